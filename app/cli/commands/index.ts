@@ -1,0 +1,5 @@
+import { statusCommand } from "./status";
+import type { CliCommand } from "./types";
+
+/** Every `tailroute` sub-command, in the order `--help` lists them. */
+export const commands: CliCommand[] = [statusCommand];

@@ -1,0 +1,51 @@
+import { commands } from "./commands";
+import { EXIT_BAD_INPUT, type CliCommand, type CliIO } from "./commands/types";
+
+function helpText(all: CliCommand[]): string {
+  const width = Math.max(...all.map((c) => c.name.length));
+  return [
+    "Usage: tailroute <command> [options]",
+    "",
+    "Commands:",
+    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `tailroute <command> --help` for a command's options.",
+    "Environment: DATABASE_URL (default file:./prisma/dev.sqlite, the same database `npm run demo` uses).",
+    "",
+  ].join("\n");
+}
+
+/** Dispatches `tailroute <command> …`; returns the exit code. */
+export async function runCli(argv: string[], io: CliIO, all: CliCommand[] = commands): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(helpText(all));
+    return name ? 0 : EXIT_BAD_INPUT;
+  }
+  const command = all.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`Unknown command "${name}".\n\n${helpText(all)}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest, io);
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
+if (invokedDirectly) {
+  const io: CliIO = {
+    stdin: process.stdin,
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`tailroute: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

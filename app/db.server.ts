@@ -1,0 +1,18 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@prisma/client";
+import { databaseUrl } from "./database-url";
+
+declare global {
+  // Reused across Remix dev rebuilds so the dev server does not open a new connection per change.
+  var tailroutePrisma: PrismaClient | undefined;
+}
+
+/** A Prisma client on the JS engine + better-sqlite3 adapter (the only engine that works offline). */
+export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+const prisma: PrismaClient = globalThis.tailroutePrisma ?? createPrismaClient();
+if (process.env.NODE_ENV !== "production") globalThis.tailroutePrisma = prisma;
+
+export default prisma;

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/** Values that make the app run locally with no Shopify store. Never accepted in production. */
+export const DEMO_DEFAULTS = {
+  SHOPIFY_API_KEY: "tailroute-demo-api-key",
+  SHOPIFY_API_SECRET: "tailroute-demo-api-secret",
+  DEMO_SHOP: "tailroute-demo.myshopify.com",
+} as const;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TAILROUTE_DEMO: z.enum(["0", "1"]).default("0"),
+  SHOPIFY_API_KEY: z.string().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  SHOPIFY_APP_URL: z.url().optional(),
+  SCOPES: z.string().optional(),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  /** Base URL for Admin GraphQL calls made outside a request (webhooks, jobs); tests and the demo point it at a fake. */
+  SHOPIFY_ADMIN_API_BASE_URL: z.url().optional(),
+});
+
+export interface AppEnv {
+  nodeEnv: string;
+  port: number;
+  demo: boolean;
+  apiKey: string;
+  apiSecret: string;
+  appUrl: string;
+  scopes?: string[];
+  customShopDomains?: string[];
+  adminApiBaseUrl?: string;
+}
+
+/**
+ * Reads and checks the environment once. Demo mode (TAILROUTE_DEMO=1, set by `npm run demo`) fills
+ * the Shopify credentials with public placeholders, so it refuses to run with NODE_ENV=production.
+ */
+export function readAppEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
+  const env = EnvSchema.parse(source);
+  const demo = env.TAILROUTE_DEMO === "1";
+  if (demo && env.NODE_ENV === "production") {
+    throw new Error("Demo mode (TAILROUTE_DEMO=1) uses public placeholder secrets and refuses NODE_ENV=production.");
+  }
+  const apiKey = env.SHOPIFY_API_KEY ?? (demo ? DEMO_DEFAULTS.SHOPIFY_API_KEY : undefined);
+  const apiSecret = env.SHOPIFY_API_SECRET ?? (demo ? DEMO_DEFAULTS.SHOPIFY_API_SECRET : undefined);
+  if (!apiKey || !apiSecret) {
+    throw new Error(
+      "SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set (the Shopify CLI sets them under `shopify app dev`; `npm run demo` needs neither).",
+    );
+  }
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    demo,
+    apiKey,
+    apiSecret,
+    appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`,
+    scopes: env.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
+    customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : undefined,
+    adminApiBaseUrl: env.SHOPIFY_ADMIN_API_BASE_URL,
+  };
+}
+
+let cached: AppEnv | undefined;
+/** The process's environment, read once. */
+export function appEnv(): AppEnv {
+  cached ??= readAppEnv();
+  return cached;
+}

@@ -1,0 +1,13 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { CustomersRedactPayload } from "../contracts/compliance-webhooks";
+import db from "../db.server";
+import { redactCustomerOrders } from "../services/compliance.server";
+import { authenticate } from "../shopify.server";
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, payload } = await authenticate.webhook(request);
+  const parsed = CustomersRedactPayload.safeParse(payload);
+  if (!parsed.success) return new Response("Invalid customers/redact payload", { status: 400 });
+  await redactCustomerOrders(db, shop, parsed.data.orders_to_redact);
+  return new Response(null, { status: 200 });
+};

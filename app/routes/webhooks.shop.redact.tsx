@@ -1,0 +1,10 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import db from "../db.server";
+import { eraseShop } from "../services/shop-lifecycle.server";
+import { authenticate } from "../shopify.server";
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await authenticate.webhook(request);
+  await eraseShop(db, shop);
+  return new Response(null, { status: 200 });
+};

@@ -1,0 +1,26 @@
+import type { PrismaClient } from "@prisma/client";
+import { GraphQLClient } from "graphql-request";
+import { appEnv } from "../env.server";
+import { API_VERSION } from "../shopify.server";
+
+/**
+ * The Admin GraphQL endpoint of a shop. `SHOPIFY_ADMIN_API_BASE_URL` replaces `https://{shop}` so
+ * tests and the demo can answer with a fake Admin API; a real store needs nothing set.
+ */
+export function adminGraphqlUrl(shop: string, baseUrl = appEnv().adminApiBaseUrl): string {
+  const base = (baseUrl ?? `https://${shop}`).replace(/\/+$/, "");
+  return `${base}/admin/api/${API_VERSION}/graphql.json`;
+}
+
+/** A graphql-request client for work that runs outside a request (webhooks, jobs, the CLI). */
+export function adminGraphqlClient(shop: string, accessToken: string, baseUrl?: string): GraphQLClient {
+  return new GraphQLClient(adminGraphqlUrl(shop, baseUrl), {
+    headers: { "X-Shopify-Access-Token": accessToken, "Content-Type": "application/json" },
+  });
+}
+
+/** The offline-token client of an installed shop, or null when the shop has no offline session. */
+export async function offlineAdminClient(db: PrismaClient, shop: string): Promise<GraphQLClient | null> {
+  const session = await db.session.findFirst({ where: { shop, isOnline: false } });
+  return session ? adminGraphqlClient(shop, session.accessToken) : null;
+}

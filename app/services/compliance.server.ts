@@ -1,0 +1,32 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { orderGid } from "../contracts/compliance-webhooks";
+
+/** customers/data_request: everything the app holds about the listed orders of one shop. */
+export async function customerDataReport(db: PrismaClient, shop: string, numericOrderIds: string[]) {
+  const orderIds = numericOrderIds.map(orderGid);
+  const [decisions, shipments] = await Promise.all([
+    db.routingDecision.findMany({
+      where: { shop, orderId: { in: orderIds } },
+      select: { orderId: true, orderName: true, serviceCode: true, mode: true, pickupPoint: true, createdAt: true },
+    }),
+    db.shipment.findMany({
+      where: { shop, orderId: { in: orderIds } },
+      select: { orderId: true, carrier: true, trackingNumber: true, status: true, pickupPointId: true },
+    }),
+  ]);
+  return { orders: orderIds, decisions, shipments };
+}
+
+/**
+ * customers/redact: removes the buyer's personal data for the listed orders. Routing decisions keep
+ * their operational facts (warehouse, service, cost) for delivery statistics; the buyer's pickup
+ * choice is personal and goes.
+ */
+export async function redactCustomerOrders(db: PrismaClient, shop: string, numericOrderIds: string[]) {
+  const orderIds = numericOrderIds.map(orderGid);
+  const { count } = await db.routingDecision.updateMany({
+    where: { shop, orderId: { in: orderIds } },
+    data: { pickupPoint: Prisma.DbNull },
+  });
+  return { redactedDecisions: count };
+}

@@ -1,0 +1,307 @@
+-- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "isOnline" BOOLEAN NOT NULL DEFAULT false,
+    "scope" TEXT,
+    "expires" DATETIME,
+    "accessToken" TEXT NOT NULL,
+    "userId" BIGINT,
+    "firstName" TEXT,
+    "lastName" TEXT,
+    "email" TEXT,
+    "accountOwner" BOOLEAN,
+    "locale" TEXT,
+    "collaborator" BOOLEAN,
+    "emailVerified" BOOLEAN,
+    "refreshToken" TEXT,
+    "refreshTokenExpires" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "Shop" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "installedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "uninstalledAt" DATETIME,
+    "routingStrategy" TEXT NOT NULL DEFAULT 'BALANCED',
+    "costTargetPct" REAL,
+    "fallbackRates" JSONB NOT NULL,
+    "onCallbackFailure" TEXT NOT NULL DEFAULT 'RETURN_FALLBACK_RATES',
+    "currency" TEXT NOT NULL DEFAULT 'USD',
+    "weightUnit" TEXT NOT NULL DEFAULT 'LB',
+    "dimensionUnit" TEXT NOT NULL DEFAULT 'IN',
+    "callbackToken" TEXT NOT NULL,
+    "carrierServiceGid" TEXT,
+    "carrierServiceError" TEXT,
+    "configVersion" INTEGER NOT NULL DEFAULT 1,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Warehouse" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "address1" TEXT NOT NULL,
+    "address2" TEXT,
+    "city" TEXT NOT NULL,
+    "province" TEXT NOT NULL,
+    "zip" TEXT NOT NULL,
+    "country" TEXT NOT NULL DEFAULT 'US',
+    "timeZone" TEXT NOT NULL,
+    "cutoffLocalTime" TEXT NOT NULL DEFAULT '14:00',
+    "handlingDays" INTEGER NOT NULL DEFAULT 1,
+    "offersExpressParcel" BOOLEAN NOT NULL DEFAULT true,
+    "offersPostal" BOOLEAN NOT NULL DEFAULT true,
+    "offersFreight" BOOLEAN NOT NULL DEFAULT false,
+    "freightServiceLevels" JSONB NOT NULL,
+    "shopifyLocationId" TEXT,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "CarrierService" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "carrier" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "mode" TEXT NOT NULL,
+    "tier" TEXT NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "dimDivisor" INTEGER,
+    "dimMinCubicIn" INTEGER,
+    "maxWeightOz" INTEGER,
+    "maxLengthIn" REAL,
+    "maxLengthPlusGirthIn" REAL,
+    "fuelPct" REAL NOT NULL DEFAULT 0,
+    "markupPct" REAL NOT NULL DEFAULT 0,
+    "markupCents" INTEGER NOT NULL DEFAULT 0,
+    "transitByZone" JSONB NOT NULL,
+    "extraHolidays" JSONB NOT NULL,
+    "peakWindows" JSONB NOT NULL,
+    "coversNonContiguous" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "WarehouseService" (
+    "shop" TEXT NOT NULL,
+    "warehouseId" TEXT NOT NULL,
+    "carrierServiceId" TEXT NOT NULL,
+
+    PRIMARY KEY ("warehouseId", "carrierServiceId"),
+    CONSTRAINT "WarehouseService_warehouseId_fkey" FOREIGN KEY ("warehouseId") REFERENCES "Warehouse" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "WarehouseService_carrierServiceId_fkey" FOREIGN KEY ("carrierServiceId") REFERENCES "CarrierService" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RateCard" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "carrierServiceId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "isSample" BOOLEAN NOT NULL DEFAULT false,
+    "weightBreaksLb" JSONB NOT NULL,
+    "pricesByZone" JSONB NOT NULL,
+    "perLbOverCents" JSONB NOT NULL,
+    "surcharges" JSONB NOT NULL,
+    "effectiveFrom" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "RateCard_carrierServiceId_fkey" FOREIGN KEY ("carrierServiceId") REFERENCES "CarrierService" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Carton" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "lengthIn" REAL NOT NULL,
+    "widthIn" REAL NOT NULL,
+    "heightIn" REAL NOT NULL,
+    "maxWeightOz" INTEGER NOT NULL,
+    "tareWeightOz" REAL NOT NULL DEFAULT 0,
+    "active" BOOLEAN NOT NULL DEFAULT true
+);
+
+-- CreateTable
+CREATE TABLE "ProductProfile" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "variantId" TEXT,
+    "sku" TEXT,
+    "title" TEXT NOT NULL,
+    "lengthIn" REAL NOT NULL,
+    "widthIn" REAL NOT NULL,
+    "heightIn" REAL NOT NULL,
+    "weightOz" REAL NOT NULL,
+    "fragile" BOOLEAN NOT NULL DEFAULT false,
+    "valuable" BOOLEAN NOT NULL DEFAULT false,
+    "coldChain" BOOLEAN NOT NULL DEFAULT false,
+    "bulky" BOOLEAN NOT NULL DEFAULT false,
+    "shipAlone" BOOLEAN NOT NULL DEFAULT false
+);
+
+-- CreateTable
+CREATE TABLE "PickupPoint" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "network" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "address1" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "province" TEXT NOT NULL,
+    "zip" TEXT NOT NULL,
+    "latitude" REAL NOT NULL,
+    "longitude" REAL NOT NULL,
+    "hours" JSONB NOT NULL,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "RoutingDecision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "orderName" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "serviceCode" TEXT,
+    "mode" TEXT,
+    "carrier" TEXT,
+    "service" TEXT,
+    "costCents" INTEGER,
+    "promisedMinDate" DATETIME,
+    "promisedMaxDate" DATETIME,
+    "plan" JSONB NOT NULL,
+    "reasons" JSONB NOT NULL,
+    "actions" JSONB NOT NULL,
+    "pickupPoint" JSONB,
+    "error" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Shipment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "decisionId" TEXT,
+    "fulfillmentId" TEXT,
+    "carrier" TEXT NOT NULL,
+    "trackingNumber" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'LABEL_CREATED',
+    "statusAt" DATETIME,
+    "estimatedDeliveryAt" DATETIME,
+    "pickupPointId" TEXT,
+    "holdExpiresAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Shipment_decisionId_fkey" FOREIGN KEY ("decisionId") REFERENCES "RoutingDecision" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "TrackingEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "shipmentId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "rawCode" TEXT NOT NULL,
+    "description" TEXT,
+    "location" TEXT,
+    "occurredAt" DATETIME NOT NULL,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "dedupeKey" TEXT NOT NULL,
+    CONSTRAINT "TrackingEvent_shipmentId_fkey" FOREIGN KEY ("shipmentId") REFERENCES "Shipment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "WebhookReceipt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "webhookId" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "processedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "Session_shop_idx" ON "Session"("shop");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Shop_shop_key" ON "Shop"("shop");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Shop_callbackToken_key" ON "Shop"("callbackToken");
+
+-- CreateIndex
+CREATE INDEX "Warehouse_shop_idx" ON "Warehouse"("shop");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Warehouse_shop_name_key" ON "Warehouse"("shop", "name");
+
+-- CreateIndex
+CREATE INDEX "CarrierService_shop_idx" ON "CarrierService"("shop");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CarrierService_shop_code_key" ON "CarrierService"("shop", "code");
+
+-- CreateIndex
+CREATE INDEX "WarehouseService_shop_idx" ON "WarehouseService"("shop");
+
+-- CreateIndex
+CREATE INDEX "RateCard_shop_idx" ON "RateCard"("shop");
+
+-- CreateIndex
+CREATE INDEX "RateCard_carrierServiceId_idx" ON "RateCard"("carrierServiceId");
+
+-- CreateIndex
+CREATE INDEX "Carton_shop_idx" ON "Carton"("shop");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Carton_shop_name_key" ON "Carton"("shop", "name");
+
+-- CreateIndex
+CREATE INDEX "ProductProfile_shop_sku_idx" ON "ProductProfile"("shop", "sku");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProductProfile_shop_variantId_key" ON "ProductProfile"("shop", "variantId");
+
+-- CreateIndex
+CREATE INDEX "PickupPoint_shop_zip_idx" ON "PickupPoint"("shop", "zip");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PickupPoint_shop_network_externalId_key" ON "PickupPoint"("shop", "network", "externalId");
+
+-- CreateIndex
+CREATE INDEX "RoutingDecision_shop_status_idx" ON "RoutingDecision"("shop", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RoutingDecision_shop_orderId_key" ON "RoutingDecision"("shop", "orderId");
+
+-- CreateIndex
+CREATE INDEX "Shipment_shop_orderId_idx" ON "Shipment"("shop", "orderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Shipment_shop_carrier_trackingNumber_key" ON "Shipment"("shop", "carrier", "trackingNumber");
+
+-- CreateIndex
+CREATE INDEX "TrackingEvent_shop_idx" ON "TrackingEvent"("shop");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TrackingEvent_shipmentId_dedupeKey_key" ON "TrackingEvent"("shipmentId", "dedupeKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebhookReceipt_webhookId_key" ON "WebhookReceipt"("webhookId");
+
+-- CreateIndex
+CREATE INDEX "WebhookReceipt_shop_idx" ON "WebhookReceipt"("shop");
+
