@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.{ts,tsx}", "app/**/__tests__/**/*.test.{ts,tsx}"],
     environment: "node",
+    globalSetup: ["tests/support/global-setup.ts"],
     // Integration suites migrate their own SQLite files; running files in parallel is safe.
     pool: "forks",
     testTimeout: 30_000,

@@ -1,7 +1,8 @@
+import { json } from "@remix-run/node";
 import db from "../db.server";
 
 /** Liveness + database check for load balancers and `npm run demo`. */
 export const loader = async () => {
   await db.$queryRaw`SELECT 1`;
-  return Response.json({ ok: true });
+  return json({ ok: true });
 };

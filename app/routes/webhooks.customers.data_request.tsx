@@ -1,3 +1,4 @@
+import { json } from "@remix-run/node";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { CustomersDataRequestPayload } from "../contracts/compliance-webhooks";
 import db from "../db.server";
@@ -9,5 +10,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = CustomersDataRequestPayload.safeParse(payload);
   if (!parsed.success) return new Response("Invalid customers/data_request payload", { status: 400 });
   const report = await customerDataReport(db, shop, parsed.data.orders_requested);
-  return Response.json(report);
+  return json(report);
 };

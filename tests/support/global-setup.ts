@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { buildApp, freePort, freshSqliteDatabase, startAppServer } from "../../scripts/lib/app-server";
+
+export const TEST_API_SECRET = "integration-test-secret";
+export const TEST_API_KEY = "integration-test-key";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    appUrl: string;
+    appDatabaseUrl: string;
+    appApiSecret: string;
+  }
+}
+
+/**
+ * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh SQLite
+ * database, start remix-serve on a free loopback port, and tear everything down afterwards.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));
+  const databaseUrl = freshSqliteDatabase(join(dir, "app.sqlite"));
+  buildApp();
+  const port = await freePort();
+  const app = await startAppServer({
+    port,
+    env: {
+      DATABASE_URL: databaseUrl,
+      SHOPIFY_API_KEY: TEST_API_KEY,
+      SHOPIFY_API_SECRET: TEST_API_SECRET,
+      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+      TAILROUTE_DEMO: "0",
+    },
+  });
+  project.provide("appUrl", app.url);
+  project.provide("appDatabaseUrl", databaseUrl);
+  project.provide("appApiSecret", TEST_API_SECRET);
+  return async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { deliverWebhook } from "../../scripts/lib/signed-webhook";
+import { appDatabase } from "../support/app-database";
+import { fixture } from "../support/fixtures";
+
+const db = appDatabase();
+afterAll(() => db.$disconnect());
+
+const shop = "lifecycle-test.myshopify.com";
+const otherShop = "lifecycle-bystander.myshopify.com";
+
+async function seedShop(domain: string) {
+  await db.shop.create({ data: { shop: domain, fallbackRates: [] } });
+  await db.session.create({
+    data: { id: `offline_${domain}`, shop: domain, state: "x", isOnline: false, accessToken: "shpat_test" },
+  });
+  await db.warehouse.create({
+    data: {
+      shop: domain,
+      name: "Dallas",
+      address1: "1 Main St",
+      city: "Dallas",
+      province: "TX",
+      zip: "75261",
+      timeZone: "America/Chicago",
+      freightServiceLevels: [],
+    },
+  });
+  await db.routingDecision.create({
+    data: { shop: domain, orderId: "gid://shopify/Order/299938", plan: {}, reasons: [], actions: [], pickupPoint: { id: "L1" } },
+  });
+}
+
+beforeEach(async () => {
+  for (const domain of [shop, otherShop]) {
+    await db.routingDecision.deleteMany({ where: { shop: domain } });
+    await db.warehouse.deleteMany({ where: { shop: domain } });
+    await db.session.deleteMany({ where: { shop: domain } });
+    await db.shop.deleteMany({ where: { shop: domain } });
+    await seedShop(domain);
+  }
+});
+
+const deliver = (path: string, topic: string, body: unknown) =>
+  deliverWebhook(inject("appUrl"), path, { topic, shop, body, secret: inject("appApiSecret") });
+
+describe("app lifecycle and compliance webhooks", () => {
+  it("app/uninstalled deletes the shop's sessions, keeps its setup, and leaves other shops alone", async () => {
+    // WHEN the app is uninstalled from one shop
+    const response = await deliver("/webhooks/app/uninstalled", "app/uninstalled", fixture("shopify/app-uninstalled.json"));
+    // THEN its sessions are gone and the shop is marked uninstalled, its warehouses kept for a reinstall
+    expect(response.status).toBe(200);
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+    expect((await db.shop.findUniqueOrThrow({ where: { shop } })).uninstalledAt).not.toBeNull();
+    expect(await db.warehouse.count({ where: { shop } })).toBe(1);
+    expect(await db.session.count({ where: { shop: otherShop } })).toBe(1);
+  });
+
+  it("shop/redact removes every row of that shop and nothing of another", async () => {
+    // WHEN Shopify asks to erase the shop
+    const response = await deliver("/webhooks/shop/redact", "shop/redact", fixture("shopify/shop-redact.json"));
+    // THEN nothing of it remains, and the bystander shop is untouched
+    expect(response.status).toBe(200);
+    expect(await db.shop.count({ where: { shop } })).toBe(0);
+    expect(await db.warehouse.count({ where: { shop } })).toBe(0);
+    expect(await db.routingDecision.count({ where: { shop } })).toBe(0);
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+    expect(await db.warehouse.count({ where: { shop: otherShop } })).toBe(1);
+    expect(await db.routingDecision.count({ where: { shop: otherShop } })).toBe(1);
+  });
+
+  it("customers/data_request returns what is held for the requested orders of that shop only", async () => {
+    // WHEN Shopify relays a buyer's data request for orders 299938 and 280263
+    const response = await deliver(
+      "/webhooks/customers/data_request",
+      "customers/data_request",
+      fixture("shopify/customers-data-request.json"),
+    );
+    // THEN the answer lists this shop's decision for order 299938 and nothing of the other shop
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as { decisions: { orderId: string }[] };
+    expect(report.decisions.map((d) => d.orderId)).toEqual(["gid://shopify/Order/299938"]);
+  });
+
+  it("customers/redact removes the buyer's pickup choice from this shop's decisions only", async () => {
+    // WHEN Shopify asks to redact the buyer's orders
+    const response = await deliver("/webhooks/customers/redact", "customers/redact", fixture("shopify/customers-redact.json"));
+    // THEN the pickup point is gone for this shop and kept for the other
+    expect(response.status).toBe(200);
+    const mine = await db.routingDecision.findFirstOrThrow({ where: { shop } });
+    const theirs = await db.routingDecision.findFirstOrThrow({ where: { shop: otherShop } });
+    expect(mine.pickupPoint).toBeNull();
+    expect(theirs.pickupPoint).toEqual({ id: "L1" });
+  });
+
+  it("a compliance payload of the wrong shape gets a 400 with a reason", async () => {
+    // WHEN a signed customers/redact arrives without orders_to_redact' customer
+    const response = await deliver("/webhooks/customers/redact", "customers/redact", { shop_domain: shop });
+    // THEN it is refused with a reason
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/customers\/redact/);
+  });
+});
