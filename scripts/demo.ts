@@ -1,0 +1,78 @@
+// `npm run demo`: the product on this machine with no Shopify store and no internet.
+// Fresh SQLite database → demo shop seeded → app built and served → sample traffic replayed through
+// the real HTTP endpoints. Keeps serving until stopped (Ctrl-C). `npm run demo -- --no-replay` skips the replay.
+import { databaseUrl, sqliteFilePath } from "../app/database-url";
+import { DEMO_DEFAULTS, readAppEnv } from "../app/env.server";
+import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./lib/app-server";
+import { replayDemoTraffic } from "./lib/demo-replay";
+
+async function main() {
+  const replay = !process.argv.includes("--no-replay");
+  process.env.TAILROUTE_DEMO = "1";
+  const env = readAppEnv(); // refuses NODE_ENV=production in demo mode
+  const url = databaseUrl(process.env, PROJECT_ROOT);
+  if (!url.startsWith("file:")) throw new Error(`The demo needs a SQLite file URL in DATABASE_URL, got ${url}`);
+
+  console.log(`▸ Fresh database ${url}`);
+  freshSqliteDatabase(sqliteFilePath(url));
+
+  console.log(`▸ Seeding the demo shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+  const { seedDemoShop } = await import("../app/demo/seed.server");
+  const { createPrismaClient } = await import("../app/db.server");
+  const db = createPrismaClient(url);
+  const seeded = await seedDemoShop(db);
+  await db.$disconnect();
+  console.log(`  ${seeded.warehouses} warehouses, ${seeded.carrierServices} carrier services, ${seeded.rateCards} sample rate cards, ${seeded.cartons} cartons, ${seeded.productProfiles} product profiles`);
+
+  console.log("▸ Building the app (remix build)");
+  buildApp();
+
+  const app = await startAppServer({
+    port: env.port,
+    env: {
+      DATABASE_URL: url,
+      TAILROUTE_DEMO: "1",
+      NODE_ENV: "development",
+      SHOPIFY_API_KEY: env.apiKey,
+      SHOPIFY_API_SECRET: env.apiSecret,
+      SHOPIFY_APP_URL: env.appUrl,
+    },
+    inheritOutput: false,
+  });
+  app.process.stdout?.pipe(process.stdout);
+  app.process.stderr?.pipe(process.stderr);
+  app.process.once("exit", (code) => {
+    console.error(`The app stopped (exit ${code}).`);
+    process.exit(code ?? 1);
+  });
+
+  const base = `http://localhost:${env.port}`;
+  console.log(`
+Tailroute demo is running
+  Home (demo shop summary)   ${base}/
+  Health check               ${base}/healthz
+  Webhooks (HMAC-verified)   ${base}/webhooks/orders/create · /webhooks/app/uninstalled · /webhooks/customers/* · /webhooks/shop/redact
+  Inspect with the CLI       DATABASE_URL=${url} npx tailroute status
+`);
+
+  if (replay) {
+    console.log("▸ Replaying sample Shopify traffic through the real endpoints");
+    for (const line of await replayDemoTraffic(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) {
+      console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);
+    }
+  }
+  console.log("\nServing until stopped (Ctrl-C).");
+
+  const stop = async () => {
+    app.process.removeAllListeners("exit");
+    await app.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
