@@ -36,7 +36,7 @@ export interface AppEnv {
  * Reads and checks the environment once. Demo mode (TAILROUTE_DEMO=1, set by `npm run demo`) fills
  * the Shopify credentials with public placeholders, so it refuses to run with NODE_ENV=production.
  */
-export function readAppEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
+export function readAppEnv(source: Record<string, string | undefined> = process.env): AppEnv {
   const env = EnvSchema.parse(source);
   const demo = env.TAILROUTE_DEMO === "1";
   if (demo && env.NODE_ENV === "production") {

@@ -1,10 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
+import { NEW_SHOP_SETTINGS } from "./shop-config-store.server";
 
 /** Ensures the shop has its settings row and clears an earlier uninstall mark. Idempotent. */
 export async function recordInstall(db: PrismaClient, shop: string): Promise<void> {
   await db.shop.upsert({
     where: { shop },
-    create: { shop, fallbackRates: [] },
+    create: { shop, ...NEW_SHOP_SETTINGS },
     update: { uninstalledAt: null },
   });
 }

@@ -59,7 +59,7 @@ export interface RunningApp {
 /** Starts the built app with remix-serve and resolves once /healthz answers. */
 export async function startAppServer(options: {
   port: number;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
   inheritOutput?: boolean;
   timeoutMs?: number;
 }): Promise<RunningApp> {
@@ -68,7 +68,13 @@ export async function startAppServer(options: {
     [require.resolve("@remix-run/serve/dist/cli.js"), join(PROJECT_ROOT, "build", "index.js")],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_ENV: "production", ...options.env, PORT: String(options.port), HOST: "127.0.0.1" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        ...options.env,
+        PORT: String(options.port),
+        HOST: "127.0.0.1",
+      } as NodeJS.ProcessEnv,
       stdio: options.inheritOutput ? "inherit" : "pipe",
     },
   );

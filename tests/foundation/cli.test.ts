@@ -5,12 +5,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshSqliteDatabase } from "../../scripts/lib/app-server";
 import { createPrismaClient } from "../../app/db.server";
+import { NEW_SHOP_SETTINGS } from "../../app/services/shop-config-store.server";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real `tailroute` bin (package.json "bin") as a user would. */
-function tailroute(args: string[], env: NodeJS.ProcessEnv = {}) {
+function tailroute(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
@@ -36,9 +37,9 @@ describe("tailroute CLI", () => {
     const file = join(dir, "cli.sqlite");
     const url = freshSqliteDatabase(file);
     const db = createPrismaClient(url);
-    await db.shop.create({ data: { shop: "cli-test.myshopify.com", fallbackRates: [] } });
+    await db.shop.create({ data: { shop: "cli-test.myshopify.com", ...NEW_SHOP_SETTINGS } });
     await db.carton.create({
-      data: { shop: "cli-test.myshopify.com", name: "S", lengthIn: 8, widthIn: 6, heightIn: 4, maxWeightOz: 320 },
+      data: { shop: "cli-test.myshopify.com", key: "s", name: "S", lengthIn: 8, widthIn: 6, heightIn: 4, maxWeightOz: 320 },
     });
     await db.$disconnect();
     // WHEN `tailroute status --json` runs against it

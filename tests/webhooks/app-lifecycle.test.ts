@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";
+import { NEW_SHOP_SETTINGS } from "../../app/services/shop-config-store.server";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
 
@@ -10,20 +11,20 @@ const shop = "lifecycle-test.myshopify.com";
 const otherShop = "lifecycle-bystander.myshopify.com";
 
 async function seedShop(domain: string) {
-  await db.shop.create({ data: { shop: domain, fallbackRates: [] } });
+  await db.shop.create({ data: { shop: domain, ...NEW_SHOP_SETTINGS } });
   await db.session.create({
     data: { id: `offline_${domain}`, shop: domain, state: "x", isOnline: false, accessToken: "shpat_test" },
   });
   await db.warehouse.create({
     data: {
       shop: domain,
+      key: "dallas",
       name: "Dallas",
       address1: "1 Main St",
       city: "Dallas",
       province: "TX",
       zip: "75261",
       timeZone: "America/Chicago",
-      freightServiceLevels: [],
     },
   });
   await db.routingDecision.create({

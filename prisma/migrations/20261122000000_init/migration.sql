@@ -26,12 +26,14 @@ CREATE TABLE "Shop" (
     "installedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "uninstalledAt" DATETIME,
     "routingStrategy" TEXT NOT NULL DEFAULT 'BALANCED',
-    "costTargetPct" REAL,
+    "costTargetBasisPoints" INTEGER,
+    "strategyTuning" JSONB NOT NULL,
+    "markupBasisPoints" INTEGER NOT NULL DEFAULT 0,
+    "markupFixedCents" INTEGER NOT NULL DEFAULT 0,
+    "defaultBox" JSONB NOT NULL,
     "fallbackRates" JSONB NOT NULL,
     "onCallbackFailure" TEXT NOT NULL DEFAULT 'RETURN_FALLBACK_RATES',
     "currency" TEXT NOT NULL DEFAULT 'USD',
-    "weightUnit" TEXT NOT NULL DEFAULT 'LB',
-    "dimensionUnit" TEXT NOT NULL DEFAULT 'IN',
     "callbackToken" TEXT NOT NULL,
     "carrierServiceGid" TEXT,
     "carrierServiceError" TEXT,
@@ -43,9 +45,9 @@ CREATE TABLE "Shop" (
 CREATE TABLE "Warehouse" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "address1" TEXT NOT NULL,
-    "address2" TEXT,
+    "address1" TEXT,
     "city" TEXT NOT NULL,
     "province" TEXT NOT NULL,
     "zip" TEXT NOT NULL,
@@ -56,9 +58,9 @@ CREATE TABLE "Warehouse" (
     "offersExpressParcel" BOOLEAN NOT NULL DEFAULT true,
     "offersPostal" BOOLEAN NOT NULL DEFAULT true,
     "offersFreight" BOOLEAN NOT NULL DEFAULT false,
-    "freightServiceLevels" JSONB NOT NULL,
     "shopifyLocationId" TEXT,
     "active" BOOLEAN NOT NULL DEFAULT true,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -67,24 +69,29 @@ CREATE TABLE "Warehouse" (
 CREATE TABLE "CarrierService" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
-    "carrier" TEXT NOT NULL,
     "code" TEXT NOT NULL,
+    "carrier" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "mode" TEXT NOT NULL,
     "tier" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
-    "dimDivisor" INTEGER,
-    "dimMinCubicIn" INTEGER,
-    "maxWeightOz" INTEGER,
-    "maxLengthIn" REAL,
-    "maxLengthPlusGirthIn" REAL,
-    "fuelPct" REAL NOT NULL DEFAULT 0,
-    "markupPct" REAL NOT NULL DEFAULT 0,
-    "markupCents" INTEGER NOT NULL DEFAULT 0,
+    "dimDivisor" INTEGER NOT NULL,
+    "dimMinCubicIn" INTEGER NOT NULL DEFAULT 0,
+    "maxWeightLb" REAL NOT NULL,
+    "maxLongestIn" REAL NOT NULL,
+    "maxLengthPlusGirthIn" REAL NOT NULL,
+    "fuelBasisPoints" INTEGER NOT NULL DEFAULT 0,
+    "surcharges" JSONB NOT NULL,
+    "holidays" JSONB NOT NULL,
     "transitByZone" JSONB NOT NULL,
-    "extraHolidays" JSONB NOT NULL,
-    "peakWindows" JSONB NOT NULL,
-    "coversNonContiguous" BOOLEAN NOT NULL DEFAULT true,
+    "zoneChart" JSONB,
+    "servedStates" JSONB,
+    "excludedStates" JSONB,
+    "reachesPoBox" BOOLEAN NOT NULL DEFAULT false,
+    "reachesMilitary" BOOLEAN NOT NULL DEFAULT false,
+    "freightLevels" JSONB,
+    "appointmentLeadDays" INTEGER,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -107,13 +114,12 @@ CREATE TABLE "RateCard" (
     "carrierServiceId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "isSample" BOOLEAN NOT NULL DEFAULT false,
-    "weightBreaksLb" JSONB NOT NULL,
-    "pricesByZone" JSONB NOT NULL,
-    "perLbOverCents" JSONB NOT NULL,
-    "surcharges" JSONB NOT NULL,
-    "effectiveFrom" DATETIME,
+    "basis" TEXT NOT NULL DEFAULT 'PER_PACKAGE',
+    "zones" JSONB NOT NULL,
+    "breaks" JSONB NOT NULL,
+    "overLastBreakCentsPerLb" JSONB NOT NULL,
+    "effectiveFrom" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "RateCard_carrierServiceId_fkey" FOREIGN KEY ("carrierServiceId") REFERENCES "CarrierService" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -121,12 +127,13 @@ CREATE TABLE "RateCard" (
 CREATE TABLE "Carton" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "lengthIn" REAL NOT NULL,
     "widthIn" REAL NOT NULL,
     "heightIn" REAL NOT NULL,
-    "maxWeightOz" INTEGER NOT NULL,
     "tareWeightOz" REAL NOT NULL DEFAULT 0,
+    "maxWeightOz" REAL NOT NULL,
     "active" BOOLEAN NOT NULL DEFAULT true
 );
 
@@ -136,11 +143,11 @@ CREATE TABLE "ProductProfile" (
     "shop" TEXT NOT NULL,
     "variantId" TEXT,
     "sku" TEXT,
-    "title" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
     "lengthIn" REAL NOT NULL,
     "widthIn" REAL NOT NULL,
     "heightIn" REAL NOT NULL,
-    "weightOz" REAL NOT NULL,
+    "weightOz" REAL,
     "fragile" BOOLEAN NOT NULL DEFAULT false,
     "valuable" BOOLEAN NOT NULL DEFAULT false,
     "coldChain" BOOLEAN NOT NULL DEFAULT false,
@@ -246,7 +253,7 @@ CREATE UNIQUE INDEX "Shop_callbackToken_key" ON "Shop"("callbackToken");
 CREATE INDEX "Warehouse_shop_idx" ON "Warehouse"("shop");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Warehouse_shop_name_key" ON "Warehouse"("shop", "name");
+CREATE UNIQUE INDEX "Warehouse_shop_key_key" ON "Warehouse"("shop", "key");
 
 -- CreateIndex
 CREATE INDEX "CarrierService_shop_idx" ON "CarrierService"("shop");
@@ -261,13 +268,13 @@ CREATE INDEX "WarehouseService_shop_idx" ON "WarehouseService"("shop");
 CREATE INDEX "RateCard_shop_idx" ON "RateCard"("shop");
 
 -- CreateIndex
-CREATE INDEX "RateCard_carrierServiceId_idx" ON "RateCard"("carrierServiceId");
+CREATE INDEX "RateCard_carrierServiceId_effectiveFrom_idx" ON "RateCard"("carrierServiceId", "effectiveFrom");
 
 -- CreateIndex
 CREATE INDEX "Carton_shop_idx" ON "Carton"("shop");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Carton_shop_name_key" ON "Carton"("shop", "name");
+CREATE UNIQUE INDEX "Carton_shop_key_key" ON "Carton"("shop", "key");
 
 -- CreateIndex
 CREATE INDEX "ProductProfile_shop_sku_idx" ON "ProductProfile"("shop", "sku");

@@ -1,0 +1,291 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type {
+  CarrierServiceConfig,
+  DefaultBoxConfig,
+  DeliveryMode,
+  FallbackRate,
+  ShopConfig,
+  StrategyConfig,
+} from "../engine/types";
+
+/** Settings a shop starts with on install, before the merchant configures anything. */
+export const NEW_SHOP_SETTINGS = {
+  strategyTuning: {},
+  defaultBox: { lengthIn: 12, widthIn: 10, heightIn: 8, weightOz: 16 } satisfies DefaultBoxConfig,
+  fallbackRates: [],
+} satisfies Omit<Prisma.ShopCreateInput, "shop">;
+
+type Tx = Prisma.TransactionClient;
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+const optionalJson = <T>(value: T | undefined) => (value === undefined ? undefined : json(value));
+
+const MODE_COLUMNS: Record<DeliveryMode, "offersExpressParcel" | "offersPostal" | "offersFreight"> = {
+  EXPRESS_PARCEL: "offersExpressParcel",
+  POSTAL: "offersPostal",
+  FREIGHT: "offersFreight",
+};
+
+/**
+ * Replaces a shop's whole delivery configuration (warehouses, services with their rate cards, cartons,
+ * product profiles, strategy) in one transaction and bumps its config version so that every app
+ * instance's cached copy goes stale. Used by the demo seed and configuration imports.
+ */
+export async function saveShopConfig(
+  db: PrismaClient,
+  config: ShopConfig,
+  options: { sampleRateCards?: boolean; now?: Date } = {},
+) {
+  const { shop } = config;
+  const effectiveFrom = options.now ?? new Date(0);
+  return db.$transaction(async (tx: Tx) => {
+    const where = { where: { shop } };
+    await tx.warehouseService.deleteMany(where);
+    await tx.rateCard.deleteMany(where);
+    await tx.carrierService.deleteMany(where);
+    await tx.warehouse.deleteMany(where);
+    await tx.carton.deleteMany(where);
+    await tx.productProfile.deleteMany(where);
+
+    const { kind, costTargetBasisPoints, ...strategyTuning } = config.strategy;
+    const settings = {
+      routingStrategy: kind,
+      costTargetBasisPoints: costTargetBasisPoints ?? null,
+      strategyTuning: json(strategyTuning),
+      markupBasisPoints: config.markup.basisPoints,
+      markupFixedCents: config.markup.fixedCents,
+      defaultBox: json(config.defaultBox),
+      fallbackRates: json(config.fallbackRates),
+      currency: config.currency,
+    };
+    await tx.shop.upsert({
+      where: { shop },
+      create: { shop, ...settings },
+      update: { ...settings, configVersion: { increment: 1 } },
+    });
+
+    const warehouseIdByKey = new Map<string, string>();
+    for (const [sortOrder, w] of config.warehouses.entries()) {
+      const row = await tx.warehouse.create({
+        data: {
+          shop,
+          key: w.id,
+          name: w.name,
+          address1: w.address.address1 ?? null,
+          city: w.address.city,
+          province: w.address.state,
+          zip: w.address.zip,
+          country: w.address.country,
+          timeZone: w.timeZone,
+          cutoffLocalTime: w.cutoffLocalTime,
+          handlingDays: w.handlingDays,
+          offersExpressParcel: w.modes.includes("EXPRESS_PARCEL"),
+          offersPostal: w.modes.includes("POSTAL"),
+          offersFreight: w.modes.includes("FREIGHT"),
+          sortOrder,
+        },
+      });
+      warehouseIdByKey.set(w.id, row.id);
+    }
+
+    for (const [sortOrder, s] of config.carrierServices.entries()) {
+      const row = await tx.carrierService.create({ data: { shop, sortOrder, ...carrierServiceColumns(s) } });
+      await tx.rateCard.create({
+        data: {
+          shop,
+          carrierServiceId: row.id,
+          name: s.rateCard.name,
+          isSample: options.sampleRateCards ?? false,
+          basis: s.rateCard.basis,
+          zones: json(s.rateCard.zones),
+          breaks: json(s.rateCard.breaks),
+          overLastBreakCentsPerLb: json(s.rateCard.overLastBreakCentsPerLb),
+          effectiveFrom,
+        },
+      });
+      for (const key of s.warehouseIds ?? []) {
+        const warehouseId = warehouseIdByKey.get(key);
+        if (!warehouseId) throw new Error(`Service ${s.id} names unknown warehouse ${key}`);
+        await tx.warehouseService.create({ data: { shop, warehouseId, carrierServiceId: row.id } });
+      }
+    }
+
+    await tx.carton.createMany({
+      data: config.cartons.map((c) => ({
+        shop,
+        key: c.id,
+        name: c.name,
+        lengthIn: c.lengthIn,
+        widthIn: c.widthIn,
+        heightIn: c.heightIn,
+        tareWeightOz: c.tareWeightOz,
+        maxWeightOz: c.maxWeightOz,
+      })),
+    });
+    await tx.productProfile.createMany({
+      data: config.productProfiles.map((p) => ({
+        shop,
+        variantId: p.variantId ?? null,
+        sku: p.sku ?? null,
+        name: p.name,
+        lengthIn: p.lengthIn,
+        widthIn: p.widthIn,
+        heightIn: p.heightIn,
+        weightOz: p.weightOz ?? null,
+        fragile: p.fragile ?? false,
+        valuable: p.valuable ?? false,
+        coldChain: p.coldChain ?? false,
+        bulky: p.bulky ?? false,
+        shipAlone: p.shipAlone ?? false,
+      })),
+    });
+
+    return {
+      warehouses: config.warehouses.length,
+      carrierServices: config.carrierServices.length,
+      rateCards: config.carrierServices.length,
+      cartons: config.cartons.length,
+      productProfiles: config.productProfiles.length,
+    };
+  });
+}
+
+function carrierServiceColumns(s: CarrierServiceConfig) {
+  return {
+    code: s.id,
+    carrier: s.carrier,
+    name: s.name,
+    mode: s.mode,
+    tier: s.tier,
+    dimDivisor: s.dimDivisor,
+    dimMinCubicIn: s.dimMinCubicIn,
+    maxWeightLb: s.limits.maxWeightLb,
+    maxLongestIn: s.limits.maxLongestIn,
+    maxLengthPlusGirthIn: s.limits.maxLengthPlusGirthIn,
+    fuelBasisPoints: s.fuelBasisPoints,
+    surcharges: json(s.surcharges),
+    holidays: json(s.holidays),
+    transitByZone: json(s.transitByZone),
+    zoneChart: optionalJson(s.zoneChart),
+    servedStates: optionalJson(s.servedStates),
+    excludedStates: optionalJson(s.excludedStates),
+    reachesPoBox: s.reachesPoBox,
+    reachesMilitary: s.reachesMilitary,
+    freightLevels: optionalJson(s.freight?.levels),
+    appointmentLeadDays: s.freight?.appointmentLeadDays ?? null,
+  };
+}
+
+type Compacted<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as null extends T[K] ? K : never]?: Exclude<T[K], null>;
+};
+
+/** Drops keys whose value is null/undefined, so optional config fields stay absent rather than null. */
+function compact<T extends Record<string, unknown>>(value: T): Compacted<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Compacted<T>;
+}
+
+/**
+ * Reads a shop's configuration into the engine's `ShopConfig` (the inverse of `saveShopConfig`), or null
+ * when the shop is unknown. Only enabled services and active warehouses/cartons are included; the
+ * newest effective rate card of each service applies.
+ */
+export async function loadShopConfig(db: PrismaClient, shop: string, now: Date = new Date()): Promise<ShopConfig | null> {
+  const settings = await db.shop.findUnique({ where: { shop } });
+  if (!settings) return null;
+  const [warehouses, services, cartons, profiles] = await Promise.all([
+    db.warehouse.findMany({ where: { shop, active: true }, orderBy: { sortOrder: "asc" } }),
+    db.carrierService.findMany({
+      where: { shop, enabled: true },
+      orderBy: { sortOrder: "asc" },
+      include: {
+        rateCards: { where: { effectiveFrom: { lte: now } }, orderBy: { effectiveFrom: "desc" }, take: 1 },
+        warehouses: { include: { warehouse: { select: { key: true } } } },
+      },
+    }),
+    db.carton.findMany({ where: { shop, active: true }, orderBy: { key: "asc" } }),
+    db.productProfile.findMany({ where: { shop }, orderBy: { id: "asc" } }),
+  ]);
+
+  const strategy = {
+    ...(settings.strategyTuning as object),
+    kind: settings.routingStrategy,
+    ...(settings.costTargetBasisPoints !== null ? { costTargetBasisPoints: settings.costTargetBasisPoints } : {}),
+  } as StrategyConfig;
+
+  return {
+    shop,
+    currency: settings.currency,
+    warehouses: warehouses.map((w) => ({
+      id: w.key,
+      name: w.name,
+      address: compact({ address1: w.address1, city: w.city, state: w.province, zip: w.zip, country: "US" as const }),
+      timeZone: w.timeZone,
+      cutoffLocalTime: w.cutoffLocalTime,
+      handlingDays: w.handlingDays,
+      modes: (Object.keys(MODE_COLUMNS) as DeliveryMode[]).filter((mode) => w[MODE_COLUMNS[mode]]),
+    })),
+    carrierServices: services
+      .filter((s) => s.rateCards.length > 0)
+      .map((s) => {
+        const card = s.rateCards[0];
+        const warehouseIds = s.warehouses.map((ws) => ws.warehouse.key);
+        return compact({
+          id: s.code,
+          carrier: s.carrier,
+          name: s.name,
+          mode: s.mode,
+          tier: s.tier,
+          dimDivisor: s.dimDivisor,
+          dimMinCubicIn: s.dimMinCubicIn,
+          limits: { maxWeightLb: s.maxWeightLb, maxLongestIn: s.maxLongestIn, maxLengthPlusGirthIn: s.maxLengthPlusGirthIn },
+          rateCard: {
+            name: card.name,
+            basis: card.basis,
+            zones: card.zones,
+            breaks: card.breaks,
+            overLastBreakCentsPerLb: card.overLastBreakCentsPerLb,
+          },
+          surcharges: s.surcharges,
+          fuelBasisPoints: s.fuelBasisPoints,
+          holidays: s.holidays,
+          transitByZone: s.transitByZone,
+          zoneChart: s.zoneChart,
+          servedStates: s.servedStates,
+          excludedStates: s.excludedStates,
+          reachesPoBox: s.reachesPoBox,
+          reachesMilitary: s.reachesMilitary,
+          freight: s.freightLevels ? { levels: s.freightLevels, appointmentLeadDays: s.appointmentLeadDays ?? 0 } : null,
+          warehouseIds: warehouseIds.length > 0 ? warehouseIds.sort() : null,
+        }) as unknown as CarrierServiceConfig;
+      }),
+    cartons: cartons.map((c) => ({
+      id: c.key,
+      name: c.name,
+      lengthIn: c.lengthIn,
+      widthIn: c.widthIn,
+      heightIn: c.heightIn,
+      tareWeightOz: c.tareWeightOz,
+      maxWeightOz: c.maxWeightOz,
+    })),
+    defaultBox: settings.defaultBox as unknown as DefaultBoxConfig,
+    productProfiles: profiles.map(({ variantId, sku, name, lengthIn, widthIn, heightIn, weightOz, ...flags }) =>
+      compact({
+        variantId,
+        sku,
+        name,
+        lengthIn,
+        widthIn,
+        heightIn,
+        weightOz,
+        fragile: flags.fragile || null,
+        valuable: flags.valuable || null,
+        coldChain: flags.coldChain || null,
+        bulky: flags.bulky || null,
+        shipAlone: flags.shipAlone || null,
+      }),
+    ),
+    strategy,
+    markup: { basisPoints: settings.markupBasisPoints, fixedCents: settings.markupFixedCents },
+    fallbackRates: settings.fallbackRates as unknown as FallbackRate[],
+  };
+}
