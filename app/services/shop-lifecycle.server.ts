@@ -6,7 +6,7 @@ export async function recordInstall(db: PrismaClient, shop: string): Promise<voi
   await db.shop.upsert({
     where: { shop },
     create: { shop, ...NEW_SHOP_SETTINGS },
-    update: { uninstalledAt: null },
+    update: { uninstalledAt: null, configVersion: { increment: 1 } },
   });
 }
 
@@ -17,7 +17,11 @@ export async function recordInstall(db: PrismaClient, shop: string): Promise<voi
 export async function recordUninstall(db: PrismaClient, shop: string, now: Date): Promise<void> {
   await db.$transaction([
     db.session.deleteMany({ where: { shop } }),
-    db.shop.updateMany({ where: { shop }, data: { uninstalledAt: now, carrierServiceGid: null } }),
+    // Bumping the version makes every app instance's cached copy (and the callback token) go stale.
+    db.shop.updateMany({
+      where: { shop },
+      data: { uninstalledAt: now, carrierServiceGid: null, configVersion: { increment: 1 } },
+    }),
   ]);
 }
 

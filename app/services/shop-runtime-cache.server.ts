@@ -1,0 +1,130 @@
+import type { PrismaClient } from "@prisma/client";
+import type { ShopConfig } from "../engine/types";
+import { loadShopConfig } from "./shop-config-store.server";
+
+/** What the checkout callback needs about a shop, kept in memory. */
+export interface ShopRuntime<Compiled> {
+  shop: string;
+  callbackToken: string;
+  configVersion: number;
+  installed: boolean;
+  config: ShopConfig;
+  compiled: Compiled;
+  onCallbackFailure: string;
+}
+
+interface Entry<Compiled> {
+  runtime: ShopRuntime<Compiled>;
+  checkedAtMs: number;
+  revalidating: boolean;
+}
+
+export interface ShopRuntimeCacheOptions<Compiled> {
+  compile: (config: ShopConfig) => Compiled;
+  /** How stale another instance's config save may be seen here; one tiny query per shop per period. */
+  revalidateAfterMs?: number;
+  clockMs?: () => number;
+}
+
+/**
+ * In-memory, per-shop configuration compiled for the engine. A warm request touches no database:
+ * at most once per `revalidateAfterMs` a background query compares the shop's `configVersion` (bumped by
+ * every save and by uninstall), so saves made on any app instance reach every instance within that
+ * period; `invalidate` makes saves on this instance visible at once.
+ */
+export class ShopRuntimeCache<Compiled> {
+  private readonly entries = new Map<string, Entry<Compiled>>();
+  private readonly shopByToken = new Map<string, string>();
+  private readonly loading = new Map<string, Promise<ShopRuntime<Compiled> | null>>();
+  private readonly revalidateAfterMs: number;
+  private readonly clockMs: () => number;
+
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly options: ShopRuntimeCacheOptions<Compiled>,
+  ) {
+    this.revalidateAfterMs = options.revalidateAfterMs ?? 1000;
+    this.clockMs = options.clockMs ?? (() => Date.now());
+  }
+
+  /** The shop's runtime, or null when the shop is unknown. */
+  async byShop(shop: string): Promise<ShopRuntime<Compiled> | null> {
+    const entry = this.entries.get(shop);
+    if (!entry) return this.load(shop);
+    if (this.clockMs() - entry.checkedAtMs >= this.revalidateAfterMs) this.revalidateInBackground(shop, entry);
+    return entry.runtime;
+  }
+
+  /** The runtime of the shop whose callback token this is, or null. */
+  async byToken(token: string): Promise<ShopRuntime<Compiled> | null> {
+    const known = this.shopByToken.get(token);
+    if (known) {
+      const runtime = await this.byShop(known);
+      return runtime?.callbackToken === token ? runtime : null;
+    }
+    const row = await this.db.shop.findUnique({ where: { callbackToken: token }, select: { shop: true } });
+    return row ? this.byShop(row.shop) : null;
+  }
+
+  /** Drops a shop's cached runtime (after a save or an uninstall on this instance). */
+  invalidate(shop: string): void {
+    const entry = this.entries.get(shop);
+    if (entry) this.shopByToken.delete(entry.runtime.callbackToken);
+    this.entries.delete(shop);
+  }
+
+  private load(shop: string): Promise<ShopRuntime<Compiled> | null> {
+    const pending = this.loading.get(shop);
+    if (pending) return pending;
+    const promise = this.loadFromDatabase(shop).finally(() => this.loading.delete(shop));
+    this.loading.set(shop, promise);
+    return promise;
+  }
+
+  private async loadFromDatabase(shop: string): Promise<ShopRuntime<Compiled> | null> {
+    const row = await this.db.shop.findUnique({
+      where: { shop },
+      select: { callbackToken: true, configVersion: true, uninstalledAt: true, onCallbackFailure: true },
+    });
+    const config = row ? await loadShopConfig(this.db, shop) : null;
+    if (!row || !config) return null;
+    const runtime: ShopRuntime<Compiled> = {
+      shop,
+      callbackToken: row.callbackToken,
+      configVersion: row.configVersion,
+      installed: row.uninstalledAt === null,
+      config,
+      compiled: this.options.compile(config),
+      onCallbackFailure: row.onCallbackFailure,
+    };
+    this.invalidate(shop);
+    this.entries.set(shop, { runtime, checkedAtMs: this.clockMs(), revalidating: false });
+    this.shopByToken.set(runtime.callbackToken, shop);
+    return runtime;
+  }
+
+  private revalidateInBackground(shop: string, entry: Entry<Compiled>): void {
+    if (entry.revalidating) return;
+    entry.revalidating = true;
+    void this.db.shop
+      .findUnique({ where: { shop }, select: { configVersion: true, uninstalledAt: true, callbackToken: true } })
+      .then(async (row) => {
+        const current = entry.runtime;
+        const changed =
+          !row ||
+          row.configVersion !== current.configVersion ||
+          (row.uninstalledAt === null) !== current.installed ||
+          row.callbackToken !== current.callbackToken;
+        if (!changed) return;
+        if (!row) return this.invalidate(shop);
+        await this.loadFromDatabase(shop);
+      })
+      .catch(() => {
+        // Keep serving the cached runtime; the next request past the period tries again.
+      })
+      .finally(() => {
+        entry.revalidating = false;
+        entry.checkedAtMs = this.clockMs();
+      });
+  }
+}
