@@ -1,16 +1,13 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import {
-  ApiVersion,
-  AppDistribution,
-  shopifyApp,
-} from "@shopify/shopify-app-remix/server";
+import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { API_VERSION } from "./api-version";
 import prisma from "./db.server";
 import { appEnv } from "./env.server";
+import { adminGraphqlClient } from "./services/admin-graphql.server";
+import { registerCarrierService } from "./services/carrier-service-registration.server";
 import { recordInstall } from "./services/shop-lifecycle.server";
 
-/** The Admin API version every call and webhook of the app uses (keep in step with shopify.app.toml). */
-export const API_VERSION = ApiVersion.October26;
 
 const env = appEnv();
 
@@ -28,10 +25,11 @@ const shopify = shopifyApp({
     expiringOfflineAccessTokens: true,
   },
   hooks: {
-    // Runs after every OAuth/token exchange: make sure the shop has its settings row (and, once the
-    // callback issue lands, an active CarrierService).
+    // Runs after every OAuth/token exchange: make sure the shop has its settings row and an active
+    // "Tailroute" CarrierService pointing at this app (errors are stored for the admin to show).
     afterAuth: async ({ session }) => {
       await recordInstall(prisma, session.shop);
+      await registerCarrierService(prisma, adminGraphqlClient(session.shop, session.accessToken ?? ""), session.shop, env.appUrl);
     },
   },
   ...(env.customShopDomains ? { customShopDomains: env.customShopDomains } : {}),

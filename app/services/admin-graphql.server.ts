@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { GraphQLClient } from "graphql-request";
 import { appEnv } from "../env.server";
-import { API_VERSION } from "../shopify.server";
+import { API_VERSION } from "../api-version";
 
 /**
  * The Admin GraphQL endpoint of a shop. `SHOPIFY_ADMIN_API_BASE_URL` replaces `https://{shop}` so

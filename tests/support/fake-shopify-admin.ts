@@ -1,0 +1,69 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface GraphqlCall {
+  path: string;
+  accessToken: string | undefined;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+type Resolver = (call: GraphqlCall) => unknown;
+
+/**
+ * A local stand-in for the Shopify Admin GraphQL API (`POST /admin/api/{version}/graphql.json`). Each
+ * resolver is matched by the root field named in the query and returns the documented response shape
+ * (`{ data: … }`); every call is recorded for assertions.
+ */
+export class FakeShopifyAdmin {
+  readonly calls: GraphqlCall[] = [];
+  private readonly resolvers = new Map<string, Resolver>();
+  private server: Server | undefined;
+  url = "";
+
+  on(rootField: string, resolver: Resolver): this {
+    this.resolvers.set(rootField, resolver);
+    return this;
+  }
+
+  callsTo(rootField: string): GraphqlCall[] {
+    return this.calls.filter((c) => rootFieldOf(c.query) === rootField);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+        const call: GraphqlCall = {
+          path: req.url ?? "",
+          accessToken: req.headers["x-shopify-access-token"] as string | undefined,
+          query,
+          variables: variables ?? {},
+        };
+        this.calls.push(call);
+        const resolver = this.resolvers.get(rootFieldOf(query));
+        res.setHeader("Content-Type", "application/json");
+        if (!resolver) {
+          res.end(JSON.stringify({ errors: [{ message: `Fake Admin API has no resolver for ${rootFieldOf(query)}` }] }));
+          return;
+        }
+        res.end(JSON.stringify({ data: resolver(call) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** The first field selected by the operation, e.g. `carrierServiceCreate`. */
+function rootFieldOf(query: string): string {
+  const body = query.slice(query.indexOf("{") + 1);
+  return body.match(/^\s*(\w+)/)?.[1] ?? "";
+}
