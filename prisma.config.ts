@@ -5,6 +5,9 @@ import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 import { databaseUrl } from "./app/database-url";
+import { installSqliteStatementCache } from "./app/sqlite-statement-cache";
+
+installSqliteStatementCache();
 
 const projectRoot = dirname(fileURLToPath(import.meta.url));
 const url = databaseUrl(process.env, projectRoot);

@@ -1,6 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseUrl } from "./database-url";
+import { installSqliteStatementCache } from "./sqlite-statement-cache";
+
+installSqliteStatementCache();
 
 declare global {
   // Reused across Remix dev rebuilds so the dev server does not open a new connection per change.

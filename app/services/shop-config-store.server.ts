@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type {
   CarrierServiceConfig,
@@ -15,7 +16,6 @@ export const NEW_SHOP_SETTINGS = {
   fallbackRates: [],
 } satisfies Omit<Prisma.ShopCreateInput, "shop">;
 
-type Tx = Prisma.TransactionClient;
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 const optionalJson = <T>(value: T | undefined) => (value === undefined ? undefined : json(value));
 
@@ -37,81 +37,84 @@ export async function saveShopConfig(
 ) {
   const { shop } = config;
   const effectiveFrom = options.now ?? new Date(0);
-  return db.$transaction(async (tx: Tx) => {
-    const where = { where: { shop } };
-    await tx.warehouseService.deleteMany(where);
-    await tx.rateCard.deleteMany(where);
-    await tx.carrierService.deleteMany(where);
-    await tx.warehouse.deleteMany(where);
-    await tx.carton.deleteMany(where);
-    await tx.productProfile.deleteMany(where);
+  const where = { where: { shop } };
+  const { kind, costTargetBasisPoints, ...strategyTuning } = config.strategy;
+  const settings = {
+    routingStrategy: kind,
+    costTargetBasisPoints: costTargetBasisPoints ?? null,
+    strategyTuning: json(strategyTuning),
+    markupBasisPoints: config.markup.basisPoints,
+    markupFixedCents: config.markup.fixedCents,
+    defaultBox: json(config.defaultBox),
+    fallbackRates: json(config.fallbackRates),
+    currency: config.currency,
+  };
+  // Ids are made here so the whole replacement is a single batch transaction (all or nothing).
+  const warehouseIdByKey = new Map(config.warehouses.map((w) => [w.id, randomUUID()]));
+  const serviceRows = config.carrierServices.map((s, sortOrder) => ({ id: randomUUID(), sortOrder, service: s }));
 
-    const { kind, costTargetBasisPoints, ...strategyTuning } = config.strategy;
-    const settings = {
-      routingStrategy: kind,
-      costTargetBasisPoints: costTargetBasisPoints ?? null,
-      strategyTuning: json(strategyTuning),
-      markupBasisPoints: config.markup.basisPoints,
-      markupFixedCents: config.markup.fixedCents,
-      defaultBox: json(config.defaultBox),
-      fallbackRates: json(config.fallbackRates),
-      currency: config.currency,
-    };
-    await tx.shop.upsert({
+  await db.$transaction([
+    db.warehouseService.deleteMany(where),
+    db.rateCard.deleteMany(where),
+    db.carrierService.deleteMany(where),
+    db.warehouse.deleteMany(where),
+    db.carton.deleteMany(where),
+    db.productProfile.deleteMany(where),
+    db.shop.upsert({
       where: { shop },
       create: { shop, ...settings },
       update: { ...settings, configVersion: { increment: 1 } },
-    });
-
-    const warehouseIdByKey = new Map<string, string>();
-    for (const [sortOrder, w] of config.warehouses.entries()) {
-      const row = await tx.warehouse.create({
-        data: {
-          shop,
-          key: w.id,
-          name: w.name,
-          address1: w.address.address1 ?? null,
-          city: w.address.city,
-          province: w.address.state,
-          zip: w.address.zip,
-          country: w.address.country,
-          timeZone: w.timeZone,
-          cutoffLocalTime: w.cutoffLocalTime,
-          handlingDays: w.handlingDays,
-          offersExpressParcel: w.modes.includes("EXPRESS_PARCEL"),
-          offersPostal: w.modes.includes("POSTAL"),
-          offersFreight: w.modes.includes("FREIGHT"),
-          sortOrder,
-        },
-      });
-      warehouseIdByKey.set(w.id, row.id);
-    }
-
-    for (const [sortOrder, s] of config.carrierServices.entries()) {
-      const row = await tx.carrierService.create({ data: { shop, sortOrder, ...carrierServiceColumns(s) } });
-      await tx.rateCard.create({
-        data: {
-          shop,
-          carrierServiceId: row.id,
-          name: s.rateCard.name,
-          isSample: options.sampleRateCards ?? false,
-          basis: s.rateCard.basis,
-          zones: json(s.rateCard.zones),
-          breaks: json(s.rateCard.breaks),
-          overLastBreakCentsPerLb: json(s.rateCard.overLastBreakCentsPerLb),
-          effectiveFrom,
-        },
-      });
-      for (const key of s.warehouseIds ?? []) {
-        const warehouseId = warehouseIdByKey.get(key);
-        if (!warehouseId) throw new Error(`Service ${s.id} names unknown warehouse ${key}`);
-        await tx.warehouseService.create({ data: { shop, warehouseId, carrierServiceId: row.id } });
-      }
-    }
-
-    await tx.carton.createMany({
-      data: config.cartons.map((c) => ({
+    }),
+    db.warehouse.createMany({
+      data: config.warehouses.map((w, sortOrder) => ({
+        id: warehouseIdByKey.get(w.id)!,
         shop,
+        key: w.id,
+        name: w.name,
+        address1: w.address.address1 ?? null,
+        city: w.address.city,
+        province: w.address.state,
+        zip: w.address.zip,
+        country: w.address.country,
+        timeZone: w.timeZone,
+        cutoffLocalTime: w.cutoffLocalTime,
+        handlingDays: w.handlingDays,
+        offersExpressParcel: w.modes.includes("EXPRESS_PARCEL"),
+        offersPostal: w.modes.includes("POSTAL"),
+        offersFreight: w.modes.includes("FREIGHT"),
+        inventorySnapshot: optionalJson(w.inventory),
+        sortOrder,
+      })),
+    }),
+    ...serviceRows.map(({ id, sortOrder, service }) =>
+      db.carrierService.create({ data: { id, shop, sortOrder, ...carrierServiceColumns(service) } }),
+    ),
+    db.rateCard.createMany({
+      data: serviceRows.map(({ id, service: s }) => ({
+        shop,
+        carrierServiceId: id,
+        name: s.rateCard.name,
+        isSample: options.sampleRateCards ?? false,
+        basis: s.rateCard.basis,
+        zones: json(s.rateCard.zones),
+        breaks: json(s.rateCard.breaks),
+        overLastBreakCentsPerLb: json(s.rateCard.overLastBreakCentsPerLb),
+        effectiveFrom,
+      })),
+    }),
+    db.warehouseService.createMany({
+      data: serviceRows.flatMap(({ id, service: s }) =>
+        (s.warehouseIds ?? []).map((key) => {
+          const warehouseId = warehouseIdByKey.get(key);
+          if (!warehouseId) throw new Error(`Service ${s.id} names unknown warehouse ${key}`);
+          return { shop, warehouseId, carrierServiceId: id };
+        }),
+      ),
+    }),
+    db.carton.createMany({
+      data: config.cartons.map((c, sortOrder) => ({
+        shop,
+        sortOrder,
         key: c.id,
         name: c.name,
         lengthIn: c.lengthIn,
@@ -120,10 +123,11 @@ export async function saveShopConfig(
         tareWeightOz: c.tareWeightOz,
         maxWeightOz: c.maxWeightOz,
       })),
-    });
-    await tx.productProfile.createMany({
-      data: config.productProfiles.map((p) => ({
+    }),
+    db.productProfile.createMany({
+      data: config.productProfiles.map((p, sortOrder) => ({
         shop,
+        sortOrder,
         variantId: p.variantId ?? null,
         sku: p.sku ?? null,
         name: p.name,
@@ -137,16 +141,16 @@ export async function saveShopConfig(
         bulky: p.bulky ?? false,
         shipAlone: p.shipAlone ?? false,
       })),
-    });
+    }),
+  ]);
 
-    return {
-      warehouses: config.warehouses.length,
-      carrierServices: config.carrierServices.length,
-      rateCards: config.carrierServices.length,
-      cartons: config.cartons.length,
-      productProfiles: config.productProfiles.length,
-    };
-  });
+  return {
+    warehouses: config.warehouses.length,
+    carrierServices: config.carrierServices.length,
+    rateCards: config.carrierServices.length,
+    cartons: config.cartons.length,
+    productProfiles: config.productProfiles.length,
+  };
 }
 
 function carrierServiceColumns(s: CarrierServiceConfig) {
@@ -202,8 +206,8 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
         warehouses: { include: { warehouse: { select: { key: true } } } },
       },
     }),
-    db.carton.findMany({ where: { shop, active: true }, orderBy: { key: "asc" } }),
-    db.productProfile.findMany({ where: { shop }, orderBy: { id: "asc" } }),
+    db.carton.findMany({ where: { shop, active: true }, orderBy: { sortOrder: "asc" } }),
+    db.productProfile.findMany({ where: { shop }, orderBy: { sortOrder: "asc" } }),
   ]);
 
   const strategy = {
@@ -223,6 +227,7 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
       cutoffLocalTime: w.cutoffLocalTime,
       handlingDays: w.handlingDays,
       modes: (Object.keys(MODE_COLUMNS) as DeliveryMode[]).filter((mode) => w[MODE_COLUMNS[mode]]),
+      ...(w.inventorySnapshot ? { inventory: w.inventorySnapshot as Record<string, number> } : {}),
     })),
     carrierServices: services
       .filter((s) => s.rateCards.length > 0)

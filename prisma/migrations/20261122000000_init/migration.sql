@@ -59,6 +59,7 @@ CREATE TABLE "Warehouse" (
     "offersPostal" BOOLEAN NOT NULL DEFAULT true,
     "offersFreight" BOOLEAN NOT NULL DEFAULT false,
     "shopifyLocationId" TEXT,
+    "inventorySnapshot" JSONB,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "sortOrder" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -134,7 +135,8 @@ CREATE TABLE "Carton" (
     "heightIn" REAL NOT NULL,
     "tareWeightOz" REAL NOT NULL DEFAULT 0,
     "maxWeightOz" REAL NOT NULL,
-    "active" BOOLEAN NOT NULL DEFAULT true
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0
 );
 
 -- CreateTable
@@ -152,7 +154,8 @@ CREATE TABLE "ProductProfile" (
     "valuable" BOOLEAN NOT NULL DEFAULT false,
     "coldChain" BOOLEAN NOT NULL DEFAULT false,
     "bulky" BOOLEAN NOT NULL DEFAULT false,
-    "shipAlone" BOOLEAN NOT NULL DEFAULT false
+    "shipAlone" BOOLEAN NOT NULL DEFAULT false,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0
 );
 
 -- CreateTable

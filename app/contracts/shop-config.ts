@@ -1,0 +1,165 @@
+import { z } from "zod";
+import type { ShopConfig } from "../engine/types";
+
+// JSON form of the engine's ShopConfig. The engine's interfaces (app/engine/types.ts) are the source of truth;
+// `satisfies z.ZodType<ShopConfig>` makes the compiler reject any drift between the two.
+
+const Cents = z.number().int().nonnegative();
+const PositiveInches = z.number().positive();
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const DeliveryMode = z.enum(["EXPRESS_PARCEL", "POSTAL", "FREIGHT"]);
+const ServiceTier = z.enum(["EXPRESS", "STANDARD", "ECONOMY", "FREIGHT"]);
+const FreightLevel = z.enum(["THRESHOLD", "ROOM_OF_CHOICE", "WHITE_GLOVE"]);
+const TierCode = z.enum([
+  "TR_EXPRESS",
+  "TR_STANDARD",
+  "TR_ECONOMY",
+  "TR_FREIGHT_THRESHOLD",
+  "TR_FREIGHT_ROOM_OF_CHOICE",
+  "TR_FREIGHT_WHITE_GLOVE",
+]);
+const StateCode = z.string().regex(/^[A-Z]{2}$/, "expected a two-letter state code");
+const Zip = z.string().regex(/^\d{5}(-\d{4})?$/, "expected a 5-digit ZIP");
+
+const Dimensions = { lengthIn: PositiveInches, widthIn: PositiveInches, heightIn: PositiveInches };
+
+const PostalAddress = z.object({
+  address1: z.string().optional(),
+  city: z.string().min(1),
+  state: StateCode,
+  zip: Zip,
+  country: z.literal("US"),
+});
+
+const Warehouse = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  address: PostalAddress,
+  timeZone: z.string().min(1),
+  cutoffLocalTime: z.string().regex(/^\d{1,2}:\d{2}$/, "expected HH:MM"),
+  handlingDays: z.number().int().nonnegative(),
+  modes: z.array(DeliveryMode).min(1),
+  inventory: z.record(z.string(), z.number().int().nonnegative()).optional(),
+});
+
+const SurchargeAmount = z.object({ per: z.enum(["PACKAGE", "SHIPMENT"]), cents: Cents });
+
+const SurchargeRule = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("RESIDENTIAL"), amount: SurchargeAmount }),
+  z.object({
+    code: z.enum(["DELIVERY_AREA", "EXTENDED_DELIVERY_AREA", "REMOTE_AREA"]),
+    zips: z.array(z.string().regex(/^\d{3}(\d{2})?$/, "expected a ZIP3 or 5-digit ZIP")),
+    amount: SurchargeAmount,
+  }),
+  z.object({
+    code: z.literal("ADDITIONAL_HANDLING"),
+    longestOverIn: z.number().positive(),
+    secondLongestOverIn: z.number().positive(),
+    lengthPlusGirthOverIn: z.number().positive(),
+    actualWeightOverLb: z.number().positive(),
+    amount: SurchargeAmount,
+  }),
+  z.object({
+    code: z.literal("LARGE_PACKAGE"),
+    longestOverIn: z.number().positive(),
+    lengthPlusGirthOverIn: z.number().positive(),
+    minBillableLb: z.number().int().nonnegative(),
+    amount: SurchargeAmount,
+  }),
+  z.object({ code: z.literal("PEAK"), windows: z.array(z.object({ from: IsoDate, to: IsoDate })), amount: SurchargeAmount }),
+  z.object({
+    code: z.enum(["LIFTGATE", "APPOINTMENT", "INSIDE_DELIVERY", "WHITE_GLOVE"]),
+    levels: z.array(FreightLevel).min(1),
+    amount: SurchargeAmount,
+  }),
+]);
+
+const RateCard = z.object({
+  name: z.string().min(1),
+  basis: z.enum(["PER_PACKAGE", "PER_SHIPMENT"]),
+  zones: z.array(z.number().int().positive()).min(1),
+  breaks: z.array(z.object({ maxLb: z.number().positive(), cents: z.array(Cents) })).min(1),
+  overLastBreakCentsPerLb: z.array(z.number().nonnegative()),
+});
+
+const ZoneChart = z.object({
+  bands: z.array(z.object({ maxMiles: z.number().nonnegative(), zone: z.number().int().positive() })).min(1),
+  beyondLastBandZone: z.number().int().positive(),
+  nonContiguousZones: z.record(z.string(), z.number().int().positive()),
+});
+
+const CarrierService = z.object({
+  id: z.string().min(1),
+  carrier: z.string().min(1),
+  name: z.string().min(1),
+  mode: DeliveryMode,
+  tier: ServiceTier,
+  dimDivisor: z.number().positive(),
+  dimMinCubicIn: z.number().nonnegative(),
+  limits: z.object({
+    maxWeightLb: z.number().positive(),
+    maxLongestIn: z.number().positive(),
+    maxLengthPlusGirthIn: z.number().positive(),
+  }),
+  rateCard: RateCard,
+  surcharges: z.array(SurchargeRule),
+  fuelBasisPoints: z.number().int().nonnegative(),
+  holidays: z.object({
+    federal: z.union([z.literal("ALL"), z.literal("NONE"), z.array(z.string())]),
+    extraClosedDates: z.array(IsoDate).optional(),
+  }),
+  transitByZone: z
+    .array(z.object({ zone: z.number().int().positive(), minDays: z.number().int().nonnegative(), maxDays: z.number().int().nonnegative() }))
+    .min(1),
+  zoneChart: ZoneChart.optional(),
+  servedStates: z.array(StateCode).optional(),
+  excludedStates: z.array(StateCode).optional(),
+  reachesPoBox: z.boolean(),
+  reachesMilitary: z.boolean(),
+  freight: z.object({ levels: z.array(FreightLevel).min(1), appointmentLeadDays: z.number().int().nonnegative() }).optional(),
+  warehouseIds: z.array(z.string()).optional(),
+});
+
+const Carton = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  ...Dimensions,
+  tareWeightOz: z.number().nonnegative(),
+  maxWeightOz: z.number().positive(),
+});
+
+const ProductProfile = z
+  .object({
+    variantId: z.string().optional(),
+    sku: z.string().optional(),
+    name: z.string().min(1),
+    ...Dimensions,
+    weightOz: z.number().nonnegative().optional(),
+    fragile: z.boolean().optional(),
+    valuable: z.boolean().optional(),
+    coldChain: z.boolean().optional(),
+    bulky: z.boolean().optional(),
+    shipAlone: z.boolean().optional(),
+  })
+  .refine((p) => p.variantId !== undefined || p.sku !== undefined, "a product profile needs a variantId or a sku");
+
+/** Validates a JSON shop configuration (e.g. `tailroute quote --config shop.json`). */
+export const ShopConfigSchema = z.object({
+  shop: z.string().min(1),
+  currency: z.string().length(3),
+  warehouses: z.array(Warehouse).min(1),
+  carrierServices: z.array(CarrierService),
+  cartons: z.array(Carton),
+  defaultBox: z.object({ ...Dimensions, weightOz: z.number().nonnegative() }),
+  productProfiles: z.array(ProductProfile),
+  strategy: z.object({
+    kind: z.enum(["CHEAPEST", "FASTEST", "BALANCED"]),
+    costTargetBasisPoints: z.number().int().nonnegative().optional(),
+    centsPerDay: z.number().nonnegative().optional(),
+    unreliabilityCents: z.number().nonnegative().optional(),
+    laneStatsMinSamples: z.number().int().nonnegative().optional(),
+    coldChainMaxTransitDays: z.number().int().nonnegative().optional(),
+  }),
+  markup: z.object({ basisPoints: z.number().int().min(-10_000), fixedCents: z.number().int() }),
+  fallbackRates: z.array(z.object({ serviceCode: TierCode, priceCents: Cents })),
+}) satisfies z.ZodType<ShopConfig>;

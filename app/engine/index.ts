@@ -1,0 +1,26 @@
+/**
+ * Tailroute engine — public API. Pure TypeScript: data in, data out; `now` is an input.
+ *
+ * Typical use: `compileShopConfig(config)` once per configuration version, then `quote(compiled, input)` per
+ * request.
+ */
+export { compileShopConfig, PARCEL_MAX, type CompiledShopConfig } from "./config";
+export { quote, quoteShipping, scorePlan, STRATEGY_WEIGHTS, TIER_DEFINITIONS } from "./routing";
+export { assert, EngineAssertionError } from "./assert";
+export {
+  classifyAddress,
+  greatCircleMiles,
+  lookupZip,
+  nearestZips,
+  normalizeZip,
+  timeZoneForZip,
+  USPS_ZONE_CHART,
+  zoneBetween,
+  zoneForMiles,
+  type AddressClass,
+  type ZipInfo,
+} from "./geo";
+export { billableWeight, cartonize, prepareCartons, type PackedPackage, type PackUnit } from "./packing";
+export { applyBasisPoints, applyMarkup, compileRateCard, formatDollars, lookupRate } from "./rating";
+export { addBusinessDays, compileCalendar, formatDay, localNow, parseDay, shipDay } from "./transit";
+export type * from "./types";

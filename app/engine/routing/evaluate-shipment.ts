@@ -1,0 +1,202 @@
+import { DEFAULT_ON_TIME_RATE } from "../config/defaults";
+import type { CompiledService, CompiledShopConfig, CompiledWarehouse } from "../config/types";
+import { zoneBetween } from "../geo";
+import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds, type PackedPackage } from "../packing";
+import { rateShipment, servesDestination } from "../rating";
+import { deliveryDays, formatDay, laneTransit, localNow, shipDay } from "../transit";
+import type { FreightLevel, ShipmentPlan } from "../types";
+import { scorePlan } from "./scoring";
+import type { QuoteContext, ShipmentAllocation, ShipmentEvaluation, ShipmentOption } from "./types";
+
+/**
+ * Whether a package must go by freight: flagged bulky, or beyond the parcel maximum (150 lb, 108 in longest,
+ * 165 in length + girth).
+ *
+ * @example
+ * packageNeedsFreight(sofaPackage, compiled); // true
+ */
+export function packageNeedsFreight(p: PackedPackage, compiled: CompiledShopConfig): boolean {
+  const max = compiled.parcelMax;
+  return (
+    p.bulky ||
+    ouncesToBilledPounds(p.weightOz) > max.maxWeightLb ||
+    ceilInches(p.lengthIn) > max.maxLongestIn ||
+    lengthPlusGirthIn(p) > max.maxLengthPlusGirthIn
+  );
+}
+
+/**
+ * Packs a shipment (through the config's packing cache) and prepares its per-service option memo. Memoised per
+ * quote by warehouse + contents, so tiers share the work.
+ *
+ * @example
+ * evaluateShipment(ctx, { warehouse: dallas, lines }).packing.packages.length;
+ */
+export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocation): ShipmentEvaluation {
+  const key = (allocation.key ??= `${allocation.warehouse.index}|${allocation.lines.map((l) => `${l.resolved.unit.profileKey}@${l.resolved.unit.weightOz}x${l.quantity}`).join(",")}`);
+  let evaluation = ctx.evaluations.get(key);
+  if (!evaluation) {
+    const packing = ctx.compiled.packing.pack(allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity })));
+    for (const name of packing.oversizeUnits) {
+      ctx.issues.add("ITEM_EXCEEDS_CARTONS", "info", `${name} fits no carton: ships in its own packaging`);
+    }
+    evaluation = {
+      allocation,
+      packing,
+      needsFreight: packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled)),
+      coldChain: packing.packages.some((p) => p.coldChain),
+      options: new Map(),
+    };
+    ctx.evaluations.set(key, evaluation);
+  }
+  return evaluation;
+}
+
+function zoneFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: CompiledService): number {
+  const dest = ctx.dest.zip;
+  const key = `${service.zoneChartKey}|${warehouse.zip.zip3}|${dest.zip3}`;
+  let zone = ctx.compiled.zoneMemo.get(key);
+  if (zone === undefined) {
+    zone = zoneBetween(warehouse.zip, dest, service.zoneChart);
+    // Bounded memo: ZIP3 pairs are finite (~900 × warehouses × charts) but stay defensive.
+    if (ctx.compiled.zoneMemo.size > 50_000) ctx.compiled.zoneMemo.clear();
+    ctx.compiled.zoneMemo.set(key, zone);
+  }
+  return zone;
+}
+
+function shipDayFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: CompiledService): number {
+  const slot = warehouse.index * ctx.compiled.calendarCount + service.calendarId;
+  let day = ctx.shipDays[slot];
+  if (day === undefined) {
+    const local = localNow(ctx.now, warehouse.config.timeZone);
+    day = shipDay(local, warehouse.cutoffMinutes, warehouse.config.handlingDays, service.calendar);
+    ctx.shipDays[slot] = day;
+  }
+  return day;
+}
+
+/**
+ * Rates one shipment with one service (and freight level), or returns null with the reason recorded as an
+ * issue. Order of checks: warehouse can tender the mode → destination served (PO box / military / coverage) →
+ * zone has a transit row → cold-chain speed → package limits and zone price (rating) → dates.
+ *
+ * @example
+ * const option = shipmentOption(ctx, evaluation, upsGround);
+ * option?.plan.costCents;
+ */
+export function shipmentOption(
+  ctx: QuoteContext,
+  evaluation: ShipmentEvaluation,
+  service: CompiledService,
+  freightLevel?: FreightLevel,
+): ShipmentOption | null {
+  const memoKey = `${service.index}|${freightLevel ?? ""}`;
+  const memo = evaluation.options.get(memoKey);
+  if (memo !== undefined) return memo;
+  const option = computeOption(ctx, evaluation, service, freightLevel);
+  evaluation.options.set(memoKey, option);
+  return option;
+}
+
+function computeOption(
+  ctx: QuoteContext,
+  evaluation: ShipmentEvaluation,
+  service: CompiledService,
+  freightLevel: FreightLevel | undefined,
+): ShipmentOption | null {
+  const { warehouse } = evaluation.allocation;
+  const cfg = service.config;
+  const { issues, dest } = ctx;
+  if (!service.warehouseIndexes.has(warehouse.index)) return null;
+  const notServed = servesDestination(
+    { reachesPoBox: cfg.reachesPoBox, reachesMilitary: cfg.reachesMilitary, servedStates: service.servedStates, excludedStates: service.excludedStates },
+    dest.addressClass,
+    dest.zip.state,
+  );
+  if (notServed) {
+    issues.add("SERVICE_NO_COVERAGE", "info", `${cfg.name} ${notServed}`, cfg.carrier);
+    return null;
+  }
+  const zone = zoneFor(ctx, warehouse, service);
+  const row = service.transitByZone.get(zone);
+  if (!row) {
+    issues.add("ZONE_NOT_RATED", "warning", `${cfg.name} has no transit time for zone ${zone}`, cfg.carrier);
+    return null;
+  }
+  const stat = ctx.laneStats?.get(`${warehouse.config.id}|${cfg.id}|${dest.zip.zip3}`);
+  const transit = laneTransit({ min: row.minDays, max: row.maxDays }, stat, ctx.compiled.strategy.laneStatsMinSamples);
+  if (evaluation.coldChain && transit.max > ctx.compiled.strategy.coldChainMaxTransitDays) {
+    issues.add(
+      "COLD_CHAIN_TOO_SLOW",
+      "info",
+      `${cfg.name} takes up to ${transit.max} business days: too slow for cold-chain items`,
+      cfg.carrier,
+    );
+    return null;
+  }
+  const ship = shipDayFor(ctx, warehouse, service);
+  const rating = rateShipment(service, evaluation.packing.packages, zone, {
+    destZip: dest.zip.zip,
+    residential: dest.residential,
+    shipDay: ship,
+    ...(freightLevel ? { freightLevel } : {}),
+  });
+  if ("reason" in rating) {
+    if (rating.reason === "LIMIT") issues.add("SERVICE_LIMIT_EXCEEDED", "info", rating.message, cfg.carrier);
+    else issues.add("ZONE_NOT_RATED", "warning", rating.message, cfg.carrier);
+    return null;
+  }
+  const days = deliveryDays(ship, transit, service.appointmentLeadDays, service.calendar);
+  // Never promise a day before today at the destination (time zones can put it a day ahead of the warehouse).
+  const minDay = Math.max(days.minDay, dest.today);
+  const maxDay = Math.max(days.maxDay, minDay);
+  const onTimeRate = transit.onTimeRate ?? DEFAULT_ON_TIME_RATE;
+  const score = scorePlan(ctx.compiled.strategy, { priceCents: rating.costCents, days: maxDay - dest.today, onTimeRate }, undefined);
+  return {
+    service,
+    warehouse,
+    ...(freightLevel ? { freightLevel } : {}),
+    zone,
+    rating,
+    transit,
+    shipDay: ship,
+    minDay,
+    maxDay,
+    onTimeRate,
+    costCents: rating.costCents,
+    score,
+  };
+}
+
+/**
+ * The public `ShipmentPlan` of an option, built once and only for options that end up in a quote (formatting
+ * dates for every rated alternative would dominate the hot path).
+ *
+ * @example
+ * optionPlan(ctx, best.shipments[0]).delivery.maxDate; // "2026-11-27"
+ */
+export function optionPlan(ctx: QuoteContext, option: ShipmentOption): ShipmentPlan {
+  if (option.plan) return option.plan;
+  const cfg = option.service.config;
+  option.plan = {
+    warehouseId: option.warehouse.config.id,
+    warehouseLabel: option.warehouse.label,
+    carrier: cfg.carrier,
+    serviceId: cfg.id,
+    serviceName: cfg.name,
+    mode: cfg.mode,
+    ...(option.freightLevel ? { freightLevel: option.freightLevel } : {}),
+    zone: option.zone,
+    packages: option.rating.packages,
+    baseCents: option.rating.baseCents,
+    surcharges: option.rating.surcharges,
+    costCents: option.rating.costCents,
+    transitDays: { min: option.transit.min, max: option.transit.max },
+    transitSource: option.transit.source,
+    shipDate: formatDay(option.shipDay),
+    delivery: { minDate: formatDay(option.minDay), maxDate: formatDay(option.maxDay), timeZone: ctx.dest.timeZone },
+    onTimeRate: option.onTimeRate,
+  };
+  return option.plan;
+}

@@ -1,0 +1,77 @@
+import type { CompiledService } from "../config/types";
+import { applyMarkup } from "../rating";
+import { applyBasisPoints } from "../rating/money";
+import type { Allocator } from "./allocate";
+import { evaluateShipment, shipmentOption } from "./evaluate-shipment";
+import { scorePlan } from "./scoring";
+import type { Allocation, PlanCandidate, QuoteContext, ShipmentEvaluation, ShipmentOption, TierDefinition } from "./types";
+
+/**
+ * Services that may carry a shipment in a tier. Parcel tiers: the tier's services, none if the shipment needs
+ * freight. Freight tiers: freight services offering the level for shipments that need freight; the others
+ * (e.g. the mugs shipped from another warehouse next to a sofa) ride the STANDARD services.
+ */
+function candidateServices(ctx: QuoteContext, def: TierDefinition, evaluation: ShipmentEvaluation): CompiledService[] {
+  const byTier = ctx.compiled.servicesByTier;
+  if (!def.freightLevel) return evaluation.needsFreight ? [] : (byTier.get(def.serviceTier) ?? []);
+  if (!evaluation.needsFreight) return byTier.get("STANDARD") ?? [];
+  return (byTier.get("FREIGHT") ?? []).filter((s) => s.config.freight?.levels.includes(def.freightLevel!));
+}
+
+function bestOption(ctx: QuoteContext, def: TierDefinition, evaluation: ShipmentEvaluation): ShipmentOption | null {
+  let best: ShipmentOption | null = null;
+  for (const service of candidateServices(ctx, def, evaluation)) {
+    const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
+    const option = shipmentOption(ctx, evaluation, service, level);
+    // Ties go to the earlier service in the config (stable, deterministic).
+    if (option && (!best || option.score < best.score)) best = option;
+  }
+  return best;
+}
+
+function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation): PlanCandidate | null {
+  const shipments: ShipmentOption[] = [];
+  for (const shipment of allocation) {
+    const option = bestOption(ctx, def, evaluateShipment(ctx, shipment));
+    if (!option) return null;
+    shipments.push(option);
+  }
+  const carrierCostCents = shipments.reduce((sum, s) => sum + s.costCents, 0);
+  const { totalCents, markupCents } = applyMarkup(carrierCostCents, ctx.compiled.config.markup);
+  const minDay = Math.max(...shipments.map((s) => s.minDay));
+  const maxDay = Math.max(...shipments.map((s) => s.maxDay));
+  // The order is on time only if every shipment is.
+  const onTimeRate = shipments.reduce((p, s) => p * s.onTimeRate, 1);
+  const score = scorePlan(ctx.compiled.strategy, { priceCents: totalCents, days: maxDay - ctx.dest.today, onTimeRate }, ctx.targetCents);
+  return { allocation, shipments, carrierCostCents, markupCents, totalCents, minDay, maxDay, onTimeRate, score };
+}
+
+/**
+ * All feasible plans of the smallest shipment count that has any, best first. Precedence: fewer shipments
+ * beats any score (one warehouse if one can serve the tier); within a count, the scoring function; ties by
+ * warehouse order in the config.
+ *
+ * @example
+ * const [best, runnerUp] = plansForTier(ctx, TIER_DEFINITIONS[1], allocator);
+ */
+export function plansForTier(ctx: QuoteContext, def: TierDefinition, allocator: Allocator): PlanCandidate[] {
+  for (let size = 1; size <= allocator.maxShipments; size += 1) {
+    const plans: PlanCandidate[] = [];
+    for (const allocation of allocator.group(size)) {
+      const plan = planFor(ctx, def, allocation);
+      if (plan) plans.push(plan);
+    }
+    if (plans.length > 0) return plans.sort((a, b) => a.score - b.score);
+  }
+  return [];
+}
+
+/**
+ * The shop's cost target in cents for an order value, if it has one.
+ *
+ * @example
+ * costTargetCents(10_000, 1200); // 1200
+ */
+export function costTargetCents(orderValueCents: number, basisPoints: number | undefined): number | undefined {
+  return basisPoints === undefined ? undefined : applyBasisPoints(orderValueCents, basisPoints);
+}

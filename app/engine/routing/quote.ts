@@ -1,0 +1,116 @@
+import { compileShopConfig } from "../config";
+import type { CompiledShopConfig } from "../config/types";
+import { IssueList } from "../issues";
+import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds } from "../packing";
+import { formatDay, indexLaneStats } from "../transit";
+import type { QuoteInput, QuoteResult, ShopConfig, TierQuote } from "../types";
+import { Allocator } from "./allocate";
+import { resolveCart } from "./cart";
+import { resolveDestination } from "./destination";
+import { optionPlan } from "./evaluate-shipment";
+import { explainPlan } from "./explain";
+import { costTargetCents, plansForTier } from "./plan-tier";
+import { TIER_DEFINITIONS } from "./tiers";
+import type { PlanCandidate, QuoteContext, TierDefinition } from "./types";
+
+function toTierQuote(ctx: QuoteContext, def: TierDefinition, plans: PlanCandidate[]): TierQuote {
+  const best = plans[0];
+  // The quote's mode is that of its costliest shipment (what the buyer mostly pays for).
+  const main = best.shipments.reduce((a, b) => (b.costCents > a.costCents ? b : a));
+  return {
+    serviceCode: def.code,
+    serviceName: def.name,
+    mode: main.service.config.mode,
+    totalCents: best.totalCents,
+    carrierCostCents: best.carrierCostCents,
+    markupCents: best.markupCents,
+    currency: ctx.compiled.config.currency,
+    delivery: { minDate: formatDay(best.minDay), maxDate: formatDay(best.maxDay), timeZone: ctx.dest.timeZone },
+    shipments: best.shipments.map((s) => optionPlan(ctx, s)),
+    score: best.score,
+    reasons: explainPlan(ctx, best, plans.slice(1)),
+  };
+}
+
+/**
+ * Quotes every delivery tier for a cart: locate the destination, resolve and pack the cart, find inventory-
+ * feasible warehouse allocations (one warehouse preferred, then the fewest shipments), rate every eligible
+ * service, date it, and keep per tier the plan with the best score under the shop's strategy. Tiers with no
+ * feasible plan are absent. Problems come back in `issues`, never as exceptions. Pure: same input → same
+ * output (`now` is an input).
+ *
+ * @example
+ * const compiled = compileShopConfig(demoShopConfig);
+ * const { quotes, issues } = quote(compiled, {
+ *   cart: [{ variantId: "44000000000101", sku: "MUG-11OZ", quantity: 2, grams: 350, priceCents: 1800 }],
+ *   destination: { country: "US", zip: "75201", state: "TX", addressLines: ["1 Elm St"] },
+ *   now: new Date("2026-11-24T15:00:00Z"),
+ * });
+ * quotes.map((q) => q.serviceCode); // ["TR_EXPRESS", "TR_STANDARD", "TR_ECONOMY"]
+ */
+export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteResult {
+  const issues = new IssueList();
+  const dest = resolveDestination(input.destination, input.now, issues);
+  if (!dest) return { quotes: [], issues: issues.toArray() };
+  const lines = resolveCart(compiled, input.cart, issues);
+  if (lines.length === 0) {
+    issues.add("EMPTY_CART", "error", "Nothing in the cart needs shipping");
+    return { quotes: [], issues: issues.toArray() };
+  }
+  const allocator = new Allocator(compiled.warehouses, lines);
+  if (!allocator.coversCart()) {
+    issues.add("OUT_OF_STOCK", "error", "The warehouses together do not hold every item in the cart");
+    return { quotes: [], issues: issues.toArray() };
+  }
+  const max = compiled.parcelMax;
+  const cartNeedsFreight = lines.some(
+    ({ unit }) =>
+      unit.bulky ||
+      ouncesToBilledPounds(unit.weightOz) > max.maxWeightLb ||
+      ceilInches(unit.lengthIn) > max.maxLongestIn ||
+      lengthPlusGirthIn(unit) > max.maxLengthPlusGirthIn,
+  );
+  if (cartNeedsFreight) issues.add("FREIGHT_REQUIRED", "info", "Bulky or oversize items: freight delivery only");
+  const orderValueCents = input.orderValueCents ?? lines.reduce((sum, l) => sum + l.line.priceCents * l.quantity, 0);
+  const targetCents = costTargetCents(orderValueCents, compiled.strategy.costTargetBasisPoints);
+  const ctx: QuoteContext = {
+    compiled,
+    dest,
+    now: input.now,
+    issues,
+    ...(input.laneStats ? { laneStats: indexLaneStats(input.laneStats) } : {}),
+    orderValueCents,
+    ...(targetCents !== undefined ? { targetCents } : {}),
+    evaluations: new Map(),
+    shipDays: [],
+  };
+  const quotes: TierQuote[] = [];
+  for (const def of TIER_DEFINITIONS) {
+    if ((def.freightLevel !== undefined) !== cartNeedsFreight) continue;
+    const plans = plansForTier(ctx, def, allocator);
+    if (plans.length === 0) {
+      issues.add("TIER_UNAVAILABLE", "info", `${def.name}: no service can deliver this cart`);
+      continue;
+    }
+    quotes.push(toTierQuote(ctx, def, plans));
+  }
+  if (quotes.length === 0) issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
+  return { quotes, issues: issues.toArray() };
+}
+
+const compiledByConfig = new WeakMap<ShopConfig, CompiledShopConfig>();
+
+/**
+ * Convenience wrapper: compiles the config once per object identity (WeakMap) and quotes.
+ *
+ * @example
+ * quoteShipping(demoShopConfig, { cart, destination, now }).quotes[0].totalCents;
+ */
+export function quoteShipping(config: ShopConfig, input: QuoteInput): QuoteResult {
+  let compiled = compiledByConfig.get(config);
+  if (!compiled) {
+    compiled = compileShopConfig(config);
+    compiledByConfig.set(config, compiled);
+  }
+  return quote(compiled, input);
+}

@@ -1,0 +1,97 @@
+import type { CompiledService, CompiledShopConfig, CompiledWarehouse } from "../config/types";
+import type { ShipmentRating } from "../rating/types";
+import type { ZipInfo } from "../geo/types";
+import type { AddressClass } from "../geo/types";
+import type { IssueList } from "../issues";
+import type { PackingResult, ResolvedLine } from "../packing";
+import type { DayNumber, LaneStatsIndex, TransitEstimate } from "../transit/types";
+import type { FreightLevel, ServiceTier, ShipmentPlan, TierCode } from "../types";
+
+/** One buyer-facing tier: which services may serve it and how it is named. */
+export interface TierDefinition {
+  code: TierCode;
+  name: string;
+  serviceTier: ServiceTier;
+  freightLevel?: FreightLevel;
+}
+
+export interface AllocatedLine {
+  resolved: ResolvedLine;
+  quantity: number;
+}
+
+/** Items one warehouse ships. */
+export interface ShipmentAllocation {
+  warehouse: CompiledWarehouse;
+  lines: AllocatedLine[];
+  /** Memo key of warehouse + contents, filled on first evaluation. */
+  key?: string;
+}
+
+/** A way of covering the whole cart from warehouses: one entry per shipment. */
+export type Allocation = ShipmentAllocation[];
+
+export interface ResolvedDestination {
+  zip: ZipInfo;
+  timeZone: string;
+  addressClass: AddressClass;
+  residential: boolean;
+  /** Today in the destination's time zone. */
+  today: DayNumber;
+}
+
+/** Packing and per-service options of one shipment allocation, memoised within a quote. */
+export interface ShipmentEvaluation {
+  allocation: ShipmentAllocation;
+  packing: PackingResult;
+  needsFreight: boolean;
+  coldChain: boolean;
+  /** "serviceIndex|level" → option (null = not feasible). */
+  options: Map<string, ShipmentOption | null>;
+}
+
+/** One service rated for one shipment. The public `ShipmentPlan` is built only for options that win. */
+export interface ShipmentOption {
+  service: CompiledService;
+  warehouse: CompiledWarehouse;
+  freightLevel?: FreightLevel;
+  zone: number;
+  rating: ShipmentRating;
+  transit: TransitEstimate;
+  shipDay: DayNumber;
+  minDay: DayNumber;
+  maxDay: DayNumber;
+  onTimeRate: number;
+  costCents: number;
+  score: number;
+  /** Built on demand by `optionPlan`. */
+  plan?: ShipmentPlan;
+}
+
+/** A complete candidate for a tier. */
+export interface PlanCandidate {
+  allocation: Allocation;
+  shipments: ShipmentOption[];
+  carrierCostCents: number;
+  markupCents: number;
+  totalCents: number;
+  minDay: DayNumber;
+  maxDay: DayNumber;
+  onTimeRate: number;
+  score: number;
+}
+
+/** Everything one quote shares between tiers. */
+export interface QuoteContext {
+  compiled: CompiledShopConfig;
+  dest: ResolvedDestination;
+  now: Date;
+  issues: IssueList;
+  laneStats?: LaneStatsIndex;
+  orderValueCents: number;
+  /** Shipping price at the shop's cost target, when it has one. */
+  targetCents?: number;
+  evaluations: Map<string, ShipmentEvaluation>;
+  /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
+  shipDays: (DayNumber | undefined)[];
+}

@@ -1,0 +1,178 @@
+// Pure mapping between Shopify's CarrierService wire format and the engine (no DB, no I/O). The CarrierService
+// HTTP route and the `tailroute quote` CLI both use it, so what the CLI prints is what checkout would get.
+import { tzOffset } from "@date-fns/tz";
+import type { CarrierServiceRate, CarrierServiceRequest } from "../contracts/carrier-service";
+import type { CartLine, Destination, Issue, QuoteInput, QuoteResult, ShopConfig, TierQuote } from "../engine/types";
+
+/** Local time of day used for promised delivery dates (Shopify wants a timestamp; carriers promise a day). */
+export const DELIVERY_TIME_OF_DAY = "14:00:00";
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function text(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Shopify's `address_type` is free text when present; only a clear answer overrides the engine's guess. */
+function residentialFlag(addressType: string | undefined): boolean | undefined {
+  if (!addressType) return undefined;
+  const t = addressType.toLowerCase();
+  if (t.startsWith("res")) return true;
+  if (t.startsWith("com") || t.startsWith("bus")) return false;
+  return undefined;
+}
+
+/**
+ * Shopify CarrierService request → engine input. Items that do not require shipping are dropped; variant id and
+ * SKU are passed through so the engine finds dimensions in the shop's product profiles (variant id, then SKU,
+ * then the default box). The origin Shopify sends is ignored: Tailroute chooses warehouses itself.
+ */
+export function toQuoteInput(request: CarrierServiceRequest, now: Date): QuoteInput {
+  const { rate } = request;
+  const cart: CartLine[] = rate.items
+    .filter((item) => item.requires_shipping !== false)
+    .map((item) => {
+      const sku = text(item.sku);
+      const name = text(item.name);
+      return {
+        ...(item.variant_id ? { variantId: item.variant_id } : {}),
+        ...(sku ? { sku } : {}),
+        ...(name ? { name } : {}),
+        quantity: item.quantity,
+        grams: item.grams,
+        priceCents: item.price,
+      };
+    });
+  const d = rate.destination;
+  const residential = residentialFlag(text(d.address_type));
+  const destination: Destination = {
+    country: text(d.country) ?? "",
+    zip: text(d.postal_code) ?? "",
+    ...(text(d.province) ? { state: text(d.province)!.toUpperCase() } : {}),
+    ...(text(d.city) ? { city: text(d.city)! } : {}),
+    addressLines: [d.address1, d.address2, d.address3].map(text).filter((l): l is string => l !== undefined),
+    ...(text(d.company_name) ? { company: text(d.company_name)! } : {}),
+    ...(residential !== undefined ? { residential } : {}),
+  };
+  return { cart, destination, now };
+}
+
+function civil(isoDate: string): { y: number; m: number; d: number } {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return { y, m, d };
+}
+
+/**
+ * "2026-11-25" in a time zone → "2026-11-25 14:00:00 -0600" (Shopify's format), with the zone's UTC offset on
+ * that day.
+ */
+export function formatShopifyDate(isoDate: string, timeZone: string): string {
+  const { y, m, d } = civil(isoDate);
+  const [hh, mm, ss] = DELIVERY_TIME_OF_DAY.split(":").map(Number);
+  const wallAsUtc = Date.UTC(y, m - 1, d, hh, mm, ss);
+  // Offset at the wall-clock instant: guess with the wall time read as UTC, then correct once (DST-safe
+  // away from the 2 a.m. switch, which a 14:00 promise never hits).
+  const guess = tzOffset(timeZone, new Date(wallAsUtc));
+  const offset = tzOffset(timeZone, new Date(wallAsUtc - guess * 60_000));
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+  return `${isoDate} ${DELIVERY_TIME_OF_DAY} ${sign}${hhmm}`;
+}
+
+/** "2026-11-25" → "Wed Nov 25". */
+export function formatShortDate(isoDate: string): string {
+  const { y, m, d } = civil(isoDate);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${WEEKDAYS[weekday]} ${MONTHS[m - 1]} ${d}`;
+}
+
+/** "Ships from Dallas, TX · arrives Tue Nov 25 – Thu Nov 27". */
+export function describeQuote(q: TierQuote): string {
+  const origins = [...new Set(q.shipments.map((s) => s.warehouseLabel))].join(" + ");
+  const { minDate, maxDate } = q.delivery;
+  const arrives = minDate === maxDate ? formatShortDate(minDate) : `${formatShortDate(minDate)} – ${formatShortDate(maxDate)}`;
+  return `Ships from ${origins} · arrives ${arrives}`;
+}
+
+/** One engine quote → one Shopify rate. `service_code` is the tier's stable code. */
+export function toShopifyRate(q: TierQuote): CarrierServiceRate {
+  return {
+    service_name: q.serviceName,
+    service_code: q.serviceCode,
+    total_price: String(q.totalCents),
+    currency: q.currency,
+    description: describeQuote(q),
+    min_delivery_date: formatShopifyDate(q.delivery.minDate, q.delivery.timeZone),
+    max_delivery_date: formatShopifyDate(q.delivery.maxDate, q.delivery.timeZone),
+  };
+}
+
+/**
+ * The shop's flat fallback rates, for when the engine could not locate the destination (the callback must
+ * still answer something sensible). Freight tiers only for carts with a bulky profile, parcel tiers otherwise.
+ */
+export function fallbackRates(config: ShopConfig, request: CarrierServiceRequest): CarrierServiceRate[] {
+  const bulky = request.rate.items.some((item) =>
+    config.productProfiles.some(
+      (p) => p.bulky && ((item.variant_id && p.variantId === item.variant_id) || (item.sku && p.sku === item.sku)),
+    ),
+  );
+  const names: Record<string, string> = {
+    TR_EXPRESS: "Express",
+    TR_STANDARD: "Standard",
+    TR_ECONOMY: "Economy",
+    TR_FREIGHT_THRESHOLD: "Freight – threshold delivery",
+    TR_FREIGHT_ROOM_OF_CHOICE: "Freight – room of choice",
+    TR_FREIGHT_WHITE_GLOVE: "Freight – white glove (unpack & install)",
+  };
+  return config.fallbackRates
+    .filter((r) => r.serviceCode.startsWith("TR_FREIGHT_") === bulky)
+    .map((r) => ({
+      service_name: names[r.serviceCode],
+      service_code: r.serviceCode,
+      total_price: String(r.priceCents),
+      currency: config.currency,
+      description: "Flat rate",
+    }));
+}
+
+/** Issues after which the shop's fallback rates stand in for computed ones. */
+const FALLBACK_ON: ReadonlySet<Issue["code"]> = new Set(["UNKNOWN_ZIP"]);
+
+/**
+ * Engine result → Shopify `rates`: one rate per offered tier, in tier order; the fallback rates when the
+ * destination could not be located; empty (= "cannot serve") otherwise.
+ */
+export function toShopifyRates(result: QuoteResult, config: ShopConfig, request: CarrierServiceRequest): CarrierServiceRate[] {
+  if (result.quotes.length === 0 && result.issues.some((i) => FALLBACK_ON.has(i.code))) return fallbackRates(config, request);
+  return result.quotes.map(toShopifyRate);
+}
+
+/** The `--explain` view of a quote result (also handy for an admin "why this rate" page). */
+export function toExplain(result: QuoteResult) {
+  return result.quotes.map((q) => ({
+    service_code: q.serviceCode,
+    mode: q.mode,
+    shipments: q.shipments.map((s) => ({
+      warehouse: s.warehouseId,
+      carrier: s.carrier,
+      service: s.serviceName,
+      zone: s.zone,
+      packages: s.packages.map((p) => ({
+        lengthIn: p.lengthIn,
+        widthIn: p.widthIn,
+        heightIn: p.heightIn,
+        actualLb: p.actualLb,
+        dimLb: p.dimLb,
+        billableLb: p.billableLb,
+      })),
+      baseCents: s.baseCents,
+      surcharges: s.surcharges.map((x) => ({ code: x.code, amountCents: x.amountCents })),
+      transitDays: { min: s.transitDays.min, max: s.transitDays.max },
+    })),
+    reasons: q.reasons,
+  }));
+}
