@@ -32,7 +32,8 @@ async function main() {
     env: {
       DATABASE_URL: url,
       TAILROUTE_DEMO: "1",
-      NODE_ENV: "development",
+      // Not "development" (remix-serve would wait for a dev server) and not "production" (demo secrets).
+      NODE_ENV: "demo",
       SHOPIFY_API_KEY: env.apiKey,
       SHOPIFY_API_SECRET: env.apiSecret,
       SHOPIFY_APP_URL: env.appUrl,

@@ -23,12 +23,13 @@ describe("tailroute quote", () => {
     // GIVEN a CarrierService request (Dallas buyer; Shopify's origin says Edison)
     // WHEN running the command with a fixed clock
     const { code, stdout, stderr } = await run([fixturePath("request-small-cart-dallas.json"), ...NOW]);
-    // THEN it exits 0 and prints a valid response with the three parcel tiers, shipped from Dallas
+    // THEN it exits 0 and prints a valid response shipped from Dallas: Standard and Economy (next door, no
+    // express service beats ground's latest day, so Express is withdrawn rather than sold slower)
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const body = CarrierServiceResponse.parse(JSON.parse(stdout));
     expect(Object.keys(JSON.parse(stdout))).toEqual(["rates"]);
-    expect(body.rates.map((r) => r.service_code)).toEqual(["TR_EXPRESS", "TR_STANDARD", "TR_ECONOMY"]);
+    expect(body.rates.map((r) => r.service_code)).toEqual(["TR_STANDARD", "TR_ECONOMY"]);
     for (const rate of body.rates) {
       expect(rate.total_price).toMatch(/^[1-9]\d*$/);
       expect(rate.currency).toBe("USD");

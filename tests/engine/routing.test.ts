@@ -8,10 +8,18 @@ const issueCodes = (r: QuoteResult) => r.issues.map((i) => i.code);
 
 describe("quote: small parcel cart", () => {
   const result = quote(demo, input([line(V.mug, 2), line(V.tee)], dest("75201", { state: "TX" })));
+  const farther = quote(demo, input([line(V.mug, 2), line(V.tee)], dest("80202", { state: "CO" })));
 
-  it("offers the three parcel tiers with stable codes and no freight tiers", () => {
-    expect(codes(result)).toEqual(["TR_EXPRESS", "TR_STANDARD", "TR_ECONOMY"]);
-    expect(result.issues).toEqual([]);
+  it("offers parcel tiers only, and withdraws Express where no express service beats ground next door", () => {
+    expect(codes(result)).toEqual(["TR_STANDARD", "TR_ECONOMY"]);
+    expect(result.issues.map((i) => [i.code, i.message])).toEqual([
+      ["TIER_UNAVAILABLE", "Express: no service arrives sooner than the slower options"],
+    ]);
+  });
+
+  it("offers all three parcel tiers with stable codes for a buyer farther away", () => {
+    expect(codes(farther)).toEqual(["TR_EXPRESS", "TR_STANDARD", "TR_ECONOMY"]);
+    expect(farther.issues).toEqual([]);
   });
 
   it("ships from the nearest warehouse holding everything and explains why", () => {
@@ -24,7 +32,7 @@ describe("quote: small parcel cart", () => {
   });
 
   it("prices tiers consistently: express ≥ standard ≥ economy, totals = carrier cost + markup", () => {
-    const [express, standard, economy] = result.quotes;
+    const [express, standard, economy] = farther.quotes;
     expect(express.totalCents).toBeGreaterThanOrEqual(standard.totalCents);
     expect(standard.totalCents).toBeGreaterThanOrEqual(economy.totalCents);
     for (const q of result.quotes) {

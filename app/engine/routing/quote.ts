@@ -9,11 +9,12 @@ import { resolveCart } from "./cart";
 import { resolveDestination } from "./destination";
 import { optionPlan } from "./evaluate-shipment";
 import { explainPlan } from "./explain";
+import { withDistinctSpeeds, type TierPlans } from "./distinct-speeds";
 import { costTargetCents, plansForTier } from "./plan-tier";
 import { TIER_DEFINITIONS } from "./tiers";
 import type { PlanCandidate, QuoteContext, TierDefinition } from "./types";
 
-function toTierQuote(ctx: QuoteContext, def: TierDefinition, plans: PlanCandidate[]): TierQuote {
+function toTierQuote(ctx: QuoteContext, def: TierDefinition, plans: PlanCandidate[], alternatives = plans): TierQuote {
   const best = plans[0];
   // The quote's mode is that of its costliest shipment (what the buyer mostly pays for).
   const main = best.shipments.reduce((a, b) => (b.costCents > a.costCents ? b : a));
@@ -28,7 +29,7 @@ function toTierQuote(ctx: QuoteContext, def: TierDefinition, plans: PlanCandidat
     delivery: { minDate: formatDay(best.minDay), maxDate: formatDay(best.maxDay), timeZone: ctx.dest.timeZone },
     shipments: best.shipments.map((s) => optionPlan(ctx, s)),
     score: best.score,
-    reasons: explainPlan(ctx, best, plans.slice(1)),
+    reasons: explainPlan(ctx, best, alternatives.filter((p) => p !== best)),
   };
 }
 
@@ -84,7 +85,7 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     evaluations: new Map(),
     shipDays: [],
   };
-  const quotes: TierQuote[] = [];
+  const offered: TierPlans[] = [];
   for (const def of TIER_DEFINITIONS) {
     if ((def.freightLevel !== undefined) !== cartNeedsFreight) continue;
     const plans = plansForTier(ctx, def, allocator);
@@ -92,8 +93,11 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
       issues.add("TIER_UNAVAILABLE", "info", `${def.name}: no service can deliver this cart`);
       continue;
     }
-    quotes.push(toTierQuote(ctx, def, plans));
+    offered.push({ def, plans });
   }
+  const quotes: TierQuote[] = withDistinctSpeeds(offered, issues).map(({ def, plans, alternatives }) =>
+    toTierQuote(ctx, def, plans, alternatives),
+  );
   if (quotes.length === 0) issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
   return { quotes, issues: issues.toArray() };
 }
