@@ -1,0 +1,135 @@
+import type { PrismaClient } from "@prisma/client";
+import { CarrierServiceRequest, type CarrierServiceResponse } from "../contracts/carrier-service";
+import { compileShopConfig, quote, type CompiledShopConfig } from "../engine";
+import { identifyCallbackCaller } from "./callback-auth.server";
+import { fallbackRates, toQuoteInput, toShopifyRates } from "./carrier-rates";
+import { readBodyWithLimit } from "./request-body.server";
+import { ShopRuntimeCache, type ShopRuntime } from "./shop-runtime-cache.server";
+
+/** Shopify allows 10 s at low volume and 3 s above 3,000 requests/min; answer well inside the tightest. */
+export const CALLBACK_TIME_BUDGET_MS = 2500;
+
+/** Countries the callback rates; Shopify sends US territories under their own country codes. */
+const SERVED_COUNTRIES = new Set(["US", "PR", "VI", "GU", "AS", "MP"]);
+
+export interface CarrierCallbackDeps {
+  db: PrismaClient;
+  cache: ShopRuntimeCache<CompiledShopConfig>;
+  appSecret: string;
+  now: () => Date;
+  timeBudgetMs?: number;
+  /** The engine call; replaceable so tests can make it fail or stall. */
+  rate?: (
+    runtime: ShopRuntime<CompiledShopConfig>,
+    request: CarrierServiceRequest,
+    now: Date,
+  ) => CarrierServiceResponse;
+}
+
+/** The production engine call: compiled config + Shopify request → Shopify rates. */
+export function rateWithEngine(
+  runtime: ShopRuntime<CompiledShopConfig>,
+  request: CarrierServiceRequest,
+  now: Date,
+) {
+  const result = quote(runtime.compiled, toQuoteInput(request, now));
+  return { rates: toShopifyRates(result, runtime.config, request) };
+}
+
+/** A per-process cache of compiled shop configurations for the callback. */
+export function createCallbackCache(db: PrismaClient) {
+  return new ShopRuntimeCache(db, { compile: compileShopConfig });
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const unauthorized = () => new Response(null, { status: 401 });
+
+/**
+ * Answers Shopify's CarrierService callback (DESIGN.md §4, issue 4). Bad input gets a 4xx with a reason; a
+ * request we cannot serve gets `{"rates":[]}`; any internal failure or a blown time budget gets the shop's
+ * fallback rates (or a 503 when the shop prefers Shopify's backup rates) and is recorded — never a 500.
+ */
+export async function answerCarrierCallback(
+  request: Request,
+  pathToken: string | null,
+  deps: CarrierCallbackDeps,
+): Promise<Response> {
+  if (request.method !== "POST") return new Response("Use POST", { status: 405, headers: { Allow: "POST" } });
+  const body = await readBodyWithLimit(request);
+  // The unread rest of an oversized body would poison a kept-alive connection: close it.
+  if (!body.ok)
+    return new Response(JSON.stringify({ error: "Request body over 1 MB" }), {
+      status: 413,
+      headers: { "Content-Type": "application/json", Connection: "close" },
+    });
+
+  const tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
+  const identity = identifyCallbackCaller(
+    {
+      rawBody: body.raw,
+      hmacHeader: request.headers.get("x-shopify-hmac-sha256"),
+      shopHeader: request.headers.get("x-shopify-shop-domain"),
+      pathToken,
+    },
+    deps.appSecret,
+    () => tokenRuntime?.shop,
+  );
+  if (!identity.ok) return unauthorized();
+  const runtime =
+    tokenRuntime?.shop === identity.shop ? tokenRuntime : await deps.cache.byShop(identity.shop);
+  if (!runtime || !runtime.installed) return unauthorized();
+
+  let parsedJson: unknown;
+  try {
+    parsedJson = JSON.parse(body.raw.toString("utf8"));
+  } catch (error) {
+    return json({ error: `Malformed JSON: ${(error as Error).message}` }, 400);
+  }
+  const parsed = CarrierServiceRequest.safeParse(parsedJson);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    return json({ error: `Not a CarrierService rate request: ${reason}` }, 400);
+  }
+  const rateRequest = parsed.data;
+  if (!SERVED_COUNTRIES.has((rateRequest.rate.destination.country ?? "").toUpperCase()))
+    return json({ rates: [] });
+
+  const started = performance.now();
+  try {
+    const rates = (deps.rate ?? rateWithEngine)(runtime, rateRequest, deps.now());
+    const elapsed = performance.now() - started;
+    if (elapsed > (deps.timeBudgetMs ?? CALLBACK_TIME_BUDGET_MS)) {
+      return failSafe(deps, runtime, rateRequest, "TIME_BUDGET", `engine took ${Math.round(elapsed)} ms`);
+    }
+    return json(rates);
+  } catch (error) {
+    return failSafe(
+      deps,
+      runtime,
+      rateRequest,
+      "ENGINE_ERROR",
+      error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
+    );
+  }
+}
+
+function failSafe(
+  deps: CarrierCallbackDeps,
+  runtime: ShopRuntime<CompiledShopConfig>,
+  request: CarrierServiceRequest,
+  reason: "ENGINE_ERROR" | "TIME_BUDGET",
+  detail: string,
+): Response {
+  const backup = runtime.onCallbackFailure === "SHOPIFY_BACKUP_RATES";
+  const answeredBy = backup ? "SHOPIFY_BACKUP_RATES" : "FALLBACK_RATES";
+  // Recorded without waiting: the buyer's checkout must not wait on the failure log.
+  void deps.db.callbackFailure
+    .create({ data: { shop: runtime.shop, reason, detail: detail.slice(0, 500), answeredBy } })
+    .catch((error: unknown) =>
+      console.error(`[carrier-callback] could not record a failure for ${runtime.shop}:`, error),
+    );
+  console.warn(`[carrier-callback] ${runtime.shop}: ${reason} (${detail}); answered with ${answeredBy}`);
+  if (backup) return new Response(null, { status: 503, headers: { "Retry-After": "0" } });
+  return json({ rates: fallbackRates(runtime.config, request) });
+}
