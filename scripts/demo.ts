@@ -4,7 +4,7 @@
 import { databaseUrl, sqliteFilePath } from "../app/database-url";
 import { DEMO_DEFAULTS, readAppEnv } from "../app/env.server";
 import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./lib/app-server";
-import { replayDemoTraffic } from "./lib/demo-replay";
+import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
 
 async function main() {
   const replay = !process.argv.includes("--no-replay");
@@ -52,12 +52,15 @@ async function main() {
 Tailroute demo is running
   Home (demo shop summary)   ${base}/
   Health check               ${base}/healthz
+  CarrierService callback    ${base}/api/carrier-service (HMAC) · ${base}/api/carrier-service/<shop token>
   Webhooks (HMAC-verified)   ${base}/webhooks/orders/create · /webhooks/app/uninstalled · /webhooks/customers/* · /webhooks/shop/redact
   Inspect with the CLI       DATABASE_URL=${url} npx tailroute status
 `);
 
   if (replay) {
-    console.log("▸ Replaying sample Shopify traffic through the real endpoints");
+    console.log("▸ Checkout rate requests (signed like Shopify) through POST /api/carrier-service");
+    for (const row of await replayDemoCheckouts(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) console.log(`  ${row}`);
+    console.log("▸ Replaying sample Shopify webhooks through the real endpoints");
     for (const line of await replayDemoTraffic(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) {
       console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);
     }

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { recordUninstall } from "../services/shop-lifecycle.server";
+import { callbackCache } from "../services/carrier-callback-runtime.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticate.webhook(request);
   await recordUninstall(db, shop, new Date());
+  callbackCache.invalidate(shop); // the callback token stops working at once on this instance
   return new Response(null, { status: 200 });
 };

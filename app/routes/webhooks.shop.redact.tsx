@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
 import { eraseShop } from "../services/shop-lifecycle.server";
+import { callbackCache } from "../services/carrier-callback-runtime.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticate.webhook(request);
   await eraseShop(db, shop);
+  callbackCache.invalidate(shop);
   return new Response(null, { status: 200 });
 };

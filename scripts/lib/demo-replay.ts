@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "./app-server";
-import { deliverWebhook } from "./signed-webhook";
+import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "./demo-checkouts";
+import { deliverWebhook, shopifyHmac } from "./signed-webhook";
 
 export interface ReplayLine {
   what: string;
@@ -30,4 +31,39 @@ export async function replayDemoTraffic(baseUrl: string, shop: string, secret: s
   const forged = await deliverWebhook(baseUrl, "/webhooks/orders/create", { ...order, secret: "forged", webhookId: randomUUID() });
   lines.push({ what: "orders/create with a forged HMAC (must be refused)", status: forged.status, ok: forged.status === 401 });
   return lines;
+}
+
+interface RateLine {
+  service_code: string;
+  total_price: string;
+  description: string;
+}
+
+/** Posts each demo checkout to the real callback, signed like Shopify, and renders the answers as a table. */
+export async function replayDemoCheckouts(baseUrl: string, shop: string, secret: string): Promise<string[]> {
+  const rows: string[][] = [["Checkout", "Destination", "Items", "Tier", "Price", "Delivery"]];
+  for (const checkout of DEMO_CHECKOUTS) {
+    const body = JSON.stringify(carrierServiceRequestBody(checkout));
+    const response = await fetch(new URL("/api/carrier-service", baseUrl), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": shopifyHmac(body, secret), "X-Shopify-Shop-Domain": shop },
+      body,
+    });
+    const rates = response.ok ? ((await response.json()) as { rates: RateLine[] }).rates : [];
+    const destination = `${checkout.destination.city} ${checkout.destination.province} ${checkout.destination.postal_code}`;
+    const items = checkout.items.map((i) => `${i.quantity}× ${i.variant}`).join(", ");
+    if (rates.length === 0) rows.push([checkout.label, destination, items, response.ok ? "(no rates)" : `HTTP ${response.status}`, "", ""]);
+    rates.forEach((rate, i) =>
+      rows.push([
+        i === 0 ? checkout.label : "",
+        i === 0 ? destination : "",
+        i === 0 ? items : "",
+        rate.service_code,
+        `$${(Number(rate.total_price) / 100).toFixed(2)}`,
+        rate.description,
+      ]),
+    );
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd());
 }
