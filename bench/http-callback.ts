@@ -1,0 +1,84 @@
+// `npm run bench` (second part): the CarrierService callback over real HTTP, side by side with a bare
+// node:http server answering the same precomputed JSON, same autocannon settings, in one run (the machine is
+// shared and noisy, so the ratio is the figure to trust). Then a fixed 200 req/s run for the latency goal.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { createPrismaClient } from "../app/db.server";
+import { seedDemoShop } from "../app/demo/seed.server";
+import { appIsBuilt, buildApp, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
+import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../scripts/lib/demo-checkouts";
+import { shopifyHmac } from "../scripts/lib/signed-webhook";
+
+const SECRET = "bench-secret";
+const SHOP = "tailroute-demo.myshopify.com";
+const CONNECTIONS = 10;
+const DURATION_S = 8;
+
+interface Run {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+function load(url: string, body: string, headers: Record<string, string>, extra: Record<string, unknown> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, method: "POST", body, headers, connections: CONNECTIONS, duration: DURATION_S, ...extra }, (error: unknown, result: Run) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+const line = (label: string, r: Run) =>
+  `${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "tailroute-bench-"));
+  const url = freshSqliteDatabase(join(dir, "bench.sqlite"));
+  const db = createPrismaClient(url);
+  await seedDemoShop(db);
+  await db.$disconnect();
+  if (!appIsBuilt()) buildApp();
+
+  const port = await freePort();
+  const app = await startAppServer({
+    port,
+    env: { DATABASE_URL: url, TAILROUTE_DEMO: "1", NODE_ENV: "demo", SHOPIFY_API_SECRET: SECRET, SHOPIFY_API_KEY: "bench" },
+  });
+  const body = JSON.stringify(carrierServiceRequestBody(DEMO_CHECKOUTS[4])); // the mixed cart
+  const headers = { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET), "X-Shopify-Shop-Domain": SHOP };
+  const callbackUrl = `${app.url}/api/carrier-service`;
+  const warm = await fetch(callbackUrl, { method: "POST", headers, body });
+  const precomputed = await warm.text();
+  if (!warm.ok) throw new Error(`callback answered ${warm.status}: ${precomputed}`);
+
+  const bare = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(precomputed));
+  });
+  const barePort = await freePort();
+  await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
+
+  console.log(`\nHTTP: ${CONNECTIONS} connections × ${DURATION_S} s each, same signed mixed-cart request (${body.length} B)`);
+  const bareRun = await load(`http://127.0.0.1:${barePort}/`, body, headers);
+  const callbackRun = await load(callbackUrl, body, headers);
+  console.log(line("bare node:http (precomputed JSON)", bareRun));
+  console.log(line("CarrierService callback", callbackRun));
+  console.log(`ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`);
+
+  const paced = await load(callbackUrl, body, headers, { overallRate: 200, connections: 20 });
+  console.log(line("callback at a fixed 200 req/s", paced));
+  console.log(`p99 at 200 req/s: ${paced.latency.p99} ms (goal ≤ 15 ms)`);
+
+  bare.close();
+  await app.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
