@@ -43,3 +43,7 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY_MS);
   });
 }
+
+// Not a Remix convention: the custom server (app/node-server.ts) answers the CarrierService callback through
+// this export of the server build, so it shares the routes' module graph and configuration cache.
+export { answerCarrierFromNode } from "./services/carrier-callback-node.server";

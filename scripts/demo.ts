@@ -32,7 +32,7 @@ async function main() {
     env: {
       DATABASE_URL: url,
       TAILROUTE_DEMO: "1",
-      // Not "development" (remix-serve would wait for a dev server) and not "production" (demo secrets).
+      // Not "development" (the server would wait for `remix dev`) and not "production" (demo secrets).
       NODE_ENV: "demo",
       SHOPIFY_API_KEY: env.apiKey,
       SHOPIFY_API_SECRET: env.apiSecret,

@@ -41,48 +41,68 @@ export function createCallbackCache(db: PrismaClient) {
   return new ShopRuntimeCache(db, { compile: compileShopConfig });
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-const unauthorized = () => new Response(null, { status: 401 });
+/** A callback request, whatever server received it. `rawBody` is null when it exceeded the size limit. */
+export interface CallbackRequest {
+  method: string;
+  header(name: string): string | null;
+  rawBody: Buffer | null;
+}
+
+/** The answer, for the receiving server to write. */
+export interface CallbackAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+const JSON_HEADERS = { "Content-Type": "application/json" };
+const json = (body: unknown, status = 200): CallbackAnswer => ({
+  status,
+  headers: JSON_HEADERS,
+  body: JSON.stringify(body),
+});
+const UNAUTHORIZED: CallbackAnswer = { status: 401, headers: {}, body: null };
 
 /**
  * Answers Shopify's CarrierService callback (DESIGN.md §4, issue 4). Bad input gets a 4xx with a reason; a
  * request we cannot serve gets `{"rates":[]}`; any internal failure or a blown time budget gets the shop's
  * fallback rates (or a 503 when the shop prefers Shopify's backup rates) and is recorded — never a 500.
  */
-export async function answerCarrierCallback(
-  request: Request,
+export async function answerCarrierRequest(
+  request: CallbackRequest,
   pathToken: string | null,
   deps: CarrierCallbackDeps,
-): Promise<Response> {
-  if (request.method !== "POST") return new Response("Use POST", { status: 405, headers: { Allow: "POST" } });
-  const body = await readBodyWithLimit(request);
+): Promise<CallbackAnswer> {
+  if (request.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: "Use POST" };
   // The unread rest of an oversized body would poison a kept-alive connection: close it.
-  if (!body.ok)
-    return new Response(JSON.stringify({ error: "Request body over 1 MB" }), {
+  if (!request.rawBody) {
+    return {
       status: 413,
-      headers: { "Content-Type": "application/json", Connection: "close" },
-    });
+      headers: { ...JSON_HEADERS, Connection: "close" },
+      body: '{"error":"Request body over 1 MB"}',
+    };
+  }
+  const rawBody = request.rawBody;
 
   const tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
   const identity = identifyCallbackCaller(
     {
-      rawBody: body.raw,
-      hmacHeader: request.headers.get("x-shopify-hmac-sha256"),
-      shopHeader: request.headers.get("x-shopify-shop-domain"),
+      rawBody,
+      hmacHeader: request.header("x-shopify-hmac-sha256"),
+      shopHeader: request.header("x-shopify-shop-domain"),
       pathToken,
     },
     deps.appSecret,
     () => tokenRuntime?.shop,
   );
-  if (!identity.ok) return unauthorized();
+  if (!identity.ok) return UNAUTHORIZED;
   const runtime =
     tokenRuntime?.shop === identity.shop ? tokenRuntime : await deps.cache.byShop(identity.shop);
-  if (!runtime || !runtime.installed) return unauthorized();
+  if (!runtime || !runtime.installed) return UNAUTHORIZED;
 
   let parsedJson: unknown;
   try {
-    parsedJson = JSON.parse(body.raw.toString("utf8"));
+    parsedJson = JSON.parse(rawBody.toString("utf8"));
   } catch (error) {
     return json({ error: `Malformed JSON: ${(error as Error).message}` }, 400);
   }
@@ -104,14 +124,28 @@ export async function answerCarrierCallback(
     }
     return json(rates);
   } catch (error) {
-    return failSafe(
-      deps,
-      runtime,
-      rateRequest,
-      "ENGINE_ERROR",
-      error instanceof Error ? `${error.name}: ${error.message}` : "unknown",
-    );
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : "unknown";
+    return failSafe(deps, runtime, rateRequest, "ENGINE_ERROR", detail);
   }
+}
+
+/** The callback for a Fetch API `Request` (Remix routes, tests). */
+export async function answerCarrierCallback(
+  request: Request,
+  pathToken: string | null,
+  deps: CarrierCallbackDeps,
+): Promise<Response> {
+  const body = await readBodyWithLimit(request);
+  const answer = await answerCarrierRequest(
+    {
+      method: request.method,
+      header: (name) => request.headers.get(name),
+      rawBody: body.ok ? body.raw : null,
+    },
+    pathToken,
+    deps,
+  );
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 function failSafe(
@@ -120,7 +154,7 @@ function failSafe(
   request: CarrierServiceRequest,
   reason: "ENGINE_ERROR" | "TIME_BUDGET",
   detail: string,
-): Response {
+): CallbackAnswer {
   const backup = runtime.onCallbackFailure === "SHOPIFY_BACKUP_RATES";
   const answeredBy = backup ? "SHOPIFY_BACKUP_RATES" : "FALLBACK_RATES";
   // Recorded without waiting: the buyer's checkout must not wait on the failure log.
@@ -130,6 +164,6 @@ function failSafe(
       console.error(`[carrier-callback] could not record a failure for ${runtime.shop}:`, error),
     );
   console.warn(`[carrier-callback] ${runtime.shop}: ${reason} (${detail}); answered with ${answeredBy}`);
-  if (backup) return new Response(null, { status: 503, headers: { "Retry-After": "0" } });
+  if (backup) return { status: 503, headers: { "Retry-After": "0" }, body: null };
   return json({ rates: fallbackRates(runtime.config, request) });
 }

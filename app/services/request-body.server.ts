@@ -26,3 +26,23 @@ export async function readBodyWithLimit(request: Request, limitBytes = MAX_CALLB
   }
   return { ok: true, raw: Buffer.concat(chunks) };
 }
+
+/**
+ * The same limit for a Node request stream: null when the body is (or declares itself) over the limit,
+ * without buffering the excess.
+ */
+export async function readNodeBodyWithLimit(
+  stream: NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> },
+  limitBytes = MAX_CALLBACK_BODY_BYTES,
+): Promise<Buffer | null> {
+  if (Number(stream.headers["content-length"] ?? "0") > limitBytes) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.byteLength;
+    if (size > limitBytes) return null;
+    chunks.push(buffer);
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}

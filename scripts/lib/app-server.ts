@@ -56,28 +56,24 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the built app with remix-serve and resolves once /healthz answers. */
+/** Starts the built app with the app's own server (app/node-server.ts) and resolves once /healthz answers. */
 export async function startAppServer(options: {
   port: number;
   env: Record<string, string | undefined>;
   inheritOutput?: boolean;
   timeoutMs?: number;
 }): Promise<RunningApp> {
-  const child = spawn(
-    process.execPath,
-    [require.resolve("@remix-run/serve/dist/cli.js"), join(PROJECT_ROOT, "build", "index.js")],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        ...options.env,
-        PORT: String(options.port),
-        HOST: "127.0.0.1",
-      } as NodeJS.ProcessEnv,
-      stdio: options.inheritOutput ? "inherit" : "pipe",
-    },
-  );
+  const child = spawn(process.execPath, [require.resolve("tsx/cli"), join(PROJECT_ROOT, "app", "node-server.ts")], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      ...options.env,
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+    } as NodeJS.ProcessEnv,
+    stdio: options.inheritOutput ? "inherit" : "pipe",
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));

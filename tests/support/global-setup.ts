@@ -17,7 +17,7 @@ declare module "vitest" {
 
 /**
  * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh SQLite
- * database, start remix-serve on a free loopback port, and tear everything down afterwards.
+ * database, start the app server (app/node-server.ts) on a free loopback port, and tear everything down afterwards.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));

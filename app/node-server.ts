@@ -1,0 +1,49 @@
+// The app's HTTP server (npm start, npm run demo, tests): express serving the Remix build, with Shopify's
+// CarrierService callback answered before Remix's request pipeline because checkout latency matters most
+// there (docs/performance.md). Every other path is the Remix app as usual.
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+interface TailrouteBuild extends ServerBuild {
+  entry: ServerBuild["entry"] & {
+    module: ServerBuild["entry"]["module"] & {
+      answerCarrierFromNode: (req: express.Request, res: express.Response, token: string | null) => Promise<void>;
+    };
+  };
+}
+
+const BUILD_PATH = resolve(process.env.REMIX_BUILD_PATH ?? "build/index.js");
+
+async function main() {
+  const build = (await import(pathToFileURL(BUILD_PATH).href)) as TailrouteBuild;
+  const answerCarrier = build.entry.module.answerCarrierFromNode;
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.post(["/api/carrier-service", "/api/carrier-service/:token"], (req, res) => {
+    answerCarrier(req, res, req.params.token ?? null).catch((error: unknown) => {
+      // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.
+      console.error("[carrier-callback] unanswerable request:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(503, { "Retry-After": "0" }).end();
+    });
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  app.listen(port, host, () => {
+    console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+    if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
