@@ -69,6 +69,21 @@ function civil(isoDate: string): { y: number; m: number; d: number } {
  * that day.
  */
 export function formatShopifyDate(isoDate: string, timeZone: string): string {
+  const key = `${isoDate}|${timeZone}`;
+  let formatted = shopifyDateMemo.get(key);
+  if (formatted === undefined) {
+    // Days × US time zones: a small set. Cleared wholesale if it ever grows (it would only on odd input).
+    if (shopifyDateMemo.size > 10_000) shopifyDateMemo.clear();
+    formatted = computeShopifyDate(isoDate, timeZone);
+    shopifyDateMemo.set(key, formatted);
+  }
+  return formatted;
+}
+
+// Time-zone offsets go through Intl, the callback's costliest formatting step: memoised per day and zone.
+const shopifyDateMemo = new Map<string, string>();
+
+function computeShopifyDate(isoDate: string, timeZone: string): string {
   const { y, m, d } = civil(isoDate);
   const [hh, mm, ss] = DELIVERY_TIME_OF_DAY.split(":").map(Number);
   const wallAsUtc = Date.UTC(y, m - 1, d, hh, mm, ss);
