@@ -4,13 +4,15 @@
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { carrierCallbackToken } from "./carrier-callback-path";
 
 interface TailrouteBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
     module: ServerBuild["entry"]["module"] & {
-      answerCarrierFromNode: (req: express.Request, res: express.Response, token: string | null) => Promise<void>;
+      answerCarrierFromNode: (req: IncomingMessage, res: ServerResponse, token: string | null) => Promise<void>;
     };
   };
 }
@@ -23,21 +25,24 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
 
-  app.post(["/api/carrier-service", "/api/carrier-service/:token"], (req, res) => {
-    answerCarrier(req, res, req.params.token ?? null).catch((error: unknown) => {
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+  // The callback is matched on the raw request, ahead of express's router: the checkout's hot path.
+  const server = createServer((req, res) => {
+    const token = req.method === "POST" ? carrierCallbackToken(req.url ?? "") : undefined;
+    if (token === undefined) return app(req, res);
+    answerCarrier(req, res, token).catch((error: unknown) => {
       // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.
       console.error("[carrier-callback] unanswerable request:", error instanceof Error ? error.message : error);
       if (!res.headersSent) res.writeHead(503, { "Retry-After": "0" }).end();
     });
   });
 
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
-
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
-  app.listen(port, host, () => {
+  server.listen(port, host, () => {
     console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
     if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
   });

@@ -1,0 +1,14 @@
+// Matches the CarrierService callback paths on a raw request URL (app/node-server.ts routes them before express).
+const CALLBACK_PATH = /^\/api\/carrier-service(?:\/([^/?#]+))?\/?(?:[?#].*)?$/;
+
+/** null for `/api/carrier-service`, the token for `/api/carrier-service/:token`, undefined for other paths. */
+export function carrierCallbackToken(url: string): string | null | undefined {
+  const match = CALLBACK_PATH.exec(url);
+  if (!match) return undefined;
+  if (match[1] === undefined) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1]; // malformed %-escape: no shop has such a token, so the callback answers 401
+  }
+}
