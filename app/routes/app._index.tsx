@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import db from "../db.server";
 import { shopConfigSummary } from "../services/shop-summary.server";
 import { authenticate } from "../shopify.server";
@@ -15,11 +15,25 @@ export default function Home() {
   return (
     <Page title="Tailroute">
       <Layout>
+        {summary.carrierService.error ? (
+          <Layout.Section>
+            <Banner tone="critical" title="Shopify did not accept Tailroute's carrier-calculated rates">
+              <p>{summary.carrierService.error}</p>
+              <p>
+                Carrier-calculated shipping needs the Advanced plan or higher, the carrier-calculated shipping add-on,
+                or a development store. Reopen the app after changing the plan to try again.
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
                 Your delivery network
+              </Text>
+              <Text as="p">
+                Checkout rates: {summary.carrierService.registered ? "active" : "not registered yet"}
               </Text>
               <Text as="p">
                 {summary.warehouses} warehouses · {summary.carrierServices} carrier services ·{" "}

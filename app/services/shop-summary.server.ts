@@ -1,14 +1,23 @@
 import type { PrismaClient } from "@prisma/client";
 
-/** Counts of what a shop has configured, for the admin home and the demo landing page. */
+/** What a shop has configured (counts) and whether Shopify accepted its carrier service, for the admin home. */
 export async function shopConfigSummary(db: PrismaClient, shop: string) {
   const where = { where: { shop } };
-  const [warehouses, carrierServices, rateCards, cartons, productProfiles] = await Promise.all([
+  const [settings, warehouses, carrierServices, rateCards, cartons, productProfiles] = await Promise.all([
+    db.shop.findUnique({ where: { shop }, select: { carrierServiceGid: true, carrierServiceError: true } }),
     db.warehouse.count(where),
     db.carrierService.count(where),
     db.rateCard.count(where),
     db.carton.count(where),
     db.productProfile.count(where),
   ]);
-  return { shop, warehouses, carrierServices, rateCards, cartons, productProfiles };
+  return {
+    shop,
+    carrierService: { registered: Boolean(settings?.carrierServiceGid), error: settings?.carrierServiceError ?? null },
+    warehouses,
+    carrierServices,
+    rateCards,
+    cartons,
+    productProfiles,
+  };
 }
