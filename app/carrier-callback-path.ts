@@ -1,5 +1,6 @@
 // Matches the CarrierService callback paths on a raw request URL (app/node-server.ts routes them before express).
-const CALLBACK_PATH = /^\/api\/carrier-service(?:\/([^/?#]+))?\/?(?:[?#].*)?$/;
+// Case-insensitive like Remix's own route matching, so no spelling of the path falls through to Remix.
+const CALLBACK_PATH = /^\/api\/carrier-service(?:\/([^/?#]+))?\/?(?:[?#].*)?$/i;
 
 /** null for `/api/carrier-service`, the token for `/api/carrier-service/:token`, undefined for other paths. */
 export function carrierCallbackToken(url: string): string | null | undefined {

@@ -49,6 +49,10 @@ export function readAppEnv(source: Record<string, string | undefined> = process.
       "SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set (the Shopify CLI sets them under `shopify app dev`; `npm run demo` needs neither).",
     );
   }
+  if (!demo && !env.SHOPIFY_APP_URL) {
+    // Its value goes into the carrier service's callback URL: a guess would register localhost with Shopify.
+    throw new Error("SHOPIFY_APP_URL must be set (the Shopify CLI sets it under `shopify app dev`).");
+  }
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,

@@ -5,6 +5,7 @@ import { API_VERSION } from "./api-version";
 import prisma from "./db.server";
 import { appEnv } from "./env.server";
 import { adminGraphqlClient } from "./services/admin-graphql.server";
+import { callbackCache } from "./services/carrier-callback-runtime.server";
 import { registerCarrierService } from "./services/carrier-service-registration.server";
 import { recordInstall } from "./services/shop-lifecycle.server";
 
@@ -29,6 +30,7 @@ const shopify = shopifyApp({
     // "Tailroute" CarrierService pointing at this app (errors are stored for the admin to show).
     afterAuth: async ({ session }) => {
       await recordInstall(prisma, session.shop);
+      callbackCache.invalidate(session.shop); // a reinstall must not be answered from an "uninstalled" cache entry
       await registerCarrierService(prisma, adminGraphqlClient(session.shop, session.accessToken ?? ""), session.shop, env.appUrl);
     },
   },

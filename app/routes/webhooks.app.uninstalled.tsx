@@ -5,8 +5,9 @@ import { callbackCache } from "../services/carrier-callback-runtime.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
+  const triggeredAt = request.headers.get("x-shopify-triggered-at");
   const { shop } = await authenticate.webhook(request);
-  await recordUninstall(db, shop, new Date());
+  await recordUninstall(db, shop, new Date(), triggeredAt ? new Date(triggeredAt) : null);
   callbackCache.invalidate(shop); // the callback token stops working at once on this instance
   return new Response(null, { status: 200 });
 };

@@ -62,6 +62,7 @@ const json = (body: unknown, status = 200): CallbackAnswer => ({
   body: JSON.stringify(body),
 });
 const UNAUTHORIZED: CallbackAnswer = { status: 401, headers: {}, body: null };
+const SHOPIFY_BACKUP: CallbackAnswer = { status: 503, headers: { "Retry-After": "0" }, body: null };
 
 /**
  * Answers Shopify's CarrierService callback (DESIGN.md §4, issue 4). Bad input gets a 4xx with a reason; a
@@ -74,31 +75,43 @@ export async function answerCarrierRequest(
   deps: CarrierCallbackDeps,
 ): Promise<CallbackAnswer> {
   if (request.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: "Use POST" };
-  // The unread rest of an oversized body would poison a kept-alive connection: close it.
-  if (!request.rawBody) {
-    return {
-      status: 413,
-      headers: { ...JSON_HEADERS, Connection: "close" },
-      body: '{"error":"Request body over 1 MB"}',
-    };
+  let tokenRuntime: ShopRuntime<CompiledShopConfig> | null = null;
+  let runtime: ShopRuntime<CompiledShopConfig> | null;
+  try {
+    // A path token is checked first, so an unknown caller learns nothing (not even the size limit).
+    tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
+    if (pathToken && !tokenRuntime) return UNAUTHORIZED;
+    // The unread rest of an oversized body would poison a kept-alive connection: close it.
+    if (!request.rawBody) {
+      return {
+        status: 413,
+        headers: { ...JSON_HEADERS, Connection: "close" },
+        body: '{"error":"Request body over 1 MB"}',
+      };
+    }
+    const identity = identifyCallbackCaller(
+      {
+        rawBody: request.rawBody,
+        hmacHeader: request.header("x-shopify-hmac-sha256"),
+        shopHeader: request.header("x-shopify-shop-domain"),
+        pathToken,
+      },
+      deps.appSecret,
+      () => tokenRuntime?.shop,
+    );
+    if (!identity.ok) return UNAUTHORIZED;
+    runtime = tokenRuntime?.shop === identity.shop ? tokenRuntime : await deps.cache.byShop(identity.shop);
+  } catch (error) {
+    // The shop's configuration could not be loaded or compiled: there are no fallback rates to give, so let
+    // Shopify show its backup rates (the cache keeps serving a shop's last good configuration when a reload fails).
+    console.error(
+      "[carrier-callback] configuration unavailable:",
+      error instanceof Error ? error.message : error,
+    );
+    return SHOPIFY_BACKUP;
   }
-  const rawBody = request.rawBody;
-
-  const tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
-  const identity = identifyCallbackCaller(
-    {
-      rawBody,
-      hmacHeader: request.header("x-shopify-hmac-sha256"),
-      shopHeader: request.header("x-shopify-shop-domain"),
-      pathToken,
-    },
-    deps.appSecret,
-    () => tokenRuntime?.shop,
-  );
-  if (!identity.ok) return UNAUTHORIZED;
-  const runtime =
-    tokenRuntime?.shop === identity.shop ? tokenRuntime : await deps.cache.byShop(identity.shop);
   if (!runtime || !runtime.installed) return UNAUTHORIZED;
+  const rawBody = request.rawBody!;
 
   let parsedJson: unknown;
   try {
@@ -164,6 +177,6 @@ function failSafe(
       console.error(`[carrier-callback] could not record a failure for ${runtime.shop}:`, error),
     );
   console.warn(`[carrier-callback] ${runtime.shop}: ${reason} (${detail}); answered with ${answeredBy}`);
-  if (backup) return { status: 503, headers: { "Retry-After": "0" }, body: null };
+  if (backup) return SHOPIFY_BACKUP;
   return json({ rates: fallbackRates(runtime.config, request) });
 }

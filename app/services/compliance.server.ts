@@ -18,15 +18,19 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
 }
 
 /**
- * customers/redact: removes the buyer's personal data for the listed orders. Routing decisions keep
- * their operational facts (warehouse, service, cost) for delivery statistics; the buyer's pickup
- * choice is personal and goes.
+ * customers/redact: removes the buyer's personal data for the listed orders, in one transaction. Decisions and
+ * shipments keep their operational facts (warehouse, service, cost, carrier, status) for delivery statistics;
+ * the buyer's pickup choice and the places their parcel was scanned at are personal and go.
  */
 export async function redactCustomerOrders(db: PrismaClient, shop: string, numericOrderIds: string[]) {
   const orderIds = numericOrderIds.map(orderGid);
-  const { count } = await db.routingDecision.updateMany({
-    where: { shop, orderId: { in: orderIds } },
-    data: { pickupPoint: Prisma.DbNull },
-  });
-  return { redactedDecisions: count };
+  const [decisions] = await db.$transaction([
+    db.routingDecision.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { pickupPoint: Prisma.DbNull } }),
+    db.shipment.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { pickupPointId: null } }),
+    db.trackingEvent.updateMany({
+      where: { shop, shipment: { shop, orderId: { in: orderIds } } },
+      data: { location: null },
+    }),
+  ]);
+  return { redactedDecisions: decisions.count };
 }

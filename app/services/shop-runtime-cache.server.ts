@@ -63,7 +63,9 @@ export class ShopRuntimeCache<Compiled> {
       return runtime?.callbackToken === token ? runtime : null;
     }
     const row = await this.db.shop.findUnique({ where: { callbackToken: token }, select: { shop: true } });
-    return row ? this.byShop(row.shop) : null;
+    if (!row) return null;
+    const runtime = await this.byShop(row.shop);
+    return runtime?.callbackToken === token ? runtime : null;
   }
 
   /** Drops a shop's cached runtime (after a save or an uninstall on this instance). */

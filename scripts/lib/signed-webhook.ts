@@ -12,6 +12,8 @@ export interface SignedWebhook {
   secret: string;
   apiVersion?: string;
   webhookId?: string;
+  /** X-Shopify-Triggered-At; now by default. */
+  triggeredAt?: Date;
 }
 
 /**
@@ -30,7 +32,7 @@ export function signedWebhookRequest(webhook: SignedWebhook): { headers: Record<
       "X-Shopify-API-Version": webhook.apiVersion ?? "2026-10",
       "X-Shopify-Webhook-Id": webhook.webhookId ?? randomUUID(),
       "X-Shopify-Event-Id": randomUUID(),
-      "X-Shopify-Triggered-At": new Date().toISOString(),
+      "X-Shopify-Triggered-At": (webhook.triggeredAt ?? new Date()).toISOString(),
     },
   };
 }

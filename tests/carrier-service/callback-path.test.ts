@@ -10,6 +10,7 @@ describe("carrierCallbackToken", () => {
     ["/api/carrier-service/abc%20123", "abc 123"],
     ["/api/carrier-service/abc123?utm=1", "abc123"],
     ["/api/carrier-service/%E0%A4%A", "%E0%A4%A"],
+    ["/API/Carrier-Service/abc123", "abc123"],
   ])("routes %s to the callback (token %s)", (url, token) => {
     expect(carrierCallbackToken(url)).toBe(token);
   });

@@ -109,6 +109,26 @@ describe("answerCarrierCallback", () => {
     await expect.poll(() => db.callbackFailure.count({ where: { shop, reason: "TIME_BUDGET" } })).toBe(1);
   });
 
+  it("answers 503 (Shopify's backup rates), not a 500, when the shop's configuration cannot be compiled", async () => {
+    const broken = new ShopRuntimeCache<CompiledShopConfig>(db, {
+      compile: () => {
+        throw new Error("duplicate warehouse id");
+      },
+    });
+    const response = await answerCarrierCallback(signedRequest(smallCartToDenver()), null, { ...deps, cache: broken });
+    expect(response.status).toBe(503);
+  });
+
+  it("answers an unknown path token with a bare 401 before looking at the body", async () => {
+    const oversized = new Request("http://app.test/api/carrier-service/nope", {
+      method: "POST",
+      body: JSON.stringify({ padding: "x".repeat(1_100_000) }),
+    });
+    const response = await answerCarrierCallback(oversized, "nope", deps);
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe("");
+  });
+
   it("serves a saved configuration change once the revalidation period has passed", async () => {
     // GIVEN a warm cache
     const before = (await (await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)).json()) as Rates;

@@ -22,6 +22,13 @@ describe("readAppEnv", () => {
     expect(() => readAppEnv({})).toThrow(/SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set/);
   });
 
+  it("requires the public app URL outside demo mode (it becomes the carrier service's callback URL)", () => {
+    expect(() => readAppEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s" })).toThrow(/SHOPIFY_APP_URL must be set/);
+    expect(readAppEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://tr.example" }).appUrl).toBe(
+      "https://tr.example",
+    );
+  });
+
   it("rejects a PORT that is not a port", () => {
     expect(() => readAppEnv({ TAILROUTE_DEMO: "1", PORT: "http" })).toThrow();
   });

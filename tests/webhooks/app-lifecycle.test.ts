@@ -34,6 +34,8 @@ async function seedShop(domain: string) {
 
 beforeEach(async () => {
   for (const domain of [shop, otherShop]) {
+    await db.trackingEvent.deleteMany({ where: { shop: domain } });
+    await db.shipment.deleteMany({ where: { shop: domain } });
     await db.routingDecision.deleteMany({ where: { shop: domain } });
     await db.warehouse.deleteMany({ where: { shop: domain } });
     await db.session.deleteMany({ where: { shop: domain } });
@@ -57,7 +59,24 @@ describe("app lifecycle and compliance webhooks", () => {
     expect(await db.session.count({ where: { shop: otherShop } })).toBe(1);
   });
 
+  it("ignores an app/uninstalled that was triggered before the shop's latest install", async () => {
+    // GIVEN a shop reinstalled just now, and Shopify delivering the previous uninstall late
+    await db.shop.update({ where: { shop }, data: { installedAt: new Date() } });
+    const response = await deliverWebhook(inject("appUrl"), "/webhooks/app/uninstalled", {
+      topic: "app/uninstalled",
+      shop,
+      body: fixture("shopify/app-uninstalled.json"),
+      secret: inject("appApiSecret"),
+      triggeredAt: new Date(Date.now() - 60_000),
+    });
+    // THEN it is acknowledged and changes nothing
+    expect(response.status).toBe(200);
+    expect(await db.session.count({ where: { shop } })).toBe(1);
+    expect((await db.shop.findUniqueOrThrow({ where: { shop } })).uninstalledAt).toBeNull();
+  });
+
   it("shop/redact removes every row of that shop and nothing of another", async () => {
+    await db.callbackFailure.create({ data: { shop, reason: "ENGINE_ERROR", answeredBy: "FALLBACK_RATES" } });
     // WHEN Shopify asks to erase the shop
     const response = await deliver("/webhooks/shop/redact", "shop/redact", fixture("shopify/shop-redact.json"));
     // THEN nothing of it remains, and the bystander shop is untouched
@@ -66,6 +85,7 @@ describe("app lifecycle and compliance webhooks", () => {
     expect(await db.warehouse.count({ where: { shop } })).toBe(0);
     expect(await db.routingDecision.count({ where: { shop } })).toBe(0);
     expect(await db.session.count({ where: { shop } })).toBe(0);
+    expect(await db.callbackFailure.count({ where: { shop } })).toBe(0);
     expect(await db.warehouse.count({ where: { shop: otherShop } })).toBe(1);
     expect(await db.routingDecision.count({ where: { shop: otherShop } })).toBe(1);
   });
@@ -83,7 +103,13 @@ describe("app lifecycle and compliance webhooks", () => {
     expect(report.decisions.map((d) => d.orderId)).toEqual(["gid://shopify/Order/299938"]);
   });
 
-  it("customers/redact removes the buyer's pickup choice from this shop's decisions only", async () => {
+  it("customers/redact removes the buyer's pickup choice and scan locations from this shop's orders only", async () => {
+    const shipment = await db.shipment.create({
+      data: { shop, orderId: "gid://shopify/Order/299938", carrier: "UPS", trackingNumber: "1Z999", pickupPointId: "L1" },
+    });
+    await db.trackingEvent.create({
+      data: { shop, shipmentId: shipment.id, status: "IN_TRANSIT", rawCode: "I", occurredAt: new Date(), dedupeKey: "k1", location: "Denver, CO" },
+    });
     // WHEN Shopify asks to redact the buyer's orders
     const response = await deliver("/webhooks/customers/redact", "customers/redact", fixture("shopify/customers-redact.json"));
     // THEN the pickup point is gone for this shop and kept for the other
@@ -92,6 +118,8 @@ describe("app lifecycle and compliance webhooks", () => {
     const theirs = await db.routingDecision.findFirstOrThrow({ where: { shop: otherShop } });
     expect(mine.pickupPoint).toBeNull();
     expect(theirs.pickupPoint).toEqual({ id: "L1" });
+    expect((await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).pickupPointId).toBeNull();
+    expect((await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } })).location).toBeNull();
   });
 
   it("a compliance payload of the wrong shape gets a 400 with a reason", async () => {
