@@ -74,7 +74,10 @@ export async function registerCarrierService(
   shop: string,
   appUrl: string,
 ): Promise<RegistrationResult> {
-  const settings = await db.shop.findUniqueOrThrow({ where: { shop }, select: { callbackToken: true, carrierServiceGid: true } });
+  const settings = await db.shop.findUniqueOrThrow({
+    where: { shop },
+    select: { callbackToken: true, carrierServiceGid: true },
+  });
   const base = {
     name: CARRIER_SERVICE_NAME,
     callbackUrl: carrierCallbackUrl(appUrl, settings.callbackToken),
@@ -83,18 +86,17 @@ export async function registerCarrierService(
   };
   let result: RegistrationResult;
   try {
-    const existingId = settings.carrierServiceGid ?? (await findExisting(admin));
-    const payload = existingId
-      ? (await admin.request<{ carrierServiceUpdate: MutationPayload }>(UPDATE_CARRIER_SERVICE, { input: { id: existingId, ...base } }))
-          .carrierServiceUpdate
-      : (await admin.request<{ carrierServiceCreate: MutationPayload }>(CREATE_CARRIER_SERVICE, { input: base }))
-          .carrierServiceCreate;
-    result =
-      payload.userErrors.length > 0 || !payload.carrierService
-        ? { ok: false, error: payload.userErrors.map((e) => e.message).join("; ") || "Shopify returned no carrier service" }
-        : { ok: true, carrierServiceGid: payload.carrierService.id };
+    result = await upsertCarrierService(
+      admin,
+      settings.carrierServiceGid ?? (await findExisting(admin)),
+      base,
+    );
+    // The stored id may name a service the merchant deleted since: look it up afresh, once.
+    if (!result.ok && settings.carrierServiceGid)
+      result = await upsertCarrierService(admin, await findExisting(admin), base);
   } catch (error) {
-    result = { ok: false, error: `Shopify Admin API request failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    result = { ok: false, error: `Shopify Admin API request failed: ${reason}` };
   }
   await db.shop.update({
     where: { shop },
@@ -105,7 +107,38 @@ export async function registerCarrierService(
   return result;
 }
 
+type CarrierServiceInput = {
+  name: string;
+  callbackUrl: string;
+  active: boolean;
+  supportsServiceDiscovery: boolean;
+};
+
+async function upsertCarrierService(
+  admin: GraphQLClient,
+  existingId: string | null,
+  input: CarrierServiceInput,
+): Promise<RegistrationResult> {
+  const payload = existingId
+    ? (
+        await admin.request<{ carrierServiceUpdate: MutationPayload }>(UPDATE_CARRIER_SERVICE, {
+          input: { id: existingId, ...input },
+        })
+      ).carrierServiceUpdate
+    : (await admin.request<{ carrierServiceCreate: MutationPayload }>(CREATE_CARRIER_SERVICE, { input }))
+        .carrierServiceCreate;
+  if (payload.userErrors.length > 0 || !payload.carrierService) {
+    return {
+      ok: false,
+      error: payload.userErrors.map((e) => e.message).join("; ") || "Shopify returned no carrier service",
+    };
+  }
+  return { ok: true, carrierServiceGid: payload.carrierService.id };
+}
+
 async function findExisting(admin: GraphQLClient): Promise<string | null> {
-  const data = await admin.request<{ carrierServices: { nodes: { id: string; name: string }[] } }>(FIND_CARRIER_SERVICES);
+  const data = await admin.request<{ carrierServices: { nodes: { id: string; name: string }[] } }>(
+    FIND_CARRIER_SERVICES,
+  );
   return data.carrierServices.nodes.find((s) => s.name === CARRIER_SERVICE_NAME)?.id ?? null;
 }

@@ -70,6 +70,21 @@ describe("registerCarrierService", () => {
     expect(call.variables.input).toMatchObject({ id: "gid://shopify/DeliveryCarrierService/7", active: true });
   });
 
+  it("recovers when the stored service was deleted in Shopify: finds or creates it afresh", async () => {
+    // GIVEN a stored id whose service no longer exists
+    await db.shop.update({ where: { shop }, data: { carrierServiceGid: "gid://shopify/DeliveryCarrierService/404" } });
+    admin.on("carrierServiceUpdate", () => ({
+      carrierServiceUpdate: { carrierService: null, userErrors: [{ field: ["input", "id"], message: "Carrier service not found" }] },
+    }));
+    admin.on("carrierServices", () => ({ carrierServices: { nodes: [] } }));
+    admin.on("carrierServiceCreate", () => created("gid://shopify/DeliveryCarrierService/9"));
+    // WHEN the app registers
+    const result = await registerCarrierService(db, client(), shop, appUrl);
+    // THEN a new service is created and its id replaces the stale one
+    expect(result).toEqual({ ok: true, carrierServiceGid: "gid://shopify/DeliveryCarrierService/9" });
+    expect((await db.shop.findUniqueOrThrow({ where: { shop } })).carrierServiceGid).toBe("gid://shopify/DeliveryCarrierService/9");
+  });
+
   it("stores Shopify's userErrors (e.g. a plan without carrier-calculated shipping) for the admin", async () => {
     // GIVEN a store whose plan cannot use carrier-calculated shipping
     admin.on("carrierServices", () => ({ carrierServices: { nodes: [] } }));
