@@ -10,6 +10,14 @@ export interface GraphqlCall {
 
 type Resolver = (call: GraphqlCall) => unknown;
 
+/** A whole HTTP answer, for what a resolver's `{ data }` cannot express: 429/5xx, top-level errors, extensions. */
+export interface RawAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+type RawResolver = (call: GraphqlCall) => RawAnswer | undefined;
+
 /**
  * A local stand-in for the Shopify Admin GraphQL API (`POST /admin/api/{version}/graphql.json`). Each
  * resolver is matched by the root field named in the query and returns the documented response shape
@@ -18,11 +26,29 @@ type Resolver = (call: GraphqlCall) => unknown;
 export class FakeShopifyAdmin {
   readonly calls: GraphqlCall[] = [];
   private readonly resolvers = new Map<string, Resolver>();
+  private readonly rawResolvers = new Map<string, RawResolver>();
   private server: Server | undefined;
   url = "";
 
   on(rootField: string, resolver: Resolver): this {
     this.resolvers.set(rootField, resolver);
+    return this;
+  }
+
+  /**
+   * Answers calls to `rootField` with a raw HTTP response (e.g. a 429 with throttle extensions) while
+   * `resolver` returns one; returning undefined falls through to the `on` resolver.
+   */
+  onRaw(rootField: string, resolver: RawResolver): this {
+    this.rawResolvers.set(rootField, resolver);
+    return this;
+  }
+
+  /** Forgets every resolver and recorded call. */
+  reset(): this {
+    this.calls.length = 0;
+    this.resolvers.clear();
+    this.rawResolvers.clear();
     return this;
   }
 
@@ -43,8 +69,14 @@ export class FakeShopifyAdmin {
           variables: variables ?? {},
         };
         this.calls.push(call);
-        const resolver = this.resolvers.get(rootFieldOf(query));
         res.setHeader("Content-Type", "application/json");
+        const raw = this.rawResolvers.get(rootFieldOf(query))?.(call);
+        if (raw) {
+          res.writeHead(raw.status ?? 200, raw.headers ?? {});
+          res.end(JSON.stringify(raw.body));
+          return;
+        }
+        const resolver = this.resolvers.get(rootFieldOf(query));
         if (!resolver) {
           res.end(JSON.stringify({ errors: [{ message: `Fake Admin API has no resolver for ${rootFieldOf(query)}` }] }));
           return;

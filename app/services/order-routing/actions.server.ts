@@ -1,0 +1,70 @@
+// The Admin actions a routing decision implies, stored in RoutingDecision.actions with their state so that
+// each is applied exactly once (see apply-actions.server.ts). Data only: building them is pure.
+
+/** SUPERSEDED: planned, never applied, because a refused move made a new routing round. */
+export type ActionStatus = "PENDING" | "APPLIED" | "FAILED" | "SUPERSEDED";
+
+interface ActionState {
+  /** Unique within the decision, e.g. "r0:move:1". */
+  key: string;
+  /** Which routing attempt planned it: a refused move makes a new round with the warehouse excluded. */
+  round: number;
+  status: ActionStatus;
+  /** Calls started; > 0 while PENDING means a crash may have left it applied: verify before repeating. */
+  attempts: number;
+  error?: string;
+  appliedAt?: string;
+}
+
+export interface SplitLine {
+  /** FulfillmentOrderLineItem gid. */
+  id: string;
+  quantity: number;
+  variantId: string | null;
+}
+
+export type RoutingAction = ActionState &
+  (
+    | {
+        kind: "SPLIT";
+        fulfillmentOrderId: string;
+        lineItems: SplitLine[];
+        warehouseKey: string;
+        /** The new fulfillment order holding `lineItems`, once applied. */
+        resultFulfillmentOrderId?: string;
+      }
+    | {
+        kind: "MOVE";
+        /** The fulfillment order to move, or the key of the SPLIT action whose result moves. */
+        fulfillmentOrderId?: string;
+        fromSplit?: string;
+        newLocationId: string;
+        warehouseKey: string;
+      }
+    | { kind: "METAFIELD"; namespace: string; metafieldKey: string; value: string }
+    | { kind: "TAGS"; tags: string[] }
+    /** `marker` (in `text`) makes the append idempotent: a note that contains it is not appended again. */
+    | { kind: "NOTE"; text: string; marker: string }
+  );
+
+export type RoutingActionKind = RoutingAction["kind"];
+
+/** Distributive Omit, so each union member keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type PlannedAction = DistributiveOmit<RoutingAction, keyof ActionState>;
+
+export function newAction(planned: PlannedAction, round: number, index: number): RoutingAction {
+  return { ...planned, key: `r${round}:${planned.kind.toLowerCase()}:${index}`, round, status: "PENDING", attempts: 0 } as RoutingAction;
+}
+
+/** One line for the operator: "MOVE → dallas-tx: applied". */
+export function describeAction(action: RoutingAction): string {
+  const target =
+    action.kind === "MOVE" || action.kind === "SPLIT"
+      ? ` → ${action.warehouseKey}`
+      : action.kind === "TAGS"
+        ? ` ${action.tags.join(",")}`
+        : "";
+  const state = action.status === "FAILED" ? `failed (${action.error ?? "unknown"})` : action.status.toLowerCase();
+  return `${action.kind}${target}: ${state}`;
+}

@@ -1,0 +1,51 @@
+import type { PrismaClient } from "@prisma/client";
+import type { GraphQLClient } from "graphql-request";
+import { loadShopConfig } from "../shop-config-store.server";
+import { AdminCallError, type RetryPolicy } from "./admin-retry.server";
+import { decideRouting, type RoutingOutcome } from "./decide.server";
+import type { OrderRoutingInput } from "./order-input.server";
+import { readOrderSnapshot } from "./shopify-reads.server";
+
+export type DecideOrderOutcome = RoutingOutcome | { kind: "NEEDS_INPUT"; error: string };
+
+/**
+ * Loads the shop's configuration and the order's live state from Shopify, then decides. A shop without
+ * warehouses is unroutable without asking Shopify anything; a Shopify read that keeps failing yields
+ * NEEDS_INPUT, which the reconciler decides again later.
+ */
+export async function decideForOrder(
+  db: PrismaClient,
+  client: GraphQLClient,
+  shop: string,
+  input: OrderRoutingInput,
+  options: { decisionId: string; now: Date; excludedWarehouseKeys?: string[]; round?: number; retry?: RetryPolicy },
+): Promise<DecideOrderOutcome> {
+  const config = await loadShopConfig(db, shop, options.now);
+  if (!config || config.warehouses.length === 0) {
+    return { kind: "UNROUTABLE", error: "The shop has no active warehouses", reasons: ["The shop has no active warehouses"] };
+  }
+  const warehouses = await db.warehouse.findMany({
+    where: { shop, active: true },
+    select: { key: true, name: true, shopifyLocationId: true },
+  });
+  let snapshot;
+  try {
+    snapshot = await readOrderSnapshot(client, input.orderId, options.retry);
+  } catch (error) {
+    if (error instanceof AdminCallError) return { kind: "NEEDS_INPUT", error: error.message };
+    throw error;
+  }
+  if (!snapshot) {
+    return { kind: "UNROUTABLE", error: "Shopify does not know this order", reasons: ["Shopify does not know this order"] };
+  }
+  return decideRouting({
+    config,
+    warehouses,
+    snapshot,
+    input,
+    now: options.now,
+    decisionId: options.decisionId,
+    ...(options.excludedWarehouseKeys ? { excludedWarehouseKeys: options.excludedWarehouseKeys } : {}),
+    ...(options.round !== undefined ? { round: options.round } : {}),
+  });
+}

@@ -1,0 +1,47 @@
+import type { Prisma } from "@prisma/client";
+import type { TierQuote } from "../../engine/types";
+import type { RoutingAction } from "./actions.server";
+import type { DecideOrderOutcome } from "./decide-order.server";
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** "2026-11-24" (a calendar day in the buyer's zone) stored as that day's UTC midnight. */
+const day = (yyyyMmDd: string) => new Date(`${yyyyMmDd}T00:00:00.000Z`);
+
+/** The RoutingDecision columns an outcome writes (the same for the first decision and a re-route). */
+export function decisionColumns(outcome: DecideOrderOutcome) {
+  if (outcome.kind !== "ROUTED") {
+    return {
+      status: outcome.kind,
+      serviceCode: null,
+      mode: null,
+      carrier: null,
+      service: null,
+      costCents: null,
+      promisedMinDate: null,
+      promisedMaxDate: null,
+      plan: json({}),
+      reasons: json(outcome.kind === "UNROUTABLE" ? outcome.reasons : []),
+      error: outcome.error,
+    };
+  }
+  const q = outcome.quote;
+  const unique = (values: string[]) => [...new Set(values)].join(", ");
+  return {
+    status: outcome.actions.length > 0 ? "PENDING" : "APPLIED",
+    serviceCode: q.serviceCode,
+    mode: q.mode,
+    carrier: unique(q.shipments.map((s) => s.carrier)),
+    service: unique(q.shipments.map((s) => s.serviceName)),
+    costCents: q.carrierCostCents,
+    promisedMinDate: day(q.delivery.minDate),
+    promisedMaxDate: day(q.delivery.maxDate),
+    plan: json(q),
+    reasons: json(outcome.reasons),
+    error: null,
+  };
+}
+
+export const decisionActions = (value: Prisma.JsonValue): RoutingAction[] => (Array.isArray(value) ? (value as unknown as RoutingAction[]) : []);
+export const decisionPlan = (value: Prisma.JsonValue): Partial<TierQuote> => (value && typeof value === "object" ? (value as unknown as Partial<TierQuote>) : {});
+export const actionsJson = (actions: RoutingAction[]) => json(actions);

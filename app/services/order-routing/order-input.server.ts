@@ -1,0 +1,76 @@
+import type { OrdersCreatePayload } from "../../contracts/order-webhook";
+import type { CartLine, Destination, TierCode } from "../../engine/types";
+
+const TIER_CODES: readonly TierCode[] = [
+  "TR_EXPRESS",
+  "TR_STANDARD",
+  "TR_ECONOMY",
+  "TR_FREIGHT_THRESHOLD",
+  "TR_FREIGHT_ROOM_OF_CHOICE",
+  "TR_FREIGHT_WHITE_GLOVE",
+];
+
+/** What routing needs from an order, in engine units; stored on the decision so it can be decided again. */
+export interface OrderRoutingInput {
+  orderId: string;
+  orderName: string | null;
+  cart: CartLine[];
+  /** null when the order has no shipping address (digital goods, local pickup). */
+  destination: Destination | null;
+  /** The Tailroute tier the buyer chose at checkout; null = a non-Tailroute rate → the shop's best tier. */
+  requestedServiceCode: TierCode | null;
+  /** Title of the buyer's shipping line, for the operator's view. */
+  shippingLineTitle: string | null;
+  orderValueCents: number;
+  /** Pickup point chosen at checkout (a later issue); always null for now. */
+  pickupPoint: null;
+}
+
+/** "19.99" → 1999. Shopify sends decimal strings; rounding to the nearest cent absorbs float noise. */
+export function dollarsToCents(value: string | number | null | undefined): number {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? Math.round(n * 100) : 0;
+}
+
+export function isTierCode(code: string | null | undefined): code is TierCode {
+  return !!code && (TIER_CODES as readonly string[]).includes(code);
+}
+
+/** Builds the routing input from a validated orders/create payload (pure). */
+export function orderRoutingInput(payload: OrdersCreatePayload): OrderRoutingInput {
+  const cart: CartLine[] = payload.line_items
+    .filter((line) => line.requires_shipping !== false && line.quantity > 0)
+    .map((line) => ({
+      ...(line.variant_id ? { variantId: line.variant_id } : {}),
+      ...(line.sku ? { sku: line.sku } : {}),
+      ...(line.name ?? line.title ? { name: (line.name ?? line.title)! } : {}),
+      quantity: line.quantity,
+      grams: line.grams ?? 0,
+      priceCents: dollarsToCents(line.price),
+    }));
+  const address = payload.shipping_address;
+  const destination: Destination | null =
+    address?.zip && address.country_code
+      ? {
+          country: address.country_code,
+          zip: address.zip,
+          ...(address.province_code ? { state: address.province_code } : {}),
+          ...(address.city ? { city: address.city } : {}),
+          addressLines: [address.address1, address.address2].filter((l): l is string => !!l),
+          ...(address.company ? { company: address.company } : {}),
+        }
+      : null;
+  // The first shipping line is the buyer's choice; our rates carry a TR_* service code.
+  const shippingLine = payload.shipping_lines[0];
+  const requested = shippingLine?.code;
+  return {
+    orderId: payload.admin_graphql_api_id,
+    orderName: payload.name ?? null,
+    cart,
+    destination,
+    requestedServiceCode: isTierCode(requested) ? requested : null,
+    shippingLineTitle: shippingLine?.title ?? null,
+    orderValueCents: payload.subtotal_price != null ? dollarsToCents(payload.subtotal_price) : cart.reduce((s, l) => s + l.priceCents * l.quantity, 0),
+    pickupPoint: null,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { GraphQLClient } from "graphql-request";
+import { offlineAdminClient } from "../admin-graphql.server";
+import type { RetryPolicy } from "./admin-retry.server";
+import { applyDecision, refusedWarehouses, supersedePending, type ApplyResult } from "./apply-actions.server";
+import { decideForOrder } from "./decide-order.server";
+import { actionsJson, decisionActions, decisionColumns } from "./decision-record.server";
+import type { OrderRoutingInput } from "./order-input.server";
+
+export interface ReconcileOptions {
+  shop?: string;
+  clientFor?: (shop: string) => Promise<GraphQLClient | null>;
+  now?: () => Date;
+  retry?: RetryPolicy;
+}
+
+export interface ReconcileReport {
+  examined: number;
+  results: { shop: string; orderId: string; decisionId: string; result: ApplyResult | "NEEDS_INPUT" | "NOT_INSTALLED" }[];
+}
+
+/**
+ * Completes what a crash, a timeout or an unavailable Shopify left undone: decisions still waiting for
+ * Shopify's data (NEEDS_INPUT) are decided, and PENDING actions are applied — each once, through the same
+ * lease and per-action state as the webhook. Runs at start-up and on `tailroute reconcile`.
+ */
+export async function reconcileDecisions(db: PrismaClient, options: ReconcileOptions = {}): Promise<ReconcileReport> {
+  const now = options.now ?? (() => new Date());
+  const clientFor = options.clientFor ?? ((shop: string) => offlineAdminClient(db, shop));
+  const where: Prisma.RoutingDecisionWhereInput = {
+    status: { in: ["PENDING", "NEEDS_INPUT"] },
+    OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }],
+    ...(options.shop ? { shop: options.shop } : {}),
+  };
+  const open = await db.routingDecision.findMany({ where, orderBy: { createdAt: "asc" }, take: 500 });
+  const report: ReconcileReport = { examined: open.length, results: [] };
+  const clients = new Map<string, GraphQLClient | null>();
+  for (const decision of open) {
+    const { shop, id, orderId } = decision;
+    if (!clients.has(shop)) clients.set(shop, await clientFor(shop));
+    const client = clients.get(shop)!;
+    if (!client) {
+      report.results.push({ shop, orderId, decisionId: id, result: "NOT_INSTALLED" });
+      continue;
+    }
+    if (decision.status === "NEEDS_INPUT") {
+      // A decision that waits after refused moves keeps its history and its exclusions.
+      const history = supersedePending(decisionActions(decision.actions));
+      const outcome = await decideForOrder(db, client, shop, decision.input as unknown as OrderRoutingInput, {
+        decisionId: id,
+        now: now(),
+        excludedWarehouseKeys: refusedWarehouses(history),
+        round: history.length > 0 ? Math.max(...history.map((a) => a.round)) + 1 : 0,
+        ...(options.retry ? { retry: options.retry } : {}),
+      });
+      // Only a decision still waiting is updated: another worker may have decided it meanwhile.
+      const updated = await db.routingDecision.updateMany({
+        where: { id, shop, status: "NEEDS_INPUT" },
+        data: { ...decisionColumns(outcome), actions: actionsJson([...history, ...(outcome.kind === "ROUTED" ? outcome.actions : [])]) },
+      });
+      if (outcome.kind === "NEEDS_INPUT" || updated.count === 0) {
+        report.results.push({ shop, orderId, decisionId: id, result: "NEEDS_INPUT" });
+        continue;
+      }
+    }
+    const result = await applyDecision(db, client, shop, id, { now, ...(options.retry ? { retry: options.retry } : {}) });
+    report.results.push({ shop, orderId, decisionId: id, result });
+  }
+  return report;
+}
+
+/**
+ * The start-up pass: completes what the previous process left pending. Never throws (a failing pass must not
+ * stop the server); the next start or `tailroute reconcile` tries again.
+ */
+export async function reconcileOnStartup(db: PrismaClient, log: Pick<Console, "log" | "error"> = console): Promise<void> {
+  try {
+    const report = await reconcileDecisions(db);
+    if (report.examined > 0) {
+      const counts = new Map<string, number>();
+      for (const r of report.results) counts.set(r.result, (counts.get(r.result) ?? 0) + 1);
+      log.log(`[order-routing] reconciled ${report.examined} open decision(s): ${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")}`);
+    }
+  } catch (error) {
+    log.error("[order-routing] start-up reconciliation failed:", error instanceof Error ? error.message : error);
+  }
+}

@@ -1,0 +1,146 @@
+import type { FakeShopifyAdmin, GraphqlCall } from "../support/fake-shopify-admin";
+
+// An in-memory Shopify order behind the fake Admin API: the documented query and mutation shapes
+// (order.fulfillmentOrders, fulfillmentOrderMove, fulfillmentOrderSplit, metafieldsSet, tagsAdd, orderUpdate),
+// with state that the mutations change, so tests can assert what the merchant would finally see.
+
+export interface FakeFulfillmentOrder {
+  id: string;
+  status: string;
+  requestStatus: string;
+  locationId: string;
+  lines: { id: string; variantId: string; inventoryItemId: string; quantity: number }[];
+}
+
+export const variantGid = (numeric: string) => `gid://shopify/ProductVariant/${numeric}`;
+
+export class FakeOrderShop {
+  orderId = "";
+  tags: string[] = [];
+  note: string | null = null;
+  metafields = new Map<string, { type: string; value: string }>();
+  fulfillmentOrders: FakeFulfillmentOrder[] = [];
+  /** location gid → numeric variant id → available. */
+  available = new Map<string, Map<string, number>>();
+  /** Locations that refuse moves ("doesn't stock the item"). */
+  refuseMovesTo = new Set<string>();
+  private nextId = 9000;
+
+  constructor(private readonly admin: FakeShopifyAdmin) {}
+
+  setStock(locationId: string, stock: Record<string, number>) {
+    this.available.set(locationId, new Map(Object.entries(stock)));
+  }
+
+  install(): this {
+    this.admin.on("order", (call) => this.orderQuery(call));
+    this.admin.on("fulfillmentOrderMove", (call) => this.move(call));
+    this.admin.on("fulfillmentOrderSplit", (call) => this.split(call));
+    this.admin.on("metafieldsSet", (call) => this.setMetafields(call));
+    this.admin.on("tagsAdd", (call) => {
+      for (const tag of call.variables.tags as string[]) if (!this.tags.includes(tag)) this.tags.push(tag);
+      return { tagsAdd: { node: { id: this.orderId }, userErrors: [] } };
+    });
+    this.admin.on("orderUpdate", (call) => {
+      const input = call.variables.input as { id: string; note?: string };
+      if (input.note !== undefined) this.note = input.note;
+      return { orderUpdate: { order: { id: this.orderId, note: this.note }, userErrors: [] } };
+    });
+    return this;
+  }
+
+  private foNode(fo: FakeFulfillmentOrder) {
+    return {
+      id: fo.id,
+      status: fo.status,
+      requestStatus: fo.requestStatus,
+      assignedLocation: { location: { id: fo.locationId } },
+      lineItems: {
+        nodes: fo.lines.map((l) => ({
+          id: l.id,
+          totalQuantity: l.quantity,
+          remainingQuantity: l.quantity,
+          variant: {
+            id: variantGid(l.variantId),
+            inventoryItem: {
+              inventoryLevels: {
+                nodes: [...this.available.entries()].map(([locationId, stock]) => ({
+                  location: { id: locationId },
+                  quantities: [{ name: "available", quantity: stock.get(l.variantId) ?? 0 }],
+                })),
+              },
+            },
+          },
+        })),
+      },
+    };
+  }
+
+  private orderQuery(call: GraphqlCall) {
+    if (call.variables.id !== this.orderId) return { order: null };
+    return {
+      order: {
+        id: this.orderId,
+        name: "#1001",
+        tags: this.tags,
+        note: this.note,
+        fulfillmentOrders: { nodes: this.fulfillmentOrders.map((fo) => this.foNode(fo)) },
+      },
+    };
+  }
+
+  private move(call: GraphqlCall) {
+    const { id, newLocationId } = call.variables as { id: string; newLocationId: string };
+    const fo = this.fulfillmentOrders.find((f) => f.id === id);
+    if (!fo || this.refuseMovesTo.has(newLocationId)) {
+      return {
+        fulfillmentOrderMove: {
+          movedFulfillmentOrder: null,
+          userErrors: [{ field: ["id"], message: "Cannot move fulfillment order: the location doesn't stock the item." }],
+        },
+      };
+    }
+    fo.locationId = newLocationId;
+    return {
+      fulfillmentOrderMove: {
+        movedFulfillmentOrder: { id: fo.id, assignedLocation: { location: { id: newLocationId } } },
+        userErrors: [],
+      },
+    };
+  }
+
+  private split(call: GraphqlCall) {
+    const inputs = call.variables.fulfillmentOrderSplits as {
+      fulfillmentOrderId: string;
+      fulfillmentOrderLineItems: { id: string; quantity: number }[];
+    }[];
+    const results = inputs.map((input) => {
+      const fo = this.fulfillmentOrders.find((f) => f.id === input.fulfillmentOrderId)!;
+      const created: FakeFulfillmentOrder = { ...fo, id: `gid://shopify/FulfillmentOrder/${this.nextId++}`, lines: [] };
+      for (const { id, quantity } of input.fulfillmentOrderLineItems) {
+        const line = fo.lines.find((l) => l.id === id)!;
+        line.quantity -= quantity;
+        created.lines.push({ ...line, id: `gid://shopify/FulfillmentOrderLineItem/${this.nextId++}`, quantity });
+      }
+      fo.lines = fo.lines.filter((l) => l.quantity > 0);
+      this.fulfillmentOrders.push(created);
+      return {
+        fulfillmentOrder: { id: fo.id },
+        remainingFulfillmentOrder: { id: created.id, lineItems: { nodes: created.lines.map((l) => ({ id: l.id, totalQuantity: l.quantity })) } },
+        replacementFulfillmentOrder: null,
+      };
+    });
+    return { fulfillmentOrderSplit: { fulfillmentOrderSplits: results, userErrors: [] } };
+  }
+
+  private setMetafields(call: GraphqlCall) {
+    const inputs = call.variables.metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
+    for (const m of inputs) this.metafields.set(`${m.namespace}.${m.key}`, { type: m.type, value: m.value });
+    return {
+      metafieldsSet: {
+        metafields: inputs.map((m, i) => ({ id: `gid://shopify/Metafield/${i + 1}`, namespace: m.namespace, key: m.key })),
+        userErrors: [],
+      },
+    };
+  }
+}

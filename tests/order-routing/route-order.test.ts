@@ -1,0 +1,288 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { OrdersCreatePayload } from "../../app/contracts/order-webhook";
+import { createPrismaClient } from "../../app/db.server";
+import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
+import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
+import type { RoutingAction } from "../../app/services/order-routing/actions.server";
+import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
+import { reconcileDecisions } from "../../app/services/order-routing/reconciler.server";
+import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order-routing/route-order.server";
+import { saveShopConfig } from "../../app/services/shop-config-store.server";
+import { recordInstall, recordUninstall } from "../../app/services/shop-lifecycle.server";
+import { freshSqliteDatabase } from "../../scripts/lib/app-server";
+import { FakeShopifyAdmin } from "../support/fake-shopify-admin";
+import { fixture } from "../support/fixtures";
+import { FakeOrderShop } from "./fake-order-shop";
+
+const dir = mkdtempSync(join(tmpdir(), "tailroute-order-routing-"));
+const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));
+const admin = new FakeShopifyAdmin();
+const shop = demoShopConfig.shop;
+const LOCATION = { "edison-nj": "gid://shopify/Location/1001", "dallas-tx": "gid://shopify/Location/1002", "ontario-ca": "gid://shopify/Location/1003" };
+const ORDER_ID = "gid://shopify/Order/5551234567890";
+const NOW = new Date("2026-11-20T15:20:00Z");
+/** Nothing on hand at Edison: the order's own committed units make Shopify's "available" negative. */
+const EDISON_OVERSOLD = { [DEMO_VARIANTS.mug]: -2, [DEMO_VARIANTS.lamp]: -1 };
+
+const sleeps: number[] = [];
+const noWait: RetryPolicy = { ...DEFAULT_RETRY, sleep: async (ms) => void sleeps.push(ms) };
+let store: FakeOrderShop;
+
+beforeAll(() => admin.start());
+afterAll(async () => {
+  await admin.stop();
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  admin.reset();
+  sleeps.length = 0;
+  await db.routingDecision.deleteMany({ where: { shop } });
+  await db.webhookReceipt.deleteMany({ where: { shop } });
+  await saveShopConfig(db, demoShopConfig);
+  for (const [key, id] of Object.entries(LOCATION)) {
+    await db.warehouse.updateMany({ where: { shop, key }, data: { shopifyLocationId: id } });
+  }
+  await recordInstall(db, shop);
+  // GIVEN (every test) the order's single fulfillment order sits at Edison, where Shopify put it
+  store = new FakeOrderShop(admin).install();
+  store.orderId = ORDER_ID;
+  store.note = "Gift wrap please";
+  store.fulfillmentOrders = [
+    {
+      id: "gid://shopify/FulfillmentOrder/1",
+      status: "OPEN",
+      requestStatus: "UNSUBMITTED",
+      locationId: LOCATION["edison-nj"],
+      lines: [
+        { id: "gid://shopify/FulfillmentOrderLineItem/11", variantId: DEMO_VARIANTS.mug, inventoryItemId: "gid://shopify/InventoryItem/1", quantity: 2 },
+        { id: "gid://shopify/FulfillmentOrderLineItem/12", variantId: DEMO_VARIANTS.lamp, inventoryItemId: "gid://shopify/InventoryItem/5", quantity: 1 },
+      ],
+    },
+  ];
+});
+
+const payload = () => OrdersCreatePayload.parse(fixture("shopify/orders/orders-create-mugs-lamp.json"));
+const deps = (extra: Partial<RouteOrderDeps> = {}): RouteOrderDeps => ({
+  clientFor: async () => adminGraphqlClient(shop, "shpat_test", admin.url),
+  now: () => NOW,
+  decideRetry: noWait,
+  applyRetry: noWait,
+  ...extra,
+});
+const deliver = (webhookId = randomUUID(), extra: Partial<RouteOrderDeps> = {}) =>
+  routeOrderWebhook(db, { shop, webhookId, topic: "ORDERS_CREATE", payload: payload() }, deps(extra));
+const settle = async (result: Awaited<ReturnType<typeof deliver>>) => (result.outcome === "DECIDED" ? await result.applying : null);
+const decisionOf = () => db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
+const actionsOf = async () => (await decisionOf()).actions as unknown as RoutingAction[];
+
+describe("order routing on orders/create", () => {
+  it("moves the fulfillment order to the only warehouse Shopify says has the stock, then annotates the order", async () => {
+    // GIVEN the config's snapshot says Edison has everything, but Shopify's live levels say only Ontario does
+    store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 0, [DEMO_VARIANTS.lamp]: 0 });
+    store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    // WHEN the webhook is handled and its actions run
+    const result = await deliver();
+    expect(await settle(result)).toBe("APPLIED");
+    // THEN the decision is stored with the buyer's tier, and Shopify saw one move to Ontario
+    const decision = await decisionOf();
+    expect(decision).toMatchObject({ status: "APPLIED", serviceCode: "TR_STANDARD", orderName: "#1042" });
+    expect(decision.costCents).toBeGreaterThan(0);
+    expect(decision.promisedMinDate).toBeInstanceOf(Date);
+    expect(admin.callsTo("fulfillmentOrderMove").map((c) => c.variables)).toEqual([
+      { id: "gid://shopify/FulfillmentOrder/1", newLocationId: LOCATION["ontario-ca"] },
+    ]);
+    expect(store.fulfillmentOrders[0].locationId).toBe(LOCATION["ontario-ca"]);
+    // AND the order carries the json metafield, the tags, and a note appended after the merchant's
+    const metafield = store.metafields.get("tailroute.routing")!;
+    expect(metafield.type).toBe("json");
+    expect(JSON.parse(metafield.value)).toMatchObject({ decisionId: decision.id, serviceCode: "TR_STANDARD" });
+    expect(store.tags).toContain("tailroute:ontario-ca");
+    expect(store.note).toMatch(/^Gift wrap please\n\[Tailroute .*\] Ontario/);
+    expect((await actionsOf()).every((a) => a.status === "APPLIED")).toBe(true);
+  });
+
+  it("a redelivery (same X-Shopify-Webhook-Id) or a second delivery of the order decides and moves nothing again", async () => {
+    // GIVEN an order routed once
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    const webhookId = randomUUID();
+    await settle(await deliver(webhookId));
+    // WHEN Shopify redelivers it, and another subscription delivers the same order
+    const again = await deliver(webhookId);
+    const other = await deliver(randomUUID());
+    // THEN one decision, one move, one note
+    expect(again.outcome).toBe("REDELIVERY");
+    expect(other.outcome).toBe("ALREADY_DECIDED");
+    expect(await db.routingDecision.count({ where: { shop, orderId: ORDER_ID } })).toBe(1);
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+    expect(admin.callsTo("orderUpdate")).toHaveLength(1);
+  });
+
+  it("records a refused move and moves to the next best warehouse instead", async () => {
+    // GIVEN Dallas looks best on stock, but Shopify refuses moves there
+    store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    const first = await deliver(randomUUID(), { applyAfterDecision: false });
+    const planned = (await actionsOf()).find((a) => a.kind === "MOVE")!;
+    const refused = planned.kind === "MOVE" ? planned.newLocationId : "";
+    store.refuseMovesTo.add(refused);
+    expect(first.outcome).toBe("DECIDED");
+    // WHEN the actions are applied
+    const report = await reconcileDecisions(db, { shop, clientFor: deps().clientFor!, now: () => NOW, retry: noWait });
+    // THEN the refusal is on record, and the order went to another warehouse
+    expect(report.results.map((r) => r.result)).toEqual(["APPLIED"]);
+    const actions = await actionsOf();
+    const failed = actions.find((a) => a.kind === "MOVE" && a.status === "FAILED")!;
+    expect(failed.error).toMatch(/doesn't stock the item/);
+    const moved = store.fulfillmentOrders[0].locationId;
+    expect(moved).not.toBe(refused);
+    expect(moved).not.toBe(LOCATION["edison-nj"]);
+    const decision = await decisionOf();
+    expect(decision.status).toBe("APPLIED");
+    expect((decision.reasons as string[]).join("\n")).toMatch(/refused the move/);
+    expect(actions.filter((a) => a.kind === "NOTE" && a.status === "APPLIED")).toHaveLength(1);
+  });
+
+  it("keeps a refused warehouse excluded when Shopify goes down during the re-route, and finishes later", async () => {
+    // GIVEN Dallas and Ontario both stock the order, the planned warehouse refuses the move,
+    // and the Admin API stops answering reads right after that refusal
+    store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    await deliver(randomUUID(), { applyAfterDecision: false });
+    const planned = (await actionsOf()).find((a) => a.kind === "MOVE")!;
+    const refused = planned.kind === "MOVE" ? planned.newLocationId : "";
+    store.refuseMovesTo.add(refused);
+    let down = false;
+    admin.onRaw("fulfillmentOrderMove", () => void (down = true));
+    admin.onRaw("order", () => (down ? { status: 503, body: { errors: "Service Unavailable" } } : undefined));
+    const options = { clientFor: deps().clientFor!, now: () => NOW, retry: noWait };
+    // WHEN the reconciler applies, Shopify is down for the re-route
+    const first = await reconcileDecisions(db, options);
+    // THEN the decision waits for Shopify with the refusal on record and nothing else pending
+    expect(first.results.map((r) => r.result)).toEqual(["NEEDS_INPUT"]);
+    expect((await decisionOf()).status).toBe("NEEDS_INPUT");
+    expect((await actionsOf()).filter((a) => a.status === "PENDING")).toHaveLength(0);
+    // WHEN Shopify is back and the reconciler runs again
+    down = false;
+    admin.onRaw("fulfillmentOrderMove", () => undefined);
+    await reconcileDecisions(db, options);
+    // THEN the order went elsewhere, once, and the history is kept
+    expect((await decisionOf()).status).toBe("APPLIED");
+    expect(store.fulfillmentOrders[0].locationId).not.toBe(refused);
+    expect(store.fulfillmentOrders[0].locationId).not.toBe(LOCATION["edison-nj"]);
+    const actions = await actionsOf();
+    expect(actions.filter((a) => a.kind === "MOVE").map((a) => a.status)).toEqual(["FAILED", "APPLIED"]);
+    expect(admin.callsTo("orderUpdate")).toHaveLength(1);
+  });
+
+  it("after a crash between decision and move, the reconciler completes it exactly once", async () => {
+    // GIVEN a decision stored, then the process died before any action ran
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    await deliver(randomUUID(), { applyAfterDecision: false });
+    expect((await decisionOf()).status).toBe("PENDING");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(0);
+    // WHEN two reconcilers run at once (start-up and `tailroute reconcile`), then once more
+    const options = { clientFor: deps().clientFor!, now: () => NOW, retry: noWait };
+    await Promise.all([reconcileDecisions(db, options), reconcileDecisions(db, options)]);
+    await reconcileDecisions(db, options);
+    // THEN every action ran once
+    expect((await decisionOf()).status).toBe("APPLIED");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+    expect(admin.callsTo("tagsAdd")).toHaveLength(1);
+    expect(admin.callsTo("orderUpdate")).toHaveLength(1);
+    expect(admin.callsTo("metafieldsSet")).toHaveLength(1);
+  });
+
+  it("after a crash between Shopify's move and our bookkeeping, the reconciler sees the move and does not repeat it", async () => {
+    // GIVEN the move reached Shopify but the process died before marking it applied
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    await deliver(randomUUID(), { applyAfterDecision: false });
+    const decision = await decisionOf();
+    const actions = decision.actions as unknown as RoutingAction[];
+    const move = actions.find((a) => a.kind === "MOVE")!;
+    if (move.kind !== "MOVE") throw new Error("expected a move");
+    move.attempts = 1;
+    store.fulfillmentOrders[0].locationId = move.newLocationId;
+    await db.routingDecision.update({ where: { id: decision.id }, data: { actions: actions as never } });
+    // WHEN the reconciler runs
+    await reconcileDecisions(db, { clientFor: deps().clientFor!, now: () => NOW, retry: noWait });
+    // THEN it marked the move applied without calling fulfillmentOrderMove
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(0);
+    expect((await actionsOf()).find((a) => a.kind === "MOVE")?.status).toBe("APPLIED");
+  });
+
+  it("splits the fulfillment order when the items ship from different warehouses", async () => {
+    // GIVEN mugs only in Dallas and the lamp only in Ontario
+    store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 0 });
+    store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 0, [DEMO_VARIANTS.lamp]: 3 });
+    // WHEN routed
+    expect(await settle(await deliver())).toBe("APPLIED");
+    // THEN Shopify got a split in the documented input shape, and each part sits at its warehouse
+    const [split] = admin.callsTo("fulfillmentOrderSplit");
+    expect(split.variables.fulfillmentOrderSplits).toEqual([
+      expect.objectContaining({ fulfillmentOrderId: "gid://shopify/FulfillmentOrder/1", fulfillmentOrderLineItems: expect.any(Array) }),
+    ]);
+    const where = Object.fromEntries(store.fulfillmentOrders.map((fo) => [fo.lines.map((l) => l.variantId).join(","), fo.locationId]));
+    expect(where).toEqual({ [DEMO_VARIANTS.mug]: LOCATION["dallas-tx"], [DEMO_VARIANTS.lamp]: LOCATION["ontario-ca"] });
+    expect(store.tags).toEqual(expect.arrayContaining(["tailroute:dallas-tx", "tailroute:ontario-ca", "tailroute:split"]));
+  });
+
+  it("retries a throttled read, waiting as long as Shopify's throttle status says", async () => {
+    // GIVEN Shopify answers the first read with 429 and THROTTLED (152 points needed, 52 available, 100/s)
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    let throttled = 0;
+    admin.onRaw("order", () => (throttled++ === 0 ? { status: 429, body: fixture("shopify/orders/throttled-response.json") } : undefined));
+    // WHEN routed
+    expect(await settle(await deliver())).toBe("APPLIED");
+    // THEN it waited (152 − 52) / 100 s = 1 s once and then succeeded
+    expect(sleeps[0]).toBe(1000);
+    expect((await decisionOf()).status).toBe("APPLIED");
+  });
+
+  it("records NEEDS_INPUT when Shopify stays unavailable, and the reconciler decides it later", async () => {
+    // GIVEN the Admin API answers 503 while the webhook waits
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    admin.onRaw("order", () => ({ status: 503, body: { errors: "Service Unavailable" } }));
+    const result = await deliver();
+    // THEN the order is not lost: a decision waits for Shopify
+    expect(result).toMatchObject({ outcome: "DECIDED", status: "NEEDS_INPUT" });
+    // WHEN Shopify recovers and the reconciler runs
+    admin.onRaw("order", () => undefined);
+    await reconcileDecisions(db, { clientFor: deps().clientFor!, now: () => NOW, retry: noWait });
+    // THEN the order is routed
+    expect((await decisionOf()).status).toBe("APPLIED");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+  });
+
+  it("records an order of a shop with no warehouses as unroutable, with the reason, without calling Shopify", async () => {
+    // GIVEN a shop that has not configured any warehouse
+    await saveShopConfig(db, { ...demoShopConfig, warehouses: [] });
+    // WHEN its order arrives
+    const result = await deliver();
+    // THEN it is recorded unroutable
+    expect(result).toMatchObject({ outcome: "DECIDED", status: "UNROUTABLE" });
+    const decision = await decisionOf();
+    expect(decision.error).toBe("The shop has no active warehouses");
+    expect(admin.calls).toHaveLength(0);
+  });
+
+  it("does nothing for an uninstalled shop", async () => {
+    // GIVEN the shop uninstalled the app
+    await recordUninstall(db, shop, NOW);
+    // WHEN an order webhook still arrives
+    const result = await deliver();
+    // THEN no decision and no Admin call
+    expect(result.outcome).toBe("NOT_INSTALLED");
+    expect(await db.routingDecision.count({ where: { shop } })).toBe(0);
+    expect(admin.calls).toHaveLength(0);
+  });
+});
