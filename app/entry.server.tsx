@@ -44,6 +44,8 @@ export default async function handleRequest(
   });
 }
 
-// Not a Remix convention: the custom server (app/node-server.ts) answers the CarrierService callback through
-// this export of the server build, so it shares the routes' module graph and configuration cache.
+// Not Remix conventions: the custom server (app/node-server.ts) answers the CarrierService callback and runs
+// the start-up reconciler through these exports of the server build, so they share the routes' module graph
+// (one configuration cache, one database client).
 export { answerCarrierFromNode } from "./services/carrier-callback-node.server";
+export { reconcilePendingRoutingOnStartup } from "./services/order-routing/startup.server";

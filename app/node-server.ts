@@ -13,6 +13,7 @@ interface TailrouteBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
     module: ServerBuild["entry"]["module"] & {
       answerCarrierFromNode: (req: IncomingMessage, res: ServerResponse, token: string | null) => Promise<void>;
+      reconcilePendingRoutingOnStartup: () => Promise<void>;
     };
   };
 }
@@ -45,6 +46,9 @@ async function main() {
   server.listen(port, host, () => {
     console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
     if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
+    build.entry.module.reconcilePendingRoutingOnStartup().catch((error: unknown) => {
+      console.error("[order-routing] start-up reconciliation failed:", error instanceof Error ? error.message : error);
+    });
   });
 }
 

@@ -4,6 +4,9 @@
 import { databaseUrl, sqliteFilePath } from "../app/database-url";
 import { DEMO_DEFAULTS, readAppEnv } from "../app/env.server";
 import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./lib/app-server";
+import { FakeOrderShop } from "./lib/fake-order-shop";
+import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";
+import { replayDemoOrders } from "./lib/demo-orders";
 import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
 
 async function main() {
@@ -27,6 +30,10 @@ async function main() {
   console.log("▸ Building the app (remix build)");
   buildApp();
 
+  // The Admin API the app calls for order routing is a local fake Shopify holding the demo orders.
+  const fakeShopify = await new FakeShopifyAdmin().start();
+  const fakeOrders = new FakeOrderShop(fakeShopify).install();
+
   const app = await startAppServer({
     port: env.port,
     env: {
@@ -37,6 +44,7 @@ async function main() {
       SHOPIFY_API_KEY: env.apiKey,
       SHOPIFY_API_SECRET: env.apiSecret,
       SHOPIFY_APP_URL: env.appUrl,
+      SHOPIFY_ADMIN_API_BASE_URL: fakeShopify.url,
     },
     inheritOutput: false,
   });
@@ -60,7 +68,12 @@ Tailroute demo is running
   if (replay) {
     console.log("▸ Checkout rate requests (signed like Shopify) through POST /api/carrier-service");
     for (const row of await replayDemoCheckouts(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) console.log(`  ${row}`);
-    console.log("▸ Replaying sample Shopify webhooks through the real endpoints");
+    console.log("▸ Orders (signed orders/create webhooks; the fake Shopify answers the Admin API)");
+    const orderDb = createPrismaClient(url);
+    for (const row of await replayDemoOrders(app.url, env.apiSecret, orderDb, fakeOrders)) console.log(`  ${row}`);
+    await orderDb.$disconnect();
+    console.log(`  Inspect: DATABASE_URL=${url} npx tailroute decisions --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+    console.log("▸ Webhook idempotency and signatures");
     for (const line of await replayDemoTraffic(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) {
       console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);
     }
@@ -70,6 +83,7 @@ Tailroute demo is running
   const stop = async () => {
     app.process.removeAllListeners("exit");
     await app.stop();
+    await fakeShopify.stop();
     process.exit(0);
   };
   process.once("SIGINT", stop);

@@ -3,11 +3,29 @@ import { recordInstall } from "../services/shop-lifecycle.server";
 import { saveShopConfig } from "../services/shop-config-store.server";
 import { demoShopConfig } from "./demo-shop-config";
 
+/** The demo warehouses' Shopify locations, as the demo's local fake Shopify knows them. */
+export const DEMO_LOCATION_IDS: Record<string, string> = {
+  "edison-nj": "gid://shopify/Location/1001",
+  "dallas-tx": "gid://shopify/Location/1002",
+  "ontario-ca": "gid://shopify/Location/1003",
+};
+
 /**
  * Seeds the demo shop from `demoShopConfig` (the same data the CLI's `quote` uses by default), with its
- * rate cards marked as samples so nobody mistakes them for a real tariff.
+ * rate cards marked as samples so nobody mistakes them for a real tariff, its warehouses linked to the fake
+ * Shopify's locations and an offline session whose token the fake accepts — as an install would leave it.
  */
 export async function seedDemoShop(db: PrismaClient) {
-  await recordInstall(db, demoShopConfig.shop);
-  return saveShopConfig(db, demoShopConfig, { sampleRateCards: true });
+  const { shop } = demoShopConfig;
+  await recordInstall(db, shop);
+  const counts = await saveShopConfig(db, demoShopConfig, { sampleRateCards: true });
+  for (const [key, shopifyLocationId] of Object.entries(DEMO_LOCATION_IDS)) {
+    await db.warehouse.updateMany({ where: { shop, key }, data: { shopifyLocationId } });
+  }
+  await db.session.upsert({
+    where: { id: `offline_${shop}` },
+    create: { id: `offline_${shop}`, shop, state: "demo", isOnline: false, accessToken: "demo-offline-token" },
+    update: {},
+  });
+  return counts;
 }

@@ -50,6 +50,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () => reject(new Error(`Port ${port} is already in use: stop what runs there or set PORT.`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export interface RunningApp {
   url: string;
   process: ChildProcess;
@@ -63,6 +71,8 @@ export async function startAppServer(options: {
   inheritOutput?: boolean;
   timeoutMs?: number;
 }): Promise<RunningApp> {
+  // Otherwise another process on the port would answer /healthz and pass for this app.
+  await assertPortFree(options.port);
   const child = spawn(process.execPath, [require.resolve("tsx/cli"), join(PROJECT_ROOT, "app", "node-server.ts")], {
     cwd: PROJECT_ROOT,
     env: {

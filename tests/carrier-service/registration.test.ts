@@ -7,7 +7,7 @@ import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
 import { registerCarrierService } from "../../app/services/carrier-service-registration.server";
 import { recordInstall } from "../../app/services/shop-lifecycle.server";
 import { freshSqliteDatabase } from "../../scripts/lib/app-server";
-import { FakeShopifyAdmin } from "../support/fake-shopify-admin";
+import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-registration-"));
 const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));

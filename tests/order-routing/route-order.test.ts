@@ -14,9 +14,9 @@ import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order
 import { saveShopConfig } from "../../app/services/shop-config-store.server";
 import { recordInstall, recordUninstall } from "../../app/services/shop-lifecycle.server";
 import { freshSqliteDatabase } from "../../scripts/lib/app-server";
-import { FakeShopifyAdmin } from "../support/fake-shopify-admin";
+import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
-import { FakeOrderShop } from "./fake-order-shop";
+import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-order-routing-"));
 const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));

@@ -1,4 +1,4 @@
-import type { FakeShopifyAdmin, GraphqlCall } from "../support/fake-shopify-admin";
+import type { FakeShopifyAdmin, GraphqlCall } from "./fake-shopify-admin";
 
 // An in-memory Shopify order behind the fake Admin API: the documented query and mutation shapes
 // (order.fulfillmentOrders, fulfillmentOrderMove, fulfillmentOrderSplit, metafieldsSet, tagsAdd, orderUpdate),
