@@ -31,6 +31,13 @@ describe("POST /webhooks/orders/create", () => {
     expect(receipts[0].topic).toBe("ORDERS_CREATE");
   });
 
+  it("keeps shops apart: the same webhook id for another shop is not a redelivery", async () => {
+    const webhookId = randomUUID();
+    await deliverWebhook(inject("appUrl"), "/webhooks/orders/create", webhook(webhookId));
+    await deliverWebhook(inject("appUrl"), "/webhooks/orders/create", { ...webhook(webhookId), shop: "orders-create-other.myshopify.com" });
+    expect(await db.webhookReceipt.count({ where: { webhookId } })).toBe(2);
+  });
+
   it("rejects a delivery signed with the wrong secret with 401 and records nothing", async () => {
     // GIVEN a delivery signed with another app's secret
     const webhookId = randomUUID();
