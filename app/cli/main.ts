@@ -15,6 +15,15 @@ function helpText(all: CliCommand[]): string {
   ].join("\n");
 }
 
+/** A failure in words a merchant's developer can act on (Prisma's own message for an empty database is a stack). */
+export function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/does not exist in the current database/.test(message)) {
+    return "the database at DATABASE_URL has no Tailroute tables yet: run `npm run db:migrate` (or `npm run demo`).";
+  }
+  return message;
+}
+
 /** Dispatches `tailroute <command> …`; returns the exit code. */
 export async function runCli(argv: string[], io: CliIO, all: CliCommand[] = commands): Promise<number> {
   const [name, ...rest] = argv;
@@ -44,7 +53,7 @@ if (invokedDirectly) {
   runCli(process.argv.slice(2), io).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`tailroute: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`tailroute: ${describeFailure(error)}\n`);
       process.exit(1);
     },
   );

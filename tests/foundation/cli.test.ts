@@ -32,6 +32,12 @@ describe("tailroute CLI", () => {
     expect(result.stderr).toMatch(/Unknown command "frobnicate"/);
   });
 
+  it("explains an unmigrated database instead of printing a stack", () => {
+    const result = tailroute(["status"], { DATABASE_URL: `file:${join(dir, "empty.sqlite")}` });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/no Tailroute tables yet: run `npm run db:migrate`/);
+  });
+
   it("reads the database named by DATABASE_URL", async () => {
     // GIVEN a migrated database holding one shop with one carton
     const file = join(dir, "cli.sqlite");
