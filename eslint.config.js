@@ -9,13 +9,27 @@ const ENGINE_FORBIDDEN_PATTERNS = [
   { group: ["@prisma/*", "prisma"], message: "app/engine is pure: no database." },
   { group: ["**/routes/*", "**/routes", "~/routes/*"], message: "app/engine must not reach routes." },
   { group: ["**/services/*", "**/services", "~/services/*"], message: "app/engine must not reach services." },
-  { group: ["*.server", "**/*.server", "*.server.*", "**/*.server.*"], message: "app/engine must not import server modules." },
-  { group: ["node:fs", "fs", "node:fs/*", "fs/*", "node:http", "http", "node:https", "https", "node:net"], message: "app/engine does no I/O." },
+  {
+    group: ["*.server", "**/*.server", "*.server.*", "**/*.server.*"],
+    message: "app/engine must not import server modules.",
+  },
+  {
+    group: ["node:fs", "fs", "node:fs/*", "fs/*", "node:http", "http", "node:https", "https", "node:net"],
+    message: "app/engine does no I/O.",
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "build/", "public/build/", ".tools/", ".cache/", "extensions/*/dist/", "coverage/"],
+    ignores: [
+      "node_modules/",
+      "build/",
+      "public/build/",
+      ".tools/",
+      ".cache/",
+      "extensions/*/dist/",
+      "coverage/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -52,7 +66,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: "app/engine takes `now` as an input.",
         },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "app/engine takes `now` as an input." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "app/engine takes `now` as an input.",
+        },
       ],
     },
   },

@@ -8,7 +8,10 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/dev.sqlite";
  * so all of them open the same file. Relative SQLite paths are resolved against the project root
  * (not the caller's working directory), because Prisma's CLI and runtime would otherwise disagree.
  */
-export function databaseUrl(env: Record<string, string | undefined> = process.env, projectRoot = process.cwd()): string {
+export function databaseUrl(
+  env: Record<string, string | undefined> = process.env,
+  projectRoot = process.cwd(),
+): string {
   const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   if (!url.startsWith("file:")) return url;
   const path = url.slice("file:".length);

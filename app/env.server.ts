@@ -40,7 +40,9 @@ export function readAppEnv(source: Record<string, string | undefined> = process.
   const env = EnvSchema.parse(source);
   const demo = env.TAILROUTE_DEMO === "1";
   if (demo && env.NODE_ENV === "production") {
-    throw new Error("Demo mode (TAILROUTE_DEMO=1) uses public placeholder secrets and refuses NODE_ENV=production.");
+    throw new Error(
+      "Demo mode (TAILROUTE_DEMO=1) uses public placeholder secrets and refuses NODE_ENV=production.",
+    );
   }
   const apiKey = env.SHOPIFY_API_KEY ?? (demo ? DEMO_DEFAULTS.SHOPIFY_API_KEY : undefined);
   const apiSecret = env.SHOPIFY_API_SECRET ?? (demo ? DEMO_DEFAULTS.SHOPIFY_API_SECRET : undefined);
@@ -60,7 +62,9 @@ export function readAppEnv(source: Record<string, string | undefined> = process.
     apiKey,
     apiSecret,
     appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`,
-    scopes: env.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
+    scopes: env.SCOPES?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : undefined,
     adminApiBaseUrl: env.SHOPIFY_ADMIN_API_BASE_URL,
   };

@@ -12,7 +12,11 @@ import { carrierCallbackToken } from "./carrier-callback-path";
 interface TailrouteBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
     module: ServerBuild["entry"]["module"] & {
-      answerCarrierFromNode: (req: IncomingMessage, res: ServerResponse, token: string | null) => Promise<void>;
+      answerCarrierFromNode: (
+        req: IncomingMessage,
+        res: ServerResponse,
+        token: string | null,
+      ) => Promise<void>;
       reconcilePendingRoutingOnStartup: () => Promise<void>;
     };
   };
@@ -36,7 +40,10 @@ async function main() {
     if (token === undefined) return app(req, res);
     answerCarrier(req, res, token).catch((error: unknown) => {
       // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.
-      console.error("[carrier-callback] unanswerable request:", error instanceof Error ? error.message : error);
+      console.error(
+        "[carrier-callback] unanswerable request:",
+        error instanceof Error ? error.message : error,
+      );
       if (!res.headersSent) res.writeHead(503, { "Retry-After": "0" }).end();
     });
   });
@@ -47,7 +54,10 @@ async function main() {
     console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
     if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
     build.entry.module.reconcilePendingRoutingOnStartup().catch((error: unknown) => {
-      console.error("[order-routing] start-up reconciliation failed:", error instanceof Error ? error.message : error);
+      console.error(
+        "[order-routing] start-up reconciliation failed:",
+        error instanceof Error ? error.message : error,
+      );
     });
   });
 }

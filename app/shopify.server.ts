@@ -9,7 +9,6 @@ import { callbackCache } from "./services/carrier-callback-runtime.server";
 import { registerCarrierService } from "./services/carrier-service-registration.server";
 import { recordInstall } from "./services/shop-lifecycle.server";
 
-
 const env = appEnv();
 
 const shopify = shopifyApp({
@@ -31,7 +30,12 @@ const shopify = shopifyApp({
     afterAuth: async ({ session }) => {
       await recordInstall(prisma, session.shop);
       callbackCache.invalidate(session.shop); // a reinstall must not be answered from an "uninstalled" cache entry
-      await registerCarrierService(prisma, adminGraphqlClient(session.shop, session.accessToken ?? ""), session.shop, env.appUrl);
+      await registerCarrierService(
+        prisma,
+        adminGraphqlClient(session.shop, session.accessToken ?? ""),
+        session.shop,
+        env.appUrl,
+      );
     },
   },
   ...(env.customShopDomains ? { customShopDomains: env.customShopDomains } : {}),

@@ -8,7 +8,13 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import { appIsBuilt, buildApp, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
+import {
+  appIsBuilt,
+  buildApp,
+  freePort,
+  freshSqliteDatabase,
+  startAppServer,
+} from "../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../scripts/lib/demo-checkouts";
 import { shopifyHmac } from "../scripts/lib/signed-webhook";
 
@@ -24,10 +30,16 @@ interface Run {
   errors: number;
 }
 
-function load(url: string, body: string, headers: Record<string, string>, extra: Record<string, unknown> = {}): Promise<Run> {
+function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, method: "POST", body, headers, connections: CONNECTIONS, duration: DURATION_S, ...extra }, (error: unknown, result: Run) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { url, method: "POST", body, headers, connections: CONNECTIONS, duration: DURATION_S, ...extra },
+      (error: unknown, result: Run) => (error ? reject(error) : resolve(result)),
     );
   });
 }
@@ -46,10 +58,20 @@ async function main() {
   const port = await freePort();
   const app = await startAppServer({
     port,
-    env: { DATABASE_URL: url, TAILROUTE_DEMO: "1", NODE_ENV: "demo", SHOPIFY_API_SECRET: SECRET, SHOPIFY_API_KEY: "bench" },
+    env: {
+      DATABASE_URL: url,
+      TAILROUTE_DEMO: "1",
+      NODE_ENV: "demo",
+      SHOPIFY_API_SECRET: SECRET,
+      SHOPIFY_API_KEY: "bench",
+    },
   });
   const body = JSON.stringify(carrierServiceRequestBody(DEMO_CHECKOUTS[4])); // the mixed cart
-  const headers = { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET), "X-Shopify-Shop-Domain": SHOP };
+  const headers = {
+    "Content-Type": "application/json",
+    "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET),
+    "X-Shopify-Shop-Domain": SHOP,
+  };
   const callbackUrl = `${app.url}/api/carrier-service`;
   const warm = await fetch(callbackUrl, { method: "POST", headers, body });
   const precomputed = await warm.text();
@@ -74,8 +96,9 @@ async function main() {
   const callbackRun = await load(callbackUrl, body, headers);
   console.log(line("bare node:http (precomputed JSON)", bareRun));
   console.log(line("CarrierService callback", callbackRun));
-  console.log(`ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`);
-
+  console.log(
+    `ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`,
+  );
 
   bare.close();
   await app.stop();

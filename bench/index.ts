@@ -1,7 +1,15 @@
 // `npm run bench`: engine throughput on one core for the demo shop (3 warehouses, 8 services) and a 3-item cart,
 // packing cached vs uncached, and ZIP / zone lookup cost. Numbers are printed, not asserted.
 import { DEMO_VARIANTS as V, demoShopConfig } from "../app/demo/demo-shop-config";
-import { cartonize, compileShopConfig, lookupZip, prepareCartons, quote, USPS_ZONE_CHART, zoneBetween } from "../app/engine";
+import {
+  cartonize,
+  compileShopConfig,
+  lookupZip,
+  prepareCartons,
+  quote,
+  USPS_ZONE_CHART,
+  zoneBetween,
+} from "../app/engine";
 import { PackingCache, resolveLine } from "../app/engine/packing";
 import type { CartLine, QuoteInput } from "../app/engine/types";
 
@@ -12,20 +20,35 @@ function timeIt(label: string, iterations: number, fn: (i: number) => void): num
   const ms = performance.now() - start;
   const perOp = (ms * 1000) / iterations;
   const perSecond = Math.round(iterations / (ms / 1000));
-  console.log(`${label.padEnd(44)} ${perSecond.toLocaleString("en-US").padStart(12)} ops/s   ${perOp.toFixed(2).padStart(9)} µs/op`);
+  console.log(
+    `${label.padEnd(44)} ${perSecond.toLocaleString("en-US").padStart(12)} ops/s   ${perOp.toFixed(2).padStart(9)} µs/op`,
+  );
   return perSecond;
 }
 
 const compileStart = performance.now();
 const compiled = compileShopConfig(demoShopConfig);
-console.log(`compileShopConfig (incl. ZIP data load)     ${(performance.now() - compileStart).toFixed(1)} ms`);
+console.log(
+  `compileShopConfig (incl. ZIP data load)     ${(performance.now() - compileStart).toFixed(1)} ms`,
+);
 
 const cart: CartLine[] = [
   { variantId: V.mug, sku: "MUG-11OZ", quantity: 2, grams: 397, priceCents: 1800 },
   { variantId: V.tee, sku: "TEE-M-BLK", quantity: 1, grams: 170, priceCents: 2500 },
   { variantId: V.hoodie, sku: "HOODIE-L-GRY", quantity: 1, grams: 680, priceCents: 5400 },
 ];
-const destinations = ["75201", "10001", "60601", "94103", "33101", "98101", "02108", "80202", "30303", "85004"];
+const destinations = [
+  "75201",
+  "10001",
+  "60601",
+  "94103",
+  "33101",
+  "98101",
+  "02108",
+  "80202",
+  "30303",
+  "85004",
+];
 // Resolve destination time zones once so the benchmark measures the steady state the callback sees.
 const inputs: QuoteInput[] = destinations.map((zip) => ({
   cart,
@@ -51,7 +74,9 @@ timeIt("packing: cached by cart signature", 200_000, () => {
   cache.pack(lines);
 });
 
-const zips = Array.from({ length: 2_000 }, (_, i) => String(10_000 + ((i * 4_567) % 89_000)).padStart(5, "0"));
+const zips = Array.from({ length: 2_000 }, (_, i) =>
+  String(10_000 + ((i * 4_567) % 89_000)).padStart(5, "0"),
+);
 timeIt("ZIP lookup (5-digit → lat/lng/state)", 200_000, (i) => {
   lookupZip(zips[i % zips.length]);
 });
@@ -62,4 +87,6 @@ timeIt("zone: ZIP3 centroid distance → band", 200_000, (i) => {
 });
 
 console.log("");
-console.log(`target ≥ 20,000 quotes/s: ${quotesPerSecond >= 20_000 ? "met" : "NOT met"} (${quotesPerSecond.toLocaleString("en-US")})`);
+console.log(
+  `target ≥ 20,000 quotes/s: ${quotesPerSecond >= 20_000 ? "met" : "NOT met"} (${quotesPerSecond.toLocaleString("en-US")})`,
+);

@@ -14,7 +14,8 @@ async function main() {
   process.env.TAILROUTE_DEMO = "1";
   const env = readAppEnv(); // refuses NODE_ENV=production in demo mode
   const url = databaseUrl(process.env, PROJECT_ROOT);
-  if (!url.startsWith("file:")) throw new Error(`The demo needs a SQLite file URL in DATABASE_URL, got ${url}`);
+  if (!url.startsWith("file:"))
+    throw new Error(`The demo needs a SQLite file URL in DATABASE_URL, got ${url}`);
 
   console.log(`▸ Fresh database ${url}`);
   freshSqliteDatabase(sqliteFilePath(url));
@@ -25,7 +26,9 @@ async function main() {
   const db = createPrismaClient(url);
   const seeded = await seedDemoShop(db);
   await db.$disconnect();
-  console.log(`  ${seeded.warehouses} warehouses, ${seeded.carrierServices} carrier services, ${seeded.rateCards} sample rate cards, ${seeded.cartons} cartons, ${seeded.productProfiles} product profiles`);
+  console.log(
+    `  ${seeded.warehouses} warehouses, ${seeded.carrierServices} carrier services, ${seeded.rateCards} sample rate cards, ${seeded.cartons} cartons, ${seeded.productProfiles} product profiles`,
+  );
 
   console.log("▸ Building the app (remix build)");
   buildApp();
@@ -67,10 +70,12 @@ Tailroute demo is running
 
   if (replay) {
     console.log("▸ Checkout rate requests (signed like Shopify) through POST /api/carrier-service");
-    for (const row of await replayDemoCheckouts(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) console.log(`  ${row}`);
+    for (const row of await replayDemoCheckouts(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret))
+      console.log(`  ${row}`);
     console.log("▸ Orders (signed orders/create webhooks; the fake Shopify answers the Admin API)");
     const orderDb = createPrismaClient(url);
-    for (const row of await replayDemoOrders(app.url, env.apiSecret, orderDb, fakeOrders)) console.log(`  ${row}`);
+    for (const row of await replayDemoOrders(app.url, env.apiSecret, orderDb, fakeOrders))
+      console.log(`  ${row}`);
     await orderDb.$disconnect();
     console.log(`  Inspect: DATABASE_URL=${url} npx tailroute decisions --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
     console.log("▸ Webhook idempotency and signatures");

@@ -3,7 +3,9 @@ import { z } from "zod";
 // Payloads of Shopify's mandatory compliance webhooks (shopify.dev: privacy law compliance).
 // Unknown fields are tolerated; ids arrive as JSON numbers.
 
-const OrderIds = z.array(z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String)).default([]);
+const OrderIds = z
+  .array(z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String))
+  .default([]);
 
 export const CustomersDataRequestPayload = z.looseObject({
   shop_id: z.number().int(),

@@ -66,7 +66,11 @@ const SurchargeRule = z.discriminatedUnion("code", [
     minBillableLb: z.number().int().nonnegative(),
     amount: SurchargeAmount,
   }),
-  z.object({ code: z.literal("PEAK"), windows: z.array(z.object({ from: IsoDate, to: IsoDate })), amount: SurchargeAmount }),
+  z.object({
+    code: z.literal("PEAK"),
+    windows: z.array(z.object({ from: IsoDate, to: IsoDate })),
+    amount: SurchargeAmount,
+  }),
   z.object({
     code: z.enum(["LIFTGATE", "APPOINTMENT", "INSIDE_DELIVERY", "WHITE_GLOVE"]),
     levels: z.array(FreightLevel).min(1),
@@ -109,14 +113,22 @@ const CarrierService = z.object({
     extraClosedDates: z.array(IsoDate).optional(),
   }),
   transitByZone: z
-    .array(z.object({ zone: z.number().int().positive(), minDays: z.number().int().nonnegative(), maxDays: z.number().int().nonnegative() }))
+    .array(
+      z.object({
+        zone: z.number().int().positive(),
+        minDays: z.number().int().nonnegative(),
+        maxDays: z.number().int().nonnegative(),
+      }),
+    )
     .min(1),
   zoneChart: ZoneChart.optional(),
   servedStates: z.array(StateCode).optional(),
   excludedStates: z.array(StateCode).optional(),
   reachesPoBox: z.boolean(),
   reachesMilitary: z.boolean(),
-  freight: z.object({ levels: z.array(FreightLevel).min(1), appointmentLeadDays: z.number().int().nonnegative() }).optional(),
+  freight: z
+    .object({ levels: z.array(FreightLevel).min(1), appointmentLeadDays: z.number().int().nonnegative() })
+    .optional(),
   warehouseIds: z.array(z.string()).optional(),
 });
 
@@ -141,7 +153,10 @@ const ProductProfile = z
     bulky: z.boolean().optional(),
     shipAlone: z.boolean().optional(),
   })
-  .refine((p) => p.variantId !== undefined || p.sku !== undefined, "a product profile needs a variantId or a sku");
+  .refine(
+    (p) => p.variantId !== undefined || p.sku !== undefined,
+    "a product profile needs a variantId or a sku",
+  );
 
 /** Validates a JSON shop configuration (e.g. `tailroute quote --config shop.json`). */
 export const ShopConfigSchema = z.object({

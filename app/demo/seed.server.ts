@@ -24,7 +24,13 @@ export async function seedDemoShop(db: PrismaClient) {
   }
   await db.session.upsert({
     where: { id: `offline_${shop}` },
-    create: { id: `offline_${shop}`, shop, state: "demo", isOnline: false, accessToken: "demo-offline-token" },
+    create: {
+      id: `offline_${shop}`,
+      shop,
+      state: "demo",
+      isOnline: false,
+      accessToken: "demo-offline-token",
+    },
     update: {},
   });
   return counts;

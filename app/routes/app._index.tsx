@@ -20,8 +20,8 @@ export default function Home() {
             <Banner tone="critical" title="Shopify did not accept Tailroute's carrier-calculated rates">
               <p>{summary.carrierService.error}</p>
               <p>
-                Carrier-calculated shipping needs the Advanced plan or higher, the carrier-calculated shipping add-on,
-                or a development store. Reopen the app after changing the plan to try again.
+                Carrier-calculated shipping needs the Advanced plan or higher, the carrier-calculated shipping
+                add-on, or a development store. Reopen the app after changing the plan to try again.
               </p>
             </Banner>
           </Layout.Section>

@@ -10,7 +10,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = ScopesUpdatePayload.safeParse(payload);
   if (!parsed.success) return new Response("Invalid app/scopes_update payload", { status: 400 });
   if (session) {
-    await db.session.updateMany({ where: { id: session.id }, data: { scope: parsed.data.current.join(",") } });
+    await db.session.updateMany({
+      where: { id: session.id },
+      data: { scope: parsed.data.current.join(",") },
+    });
   }
   return new Response(null, { status: 200 });
 };

@@ -13,7 +13,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const result = await routeOrderWebhook(db, { shop, topic, webhookId, payload: parsed.data });
   if (result.outcome === "DECIDED" && result.applying) {
     result.applying.catch((error: unknown) => {
-      console.error("[order-routing] applying actions failed; the reconciler will retry:", error instanceof Error ? error.message : error);
+      console.error(
+        "[order-routing] applying actions failed; the reconciler will retry:",
+        error instanceof Error ? error.message : error,
+      );
     });
   }
   return new Response(null, { status: 200 });

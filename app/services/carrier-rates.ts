@@ -2,7 +2,15 @@
 // HTTP route and the `tailroute quote` CLI both use it, so what the CLI prints is what checkout would get.
 import { tzOffset } from "@date-fns/tz";
 import type { CarrierServiceRate, CarrierServiceRequest } from "../contracts/carrier-service";
-import type { CartLine, Destination, Issue, QuoteInput, QuoteResult, ShopConfig, TierQuote } from "../engine/types";
+import type {
+  CartLine,
+  Destination,
+  Issue,
+  QuoteInput,
+  QuoteResult,
+  ShopConfig,
+  TierQuote,
+} from "../engine/types";
 
 /** Local time of day used for promised delivery dates (Shopify wants a timestamp; carriers promise a day). */
 export const DELIVERY_TIME_OF_DAY = "14:00:00";
@@ -108,7 +116,10 @@ export function formatShortDate(isoDate: string): string {
 export function describeQuote(q: TierQuote): string {
   const origins = [...new Set(q.shipments.map((s) => s.warehouseLabel))].join(" + ");
   const { minDate, maxDate } = q.delivery;
-  const arrives = minDate === maxDate ? formatShortDate(minDate) : `${formatShortDate(minDate)} – ${formatShortDate(maxDate)}`;
+  const arrives =
+    minDate === maxDate
+      ? formatShortDate(minDate)
+      : `${formatShortDate(minDate)} – ${formatShortDate(maxDate)}`;
   return `Ships from ${origins} · arrives ${arrives}`;
 }
 
@@ -132,7 +143,8 @@ export function toShopifyRate(q: TierQuote): CarrierServiceRate {
 export function fallbackRates(config: ShopConfig, request: CarrierServiceRequest): CarrierServiceRate[] {
   const bulky = request.rate.items.some((item) =>
     config.productProfiles.some(
-      (p) => p.bulky && ((item.variant_id && p.variantId === item.variant_id) || (item.sku && p.sku === item.sku)),
+      (p) =>
+        p.bulky && ((item.variant_id && p.variantId === item.variant_id) || (item.sku && p.sku === item.sku)),
     ),
   );
   const names: Record<string, string> = {
@@ -161,8 +173,13 @@ const FALLBACK_ON: ReadonlySet<Issue["code"]> = new Set(["UNKNOWN_ZIP"]);
  * Engine result → Shopify `rates`: one rate per offered tier, in tier order; the fallback rates when the
  * destination could not be located; empty (= "cannot serve") otherwise.
  */
-export function toShopifyRates(result: QuoteResult, config: ShopConfig, request: CarrierServiceRequest): CarrierServiceRate[] {
-  if (result.quotes.length === 0 && result.issues.some((i) => FALLBACK_ON.has(i.code))) return fallbackRates(config, request);
+export function toShopifyRates(
+  result: QuoteResult,
+  config: ShopConfig,
+  request: CarrierServiceRequest,
+): CarrierServiceRate[] {
+  if (result.quotes.length === 0 && result.issues.some((i) => FALLBACK_ON.has(i.code)))
+    return fallbackRates(config, request);
   return result.quotes.map(toShopifyRate);
 }
 

@@ -7,7 +7,14 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
   const [decisions, shipments] = await Promise.all([
     db.routingDecision.findMany({
       where: { shop, orderId: { in: orderIds } },
-      select: { orderId: true, orderName: true, serviceCode: true, mode: true, pickupPoint: true, createdAt: true },
+      select: {
+        orderId: true,
+        orderName: true,
+        serviceCode: true,
+        mode: true,
+        pickupPoint: true,
+        createdAt: true,
+      },
     }),
     db.shipment.findMany({
       where: { shop, orderId: { in: orderIds } },
@@ -25,7 +32,10 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
 export async function redactCustomerOrders(db: PrismaClient, shop: string, numericOrderIds: string[]) {
   const orderIds = numericOrderIds.map(orderGid);
   const [decisions] = await db.$transaction([
-    db.routingDecision.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { pickupPoint: Prisma.DbNull } }),
+    db.routingDecision.updateMany({
+      where: { shop, orderId: { in: orderIds } },
+      data: { pickupPoint: Prisma.DbNull },
+    }),
     db.shipment.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { pickupPointId: null } }),
     db.trackingEvent.updateMany({
       where: { shop, shipment: { shop, orderId: { in: orderIds } } },

@@ -7,7 +7,10 @@ export type BodyRead = { ok: true; raw: Buffer } | { ok: false; status: 413 };
  * Reads a request body up to `limitBytes`, refusing early on a declared Content-Length and while
  * streaming otherwise, so an oversized body is never buffered whole.
  */
-export async function readBodyWithLimit(request: Request, limitBytes = MAX_CALLBACK_BODY_BYTES): Promise<BodyRead> {
+export async function readBodyWithLimit(
+  request: Request,
+  limitBytes = MAX_CALLBACK_BODY_BYTES,
+): Promise<BodyRead> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limitBytes) return { ok: false, status: 413 };
   if (!request.body) return { ok: true, raw: Buffer.alloc(0) };

@@ -51,7 +51,11 @@ export async function saveShopConfig(
   };
   // Ids are made here so the whole replacement is a single batch transaction (all or nothing).
   const warehouseIdByKey = new Map(config.warehouses.map((w) => [w.id, randomUUID()]));
-  const serviceRows = config.carrierServices.map((s, sortOrder) => ({ id: randomUUID(), sortOrder, service: s }));
+  const serviceRows = config.carrierServices.map((s, sortOrder) => ({
+    id: randomUUID(),
+    sortOrder,
+    service: s,
+  }));
 
   await db.$transaction([
     db.warehouseService.deleteMany(where),
@@ -185,7 +189,9 @@ type Compacted<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & 
 
 /** Drops keys whose value is null/undefined, so optional config fields stay absent rather than null. */
 function compact<T extends Record<string, unknown>>(value: T): Compacted<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Compacted<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== null && v !== undefined),
+  ) as Compacted<T>;
 }
 
 /**
@@ -193,7 +199,11 @@ function compact<T extends Record<string, unknown>>(value: T): Compacted<T> {
  * when the shop is unknown. Only enabled services and active warehouses/cartons are included; the
  * newest effective rate card of each service applies.
  */
-export async function loadShopConfig(db: PrismaClient, shop: string, now: Date = new Date()): Promise<ShopConfig | null> {
+export async function loadShopConfig(
+  db: PrismaClient,
+  shop: string,
+  now: Date = new Date(),
+): Promise<ShopConfig | null> {
   const settings = await db.shop.findUnique({ where: { shop } });
   if (!settings) return null;
   const [warehouses, services, cartons, profiles] = await Promise.all([
@@ -213,7 +223,9 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
   const strategy = {
     ...(settings.strategyTuning as object),
     kind: settings.routingStrategy,
-    ...(settings.costTargetBasisPoints !== null ? { costTargetBasisPoints: settings.costTargetBasisPoints } : {}),
+    ...(settings.costTargetBasisPoints !== null
+      ? { costTargetBasisPoints: settings.costTargetBasisPoints }
+      : {}),
   } as StrategyConfig;
 
   return {
@@ -222,7 +234,13 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
     warehouses: warehouses.map((w) => ({
       id: w.key,
       name: w.name,
-      address: compact({ address1: w.address1, city: w.city, state: w.province, zip: w.zip, country: "US" as const }),
+      address: compact({
+        address1: w.address1,
+        city: w.city,
+        state: w.province,
+        zip: w.zip,
+        country: "US" as const,
+      }),
       timeZone: w.timeZone,
       cutoffLocalTime: w.cutoffLocalTime,
       handlingDays: w.handlingDays,
@@ -242,7 +260,11 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
           tier: s.tier,
           dimDivisor: s.dimDivisor,
           dimMinCubicIn: s.dimMinCubicIn,
-          limits: { maxWeightLb: s.maxWeightLb, maxLongestIn: s.maxLongestIn, maxLengthPlusGirthIn: s.maxLengthPlusGirthIn },
+          limits: {
+            maxWeightLb: s.maxWeightLb,
+            maxLongestIn: s.maxLongestIn,
+            maxLengthPlusGirthIn: s.maxLengthPlusGirthIn,
+          },
           rateCard: {
             name: card.name,
             basis: card.basis,
@@ -259,7 +281,9 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
           excludedStates: s.excludedStates,
           reachesPoBox: s.reachesPoBox,
           reachesMilitary: s.reachesMilitary,
-          freight: s.freightLevels ? { levels: s.freightLevels, appointmentLeadDays: s.appointmentLeadDays ?? 0 } : null,
+          freight: s.freightLevels
+            ? { levels: s.freightLevels, appointmentLeadDays: s.appointmentLeadDays ?? 0 }
+            : null,
           warehouseIds: warehouseIds.length > 0 ? warehouseIds.sort() : null,
         }) as unknown as CarrierServiceConfig;
       }),
@@ -273,21 +297,22 @@ export async function loadShopConfig(db: PrismaClient, shop: string, now: Date =
       maxWeightOz: c.maxWeightOz,
     })),
     defaultBox: settings.defaultBox as unknown as DefaultBoxConfig,
-    productProfiles: profiles.map(({ variantId, sku, name, lengthIn, widthIn, heightIn, weightOz, ...flags }) =>
-      compact({
-        variantId,
-        sku,
-        name,
-        lengthIn,
-        widthIn,
-        heightIn,
-        weightOz,
-        fragile: flags.fragile || null,
-        valuable: flags.valuable || null,
-        coldChain: flags.coldChain || null,
-        bulky: flags.bulky || null,
-        shipAlone: flags.shipAlone || null,
-      }),
+    productProfiles: profiles.map(
+      ({ variantId, sku, name, lengthIn, widthIn, heightIn, weightOz, ...flags }) =>
+        compact({
+          variantId,
+          sku,
+          name,
+          lengthIn,
+          widthIn,
+          heightIn,
+          weightOz,
+          fragile: flags.fragile || null,
+          valuable: flags.valuable || null,
+          coldChain: flags.coldChain || null,
+          bulky: flags.bulky || null,
+          shipAlone: flags.shipAlone || null,
+        }),
     ),
     strategy,
     markup: { basisPoints: settings.markupBasisPoints, fixedCents: settings.markupFixedCents },

@@ -51,7 +51,8 @@ export class ShopRuntimeCache<Compiled> {
   async byShop(shop: string): Promise<ShopRuntime<Compiled> | null> {
     const entry = this.entries.get(shop);
     if (!entry) return this.load(shop);
-    if (this.clockMs() - entry.checkedAtMs >= this.revalidateAfterMs) this.revalidateInBackground(shop, entry);
+    if (this.clockMs() - entry.checkedAtMs >= this.revalidateAfterMs)
+      this.revalidateInBackground(shop, entry);
     return entry.runtime;
   }
 
@@ -109,7 +110,10 @@ export class ShopRuntimeCache<Compiled> {
     if (entry.revalidating) return;
     entry.revalidating = true;
     void this.db.shop
-      .findUnique({ where: { shop }, select: { configVersion: true, uninstalledAt: true, callbackToken: true } })
+      .findUnique({
+        where: { shop },
+        select: { configVersion: true, uninstalledAt: true, callbackToken: true },
+      })
       .then(async (row) => {
         const current = entry.runtime;
         const changed =

@@ -13,7 +13,10 @@ export async function shopConfigSummary(db: PrismaClient, shop: string) {
   ]);
   return {
     shop,
-    carrierService: { registered: Boolean(settings?.carrierServiceGid), error: settings?.carrierServiceError ?? null },
+    carrierService: {
+      registered: Boolean(settings?.carrierServiceGid),
+      error: settings?.carrierServiceError ?? null,
+    },
     warehouses,
     carrierServices,
     rateCards,

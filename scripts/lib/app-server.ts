@@ -16,7 +16,9 @@ function runNodeBin(packageBin: string, args: string[], env: NodeJS.ProcessEnv, 
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new Error(`${packageBin} ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr ?? ""}${result.stdout ?? ""}`);
+    throw new Error(
+      `${packageBin} ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr ?? ""}${result.stdout ?? ""}`,
+    );
   }
 }
 
@@ -53,7 +55,9 @@ export async function freePort(): Promise<number> {
 async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once("error", () => reject(new Error(`Port ${port} is already in use: stop what runs there or set PORT.`)));
+    probe.once("error", () =>
+      reject(new Error(`Port ${port} is already in use: stop what runs there or set PORT.`)),
+    );
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });
 }
@@ -73,17 +77,21 @@ export async function startAppServer(options: {
 }): Promise<RunningApp> {
   // Otherwise another process on the port would answer /healthz and pass for this app.
   await assertPortFree(options.port);
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), join(PROJECT_ROOT, "app", "node-server.ts")], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      ...options.env,
-      PORT: String(options.port),
-      HOST: "127.0.0.1",
-    } as NodeJS.ProcessEnv,
-    stdio: options.inheritOutput ? "inherit" : "pipe",
-  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve("tsx/cli"), join(PROJECT_ROOT, "app", "node-server.ts")],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        ...options.env,
+        PORT: String(options.port),
+        HOST: "127.0.0.1",
+      } as NodeJS.ProcessEnv,
+      stdio: options.inheritOutput ? "inherit" : "pipe",
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));

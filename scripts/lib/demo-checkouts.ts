@@ -50,8 +50,20 @@ const GRAMS_PER_OZ = 28.349523125;
 export function carrierServiceRequestBody(checkout: DemoCheckout) {
   return {
     rate: {
-      origin: { country: "US", postal_code: "08817", province: "NJ", city: "Edison", address1: "300 Raritan Center Pkwy" },
-      destination: { country: "US", ...checkout.destination, name: "Demo Buyer", address2: null, company_name: null },
+      origin: {
+        country: "US",
+        postal_code: "08817",
+        province: "NJ",
+        city: "Edison",
+        address1: "300 Raritan Center Pkwy",
+      },
+      destination: {
+        country: "US",
+        ...checkout.destination,
+        name: "Demo Buyer",
+        address2: null,
+        company_name: null,
+      },
       items: checkout.items.map(({ variant, quantity, priceCents }) => {
         const profile = demoShopConfig.productProfiles.find((p) => p.variantId === DEMO_VARIANTS[variant])!;
         return {

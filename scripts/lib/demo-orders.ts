@@ -22,7 +22,11 @@ interface DemoOrder {
   stock: Record<string, Partial<Record<Variant, number>>>;
 }
 
-const EVERYWHERE = (units: Partial<Record<Variant, number>>) => ({ "edison-nj": units, "dallas-tx": units, "ontario-ca": units });
+const EVERYWHERE = (units: Partial<Record<Variant, number>>) => ({
+  "edison-nj": units,
+  "dallas-tx": units,
+  "ontario-ca": units,
+});
 
 const DEMO_ORDERS: DemoOrder[] = [
   {
@@ -43,7 +47,11 @@ const DEMO_ORDERS: DemoOrder[] = [
     address: { address1: "1600 Glenarm Pl", city: "Denver", province_code: "CO", zip: "80202" },
     shippingCode: "TR_STANDARD",
     // Shopify's "available" at Edison excludes this order's own committed units: -2 / -1 means none on the shelf.
-    stock: { "edison-nj": { mug: -2, lamp: -1 }, "dallas-tx": { mug: 40, lamp: 0 }, "ontario-ca": { mug: 0, lamp: 3 } },
+    stock: {
+      "edison-nj": { mug: -2, lamp: -1 },
+      "dallas-tx": { mug: 40, lamp: 0 },
+      "ontario-ca": { mug: 0, lamp: 3 },
+    },
   },
   {
     label: "Bulky freight, white glove",
@@ -64,8 +72,11 @@ const DEMO_ORDERS: DemoOrder[] = [
 ];
 
 function orderPayload(order: DemoOrder, numericId: number) {
-  const base = JSON.parse(readFileSync(join(PROJECT_ROOT, "tests/fixtures/shopify/orders/orders-create-mugs-lamp.json"), "utf8"));
-  const profile = (v: Variant) => demoShopConfig.productProfiles.find((p) => p.variantId === DEMO_VARIANTS[v])!;
+  const base = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, "tests/fixtures/shopify/orders/orders-create-mugs-lamp.json"), "utf8"),
+  );
+  const profile = (v: Variant) =>
+    demoShopConfig.productProfiles.find((p) => p.variantId === DEMO_VARIANTS[v])!;
   const subtotal = order.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0).toFixed(2);
   return {
     ...base,
@@ -123,7 +134,12 @@ const LOCATION_KEYS = Object.fromEntries(Object.entries(DEMO_LOCATION_IDS).map((
  * Replays the demo orders as signed orders/create webhooks against the running app, one at a time, with the
  * fake Shopify holding each order, and reports the decision and what the merchant would now see in Shopify.
  */
-export async function replayDemoOrders(baseUrl: string, secret: string, db: PrismaClient, store: FakeOrderShop): Promise<string[]> {
+export async function replayDemoOrders(
+  baseUrl: string,
+  secret: string,
+  db: PrismaClient,
+  store: FakeOrderShop,
+): Promise<string[]> {
   const lines: string[] = [];
   const shop = demoShopConfig.shop;
   for (const [i, order] of DEMO_ORDERS.entries()) {
@@ -143,7 +159,9 @@ export async function replayDemoOrders(baseUrl: string, secret: string, db: Pris
       decision = await db.routingDecision.findFirst({ where: { shop, orderId } });
     }
     const actions = ((decision?.actions ?? []) as unknown as RoutingAction[]).map(describeAction).join("; ");
-    const where = store.fulfillmentOrders.map((fo) => LOCATION_KEYS[fo.locationId] ?? fo.locationId).join(" + ");
+    const where = store.fulfillmentOrders
+      .map((fo) => LOCATION_KEYS[fo.locationId] ?? fo.locationId)
+      .join(" + ");
     lines.push(
       `${order.name} ${order.label} → HTTP ${response.status}, decision ${decision?.status ?? "none"}: ` +
         `${decision?.serviceCode ?? "-"} ${decision?.carrier ?? ""} ${decision?.service ?? ""}`.trimEnd() +

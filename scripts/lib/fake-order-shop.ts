@@ -96,7 +96,9 @@ export class FakeOrderShop {
       return {
         fulfillmentOrderMove: {
           movedFulfillmentOrder: null,
-          userErrors: [{ field: ["id"], message: "Cannot move fulfillment order: the location doesn't stock the item." }],
+          userErrors: [
+            { field: ["id"], message: "Cannot move fulfillment order: the location doesn't stock the item." },
+          ],
         },
       };
     }
@@ -116,17 +118,28 @@ export class FakeOrderShop {
     }[];
     const results = inputs.map((input) => {
       const fo = this.fulfillmentOrders.find((f) => f.id === input.fulfillmentOrderId)!;
-      const created: FakeFulfillmentOrder = { ...fo, id: `gid://shopify/FulfillmentOrder/${this.nextId++}`, lines: [] };
+      const created: FakeFulfillmentOrder = {
+        ...fo,
+        id: `gid://shopify/FulfillmentOrder/${this.nextId++}`,
+        lines: [],
+      };
       for (const { id, quantity } of input.fulfillmentOrderLineItems) {
         const line = fo.lines.find((l) => l.id === id)!;
         line.quantity -= quantity;
-        created.lines.push({ ...line, id: `gid://shopify/FulfillmentOrderLineItem/${this.nextId++}`, quantity });
+        created.lines.push({
+          ...line,
+          id: `gid://shopify/FulfillmentOrderLineItem/${this.nextId++}`,
+          quantity,
+        });
       }
       fo.lines = fo.lines.filter((l) => l.quantity > 0);
       this.fulfillmentOrders.push(created);
       return {
         fulfillmentOrder: { id: fo.id },
-        remainingFulfillmentOrder: { id: created.id, lineItems: { nodes: created.lines.map((l) => ({ id: l.id, totalQuantity: l.quantity })) } },
+        remainingFulfillmentOrder: {
+          id: created.id,
+          lineItems: { nodes: created.lines.map((l) => ({ id: l.id, totalQuantity: l.quantity })) },
+        },
         replacementFulfillmentOrder: null,
       };
     });
@@ -134,11 +147,21 @@ export class FakeOrderShop {
   }
 
   private setMetafields(call: GraphqlCall) {
-    const inputs = call.variables.metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
+    const inputs = call.variables.metafields as {
+      ownerId: string;
+      namespace: string;
+      key: string;
+      type: string;
+      value: string;
+    }[];
     for (const m of inputs) this.metafields.set(`${m.namespace}.${m.key}`, { type: m.type, value: m.value });
     return {
       metafieldsSet: {
-        metafields: inputs.map((m, i) => ({ id: `gid://shopify/Metafield/${i + 1}`, namespace: m.namespace, key: m.key })),
+        metafields: inputs.map((m, i) => ({
+          id: `gid://shopify/Metafield/${i + 1}`,
+          namespace: m.namespace,
+          key: m.key,
+        })),
         userErrors: [],
       },
     };

@@ -61,7 +61,10 @@ export class FakeShopifyAdmin {
       let body = "";
       req.on("data", (chunk) => (body += chunk));
       req.on("end", () => {
-        const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+        const { query, variables } = JSON.parse(body) as {
+          query: string;
+          variables?: Record<string, unknown>;
+        };
         const call: GraphqlCall = {
           path: req.url ?? "",
           accessToken: req.headers["x-shopify-access-token"] as string | undefined,
@@ -78,7 +81,11 @@ export class FakeShopifyAdmin {
         }
         const resolver = this.resolvers.get(rootFieldOf(query));
         if (!resolver) {
-          res.end(JSON.stringify({ errors: [{ message: `Fake Admin API has no resolver for ${rootFieldOf(query)}` }] }));
+          res.end(
+            JSON.stringify({
+              errors: [{ message: `Fake Admin API has no resolver for ${rootFieldOf(query)}` }],
+            }),
+          );
           return;
         }
         res.end(JSON.stringify({ data: resolver(call) }));

@@ -20,7 +20,10 @@ export interface SignedWebhook {
  * The request Shopify sends for a webhook delivery (headers per shopify.dev "Verify webhooks"),
  * signed with a real HMAC. Used by the demo's traffic replay and the integration tests.
  */
-export function signedWebhookRequest(webhook: SignedWebhook): { headers: Record<string, string>; body: string } {
+export function signedWebhookRequest(webhook: SignedWebhook): {
+  headers: Record<string, string>;
+  body: string;
+} {
   const body = JSON.stringify(webhook.body);
   return {
     body,
@@ -38,7 +41,11 @@ export function signedWebhookRequest(webhook: SignedWebhook): { headers: Record<
 }
 
 /** POSTs a signed webhook to a running app. */
-export async function deliverWebhook(baseUrl: string, path: string, webhook: SignedWebhook): Promise<Response> {
+export async function deliverWebhook(
+  baseUrl: string,
+  path: string,
+  webhook: SignedWebhook,
+): Promise<Response> {
   const { headers, body } = signedWebhookRequest(webhook);
   return fetch(new URL(path, baseUrl), { method: "POST", headers, body });
 }

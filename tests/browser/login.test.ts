@@ -26,7 +26,9 @@ describe("landing and login pages", () => {
     await page.getByLabel("Shop domain").fill("not a shop!");
     await page.getByRole("button", { name: "Log in" }).click();
     // THEN the field explains what is expected
-    await expect(page.getByText("Please enter a valid shop domain to log in").waitFor()).resolves.toBeUndefined();
+    await expect(
+      page.getByText("Please enter a valid shop domain to log in").waitFor(),
+    ).resolves.toBeUndefined();
     await page.screenshot({ path: "/tmp/tailroute-login.png" });
     await page.close();
   });

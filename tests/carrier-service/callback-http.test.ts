@@ -22,10 +22,15 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 type Rate = { service_code: string; total_price: string; description: string; min_delivery_date?: string };
-const request = (name: string) => fixture<{ rate: Record<string, unknown> & { destination: Record<string, unknown> } }>(`engine/${name}`);
+const request = (name: string) =>
+  fixture<{ rate: Record<string, unknown> & { destination: Record<string, unknown> } }>(`engine/${name}`);
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(new URL(path, inject("appUrl")), { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body });
+  return fetch(new URL(path, inject("appUrl")), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body,
+  });
 }
 function signed(body: string, forShop = shop, secret = inject("appApiSecret")) {
   return { "X-Shopify-Hmac-Sha256": shopifyHmac(body, secret), "X-Shopify-Shop-Domain": forShop };
@@ -56,7 +61,11 @@ describe("POST /api/carrier-service (authentication)", () => {
     ["a wrong HMAC", "/api/carrier-service", () => signed(body, shop, "not-the-secret")],
     ["no HMAC and no token", "/api/carrier-service", () => ({})],
     ["an unknown token", "/api/carrier-service/not-a-token", () => ({})],
-    ["a valid HMAC naming another shop than the token's", () => `/api/carrier-service/${token}`, () => signed(body, goneShop)],
+    [
+      "a valid HMAC naming another shop than the token's",
+      () => `/api/carrier-service/${token}`,
+      () => signed(body, goneShop),
+    ],
     ["the token of an uninstalled shop", () => `/api/carrier-service/${goneToken}`, () => ({})],
     ["a valid HMAC from an uninstalled shop", "/api/carrier-service", () => signed(body, goneShop)],
   ] as const)("refuses %s with a bare 401", async (_what, path, headers) => {
@@ -88,7 +97,12 @@ describe("POST /api/carrier-service/:token (input)", () => {
 
   it("answers a non-US destination with an empty rate list (cannot serve)", async () => {
     const body = request("request-small-cart-dallas.json");
-    body.rate.destination = { ...body.rate.destination, country: "CA", postal_code: "M5V 2T6", province: "ON" };
+    body.rate.destination = {
+      ...body.rate.destination,
+      country: "CA",
+      postal_code: "M5V 2T6",
+      province: "ON",
+    };
     expect(await rates(await post(path(), JSON.stringify(body)))).toEqual([]);
   });
 
@@ -99,12 +113,21 @@ describe("POST /api/carrier-service/:token (input)", () => {
 
   it("serves a bulky cart with freight tiers only", async () => {
     const list = await rates(await post(path(), JSON.stringify(request("request-sofa-nyc.json"))));
-    expect(list.map((r) => r.service_code)).toEqual(["TR_FREIGHT_THRESHOLD", "TR_FREIGHT_ROOM_OF_CHOICE", "TR_FREIGHT_WHITE_GLOVE"]);
+    expect(list.map((r) => r.service_code)).toEqual([
+      "TR_FREIGHT_THRESHOLD",
+      "TR_FREIGHT_ROOM_OF_CHOICE",
+      "TR_FREIGHT_WHITE_GLOVE",
+    ]);
   });
 
   it("serves Alaska and Hawaii with parcel tiers that arrive later than the lower 48", async () => {
-    const lower48 = await rates(await post(path(), JSON.stringify(request("request-small-cart-dallas.json"))));
-    for (const [zip, state] of [["99501", "AK"], ["96813", "HI"]]) {
+    const lower48 = await rates(
+      await post(path(), JSON.stringify(request("request-small-cart-dallas.json"))),
+    );
+    for (const [zip, state] of [
+      ["99501", "AK"],
+      ["96813", "HI"],
+    ]) {
       const body = request("request-small-cart-dallas.json");
       body.rate.destination = { ...body.rate.destination, postal_code: zip, province: state, city: "X" };
       const list = await rates(await post(path(), JSON.stringify(body)));

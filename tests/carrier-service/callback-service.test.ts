@@ -37,7 +37,10 @@ beforeEach(async () => {
     db,
     appSecret: SECRET,
     now: () => FIXED_NOW,
-    cache: new ShopRuntimeCache<CompiledShopConfig>(db, { compile: compileShopConfig, clockMs: () => cacheClockMs }),
+    cache: new ShopRuntimeCache<CompiledShopConfig>(db, {
+      compile: compileShopConfig,
+      clockMs: () => cacheClockMs,
+    }),
   };
 });
 
@@ -50,11 +53,21 @@ function signedRequest(body: unknown): Request {
   });
 }
 const smallCartToDenver = () => {
-  const body = fixture<{ rate: { destination: Record<string, unknown> } }>("engine/request-small-cart-dallas.json");
+  const body = fixture<{ rate: { destination: Record<string, unknown> } }>(
+    "engine/request-small-cart-dallas.json",
+  );
   body.rate.destination = { ...body.rate.destination, postal_code: "80202", province: "CO", city: "Denver" };
   return body;
 };
-type Rates = { rates: { service_code: string; total_price: string; min_delivery_date?: string; max_delivery_date?: string; description: string }[] };
+type Rates = {
+  rates: {
+    service_code: string;
+    total_price: string;
+    min_delivery_date?: string;
+    max_delivery_date?: string;
+    description: string;
+  }[];
+};
 
 describe("answerCarrierCallback", () => {
   it("dates every rate from the injected clock, in Shopify's format and the buyer's time zone", async () => {
@@ -77,7 +90,9 @@ describe("answerCarrierCallback", () => {
     expect(response.status).toBe(200);
     const { rates } = (await response.json()) as Rates;
     const expected = demoShopConfig.fallbackRates.filter((r) => !r.serviceCode.startsWith("TR_FREIGHT_"));
-    expect(rates.map((r) => [r.service_code, r.total_price])).toEqual(expected.map((r) => [r.serviceCode, String(r.priceCents)]));
+    expect(rates.map((r) => [r.service_code, r.total_price])).toEqual(
+      expected.map((r) => [r.serviceCode, String(r.priceCents)]),
+    );
     await expect.poll(() => db.callbackFailure.count({ where: { shop, reason: "ENGINE_ERROR" } })).toBe(1);
   });
 
@@ -115,7 +130,10 @@ describe("answerCarrierCallback", () => {
         throw new Error("duplicate warehouse id");
       },
     });
-    const response = await answerCarrierCallback(signedRequest(smallCartToDenver()), null, { ...deps, cache: broken });
+    const response = await answerCarrierCallback(signedRequest(smallCartToDenver()), null, {
+      ...deps,
+      cache: broken,
+    });
     expect(response.status).toBe(503);
   });
 
@@ -131,15 +149,21 @@ describe("answerCarrierCallback", () => {
 
   it("serves a saved configuration change once the revalidation period has passed", async () => {
     // GIVEN a warm cache
-    const before = (await (await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)).json()) as Rates;
+    const before = (await (
+      await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)
+    ).json()) as Rates;
     // WHEN the merchant doubles the handling fee on another instance (only the database changes)
     await saveShopConfig(db, { ...demoShopConfig, shop, markup: { basisPoints: 0, fixedCents: 1100 } });
-    const stillCached = (await (await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)).json()) as Rates;
+    const stillCached = (await (
+      await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)
+    ).json()) as Rates;
     cacheClockMs += 1_000; // the revalidation period passes
     await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps); // triggers the version check
     await expect
       .poll(async () => {
-        const after = (await (await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)).json()) as Rates;
+        const after = (await (
+          await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps)
+        ).json()) as Rates;
         return Number(after.rates[0].total_price) - Number(before.rates[0].total_price);
       })
       .toBe(1000);

@@ -29,7 +29,9 @@ beforeEach(async () => {
 });
 
 const client = () => adminGraphqlClient(shop, "shpat_fake", admin.url);
-const created = (id: string) => ({ carrierServiceCreate: { carrierService: { id, active: true }, userErrors: [] } });
+const created = (id: string) => ({
+  carrierServiceCreate: { carrierService: { id, active: true }, userErrors: [] },
+});
 
 describe("registerCarrierService", () => {
   it("creates an active 'Tailroute' service whose callback URL carries the shop's secret token", async () => {
@@ -39,7 +41,9 @@ describe("registerCarrierService", () => {
     // WHEN the app registers after install
     const result = await registerCarrierService(db, client(), shop, appUrl);
     // THEN Shopify got the documented input and the id is stored
-    const { callbackToken, carrierServiceGid, carrierServiceError } = await db.shop.findUniqueOrThrow({ where: { shop } });
+    const { callbackToken, carrierServiceGid, carrierServiceError } = await db.shop.findUniqueOrThrow({
+      where: { shop },
+    });
     expect(result).toEqual({ ok: true, carrierServiceGid: "gid://shopify/DeliveryCarrierService/1" });
     expect(carrierServiceGid).toBe("gid://shopify/DeliveryCarrierService/1");
     expect(carrierServiceError).toBeNull();
@@ -57,24 +61,45 @@ describe("registerCarrierService", () => {
   it("updates the existing service on reinstall instead of creating a second one", async () => {
     // GIVEN Shopify already has a Tailroute service for this shop
     admin.on("carrierServices", () => ({
-      carrierServices: { nodes: [{ id: "gid://shopify/DeliveryCarrierService/7", name: "Tailroute", callbackUrl: "https://old", active: false }] },
+      carrierServices: {
+        nodes: [
+          {
+            id: "gid://shopify/DeliveryCarrierService/7",
+            name: "Tailroute",
+            callbackUrl: "https://old",
+            active: false,
+          },
+        ],
+      },
     }));
     admin.on("carrierServiceUpdate", () => ({
-      carrierServiceUpdate: { carrierService: { id: "gid://shopify/DeliveryCarrierService/7", active: true }, userErrors: [] },
+      carrierServiceUpdate: {
+        carrierService: { id: "gid://shopify/DeliveryCarrierService/7", active: true },
+        userErrors: [],
+      },
     }));
     // WHEN the app registers
     await registerCarrierService(db, client(), shop, appUrl);
     // THEN it updated service 7, reactivated
     expect(admin.callsTo("carrierServiceCreate")).toHaveLength(0);
     const [call] = admin.callsTo("carrierServiceUpdate");
-    expect(call.variables.input).toMatchObject({ id: "gid://shopify/DeliveryCarrierService/7", active: true });
+    expect(call.variables.input).toMatchObject({
+      id: "gid://shopify/DeliveryCarrierService/7",
+      active: true,
+    });
   });
 
   it("recovers when the stored service was deleted in Shopify: finds or creates it afresh", async () => {
     // GIVEN a stored id whose service no longer exists
-    await db.shop.update({ where: { shop }, data: { carrierServiceGid: "gid://shopify/DeliveryCarrierService/404" } });
+    await db.shop.update({
+      where: { shop },
+      data: { carrierServiceGid: "gid://shopify/DeliveryCarrierService/404" },
+    });
     admin.on("carrierServiceUpdate", () => ({
-      carrierServiceUpdate: { carrierService: null, userErrors: [{ field: ["input", "id"], message: "Carrier service not found" }] },
+      carrierServiceUpdate: {
+        carrierService: null,
+        userErrors: [{ field: ["input", "id"], message: "Carrier service not found" }],
+      },
     }));
     admin.on("carrierServices", () => ({ carrierServices: { nodes: [] } }));
     admin.on("carrierServiceCreate", () => created("gid://shopify/DeliveryCarrierService/9"));
@@ -82,7 +107,9 @@ describe("registerCarrierService", () => {
     const result = await registerCarrierService(db, client(), shop, appUrl);
     // THEN a new service is created and its id replaces the stale one
     expect(result).toEqual({ ok: true, carrierServiceGid: "gid://shopify/DeliveryCarrierService/9" });
-    expect((await db.shop.findUniqueOrThrow({ where: { shop } })).carrierServiceGid).toBe("gid://shopify/DeliveryCarrierService/9");
+    expect((await db.shop.findUniqueOrThrow({ where: { shop } })).carrierServiceGid).toBe(
+      "gid://shopify/DeliveryCarrierService/9",
+    );
   });
 
   it("stores Shopify's userErrors (e.g. a plan without carrier-calculated shipping) for the admin", async () => {
@@ -91,7 +118,13 @@ describe("registerCarrierService", () => {
     admin.on("carrierServiceCreate", () => ({
       carrierServiceCreate: {
         carrierService: null,
-        userErrors: [{ field: null, message: "Carrier Calculated Shipping must be enabled for your store before you can create a carrier service" }],
+        userErrors: [
+          {
+            field: null,
+            message:
+              "Carrier Calculated Shipping must be enabled for your store before you can create a carrier service",
+          },
+        ],
       },
     }));
     // WHEN the app registers

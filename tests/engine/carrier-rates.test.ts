@@ -11,8 +11,22 @@ describe("carrier-rates mapping", () => {
     const input = toQuoteInput(request, new Date("2026-11-24T15:00:00Z"));
     // THEN the gift card is gone, ids are strings, prices stay integer cents per unit
     expect(input.cart).toEqual([
-      { variantId: "44012345670001", sku: "MUG-11OZ", name: "Ceramic mug 11 oz", quantity: 2, grams: 397, priceCents: 1800 },
-      { variantId: "44012345670003", sku: "TEE-M-BLK", name: "T-shirt, black, M", quantity: 1, grams: 170, priceCents: 2500 },
+      {
+        variantId: "44012345670001",
+        sku: "MUG-11OZ",
+        name: "Ceramic mug 11 oz",
+        quantity: 2,
+        grams: 397,
+        priceCents: 1800,
+      },
+      {
+        variantId: "44012345670003",
+        sku: "TEE-M-BLK",
+        name: "T-shirt, black, M",
+        quantity: 1,
+        grams: 170,
+        priceCents: 2500,
+      },
     ]);
     expect(input.destination).toEqual({
       country: "US",

@@ -11,7 +11,13 @@ export const NOW = new Date("2026-11-24T15:00:00Z");
 export function line(variantId: string, quantity = 1, grams?: number, priceCents = 2000): CartLine {
   const profile = demoShopConfig.productProfiles.find((p) => p.variantId === variantId);
   const weightGrams = grams ?? Math.round((profile?.weightOz ?? 16) * 28.349523125);
-  return { variantId, ...(profile?.sku ? { sku: profile.sku } : {}), quantity, grams: weightGrams, priceCents };
+  return {
+    variantId,
+    ...(profile?.sku ? { sku: profile.sku } : {}),
+    quantity,
+    grams: weightGrams,
+    priceCents,
+  };
 }
 
 export function dest(zip: string, extra: Partial<Destination> = {}): Destination {

@@ -20,10 +20,14 @@ const { cases } = loadFixture<{ cases: DimCase[] }>("dim-weight-cases.json");
 describe("billable weight (carrier-rule fixture)", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     // GIVEN a package and a service DIM rule / WHEN computing billable weight
-    const result = billableWeight({ lengthIn: c.dims[0], widthIn: c.dims[1], heightIn: c.dims[2] }, c.weightOz, {
-      dimDivisor: c.divisor,
-      dimMinCubicIn: c.minCubicIn,
-    });
+    const result = billableWeight(
+      { lengthIn: c.dims[0], widthIn: c.dims[1], heightIn: c.dims[2] },
+      c.weightOz,
+      {
+        dimDivisor: c.divisor,
+        dimMinCubicIn: c.minCubicIn,
+      },
+    );
     // THEN it matches the carrier rule
     expect(result).toEqual({ actualLb: c.actualLb, dimLb: c.dimLb, billableLb: c.billableLb });
   });
@@ -35,7 +39,12 @@ const CARTONS: CartonConfig[] = [
   { id: "m", name: "M", lengthIn: 12, widthIn: 10, heightIn: 8, tareWeightOz: 8, maxWeightOz: 64 },
 ];
 
-function unit(name: string, dims: [number, number, number], weightOz: number, extra: Partial<PackUnit> = {}): PackUnit {
+function unit(
+  name: string,
+  dims: [number, number, number],
+  weightOz: number,
+  extra: Partial<PackUnit> = {},
+): PackUnit {
   const [l, w, h] = [...dims].sort((a, b) => b - a);
   return {
     profileKey: name,
@@ -67,7 +76,13 @@ describe("cartonization", () => {
     // WHEN packed alone / THEN the small carton holds it, with tare added
     const result = cartonize([mug], cartons);
     expect(result.packages).toHaveLength(1);
-    expect(result.packages[0]).toMatchObject({ cartonId: "s", lengthIn: 8, widthIn: 6, heightIn: 4, weightOz: 18 });
+    expect(result.packages[0]).toMatchObject({
+      cartonId: "s",
+      lengthIn: 8,
+      widthIn: 6,
+      heightIn: 4,
+      weightOz: 18,
+    });
   });
 
   it("moves up to a bigger carton when the small one is too small", () => {
@@ -95,11 +110,18 @@ describe("cartonization", () => {
   it("ships ship-alone and bulky items in their own packaging", () => {
     // GIVEN a boxed mattress (ship-alone), a sofa (bulky) and a tee
     const result = cartonize(
-      [unit("mattress", [42, 18, 18], 1200, { shipAlone: true }), unit("sofa", [84, 38, 34], 2400, { bulky: true }), unit("tee", [10, 8, 1], 6)],
+      [
+        unit("mattress", [42, 18, 18], 1200, { shipAlone: true }),
+        unit("sofa", [84, 38, 34], 2400, { bulky: true }),
+        unit("tee", [10, 8, 1], 6),
+      ],
       cartons,
     );
     // THEN the mattress and sofa travel alone, the tee in a carton
-    expect(result.packages.filter((p) => p.cartonId === null).map((p) => p.contents[0].variantId)).toEqual(["mattress", "sofa"]);
+    expect(result.packages.filter((p) => p.cartonId === null).map((p) => p.contents[0].variantId)).toEqual([
+      "mattress",
+      "sofa",
+    ]);
     expect(result.packages.filter((p) => p.cartonId !== null)).toHaveLength(1);
   });
 

@@ -7,13 +7,34 @@ import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { demo, demoWith, V } from "./helpers";
 
 const SMALL_ITEMS = [V.mug, V.mugSet, V.tee, V.hoodie, V.lamp, V.watch];
-const ZIPS = ["10001", "75201", "90012", "60601", "33101", "99501", "96813", "00901", "59001", "78701", "02108", "98101"];
+const ZIPS = [
+  "10001",
+  "75201",
+  "90012",
+  "60601",
+  "33101",
+  "99501",
+  "96813",
+  "00901",
+  "59001",
+  "78701",
+  "02108",
+  "98101",
+];
 
 const cartArb = fc.array(
-  fc.record({ variantId: fc.constantFrom(...SMALL_ITEMS), quantity: fc.integer({ min: 1, max: 3 }), grams: fc.integer({ min: 1, max: 5000 }) }),
+  fc.record({
+    variantId: fc.constantFrom(...SMALL_ITEMS),
+    quantity: fc.integer({ min: 1, max: 3 }),
+    grams: fc.integer({ min: 1, max: 5000 }),
+  }),
   { minLength: 1, maxLength: 4 },
 );
-const nowArb = fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2027-12-31T23:59:59Z"), noInvalidDate: true });
+const nowArb = fc.date({
+  min: new Date("2026-01-01T00:00:00Z"),
+  max: new Date("2027-12-31T23:59:59Z"),
+  noInvalidDate: true,
+});
 
 describe("engine properties", () => {
   it("prices are never negative, dates satisfy min ≤ max and are never before now, packages fit their cartons", () => {
@@ -22,7 +43,11 @@ describe("engine properties", () => {
         // GIVEN any small cart, destination and instant
         const cart = lines.map((l) => ({ ...l, priceCents: 1500 }));
         // WHEN quoting
-        const result = quote(demo, { cart, destination: { country: "US", zip, addressLines: ["1 Main St"] }, now });
+        const result = quote(demo, {
+          cart,
+          destination: { country: "US", zip, addressLines: ["1 Main St"] },
+          now,
+        });
         // THEN every invariant holds
         for (const q of result.quotes) {
           expect(q.totalCents).toBeGreaterThanOrEqual(0);
@@ -53,7 +78,11 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(cartArb, (lines) => {
         const cart = lines.map((l) => ({ ...l, priceCents: 1500 }));
-        const result = quote(demo, { cart, destination: { country: "US", zip: "60601", addressLines: [] }, now: new Date("2026-06-02T12:00:00Z") });
+        const result = quote(demo, {
+          cart,
+          destination: { country: "US", zip: "60601", addressLines: [] },
+          now: new Date("2026-06-02T12:00:00Z"),
+        });
         for (const q of result.quotes) {
           for (const s of q.shipments) {
             for (const p of s.packages) {
@@ -79,12 +108,19 @@ describe("engine properties", () => {
   it("billable weight is never below actual weight", () => {
     fc.assert(
       fc.property(
-        fc.tuple(fc.double({ min: 0.5, max: 120, noNaN: true }), fc.double({ min: 0.5, max: 60, noNaN: true }), fc.double({ min: 0.5, max: 60, noNaN: true })),
+        fc.tuple(
+          fc.double({ min: 0.5, max: 120, noNaN: true }),
+          fc.double({ min: 0.5, max: 60, noNaN: true }),
+          fc.double({ min: 0.5, max: 60, noNaN: true }),
+        ),
         fc.double({ min: 0.1, max: 3000, noNaN: true }),
         fc.constantFrom(139, 166, 194, 250),
         fc.constantFrom(0, 1728),
         ([l, w, h], weightOz, dimDivisor, dimMinCubicIn) => {
-          const r = billableWeight({ lengthIn: l, widthIn: w, heightIn: h }, weightOz, { dimDivisor, dimMinCubicIn });
+          const r = billableWeight({ lengthIn: l, widthIn: w, heightIn: h }, weightOz, {
+            dimDivisor,
+            dimMinCubicIn,
+          });
           expect(r.billableLb).toBeGreaterThanOrEqual(r.actualLb);
           expect(r.billableLb).toBeGreaterThanOrEqual(r.dimLb);
           expect(r.actualLb).toBeGreaterThanOrEqual(weightOz / 16);
@@ -118,11 +154,17 @@ describe("engine properties", () => {
           // GIVEN one package, rated by one service, then the same package heavier
           const service = demo.services[serviceIndex];
           const sides = [...sidesRaw].sort((a, b) => b - a);
-          const ctx = { destZip, residential, shipDay: 20_500, ...(service.config.freight ? { freightLevel: "THRESHOLD" as const } : {}) };
+          const ctx = {
+            destZip,
+            residential,
+            shipDay: 20_500,
+            ...(service.config.freight ? { freightLevel: "THRESHOLD" as const } : {}),
+          };
           const light = rateShipment(service, [pkg(sides, weightOz)], zone, ctx);
           const heavy = rateShipment(service, [pkg(sides, weightOz + extraOz)], zone, ctx);
           // THEN the heavier one costs at least as much (or is not eligible at all)
-          if ("costCents" in light && "costCents" in heavy) expect(heavy.costCents).toBeGreaterThanOrEqual(light.costCents);
+          if ("costCents" in light && "costCents" in heavy)
+            expect(heavy.costCents).toBeGreaterThanOrEqual(light.costCents);
           if ("costCents" in light) expect(light.costCents).toBeGreaterThanOrEqual(0);
         },
       ),
@@ -140,27 +182,45 @@ describe("engine properties", () => {
           const items: string[] = [V.mug, V.tee, V.hoodie];
           const config = compileShopConfig(
             demoWith((c) => {
-              c.warehouses.forEach((w, wi) => (w.inventory = Object.fromEntries(items.map((id, ii) => [id, stock[wi * 3 + ii]]))));
+              c.warehouses.forEach(
+                (w, wi) =>
+                  (w.inventory = Object.fromEntries(items.map((id, ii) => [id, stock[wi * 3 + ii]]))),
+              );
             }),
           );
-          const cart = items.map((variantId, i) => ({ variantId, quantity: quantities[i], grams: 300, priceCents: 1000 }));
+          const cart = items.map((variantId, i) => ({
+            variantId,
+            quantity: quantities[i],
+            grams: 300,
+            priceCents: 1000,
+          }));
           // WHEN quoting
-          const result = quote(config, { cart, destination: { country: "US", zip: "64105", addressLines: [] }, now: new Date("2026-03-03T12:00:00Z") });
+          const result = quote(config, {
+            cart,
+            destination: { country: "US", zip: "64105", addressLines: [] },
+            now: new Date("2026-03-03T12:00:00Z"),
+          });
           // THEN each quote ships exactly the cart, never more than a warehouse holds
           for (const q of result.quotes) {
             const shipped = new Map<string, number>();
             for (const s of q.shipments) {
               const wi = demoShopConfig.warehouses.findIndex((w) => w.id === s.warehouseId);
               const fromHere = new Map<string, number>();
-              for (const p of s.packages) for (const c of p.contents) fromHere.set(c.variantId!, (fromHere.get(c.variantId!) ?? 0) + c.quantity);
+              for (const p of s.packages)
+                for (const c of p.contents)
+                  fromHere.set(c.variantId!, (fromHere.get(c.variantId!) ?? 0) + c.quantity);
               for (const [id, n] of fromHere) {
                 expect(n).toBeLessThanOrEqual(stock[wi * 3 + items.indexOf(id)]);
                 shipped.set(id, (shipped.get(id) ?? 0) + n);
               }
             }
-            expect(Object.fromEntries(shipped)).toEqual(Object.fromEntries(items.map((id, i) => [id, quantities[i]])));
+            expect(Object.fromEntries(shipped)).toEqual(
+              Object.fromEntries(items.map((id, i) => [id, quantities[i]])),
+            );
           }
-          const covered = items.every((_, ii) => [0, 1, 2].reduce((n, wi) => n + stock[wi * 3 + ii], 0) >= quantities[ii]);
+          const covered = items.every(
+            (_, ii) => [0, 1, 2].reduce((n, wi) => n + stock[wi * 3 + ii], 0) >= quantities[ii],
+          );
           if (!covered) expect(result.issues.map((i) => i.code)).toContain("OUT_OF_STOCK");
         },
       ),

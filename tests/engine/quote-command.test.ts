@@ -33,7 +33,9 @@ describe("tailroute quote", () => {
     for (const rate of body.rates) {
       expect(rate.total_price).toMatch(/^[1-9]\d*$/);
       expect(rate.currency).toBe("USD");
-      expect(rate.description).toMatch(/^Ships from Dallas, TX · arrives (Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2}/);
+      expect(rate.description).toMatch(
+        /^Ships from Dallas, TX · arrives (Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{1,2}/,
+      );
       expect(rate.min_delivery_date).toMatch(/^2026-1[12]-\d{2} 14:00:00 -0600$/);
       expect(rate.min_delivery_date! <= rate.max_delivery_date!).toBe(true);
     }
@@ -54,10 +56,17 @@ describe("tailroute quote", () => {
     const { code, stdout } = await run([fixturePath("request-po-box-austin.json"), "--explain", ...NOW]);
     expect(code).toBe(0);
     const body = JSON.parse(stdout);
-    expect(body.explain.map((e: { service_code: string }) => e.service_code)).toEqual(["TR_STANDARD", "TR_ECONOMY"]);
+    expect(body.explain.map((e: { service_code: string }) => e.service_code)).toEqual([
+      "TR_STANDARD",
+      "TR_ECONOMY",
+    ]);
     const [standard] = body.explain;
     expect(standard.mode).toBe("POSTAL");
-    expect(standard.shipments[0]).toMatchObject({ carrier: "USPS", zone: expect.any(Number), baseCents: expect.any(Number) });
+    expect(standard.shipments[0]).toMatchObject({
+      carrier: "USPS",
+      zone: expect.any(Number),
+      baseCents: expect.any(Number),
+    });
     expect(standard.shipments[0].packages[0]).toEqual({
       lengthIn: expect.any(Number),
       widthIn: expect.any(Number),
@@ -75,7 +84,9 @@ describe("tailroute quote", () => {
     const { code, stdout } = await run([fixturePath("request-unknown-zip.json"), "--explain", ...NOW]);
     expect(code).toBe(0);
     const body = JSON.parse(stdout);
-    expect(body.rates.map((r: { service_code: string; total_price: string }) => [r.service_code, r.total_price])).toEqual([
+    expect(
+      body.rates.map((r: { service_code: string; total_price: string }) => [r.service_code, r.total_price]),
+    ).toEqual([
       ["TR_EXPRESS", "2999"],
       ["TR_STANDARD", "1299"],
       ["TR_ECONOMY", "899"],
@@ -84,7 +95,12 @@ describe("tailroute quote", () => {
   });
 
   it("loads a JSON shop config with --config", async () => {
-    const { code, stdout } = await run([fixturePath("request-small-cart-dallas.json"), "--config", fixturePath("shop-config-minimal.json"), ...NOW]);
+    const { code, stdout } = await run([
+      fixturePath("request-small-cart-dallas.json"),
+      "--config",
+      fixturePath("shop-config-minimal.json"),
+      ...NOW,
+    ]);
     expect(code).toBe(0);
     const rates = JSON.parse(stdout).rates;
     expect(rates.map((r: { service_code: string }) => r.service_code)).toEqual(["TR_STANDARD"]);
@@ -97,7 +113,10 @@ describe("tailroute quote", () => {
     ["a bad --now", [fixturePath("request-small-cart-dallas.json"), "--now", "yesterday"]],
     ["a missing file", ["/nonexistent/request.json"]],
     ["a body that is not a CarrierService request", [fixturePath("request-not-a-rate.json")]],
-    ["an invalid shop config", [fixturePath("request-small-cart-dallas.json"), "--config", fixturePath("shop-config-invalid.json")]],
+    [
+      "an invalid shop config",
+      [fixturePath("request-small-cart-dallas.json"), "--config", fixturePath("shop-config-invalid.json")],
+    ],
   ])("exits 2 with a message on %s", async (_why, args) => {
     const { code, stdout, stderr } = await run(args);
     expect(code).toBe(2);

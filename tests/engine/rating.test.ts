@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { applyBasisPoints, applyMarkup, compileRateCard, EngineAssertionError, lookupRate, parseDay } from "../../app/engine";
-import { applyLargePackageMinimums, compileSurcharges, computeSurcharges, limitBreach, type SizedPackage } from "../../app/engine/rating";
+import {
+  applyBasisPoints,
+  applyMarkup,
+  compileRateCard,
+  EngineAssertionError,
+  lookupRate,
+  parseDay,
+} from "../../app/engine";
+import {
+  applyLargePackageMinimums,
+  compileSurcharges,
+  computeSurcharges,
+  limitBreach,
+  type SizedPackage,
+} from "../../app/engine/rating";
 import type { SurchargeRule } from "../../app/engine/types";
 import { loadFixture } from "../fixtures/engine";
 
@@ -56,12 +69,27 @@ const outsidePeak = parseDay("2026-10-15");
 const inPeak = parseDay("2026-11-24");
 
 function sized(sides: [number, number, number], actualLb: number, dimLb = 0): SizedPackage {
-  return { sidesIn: sides, lengthPlusGirthIn: sides[0] + 2 * (sides[1] + sides[2]), actualLb, dimLb, billableLb: Math.max(actualLb, dimLb) };
+  return {
+    sidesIn: sides,
+    lengthPlusGirthIn: sides[0] + 2 * (sides[1] + sides[2]),
+    actualLb,
+    dimLb,
+    billableLb: Math.max(actualLb, dimLb),
+  };
 }
 
-function surchargesFor(packages: SizedPackage[], baseCents: number, ctx: Partial<Parameters<typeof computeSurcharges>[4]> = {}) {
+function surchargesFor(
+  packages: SizedPackage[],
+  baseCents: number,
+  ctx: Partial<Parameters<typeof computeSurcharges>[4]> = {},
+) {
   const flags = applyLargePackageMinimums(compiled, packages);
-  const lines = computeSurcharges(compiled, packages, flags, baseCents, { destZip: "10001", residential: false, shipDay: outsidePeak, ...ctx });
+  const lines = computeSurcharges(compiled, packages, flags, baseCents, {
+    destZip: "10001",
+    residential: false,
+    shipDay: outsidePeak,
+    ...ctx,
+  });
   return Object.fromEntries(lines.map((l) => [l.code, l.amountCents]));
 }
 
@@ -150,7 +178,13 @@ describe("money", () => {
   });
 
   it("applies the merchant markup and never goes below zero", () => {
-    expect(applyMarkup(1000, { basisPoints: 1000, fixedCents: 50 })).toEqual({ totalCents: 1150, markupCents: 150 });
-    expect(applyMarkup(1000, { basisPoints: -10_000, fixedCents: -500 })).toEqual({ totalCents: 0, markupCents: -1000 });
+    expect(applyMarkup(1000, { basisPoints: 1000, fixedCents: 50 })).toEqual({
+      totalCents: 1150,
+      markupCents: 150,
+    });
+    expect(applyMarkup(1000, { basisPoints: -10_000, fixedCents: -500 })).toEqual({
+      totalCents: 0,
+      markupCents: -1000,
+    });
   });
 });

@@ -36,7 +36,10 @@ describe("quote: small parcel cart", () => {
     expect(express.totalCents).toBeGreaterThanOrEqual(standard.totalCents);
     expect(standard.totalCents).toBeGreaterThanOrEqual(economy.totalCents);
     for (const q of result.quotes) {
-      const shipmentCost = q.shipments.reduce((n, s) => n + s.baseCents + s.surcharges.reduce((m, x) => m + x.amountCents, 0), 0);
+      const shipmentCost = q.shipments.reduce(
+        (n, s) => n + s.baseCents + s.surcharges.reduce((m, x) => m + x.amountCents, 0),
+        0,
+      );
       expect(q.carrierCostCents).toBe(shipmentCost);
       expect(q.totalCents).toBe(q.carrierCostCents + 100); // SAMPLE $1 handling fee
     }
@@ -63,7 +66,9 @@ describe("quote: warehouse choice and splits", () => {
     for (const q of result.quotes) {
       expect(q.shipments.map((s) => s.warehouseId).sort()).toEqual(["dallas-tx", "edison-nj"]);
       const units = new Map<string, number>();
-      for (const s of q.shipments) for (const p of s.packages) for (const c of p.contents) units.set(c.variantId!, (units.get(c.variantId!) ?? 0) + c.quantity);
+      for (const s of q.shipments)
+        for (const p of s.packages)
+          for (const c of p.contents) units.set(c.variantId!, (units.get(c.variantId!) ?? 0) + c.quantity);
       expect(Object.fromEntries(units)).toEqual({ [V.mug]: 2, [V.tee]: 3 });
       expect(q.reasons[0]).toMatch(/^Split into 2 shipments/);
     }
@@ -83,8 +88,14 @@ describe("quote: warehouse choice and splits", () => {
 
   it("follows the strategy: FASTEST never promises later than CHEAPEST, CHEAPEST never costs more", () => {
     const cart = [line(V.hoodie, 2)];
-    const cheapest = quote(compileShopConfig(demoWith((c) => (c.strategy = { kind: "CHEAPEST" }))), input(cart, dest("33101")));
-    const fastest = quote(compileShopConfig(demoWith((c) => (c.strategy = { kind: "FASTEST" }))), input(cart, dest("33101")));
+    const cheapest = quote(
+      compileShopConfig(demoWith((c) => (c.strategy = { kind: "CHEAPEST" }))),
+      input(cart, dest("33101")),
+    );
+    const fastest = quote(
+      compileShopConfig(demoWith((c) => (c.strategy = { kind: "FASTEST" }))),
+      input(cart, dest("33101")),
+    );
     for (const code of ["TR_EXPRESS", "TR_STANDARD", "TR_ECONOMY"]) {
       const c = cheapest.quotes.find((q) => q.serviceCode === code)!;
       const f = fastest.quotes.find((q) => q.serviceCode === code)!;
@@ -113,7 +124,11 @@ describe("quote: eligibility", () => {
 
   it("sends bulky carts by freight only, three service levels in price order", () => {
     const result = quote(demo, input([line(V.sofa)], dest("10001")));
-    expect(codes(result)).toEqual(["TR_FREIGHT_THRESHOLD", "TR_FREIGHT_ROOM_OF_CHOICE", "TR_FREIGHT_WHITE_GLOVE"]);
+    expect(codes(result)).toEqual([
+      "TR_FREIGHT_THRESHOLD",
+      "TR_FREIGHT_ROOM_OF_CHOICE",
+      "TR_FREIGHT_WHITE_GLOVE",
+    ]);
     const [threshold, room, glove] = result.quotes;
     expect(threshold.totalCents).toBeLessThan(room.totalCents);
     expect(room.totalCents).toBeLessThan(glove.totalCents);
@@ -132,7 +147,8 @@ describe("quote: eligibility", () => {
   it("keeps cold-chain items on fast services", () => {
     const result = quote(demo, input([line(V.coldBrewKit)], dest("60601")));
     expect(codes(result)).not.toContain("TR_ECONOMY");
-    for (const q of result.quotes) for (const s of q.shipments) expect(s.transitDays.max).toBeLessThanOrEqual(2);
+    for (const q of result.quotes)
+      for (const s of q.shipments) expect(s.transitDays.max).toBeLessThanOrEqual(2);
     expect(issueCodes(result)).toContain("COLD_CHAIN_TOO_SLOW");
   });
 
@@ -158,13 +174,19 @@ describe("quote: problems as data", () => {
   });
 
   it("uses the default box for a variant without a profile and says so", () => {
-    const result = quote(demo, input([{ variantId: "99999999999999", quantity: 1, grams: 500, priceCents: 1000 }], dest("10001")));
+    const result = quote(
+      demo,
+      input([{ variantId: "99999999999999", quantity: 1, grams: 500, priceCents: 1000 }], dest("10001")),
+    );
     expect(result.quotes.length).toBeGreaterThan(0);
     expect(issueCodes(result)).toContain("PROFILE_MISSING");
   });
 
   it("falls back to the SKU when the variant id is unknown", () => {
-    const result = quote(demo, input([{ variantId: "1", sku: "TEE-M-BLK", quantity: 1, grams: 170, priceCents: 1000 }], dest("10001")));
+    const result = quote(
+      demo,
+      input([{ variantId: "1", sku: "TEE-M-BLK", quantity: 1, grams: 170, priceCents: 1000 }], dest("10001")),
+    );
     expect(issueCodes(result)).not.toContain("PROFILE_MISSING");
   });
 });
@@ -181,11 +203,22 @@ describe("quote: dates and lane statistics", () => {
 
   it("uses observed lane transit when there are enough samples", () => {
     const laneStats = [
-      { warehouseId: "dallas-tx", serviceId: "usps-ground-advantage", destZip3: "752", samples: 50, p50Days: 1, p90Days: 1, onTimeRate: 0.99 },
+      {
+        warehouseId: "dallas-tx",
+        serviceId: "usps-ground-advantage",
+        destZip3: "752",
+        samples: 50,
+        p50Days: 1,
+        p90Days: 1,
+        onTimeRate: 0.99,
+      },
     ];
     const result = quote(demo, { ...input([line(V.tee)], dest("75201")), laneStats });
     const economy = result.quotes.find((q) => q.serviceCode === "TR_ECONOMY")!;
-    expect(economy.shipments[0]).toMatchObject({ transitSource: "LANE_STATS", transitDays: { min: 1, max: 1 } });
+    expect(economy.shipments[0]).toMatchObject({
+      transitSource: "LANE_STATS",
+      transitDays: { min: 1, max: 1 },
+    });
     expect(economy.reasons.join(" ")).toMatch(/observed deliveries/);
     expect(NOW.getTime()).toBeGreaterThan(0);
   });

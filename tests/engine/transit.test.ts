@@ -5,7 +5,14 @@ import type { LaneStat } from "../../app/engine/types";
 
 const usps = compileCalendar({ federal: "ALL" });
 const ups = compileCalendar({
-  federal: ["New Year's Day", "Memorial Day", "Independence Day", "Labor Day", "Thanksgiving Day", "Christmas Day"],
+  federal: [
+    "New Year's Day",
+    "Memorial Day",
+    "Independence Day",
+    "Labor Day",
+    "Thanksgiving Day",
+    "Christmas Day",
+  ],
 });
 const day = parseDay;
 
@@ -61,8 +68,26 @@ describe("delivery window", () => {
   });
 
   it("replaces the table with lane statistics once there are enough samples", () => {
-    const stat: LaneStat = { warehouseId: "w", serviceId: "s", destZip3: "752", samples: 40, p50Days: 2, p90Days: 3.2, onTimeRate: 0.9 };
-    expect(laneTransit({ min: 3, max: 5 }, stat, 20)).toEqual({ min: 2, max: 4, source: "LANE_STATS", onTimeRate: 0.9, samples: 40 });
-    expect(laneTransit({ min: 3, max: 5 }, { ...stat, samples: 5 }, 20)).toMatchObject({ min: 3, max: 5, source: "TABLE" });
+    const stat: LaneStat = {
+      warehouseId: "w",
+      serviceId: "s",
+      destZip3: "752",
+      samples: 40,
+      p50Days: 2,
+      p90Days: 3.2,
+      onTimeRate: 0.9,
+    };
+    expect(laneTransit({ min: 3, max: 5 }, stat, 20)).toEqual({
+      min: 2,
+      max: 4,
+      source: "LANE_STATS",
+      onTimeRate: 0.9,
+      samples: 40,
+    });
+    expect(laneTransit({ min: 3, max: 5 }, { ...stat, samples: 5 }, 20)).toMatchObject({
+      min: 3,
+      max: 5,
+      source: "TABLE",
+    });
   });
 });

@@ -45,14 +45,25 @@ describe("tailroute CLI", () => {
     const db = createPrismaClient(url);
     await db.shop.create({ data: { shop: "cli-test.myshopify.com", ...NEW_SHOP_SETTINGS } });
     await db.carton.create({
-      data: { shop: "cli-test.myshopify.com", key: "s", name: "S", lengthIn: 8, widthIn: 6, heightIn: 4, maxWeightOz: 320 },
+      data: {
+        shop: "cli-test.myshopify.com",
+        key: "s",
+        name: "S",
+        lengthIn: 8,
+        widthIn: 6,
+        heightIn: 4,
+        maxWeightOz: 320,
+      },
     });
     await db.$disconnect();
     // WHEN `tailroute status --json` runs against it
     const result = tailroute(["status", "--json"], { DATABASE_URL: url });
     // THEN it reports that database and that shop's counts
     expect(result.status, result.stderr).toBe(0);
-    const status = JSON.parse(result.stdout) as { databaseUrl: string; shops: { shop: string; cartons: number }[] };
+    const status = JSON.parse(result.stdout) as {
+      databaseUrl: string;
+      shops: { shop: string; cartons: number }[];
+    };
     expect(status.databaseUrl).toBe(url);
     expect(status.shops).toEqual([expect.objectContaining({ shop: "cli-test.myshopify.com", cartons: 1 })]);
   });

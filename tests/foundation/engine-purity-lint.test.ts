@@ -24,7 +24,9 @@ describe("engine purity lint rule", () => {
   });
 
   it("rejects reading the clock or the environment inside app/engine", async () => {
-    const messages = await engineLintMessages("export const t = Date.now();\nexport const e = process.env.X;\n");
+    const messages = await engineLintMessages(
+      "export const t = Date.now();\nexport const e = process.env.X;\n",
+    );
     expect(messages.some((m) => m.startsWith("no-restricted-syntax"))).toBe(true);
     expect(messages.some((m) => m.startsWith("no-restricted-globals"))).toBe(true);
   });

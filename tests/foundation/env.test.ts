@@ -15,7 +15,9 @@ describe("readAppEnv", () => {
   });
 
   it("refuses demo mode under NODE_ENV=production", () => {
-    expect(() => readAppEnv({ TAILROUTE_DEMO: "1", NODE_ENV: "production" })).toThrow(/refuses NODE_ENV=production/);
+    expect(() => readAppEnv({ TAILROUTE_DEMO: "1", NODE_ENV: "production" })).toThrow(
+      /refuses NODE_ENV=production/,
+    );
   });
 
   it("requires real credentials outside demo mode", () => {
@@ -23,10 +25,13 @@ describe("readAppEnv", () => {
   });
 
   it("requires the public app URL outside demo mode (it becomes the carrier service's callback URL)", () => {
-    expect(() => readAppEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s" })).toThrow(/SHOPIFY_APP_URL must be set/);
-    expect(readAppEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://tr.example" }).appUrl).toBe(
-      "https://tr.example",
+    expect(() => readAppEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s" })).toThrow(
+      /SHOPIFY_APP_URL must be set/,
     );
+    expect(
+      readAppEnv({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "https://tr.example" })
+        .appUrl,
+    ).toBe("https://tr.example");
   });
 
   it("rejects a PORT that is not a port", () => {

@@ -14,13 +14,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function schemaShape(file: string) {
   const db = new DatabaseSync(file, { readOnly: true });
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name",
+    )
     .all() as { name: string }[];
   const shape = tables.map(({ name }) => ({
     name,
     columns: db.prepare(`PRAGMA table_info("${name}")`).all(),
     indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
-      .map((i) => ({ unique: i.unique, columns: (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name) }))
+      .map((i) => ({
+        unique: i.unique,
+        columns: (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map(
+          (c) => c.name,
+        ),
+      }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
   }));
   db.close();
@@ -35,7 +42,15 @@ describe("prisma/migrations", () => {
     const fromSchema = join(dir, "from-schema.sqlite");
     const diff = spawnSync(
       process.execPath,
-      ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "node_modules/prisma/build/index.js",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { encoding: "utf8" },
     );
     expect(diff.status, diff.stderr).toBe(0);
@@ -54,7 +69,10 @@ describe("prisma/migrations", () => {
     for (const table of schemaShape(migrated)) {
       const columns = (table.columns as { name: string }[]).map((c) => c.name);
       expect(columns, table.name).toContain("shop");
-      expect(table.indexes.some((i) => i.columns[0] === "shop"), `${table.name} has an index on shop`).toBe(true);
+      expect(
+        table.indexes.some((i) => i.columns[0] === "shop"),
+        `${table.name} has an index on shop`,
+      ).toBe(true);
     }
   });
 });

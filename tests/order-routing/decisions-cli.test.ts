@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), "tailroute-decisions-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const tailroute = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
 
 describe("tailroute decisions / reconcile", () => {
   it("lists a shop's decisions with warehouses, service, cost, window, reasons and action states", async () => {
@@ -34,13 +37,40 @@ describe("tailroute decisions / reconcile", () => {
         plan,
         reasons: ["Buyer chose Freight (TR_FREIGHT_ROOM_OF_CHOICE) at checkout"],
         actions: [
-          { key: "r0:move:0", round: 0, kind: "MOVE", status: "FAILED", attempts: 1, error: "location doesn't stock the item", fulfillmentOrderId: "x", newLocationId: "y", warehouseKey: "edison-nj" },
-          { key: "r1:move:0", round: 1, kind: "MOVE", status: "APPLIED", attempts: 1, fulfillmentOrderId: "x", newLocationId: "z", warehouseKey: "dallas-tx" },
+          {
+            key: "r0:move:0",
+            round: 0,
+            kind: "MOVE",
+            status: "FAILED",
+            attempts: 1,
+            error: "location doesn't stock the item",
+            fulfillmentOrderId: "x",
+            newLocationId: "y",
+            warehouseKey: "edison-nj",
+          },
+          {
+            key: "r1:move:0",
+            round: 1,
+            kind: "MOVE",
+            status: "APPLIED",
+            attempts: 1,
+            fulfillmentOrderId: "x",
+            newLocationId: "z",
+            warehouseKey: "dallas-tx",
+          },
         ],
       },
     });
     await db.routingDecision.create({
-      data: { shop: "b.myshopify.com", orderId: "gid://shopify/Order/2", status: "UNROUTABLE", plan: {}, reasons: [], actions: [], error: "none" },
+      data: {
+        shop: "b.myshopify.com",
+        orderId: "gid://shopify/Order/2",
+        status: "UNROUTABLE",
+        plan: {},
+        reasons: [],
+        actions: [],
+        error: "none",
+      },
     });
     await db.$disconnect();
     // WHEN the operator lists shop A's decisions, as text and as JSON
@@ -48,10 +78,14 @@ describe("tailroute decisions / reconcile", () => {
     const json = tailroute(["decisions", "--shop", "a.myshopify.com", "--json"], { DATABASE_URL: url });
     // THEN only shop A's decision shows, with everything the operator needs
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/#1001 {2}APPLIED {2}dallas-tx {2}FREIGHT {2}TR_FREIGHT_ROOM_OF_CHOICE LTL Room of choice \(ROOM_OF_CHOICE\) {2}\$189\.50 {2}promised 2026-11-27…2026-12-02/);
+    expect(text.stdout).toMatch(
+      /#1001 {2}APPLIED {2}dallas-tx {2}FREIGHT {2}TR_FREIGHT_ROOM_OF_CHOICE LTL Room of choice \(ROOM_OF_CHOICE\) {2}\$189\.50 {2}promised 2026-11-27…2026-12-02/,
+    );
     expect(text.stdout).toMatch(/action: MOVE → edison-nj: failed \(location doesn't stock the item\)/);
     expect(text.stdout).toMatch(/action: MOVE → dallas-tx: applied/);
-    const parsed = JSON.parse(json.stdout) as { decisions: { orderId: string; actions: { status: string }[] }[] };
+    const parsed = JSON.parse(json.stdout) as {
+      decisions: { orderId: string; actions: { status: string }[] }[];
+    };
     expect(parsed.decisions.map((d) => d.orderId)).toEqual(["gid://shopify/Order/1"]);
     expect(parsed.decisions[0].actions.map((a) => a.status)).toEqual(["FAILED", "APPLIED"]);
   });

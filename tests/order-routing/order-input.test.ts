@@ -12,7 +12,14 @@ describe("orders/create → routing input", () => {
     const input = orderRoutingInput(payload);
     // THEN cents, grams, variant ids as strings, the destination and TR_STANDARD
     expect(input.orderId).toBe("gid://shopify/Order/5551234567890");
-    expect(input.cart[0]).toEqual({ variantId: "44012345670001", sku: "MUG-11OZ", name: "Ceramic mug 11 oz", quantity: 2, grams: 397, priceCents: 1499 });
+    expect(input.cart[0]).toEqual({
+      variantId: "44012345670001",
+      sku: "MUG-11OZ",
+      name: "Ceramic mug 11 oz",
+      quantity: 2,
+      grams: 397,
+      priceCents: 1499,
+    });
     expect(input.destination).toMatchObject({ country: "US", zip: "80202", state: "CO", city: "Denver" });
     expect(input.requestedServiceCode).toBe("TR_STANDARD");
     expect(input.orderValueCents).toBe(10997);

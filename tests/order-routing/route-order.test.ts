@@ -22,7 +22,11 @@ const dir = mkdtempSync(join(tmpdir(), "tailroute-order-routing-"));
 const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));
 const admin = new FakeShopifyAdmin();
 const shop = demoShopConfig.shop;
-const LOCATION = { "edison-nj": "gid://shopify/Location/1001", "dallas-tx": "gid://shopify/Location/1002", "ontario-ca": "gid://shopify/Location/1003" };
+const LOCATION = {
+  "edison-nj": "gid://shopify/Location/1001",
+  "dallas-tx": "gid://shopify/Location/1002",
+  "ontario-ca": "gid://shopify/Location/1003",
+};
 const ORDER_ID = "gid://shopify/Order/5551234567890";
 const NOW = new Date("2026-11-20T15:20:00Z");
 /** Nothing on hand at Edison: the order's own committed units make Shopify's "available" negative. */
@@ -60,8 +64,18 @@ beforeEach(async () => {
       requestStatus: "UNSUBMITTED",
       locationId: LOCATION["edison-nj"],
       lines: [
-        { id: "gid://shopify/FulfillmentOrderLineItem/11", variantId: DEMO_VARIANTS.mug, inventoryItemId: "gid://shopify/InventoryItem/1", quantity: 2 },
-        { id: "gid://shopify/FulfillmentOrderLineItem/12", variantId: DEMO_VARIANTS.lamp, inventoryItemId: "gid://shopify/InventoryItem/5", quantity: 1 },
+        {
+          id: "gid://shopify/FulfillmentOrderLineItem/11",
+          variantId: DEMO_VARIANTS.mug,
+          inventoryItemId: "gid://shopify/InventoryItem/1",
+          quantity: 2,
+        },
+        {
+          id: "gid://shopify/FulfillmentOrderLineItem/12",
+          variantId: DEMO_VARIANTS.lamp,
+          inventoryItemId: "gid://shopify/InventoryItem/5",
+          quantity: 1,
+        },
       ],
     },
   ];
@@ -77,8 +91,10 @@ const deps = (extra: Partial<RouteOrderDeps> = {}): RouteOrderDeps => ({
 });
 const deliver = (webhookId = randomUUID(), extra: Partial<RouteOrderDeps> = {}) =>
   routeOrderWebhook(db, { shop, webhookId, topic: "ORDERS_CREATE", payload: payload() }, deps(extra));
-const settle = async (result: Awaited<ReturnType<typeof deliver>>) => (result.outcome === "DECIDED" ? await result.applying : null);
-const decisionOf = () => db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
+const settle = async (result: Awaited<ReturnType<typeof deliver>>) =>
+  result.outcome === "DECIDED" ? await result.applying : null;
+const decisionOf = () =>
+  db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
 const actionsOf = async () => (await decisionOf()).actions as unknown as RoutingAction[];
 
 describe("order routing on orders/create", () => {
@@ -102,7 +118,10 @@ describe("order routing on orders/create", () => {
     // AND the order carries the json metafield, the tags, and a note appended after the merchant's
     const metafield = store.metafields.get("tailroute.routing")!;
     expect(metafield.type).toBe("json");
-    expect(JSON.parse(metafield.value)).toMatchObject({ decisionId: decision.id, serviceCode: "TR_STANDARD" });
+    expect(JSON.parse(metafield.value)).toMatchObject({
+      decisionId: decision.id,
+      serviceCode: "TR_STANDARD",
+    });
     expect(store.tags).toContain("tailroute:ontario-ca");
     expect(store.note).toMatch(/^Gift wrap please\n\[Tailroute .*\] Ontario/);
     expect((await actionsOf()).every((a) => a.status === "APPLIED")).toBe(true);
@@ -135,7 +154,12 @@ describe("order routing on orders/create", () => {
     store.refuseMovesTo.add(refused);
     expect(first.outcome).toBe("DECIDED");
     // WHEN the actions are applied
-    const report = await reconcileDecisions(db, { shop, clientFor: deps().clientFor!, now: () => NOW, retry: noWait });
+    const report = await reconcileDecisions(db, {
+      shop,
+      clientFor: deps().clientFor!,
+      now: () => NOW,
+      retry: noWait,
+    });
     // THEN the refusal is on record, and the order went to another warehouse
     expect(report.results.map((r) => r.result)).toEqual(["APPLIED"]);
     const actions = await actionsOf();
@@ -229,18 +253,32 @@ describe("order routing on orders/create", () => {
     // THEN Shopify got a split in the documented input shape, and each part sits at its warehouse
     const [split] = admin.callsTo("fulfillmentOrderSplit");
     expect(split.variables.fulfillmentOrderSplits).toEqual([
-      expect.objectContaining({ fulfillmentOrderId: "gid://shopify/FulfillmentOrder/1", fulfillmentOrderLineItems: expect.any(Array) }),
+      expect.objectContaining({
+        fulfillmentOrderId: "gid://shopify/FulfillmentOrder/1",
+        fulfillmentOrderLineItems: expect.any(Array),
+      }),
     ]);
-    const where = Object.fromEntries(store.fulfillmentOrders.map((fo) => [fo.lines.map((l) => l.variantId).join(","), fo.locationId]));
-    expect(where).toEqual({ [DEMO_VARIANTS.mug]: LOCATION["dallas-tx"], [DEMO_VARIANTS.lamp]: LOCATION["ontario-ca"] });
-    expect(store.tags).toEqual(expect.arrayContaining(["tailroute:dallas-tx", "tailroute:ontario-ca", "tailroute:split"]));
+    const where = Object.fromEntries(
+      store.fulfillmentOrders.map((fo) => [fo.lines.map((l) => l.variantId).join(","), fo.locationId]),
+    );
+    expect(where).toEqual({
+      [DEMO_VARIANTS.mug]: LOCATION["dallas-tx"],
+      [DEMO_VARIANTS.lamp]: LOCATION["ontario-ca"],
+    });
+    expect(store.tags).toEqual(
+      expect.arrayContaining(["tailroute:dallas-tx", "tailroute:ontario-ca", "tailroute:split"]),
+    );
   });
 
   it("retries a throttled read, waiting as long as Shopify's throttle status says", async () => {
     // GIVEN Shopify answers the first read with 429 and THROTTLED (152 points needed, 52 available, 100/s)
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
     let throttled = 0;
-    admin.onRaw("order", () => (throttled++ === 0 ? { status: 429, body: fixture("shopify/orders/throttled-response.json") } : undefined));
+    admin.onRaw("order", () =>
+      throttled++ === 0
+        ? { status: 429, body: fixture("shopify/orders/throttled-response.json") }
+        : undefined,
+    );
     // WHEN routed
     expect(await settle(await deliver())).toBe("APPLIED");
     // THEN it waited (152 − 52) / 100 s = 1 s once and then succeeded

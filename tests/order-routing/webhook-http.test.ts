@@ -9,7 +9,12 @@ const db = appDatabase();
 afterAll(() => db.$disconnect());
 
 const ORDER_ID = "gid://shopify/Order/5551234567890";
-const delivery = (shop: string, webhookId = randomUUID(), secret = inject("appApiSecret"), body: unknown = fixture("shopify/orders/orders-create-mugs-lamp.json")) => ({
+const delivery = (
+  shop: string,
+  webhookId = randomUUID(),
+  secret = inject("appApiSecret"),
+  body: unknown = fixture("shopify/orders/orders-create-mugs-lamp.json"),
+) => ({
   topic: "orders/create",
   shop,
   body,
@@ -45,7 +50,11 @@ describe("POST /webhooks/orders/create routes the order", () => {
     expect(elapsed).toBeLessThan(5_000);
     const decisions = await db.routingDecision.findMany({ where: { shop, orderId: ORDER_ID } });
     expect(decisions).toHaveLength(1);
-    expect(decisions[0]).toMatchObject({ status: "UNROUTABLE", error: "The shop has no active warehouses", orderName: "#1042" });
+    expect(decisions[0]).toMatchObject({
+      status: "UNROUTABLE",
+      error: "The shop has no active warehouses",
+      orderName: "#1042",
+    });
   });
 
   it("answers 200 for an uninstalled shop and decides nothing", async () => {

@@ -16,7 +16,12 @@ afterAll(async () => {
 });
 
 /** JSON has no `undefined`: compare what survives serialisation, with service warehouse lists sorted. */
-const normalised = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (Array.isArray(v) && v.every((x) => typeof x === "string") ? [...v] : v)));
+const normalised = (value: unknown) =>
+  JSON.parse(
+    JSON.stringify(value, (_k, v) =>
+      Array.isArray(v) && v.every((x) => typeof x === "string") ? [...v] : v,
+    ),
+  );
 
 describe("shop configuration store", () => {
   it("loads back exactly the configuration the demo seed saved", async () => {
@@ -47,7 +52,11 @@ describe("shop configuration store", () => {
     const other = { ...demoShopConfig, shop: "other-shop.myshopify.com" };
     await saveShopConfig(db, other);
     // WHEN the demo shop saves a configuration with a single warehouse
-    await saveShopConfig(db, { ...demoShopConfig, warehouses: demoShopConfig.warehouses.slice(0, 1), carrierServices: demoShopConfig.carrierServices.map((s) => ({ ...s, warehouseIds: undefined })) });
+    await saveShopConfig(db, {
+      ...demoShopConfig,
+      warehouses: demoShopConfig.warehouses.slice(0, 1),
+      carrierServices: demoShopConfig.carrierServices.map((s) => ({ ...s, warehouseIds: undefined })),
+    });
     // THEN the other shop still has all of its warehouses
     expect(await db.warehouse.count({ where: { shop: other.shop } })).toBe(demoShopConfig.warehouses.length);
     expect(await db.warehouse.count({ where: { shop: demoShopConfig.shop } })).toBe(1);

@@ -28,7 +28,14 @@ async function seedShop(domain: string) {
     },
   });
   await db.routingDecision.create({
-    data: { shop: domain, orderId: "gid://shopify/Order/299938", plan: {}, reasons: [], actions: [], pickupPoint: { id: "L1" } },
+    data: {
+      shop: domain,
+      orderId: "gid://shopify/Order/299938",
+      plan: {},
+      reasons: [],
+      actions: [],
+      pickupPoint: { id: "L1" },
+    },
   });
 }
 
@@ -50,7 +57,11 @@ const deliver = (path: string, topic: string, body: unknown) =>
 describe("app lifecycle and compliance webhooks", () => {
   it("app/uninstalled deletes the shop's sessions, keeps its setup, and leaves other shops alone", async () => {
     // WHEN the app is uninstalled from one shop
-    const response = await deliver("/webhooks/app/uninstalled", "app/uninstalled", fixture("shopify/app-uninstalled.json"));
+    const response = await deliver(
+      "/webhooks/app/uninstalled",
+      "app/uninstalled",
+      fixture("shopify/app-uninstalled.json"),
+    );
     // THEN its sessions are gone and the shop is marked uninstalled, its warehouses kept for a reinstall
     expect(response.status).toBe(200);
     expect(await db.session.count({ where: { shop } })).toBe(0);
@@ -78,7 +89,11 @@ describe("app lifecycle and compliance webhooks", () => {
   it("shop/redact removes every row of that shop and nothing of another", async () => {
     await db.callbackFailure.create({ data: { shop, reason: "ENGINE_ERROR", answeredBy: "FALLBACK_RATES" } });
     // WHEN Shopify asks to erase the shop
-    const response = await deliver("/webhooks/shop/redact", "shop/redact", fixture("shopify/shop-redact.json"));
+    const response = await deliver(
+      "/webhooks/shop/redact",
+      "shop/redact",
+      fixture("shopify/shop-redact.json"),
+    );
     // THEN nothing of it remains, and the bystander shop is untouched
     expect(response.status).toBe(200);
     expect(await db.shop.count({ where: { shop } })).toBe(0);
@@ -105,13 +120,31 @@ describe("app lifecycle and compliance webhooks", () => {
 
   it("customers/redact removes the buyer's pickup choice and scan locations from this shop's orders only", async () => {
     const shipment = await db.shipment.create({
-      data: { shop, orderId: "gid://shopify/Order/299938", carrier: "UPS", trackingNumber: "1Z999", pickupPointId: "L1" },
+      data: {
+        shop,
+        orderId: "gid://shopify/Order/299938",
+        carrier: "UPS",
+        trackingNumber: "1Z999",
+        pickupPointId: "L1",
+      },
     });
     await db.trackingEvent.create({
-      data: { shop, shipmentId: shipment.id, status: "IN_TRANSIT", rawCode: "I", occurredAt: new Date(), dedupeKey: "k1", location: "Denver, CO" },
+      data: {
+        shop,
+        shipmentId: shipment.id,
+        status: "IN_TRANSIT",
+        rawCode: "I",
+        occurredAt: new Date(),
+        dedupeKey: "k1",
+        location: "Denver, CO",
+      },
     });
     // WHEN Shopify asks to redact the buyer's orders
-    const response = await deliver("/webhooks/customers/redact", "customers/redact", fixture("shopify/customers-redact.json"));
+    const response = await deliver(
+      "/webhooks/customers/redact",
+      "customers/redact",
+      fixture("shopify/customers-redact.json"),
+    );
     // THEN the pickup point is gone for this shop and kept for the other
     expect(response.status).toBe(200);
     const mine = await db.routingDecision.findFirstOrThrow({ where: { shop } });
@@ -119,7 +152,9 @@ describe("app lifecycle and compliance webhooks", () => {
     expect(mine.pickupPoint).toBeNull();
     expect(theirs.pickupPoint).toEqual({ id: "L1" });
     expect((await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).pickupPointId).toBeNull();
-    expect((await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } })).location).toBeNull();
+    expect(
+      (await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } })).location,
+    ).toBeNull();
   });
 
   it("a compliance payload of the wrong shape gets a 400 with a reason", async () => {

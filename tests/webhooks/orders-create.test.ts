@@ -34,7 +34,10 @@ describe("POST /webhooks/orders/create", () => {
   it("keeps shops apart: the same webhook id for another shop is not a redelivery", async () => {
     const webhookId = randomUUID();
     await deliverWebhook(inject("appUrl"), "/webhooks/orders/create", webhook(webhookId));
-    await deliverWebhook(inject("appUrl"), "/webhooks/orders/create", { ...webhook(webhookId), shop: "orders-create-other.myshopify.com" });
+    await deliverWebhook(inject("appUrl"), "/webhooks/orders/create", {
+      ...webhook(webhookId),
+      shop: "orders-create-other.myshopify.com",
+    });
     expect(await db.webhookReceipt.count({ where: { webhookId } })).toBe(2);
   });
 
@@ -42,7 +45,11 @@ describe("POST /webhooks/orders/create", () => {
     // GIVEN a delivery signed with another app's secret
     const webhookId = randomUUID();
     // WHEN it arrives
-    const response = await deliverWebhook(inject("appUrl"), "/webhooks/orders/create", webhook(webhookId, "not-our-secret"));
+    const response = await deliverWebhook(
+      inject("appUrl"),
+      "/webhooks/orders/create",
+      webhook(webhookId, "not-our-secret"),
+    );
     // THEN it is refused and leaves no trace
     expect(response.status).toBe(401);
     expect(await db.webhookReceipt.count({ where: { webhookId } })).toBe(0);

@@ -25,9 +25,14 @@ export const decisionsCommand: CliCommand = {
     }
     // Imported lazily so `tailroute --help` works without a database.
     const { default: db } = await import("../../db.server");
-    const { decisionActions, decisionPlan } = await import("../../services/order-routing/decision-record.server");
+    const { decisionActions, decisionPlan } =
+      await import("../../services/order-routing/decision-record.server");
     const { describeAction } = await import("../../services/order-routing/actions.server");
-    const rows = await db.routingDecision.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
+    const rows = await db.routingDecision.findMany({
+      where: { shop },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+    });
     const decisions = rows.map((r) => {
       const plan = decisionPlan(r.plan);
       const actions = decisionActions(r.actions);
@@ -43,10 +48,18 @@ export const decisionsCommand: CliCommand = {
         service: r.service,
         freightLevel: (plan.shipments ?? []).find((s) => s.freightLevel)?.freightLevel ?? null,
         costCents: r.costCents,
-        promisedWindow: r.promisedMinDate ? { min: day(r.promisedMinDate), max: day(r.promisedMaxDate) } : null,
+        promisedWindow: r.promisedMinDate
+          ? { min: day(r.promisedMinDate), max: day(r.promisedMaxDate) }
+          : null,
         reasons: r.reasons as string[],
         error: r.error,
-        actions: actions.map((a: RoutingAction) => ({ key: a.key, kind: a.kind, status: a.status, attempts: a.attempts, error: a.error ?? null })),
+        actions: actions.map((a: RoutingAction) => ({
+          key: a.key,
+          kind: a.kind,
+          status: a.status,
+          attempts: a.attempts,
+          error: a.error ?? null,
+        })),
         actionSummary: actions.map(describeAction),
         createdAt: r.createdAt.toISOString(),
       };

@@ -7,7 +7,8 @@ import type { ShopConfig } from "../../engine/types";
 import { toExplain, toQuoteInput, toShopifyRates } from "../../services/carrier-rates";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIO } from "./types";
 
-const USAGE = "tailroute quote <request.json | -> [--config <shop-config.json>] [--explain] [--now <ISO-8601>]";
+const USAGE =
+  "tailroute quote <request.json | -> [--config <shop-config.json>] [--explain] [--now <ISO-8601>]";
 
 interface QuoteArgs {
   source: string;
@@ -27,7 +28,8 @@ function parseArgs(args: string[]): QuoteArgs {
     const arg = args[i];
     const valueOf = (flag: string) => {
       const value = args[i + 1];
-      if (value === undefined || (value.startsWith("--") && value.length > 2)) throw new BadInput(`${flag} needs a value`);
+      if (value === undefined || (value.startsWith("--") && value.length > 2))
+        throw new BadInput(`${flag} needs a value`);
       i += 1;
       return value;
     };
@@ -46,7 +48,8 @@ function parseArgs(args: string[]): QuoteArgs {
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -73,17 +76,22 @@ function describeZodIssues(issues: readonly { path: PropertyKey[]; message: stri
 
 let demoCompiled: CompiledShopConfig | undefined;
 
-async function loadConfig(path: string | undefined, io: CliIO): Promise<{ config: ShopConfig; compiled: CompiledShopConfig }> {
+async function loadConfig(
+  path: string | undefined,
+  io: CliIO,
+): Promise<{ config: ShopConfig; compiled: CompiledShopConfig }> {
   if (!path) {
     demoCompiled ??= compileShopConfig(demoShopConfig);
     return { config: demoShopConfig, compiled: demoCompiled };
   }
   const parsed = ShopConfigSchema.safeParse(await readJson(path, io, "shop config"));
-  if (!parsed.success) throw new BadInput(`shop config ${path} is invalid:\n${describeZodIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new BadInput(`shop config ${path} is invalid:\n${describeZodIssues(parsed.error.issues)}`);
   try {
     return { config: parsed.data, compiled: compileShopConfig(parsed.data) };
   } catch (error) {
-    if (error instanceof EngineAssertionError) throw new BadInput(`shop config ${path} is inconsistent: ${error.message}`);
+    if (error instanceof EngineAssertionError)
+      throw new BadInput(`shop config ${path} is inconsistent: ${error.message}`);
     throw error;
   }
 }
@@ -91,7 +99,8 @@ async function loadConfig(path: string | undefined, io: CliIO): Promise<{ config
 function parseNow(value: string | undefined): Date {
   // The real clock is read here, in the CLI, never in the engine.
   if (value === undefined) return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) throw new BadInput(`--now must be ISO-8601, got ${value}`);
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    throw new BadInput(`--now must be ISO-8601, got ${value}`);
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new BadInput(`--now must be ISO-8601, got ${value}`);
   return date;
@@ -103,7 +112,7 @@ function parseNow(value: string | undefined): Date {
  */
 export const quoteCommand: CliCommand = {
   name: "quote",
-  summary: "Rate a Shopify CarrierService request with the engine and print the {\"rates\":[…]} response",
+  summary: 'Rate a Shopify CarrierService request with the engine and print the {"rates":[…]} response',
   usage: USAGE,
   async run(args, io) {
     try {
@@ -112,12 +121,16 @@ export const quoteCommand: CliCommand = {
       const body = await readJson(options.source, io, "request");
       const request = CarrierServiceRequest.safeParse(body);
       if (!request.success) {
-        throw new BadInput(`request is not a CarrierService request body:\n${describeZodIssues(request.error.issues)}`);
+        throw new BadInput(
+          `request is not a CarrierService request body:\n${describeZodIssues(request.error.issues)}`,
+        );
       }
       const { config, compiled } = await loadConfig(options.configPath, io);
       const result = quote(compiled, toQuoteInput(request.data, now));
       const rates = toShopifyRates(result, config, request.data);
-      const output = options.explain ? { rates, explain: toExplain(result), issues: result.issues } : { rates };
+      const output = options.explain
+        ? { rates, explain: toExplain(result), issues: result.issues }
+        : { rates };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       return EXIT_OK;
     } catch (error) {

@@ -17,14 +17,17 @@ export const statusCommand: CliCommand = {
     }
     // Imported lazily so `tailroute --help` works before `prisma generate` and without a database.
     const { default: db } = await import("../../db.server");
-    const shops = onlyShop ? [onlyShop] : (await db.shop.findMany({ select: { shop: true } })).map((s) => s.shop);
+    const shops = onlyShop
+      ? [onlyShop]
+      : (await db.shop.findMany({ select: { shop: true } })).map((s) => s.shop);
     const summaries = await Promise.all(shops.map((shop) => shopConfigSummary(db, shop)));
     const url = databaseUrl();
     if (json) {
       io.stdout(JSON.stringify({ databaseUrl: url, shops: summaries }, null, 2) + "\n");
     } else {
       io.stdout(`Database: ${url}\n`);
-      if (summaries.length === 0) io.stdout("No shops yet (run `npm run demo` or install the app on a store).\n");
+      if (summaries.length === 0)
+        io.stdout("No shops yet (run `npm run demo` or install the app on a store).\n");
       for (const s of summaries) {
         io.stdout(
           `${s.shop}: ${s.warehouses} warehouses, ${s.carrierServices} carrier services, ${s.rateCards} rate cards, ` +

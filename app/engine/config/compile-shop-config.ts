@@ -21,11 +21,17 @@ function assertUnique(ids: readonly string[], message: string) {
 
 function compileWarehouses(config: ShopConfig): CompiledWarehouse[] {
   assert(config.warehouses.length > 0, "shop config needs at least one warehouse");
-  assertUnique(config.warehouses.map((w) => w.id), "warehouse ids must be unique");
+  assertUnique(
+    config.warehouses.map((w) => w.id),
+    "warehouse ids must be unique",
+  );
   return config.warehouses.map((w, index) => {
     const zip = lookupZip(w.address.zip);
     assert(zip, "warehouse ZIP is not a known US ZIP");
-    assert(w.handlingDays >= 0 && Number.isInteger(w.handlingDays), "handling days must be a non-negative integer");
+    assert(
+      w.handlingDays >= 0 && Number.isInteger(w.handlingDays),
+      "handling days must be a non-negative integer",
+    );
     return {
       config: w,
       index,
@@ -47,7 +53,10 @@ function compileService(
 ): CompiledService {
   assert(s.dimDivisor > 0, "DIM divisor must be positive");
   assert((s.mode === "FREIGHT") === (s.tier === "FREIGHT"), "freight mode and freight tier go together");
-  assert(s.mode !== "FREIGHT" || (s.freight && s.freight.levels.length > 0), "freight services need service levels");
+  assert(
+    s.mode !== "FREIGHT" || (s.freight && s.freight.levels.length > 0),
+    "freight services need service levels",
+  );
   assert(s.transitByZone.length > 0, "service needs a transit table");
   for (const row of s.transitByZone) {
     assert(row.minDays >= 0 && row.minDays <= row.maxDays, "transit rows need 0 ≤ min ≤ max");
@@ -98,8 +107,14 @@ function profileLookup(profiles: readonly ProductProfile[]) {
  */
 export function compileShopConfig(config: ShopConfig): CompiledShopConfig {
   const warehouses = compileWarehouses(config);
-  assertUnique(config.carrierServices.map((s) => s.id), "carrier service ids must be unique");
-  assertUnique(config.cartons.map((c) => c.id), "carton ids must be unique");
+  assertUnique(
+    config.carrierServices.map((s) => s.id),
+    "carrier service ids must be unique",
+  );
+  assertUnique(
+    config.cartons.map((c) => c.id),
+    "carton ids must be unique",
+  );
   const chartKeys = new Map<string, number>();
   const chartKeyOf = (chart: ZoneChart) => {
     const json = JSON.stringify(chart);
@@ -119,7 +134,9 @@ export function compileShopConfig(config: ShopConfig): CompiledShopConfig {
     }
     return id;
   };
-  const services = config.carrierServices.map((s, i) => compileService(s, i, warehouses, chartKeyOf, calendarIdOf));
+  const services = config.carrierServices.map((s, i) =>
+    compileService(s, i, warehouses, chartKeyOf, calendarIdOf),
+  );
   const servicesByTier = new Map<ServiceTier, CompiledService[]>();
   for (const s of services) {
     const list = servicesByTier.get(s.config.tier) ?? [];
@@ -144,7 +161,9 @@ export function compileShopConfig(config: ShopConfig): CompiledShopConfig {
     calendarCount: Math.max(1, calendarIds.size),
     strategy: {
       kind: strategy.kind,
-      ...(strategy.costTargetBasisPoints !== undefined ? { costTargetBasisPoints: strategy.costTargetBasisPoints } : {}),
+      ...(strategy.costTargetBasisPoints !== undefined
+        ? { costTargetBasisPoints: strategy.costTargetBasisPoints }
+        : {}),
       centsPerDay: strategy.centsPerDay ?? DEFAULT_CENTS_PER_DAY,
       unreliabilityCents: strategy.unreliabilityCents ?? DEFAULT_UNRELIABILITY_CENTS,
       laneStatsMinSamples: strategy.laneStatsMinSamples ?? DEFAULT_LANE_STATS_MIN_SAMPLES,

@@ -31,10 +31,19 @@ export function lookupZip(raw: string): ZipInfo | undefined {
   const { byZip, zip3Centroids } = zipTables();
   const row = byZip.get(zip);
   const zip3 = zip.slice(0, 3);
-  if (row) return { zip, zip3, lat: row.lat, lng: row.lng, city: row.city, state: row.state, approximate: false };
+  if (row)
+    return { zip, zip3, lat: row.lat, lng: row.lng, city: row.city, state: row.state, approximate: false };
   const centroid = zip3Centroids.get(zip3);
   if (!centroid) return undefined;
-  return { zip, zip3, lat: centroid.lat, lng: centroid.lng, city: "", state: centroid.state, approximate: true };
+  return {
+    zip,
+    zip3,
+    lat: centroid.lat,
+    lng: centroid.lng,
+    city: "",
+    state: centroid.state,
+    approximate: true,
+  };
 }
 
 /**

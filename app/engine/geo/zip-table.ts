@@ -33,7 +33,13 @@ export function zipTables(): ZipTables {
     if (record.country !== "US") continue;
     if (record.latitude === 0 && record.longitude === 0) continue;
     if (!/^\d{5}$/.test(record.zip)) continue;
-    const row: ZipRow = { zip: record.zip, lat: record.latitude, lng: record.longitude, city: record.city, state: record.state };
+    const row: ZipRow = {
+      zip: record.zip,
+      lat: record.latitude,
+      lng: record.longitude,
+      city: record.city,
+      state: record.state,
+    };
     byZip.set(row.zip, row);
     rows.push(row);
     const zip3 = row.zip.slice(0, 3);

@@ -18,8 +18,19 @@ export const USPS_ZONE_CHART: ZoneChart = {
   ],
   beyondLastBandZone: 8,
   nonContiguousZones: {
-    AK: 8, HI: 8, AA: 8, AE: 8, AP: 8,
-    PR: 9, VI: 9, GU: 9, AS: 9, MP: 9, PW: 9, FM: 9, MH: 9,
+    AK: 8,
+    HI: 8,
+    AA: 8,
+    AE: 8,
+    AP: 8,
+    PR: 9,
+    VI: 9,
+    GU: 9,
+    AS: 9,
+    MP: 9,
+    PW: 9,
+    FM: 9,
+    MH: 9,
   },
 };
 

@@ -12,7 +12,10 @@ export interface ResolvedLine {
 }
 
 /** Finds a product profile by variant id first, then by SKU. */
-export type ProfileLookup = (variantId: string | undefined, sku: string | undefined) => ProductProfile | undefined;
+export type ProfileLookup = (
+  variantId: string | undefined,
+  sku: string | undefined,
+) => ProductProfile | undefined;
 
 /**
  * Resolves a cart line to a unit template. Weight precedence: the cart's grams (Shopify's variant weight, the
@@ -22,7 +25,11 @@ export type ProfileLookup = (variantId: string | undefined, sku: string | undefi
  * @example
  * resolveLine({ variantId: "4001", quantity: 2, grams: 350, priceCents: 1800 }, lookup, defaultBox).unit.weightOz; // ≈ 12.35
  */
-export function resolveLine(line: CartLine, lookup: ProfileLookup, defaultBox: DefaultBoxConfig): ResolvedLine {
+export function resolveLine(
+  line: CartLine,
+  lookup: ProfileLookup,
+  defaultBox: DefaultBoxConfig,
+): ResolvedLine {
   const profile = lookup(line.variantId, line.sku);
   const dims = sortedDims(profile ?? defaultBox);
   const weightOz = line.grams > 0 ? line.grams / GRAMS_PER_OZ : (profile?.weightOz ?? defaultBox.weightOz);

@@ -21,7 +21,12 @@ export function prepareCartons(cartons: readonly CartonConfig[]): PreparedCarton
   return cartons
     .map((carton) => {
       const sides = sortedDims(carton);
-      return { carton, sides, volumeCubicIn: sides[0] * sides[1] * sides[2], payloadOz: carton.maxWeightOz - carton.tareWeightOz };
+      return {
+        carton,
+        sides,
+        volumeCubicIn: sides[0] * sides[1] * sides[2],
+        payloadOz: carton.maxWeightOz - carton.tareWeightOz,
+      };
     })
     .filter((c) => c.payloadOz > 0)
     .sort((a, b) => a.volumeCubicIn - b.volumeCubicIn || a.carton.id.localeCompare(b.carton.id));
@@ -32,7 +37,12 @@ const FACTOR = 100;
 const toLibraryWeight = (oz: number) => Math.ceil(oz * FACTOR - 1e-6) / FACTOR;
 
 function unitFitsAlone(unit: PackUnit, c: PreparedCarton): boolean {
-  return unit.lengthIn <= c.sides[0] && unit.widthIn <= c.sides[1] && unit.heightIn <= c.sides[2] && unit.weightOz <= c.payloadOz;
+  return (
+    unit.lengthIn <= c.sides[0] &&
+    unit.widthIn <= c.sides[1] &&
+    unit.heightIn <= c.sides[2] &&
+    unit.weightOz <= c.payloadOz
+  );
 }
 
 /** Runs the 3D heuristic for one carton; returns the indices (into `units`) that fit. */
@@ -45,7 +55,9 @@ function packInto(c: PreparedCarton, units: readonly PackUnit[]): number[] {
     weight: toLibraryWeight(u.weightOz),
   }));
   const result = pack3D({
-    bins: [{ name: c.carton.id, width: c.sides[0], height: c.sides[1], depth: c.sides[2], maxWeight: c.payloadOz }],
+    bins: [
+      { name: c.carton.id, width: c.sides[0], height: c.sides[1], depth: c.sides[2], maxWeight: c.payloadOz },
+    ],
     items,
     factor: FACTOR,
   });
@@ -75,7 +87,12 @@ function contentsOf(units: readonly PackUnit[]): PackageContent[] {
     const key = `${u.variantId ?? ""}|${u.sku ?? ""}`;
     const existing = byKey.get(key);
     if (existing) existing.quantity += 1;
-    else byKey.set(key, { ...(u.variantId ? { variantId: u.variantId } : {}), ...(u.sku ? { sku: u.sku } : {}), quantity: 1 });
+    else
+      byKey.set(key, {
+        ...(u.variantId ? { variantId: u.variantId } : {}),
+        ...(u.sku ? { sku: u.sku } : {}),
+        quantity: 1,
+      });
   }
   return [...byKey.values()];
 }
@@ -145,7 +162,8 @@ export function cartonize(units: readonly PackUnit[], cartons: readonly Prepared
     let best: { carton: PreparedCarton; indices: number[] } | undefined;
     for (const c of cartons) {
       const indices = packInto(c, pool);
-      if (indices.length > 0 && (!best || indices.length > best.indices.length)) best = { carton: c, indices };
+      if (indices.length > 0 && (!best || indices.length > best.indices.length))
+        best = { carton: c, indices };
     }
     if (!best) {
       const [unit, ...rest] = pool;

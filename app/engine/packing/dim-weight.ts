@@ -20,7 +20,10 @@ export interface DimRule {
  */
 export function billableWeight(dims: DimensionsIn, weightOz: number, rule: DimRule): BillableWeight {
   const actualLb = ouncesToBilledPounds(weightOz);
-  const dimLb = dimWeightLb(ceilInches(dims.lengthIn) * ceilInches(dims.widthIn) * ceilInches(dims.heightIn), rule);
+  const dimLb = dimWeightLb(
+    ceilInches(dims.lengthIn) * ceilInches(dims.widthIn) * ceilInches(dims.heightIn),
+    rule,
+  );
   return { actualLb, dimLb, billableLb: Math.max(actualLb, dimLb) };
 }
 

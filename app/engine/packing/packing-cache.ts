@@ -50,6 +50,8 @@ export class PackingCache {
  * cartSignature([{ unit: mug, quantity: 2 }]); // "4001/MUG-11/p@12.35x2"
  */
 export function cartSignature(lines: readonly { unit: PackUnit; quantity: number }[]): string {
-  const parts = lines.map((l) => `${l.unit.profileKey}@${Math.round(l.unit.weightOz * 100) / 100}x${l.quantity}`);
+  const parts = lines.map(
+    (l) => `${l.unit.profileKey}@${Math.round(l.unit.weightOz * 100) / 100}x${l.quantity}`,
+  );
   return parts.length === 1 ? parts[0] : parts.sort().join(",");
 }

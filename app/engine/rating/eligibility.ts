@@ -12,7 +12,8 @@ import type { SizedPackage } from "./types";
  */
 export function limitBreach(p: SizedPackage, limits: ServiceLimits): string | undefined {
   if (p.actualLb > limits.maxWeightLb) return `weight ${p.actualLb} lb > ${limits.maxWeightLb} lb`;
-  if (p.sidesIn[0] > limits.maxLongestIn) return `longest side ${p.sidesIn[0]} in > ${limits.maxLongestIn} in`;
+  if (p.sidesIn[0] > limits.maxLongestIn)
+    return `longest side ${p.sidesIn[0]} in > ${limits.maxLongestIn} in`;
   if (p.lengthPlusGirthIn > limits.maxLengthPlusGirthIn) {
     return `length + girth ${p.lengthPlusGirthIn} in > ${limits.maxLengthPlusGirthIn} in`;
   }
@@ -28,12 +29,18 @@ export function limitBreach(p: SizedPackage, limits: ServiceLimits): string | un
  * // "does not deliver to PO boxes"
  */
 export function servesDestination(
-  service: { reachesPoBox: boolean; reachesMilitary: boolean; servedStates?: Set<string>; excludedStates: Set<string> },
+  service: {
+    reachesPoBox: boolean;
+    reachesMilitary: boolean;
+    servedStates?: Set<string>;
+    excludedStates: Set<string>;
+  },
   addressClass: AddressClass,
   state: string,
 ): string | undefined {
   if (addressClass === "PO_BOX" && !service.reachesPoBox) return "does not deliver to PO boxes";
-  if (addressClass === "MILITARY" && !service.reachesMilitary) return "does not deliver to APO/FPO/DPO addresses";
+  if (addressClass === "MILITARY" && !service.reachesMilitary)
+    return "does not deliver to APO/FPO/DPO addresses";
   if (service.servedStates && !service.servedStates.has(state)) return `does not serve ${state}`;
   if (service.excludedStates.has(state)) return `does not serve ${state}`;
   return undefined;

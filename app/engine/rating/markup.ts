@@ -8,7 +8,13 @@ import { applyBasisPoints } from "./money";
  * @example
  * applyMarkup(1000, { basisPoints: 1000, fixedCents: 50 }); // { totalCents: 1150, markupCents: 150 }
  */
-export function applyMarkup(costCents: number, markup: MarkupConfig): { totalCents: number; markupCents: number } {
-  const totalCents = Math.max(0, costCents + applyBasisPoints(costCents, markup.basisPoints) + markup.fixedCents);
+export function applyMarkup(
+  costCents: number,
+  markup: MarkupConfig,
+): { totalCents: number; markupCents: number } {
+  const totalCents = Math.max(
+    0,
+    costCents + applyBasisPoints(costCents, markup.basisPoints) + markup.fixedCents,
+  );
   return { totalCents, markupCents: totalCents - costCents };
 }

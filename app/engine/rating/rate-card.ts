@@ -13,7 +13,10 @@ import type { CompiledRateCard } from "./types";
  */
 export function compileRateCard(card: RateCard): CompiledRateCard {
   assert(card.zones.length > 0 && card.breaks.length > 0, "rate card needs zones and weight breaks");
-  assert(card.overLastBreakCentsPerLb.length === card.zones.length, "rate card per-lb prices must match zones");
+  assert(
+    card.overLastBreakCentsPerLb.length === card.zones.length,
+    "rate card per-lb prices must match zones",
+  );
   const breaks = [...card.breaks];
   const centsByColumn = card.zones.map(() => [] as number[]);
   let previousMax = 0;
@@ -24,11 +27,15 @@ export function compileRateCard(card: RateCard): CompiledRateCard {
     b.cents.forEach((cents, col) => {
       assert(Number.isInteger(cents) && cents >= 0, "rate card prices must be non-negative integer cents");
       const column = centsByColumn[col];
-      assert(column.length === 0 || cents >= column[column.length - 1], "rate card prices must not fall with weight");
+      assert(
+        column.length === 0 || cents >= column[column.length - 1],
+        "rate card prices must not fall with weight",
+      );
       column.push(cents);
     });
   }
-  for (const perLb of card.overLastBreakCentsPerLb) assert(perLb >= 0, "rate card per-lb price must be non-negative");
+  for (const perLb of card.overLastBreakCentsPerLb)
+    assert(perLb >= 0, "rate card per-lb price must be non-negative");
   return {
     name: card.name,
     basis: card.basis,

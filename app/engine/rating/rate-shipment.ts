@@ -14,7 +14,10 @@ import type { RatingRejection, ShipmentRating, SizedPackage, SurchargeContext } 
  * sizePackage({ lengthIn: 12.2, widthIn: 10, heightIn: 6, weightOz: 40, … }, { dimDivisor: 139, dimMinCubicIn: 0 });
  * // { sidesIn: [13, 10, 6], lengthPlusGirthIn: 45, actualLb: 3, dimLb: 6, billableLb: 6 }
  */
-export function sizePackage(p: PackedPackage, rule: { dimDivisor: number; dimMinCubicIn: number }): SizedPackage {
+export function sizePackage(
+  p: PackedPackage,
+  rule: { dimDivisor: number; dimMinCubicIn: number },
+): SizedPackage {
   let a = ceilInches(p.lengthIn);
   let b = ceilInches(p.widthIn);
   let c = ceilInches(p.heightIn);
@@ -25,7 +28,13 @@ export function sizePackage(p: PackedPackage, rule: { dimDivisor: number; dimMin
   const actualLb = ouncesToBilledPounds(p.weightOz);
   const cubicIn = a * b * c;
   const dimLb = dimWeightLb(cubicIn, rule);
-  return { sidesIn: [a, b, c], lengthPlusGirthIn: a + 2 * (b + c), actualLb, dimLb, billableLb: Math.max(actualLb, dimLb) };
+  return {
+    sidesIn: [a, b, c],
+    lengthPlusGirthIn: a + 2 * (b + c),
+    actualLb,
+    dimLb,
+    billableLb: Math.max(actualLb, dimLb),
+  };
 }
 
 /**
@@ -55,12 +64,14 @@ export function rateShipment(
   if (service.rateCard.basis === "PER_SHIPMENT") {
     const totalLb = sized.reduce((sum, s) => sum + s.billableLb, 0);
     const price = lookupRate(service.rateCard, zone, totalLb);
-    if (price === undefined) return { reason: "ZONE_NOT_RATED", message: `${cfg.name}: no price for zone ${zone}` };
+    if (price === undefined)
+      return { reason: "ZONE_NOT_RATED", message: `${cfg.name}: no price for zone ${zone}` };
     baseCents = price;
   } else {
     for (const s of sized) {
       const price = lookupRate(service.rateCard, zone, s.billableLb);
-      if (price === undefined) return { reason: "ZONE_NOT_RATED", message: `${cfg.name}: no price for zone ${zone}` };
+      if (price === undefined)
+        return { reason: "ZONE_NOT_RATED", message: `${cfg.name}: no price for zone ${zone}` };
       baseCents += price;
     }
   }

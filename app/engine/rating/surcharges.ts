@@ -7,7 +7,10 @@ import type { CompiledAreaRule, CompiledSurcharges, SizedPackage, SurchargeConte
 const AREA_PRECEDENCE = ["REMOTE_AREA", "EXTENDED_DELIVERY_AREA", "DELIVERY_AREA"] as const;
 
 function checkAmount(amount: SurchargeAmount): SurchargeAmount {
-  assert(Number.isInteger(amount.cents) && amount.cents >= 0, "surcharge amounts must be non-negative integer cents");
+  assert(
+    Number.isInteger(amount.cents) && amount.cents >= 0,
+    "surcharge amounts must be non-negative integer cents",
+  );
   return amount;
 }
 
@@ -17,7 +20,10 @@ function checkAmount(amount: SurchargeAmount): SurchargeAmount {
  * @example
  * compileSurcharges([{ code: "RESIDENTIAL", amount: { per: "SHIPMENT", cents: 550 } }], 1550).residential.length; // 1
  */
-export function compileSurcharges(rules: readonly SurchargeRule[], fuelBasisPoints: number): CompiledSurcharges {
+export function compileSurcharges(
+  rules: readonly SurchargeRule[],
+  fuelBasisPoints: number,
+): CompiledSurcharges {
   assert(fuelBasisPoints >= 0, "fuel percentage must be non-negative");
   const compiled: CompiledSurcharges = {
     residential: [],
@@ -62,7 +68,11 @@ export function compileSurcharges(rules: readonly SurchargeRule[], fuelBasisPoin
       case "APPOINTMENT":
       case "INSIDE_DELIVERY":
       case "WHITE_GLOVE":
-        compiled.accessorials.push({ code: rule.code, levels: new Set(rule.levels), amount: checkAmount(rule.amount) });
+        compiled.accessorials.push({
+          code: rule.code,
+          levels: new Set(rule.levels),
+          amount: checkAmount(rule.amount),
+        });
         break;
     }
   }
@@ -95,7 +105,10 @@ function amountFor(amount: SurchargeAmount, packageCount: number): number {
   return amount.per === "PACKAGE" ? amount.cents * packageCount : amount.cents;
 }
 
-function isAdditionalHandling(rule: CompiledSurcharges["additionalHandling"][number], p: SizedPackage): boolean {
+function isAdditionalHandling(
+  rule: CompiledSurcharges["additionalHandling"][number],
+  p: SizedPackage,
+): boolean {
   return (
     p.sidesIn[0] > rule.longestOverIn ||
     p.sidesIn[1] > rule.secondLongestOverIn ||
@@ -128,14 +141,17 @@ export function computeSurcharges(
   let largeCount = 0;
   for (const flag of largeFlags) if (flag) largeCount += 1;
   if (largeCount > 0) {
-    for (const rule of compiled.largePackage) addLine(lines, "LARGE_PACKAGE", amountFor(rule.amount, largeCount));
+    for (const rule of compiled.largePackage)
+      addLine(lines, "LARGE_PACKAGE", amountFor(rule.amount, largeCount));
   }
   for (const rule of compiled.additionalHandling) {
     let ahs = 0;
-    for (let i = 0; i < count; i += 1) if (!largeFlags[i] && isAdditionalHandling(rule, packages[i])) ahs += 1;
+    for (let i = 0; i < count; i += 1)
+      if (!largeFlags[i] && isAdditionalHandling(rule, packages[i])) ahs += 1;
     if (ahs > 0) addLine(lines, "ADDITIONAL_HANDLING", amountFor(rule.amount, ahs));
   }
-  if (ctx.residential) for (const amount of compiled.residential) addLine(lines, "RESIDENTIAL", amountFor(amount, count));
+  if (ctx.residential)
+    for (const amount of compiled.residential) addLine(lines, "RESIDENTIAL", amountFor(amount, count));
   if (compiled.areas.length > 0) {
     const zip3 = ctx.destZip.slice(0, 3);
     for (const area of compiled.areas) {
@@ -146,7 +162,8 @@ export function computeSurcharges(
     }
   }
   for (const window of compiled.peak) {
-    if (ctx.shipDay >= window.fromDay && ctx.shipDay <= window.toDay) addLine(lines, "PEAK", amountFor(window.amount, count));
+    if (ctx.shipDay >= window.fromDay && ctx.shipDay <= window.toDay)
+      addLine(lines, "PEAK", amountFor(window.amount, count));
   }
   if (ctx.freightLevel) {
     for (const rule of compiled.accessorials) {

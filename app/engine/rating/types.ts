@@ -29,10 +29,19 @@ export interface CompiledSurcharges {
     actualWeightOverLb: number;
     amount: SurchargeAmount;
   }[];
-  largePackage: { longestOverIn: number; lengthPlusGirthOverIn: number; minBillableLb: number; amount: SurchargeAmount }[];
+  largePackage: {
+    longestOverIn: number;
+    lengthPlusGirthOverIn: number;
+    minBillableLb: number;
+    amount: SurchargeAmount;
+  }[];
   /** Peak windows as inclusive day-number ranges. */
   peak: { fromDay: number; toDay: number; amount: SurchargeAmount }[];
-  accessorials: { code: "LIFTGATE" | "APPOINTMENT" | "INSIDE_DELIVERY" | "WHITE_GLOVE"; levels: Set<FreightLevel>; amount: SurchargeAmount }[];
+  accessorials: {
+    code: "LIFTGATE" | "APPOINTMENT" | "INSIDE_DELIVERY" | "WHITE_GLOVE";
+    levels: Set<FreightLevel>;
+    amount: SurchargeAmount;
+  }[];
   fuelBasisPoints: number;
 }
 
@@ -63,7 +72,6 @@ export interface ShipmentRating {
 }
 
 export type RatingRejection =
-  | { reason: "LIMIT"; message: string }
-  | { reason: "ZONE_NOT_RATED"; message: string };
+  { reason: "LIMIT"; message: string } | { reason: "ZONE_NOT_RATED"; message: string };
 
 export type { SurchargeCode };

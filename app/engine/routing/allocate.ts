@@ -43,7 +43,9 @@ export class Allocator {
     private readonly warehouses: readonly CompiledWarehouse[],
     private readonly lines: readonly ResolvedLine[],
   ) {
-    this.tracked = new Set(lines.map((l) => l.line.variantId ?? "").filter((id) => warehouses.some((w) => w.inventory?.has(id))));
+    this.tracked = new Set(
+      lines.map((l) => l.line.variantId ?? "").filter((id) => warehouses.some((w) => w.inventory?.has(id))),
+    );
   }
 
   private stock(w: CompiledWarehouse, line: ResolvedLine): number {
@@ -51,12 +53,17 @@ export class Allocator {
   }
 
   get maxShipments(): number {
-    return Math.min(this.warehouses.length, this.lines.reduce((n, l) => n + l.quantity, 0));
+    return Math.min(
+      this.warehouses.length,
+      this.lines.reduce((n, l) => n + l.quantity, 0),
+    );
   }
 
   /** True when the warehouses together hold every unit. */
   coversCart(): boolean {
-    return this.lines.every((l) => this.warehouses.reduce((sum, w) => sum + this.stock(w, l), 0) >= l.quantity);
+    return this.lines.every(
+      (l) => this.warehouses.reduce((sum, w) => sum + this.stock(w, l), 0) >= l.quantity,
+    );
   }
 
   group(size: number): Allocation[] {
@@ -71,7 +78,9 @@ export class Allocator {
   private singles(): Allocation[] {
     return this.warehouses
       .filter((w) => this.lines.every((l) => this.stock(w, l) >= l.quantity))
-      .map((w) => [{ warehouse: w, lines: this.lines.map((resolved) => ({ resolved, quantity: resolved.quantity })) }]);
+      .map((w) => [
+        { warehouse: w, lines: this.lines.map((resolved) => ({ resolved, quantity: resolved.quantity })) },
+      ]);
   }
 
   private splits(size: number): Allocation[] {
@@ -84,7 +93,10 @@ export class Allocator {
       for (const allocation of this.allocationsFor(set)) {
         if (allocation.length !== size) continue;
         const key = allocation
-          .map((s) => `${s.warehouse.index}:${s.lines.map((l) => `${l.resolved.unit.profileKey}x${l.quantity}`).join(",")}`)
+          .map(
+            (s) =>
+              `${s.warehouse.index}:${s.lines.map((l) => `${l.resolved.unit.profileKey}x${l.quantity}`).join(",")}`,
+          )
           .join(";");
         if (seen.has(key)) continue;
         seen.add(key);
@@ -104,7 +116,9 @@ export class Allocator {
         choices.push(whole.map((w) => [{ warehouse: w, quantity: line.quantity }]));
         continue;
       }
-      const bySupply = [...set].sort((a, b) => this.stock(b, line) - this.stock(a, line) || a.index - b.index);
+      const bySupply = [...set].sort(
+        (a, b) => this.stock(b, line) - this.stock(a, line) || a.index - b.index,
+      );
       let left = line.quantity;
       const parts: { warehouse: CompiledWarehouse; quantity: number }[] = [];
       for (const w of bySupply) {
@@ -136,7 +150,9 @@ export class Allocator {
           byWarehouse.set(part.warehouse.index, list);
         }
       });
-      return set.filter((w) => byWarehouse.has(w.index)).map((w) => ({ warehouse: w, lines: byWarehouse.get(w.index)! }));
+      return set
+        .filter((w) => byWarehouse.has(w.index))
+        .map((w) => ({ warehouse: w, lines: byWarehouse.get(w.index)! }));
     });
   }
 }

@@ -16,10 +16,18 @@ const US_COUNTRY_CODES = new Set(["US", "PR", "VI", "GU", "AS", "MP", "PW", "FM"
  * resolveDestination({ country: "US", zip: "75201", addressLines: ["1 Main St"] }, now, issues)?.timeZone;
  * // "America/Chicago"
  */
-export function resolveDestination(d: Destination, now: Date, issues: IssueList): ResolvedDestination | undefined {
+export function resolveDestination(
+  d: Destination,
+  now: Date,
+  issues: IssueList,
+): ResolvedDestination | undefined {
   const country = d.country.trim().toUpperCase();
   if (!US_COUNTRY_CODES.has(country)) {
-    issues.add("UNSUPPORTED_COUNTRY", "error", `Tailroute delivers in the US only (destination country ${country || "missing"})`);
+    issues.add(
+      "UNSUPPORTED_COUNTRY",
+      "error",
+      `Tailroute delivers in the US only (destination country ${country || "missing"})`,
+    );
     return undefined;
   }
   const zip = lookupZip(d.zip);
@@ -29,7 +37,8 @@ export function resolveDestination(d: Destination, now: Date, issues: IssueList)
   }
   const timeZone = timeZoneForZip(zip.zip, zip.state);
   const addressClass = classifyAddress(d.addressLines, d.city, d.state ?? zip.state);
-  if (addressClass === "PO_BOX") issues.add("PO_BOX_POSTAL_ONLY", "info", "PO box address: postal services only");
+  if (addressClass === "PO_BOX")
+    issues.add("PO_BOX_POSTAL_ONLY", "info", "PO box address: postal services only");
   if (addressClass === "MILITARY") {
     issues.add("MILITARY_POSTAL_ONLY", "info", "APO/FPO/DPO address: postal services only");
   }

@@ -33,7 +33,11 @@ export function withDistinctSpeeds(offered: readonly TierPlans[], issues: IssueL
     }
     const faster = plans.filter((p) => p.maxDay <= slowerLatestDay);
     if (faster.length === 0) {
-      issues.add("TIER_UNAVAILABLE", "info", `${def.name}: no service arrives sooner than the slower options`);
+      issues.add(
+        "TIER_UNAVAILABLE",
+        "info",
+        `${def.name}: no service arrives sooner than the slower options`,
+      );
       continue;
     }
     kept.unshift({ def, plans: faster, alternatives: plans });

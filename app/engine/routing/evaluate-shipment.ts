@@ -33,10 +33,13 @@ export function packageNeedsFreight(p: PackedPackage, compiled: CompiledShopConf
  * evaluateShipment(ctx, { warehouse: dallas, lines }).packing.packages.length;
  */
 export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocation): ShipmentEvaluation {
-  const key = (allocation.key ??= `${allocation.warehouse.index}|${allocation.lines.map((l) => `${l.resolved.unit.profileKey}@${l.resolved.unit.weightOz}x${l.quantity}`).join(",")}`);
+  const key =
+    (allocation.key ??= `${allocation.warehouse.index}|${allocation.lines.map((l) => `${l.resolved.unit.profileKey}@${l.resolved.unit.weightOz}x${l.quantity}`).join(",")}`);
   let evaluation = ctx.evaluations.get(key);
   if (!evaluation) {
-    const packing = ctx.compiled.packing.pack(allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity })));
+    const packing = ctx.compiled.packing.pack(
+      allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity })),
+    );
     for (const name of packing.oversizeUnits) {
       ctx.issues.add("ITEM_EXCEEDS_CARTONS", "info", `${name} fits no carton: ships in its own packaging`);
     }
@@ -110,7 +113,12 @@ function computeOption(
   const { issues, dest } = ctx;
   if (!service.warehouseIndexes.has(warehouse.index)) return null;
   const notServed = servesDestination(
-    { reachesPoBox: cfg.reachesPoBox, reachesMilitary: cfg.reachesMilitary, servedStates: service.servedStates, excludedStates: service.excludedStates },
+    {
+      reachesPoBox: cfg.reachesPoBox,
+      reachesMilitary: cfg.reachesMilitary,
+      servedStates: service.servedStates,
+      excludedStates: service.excludedStates,
+    },
     dest.addressClass,
     dest.zip.state,
   );
@@ -125,7 +133,11 @@ function computeOption(
     return null;
   }
   const stat = ctx.laneStats?.get(`${warehouse.config.id}|${cfg.id}|${dest.zip.zip3}`);
-  const transit = laneTransit({ min: row.minDays, max: row.maxDays }, stat, ctx.compiled.strategy.laneStatsMinSamples);
+  const transit = laneTransit(
+    { min: row.minDays, max: row.maxDays },
+    stat,
+    ctx.compiled.strategy.laneStatsMinSamples,
+  );
   if (evaluation.coldChain && transit.max > ctx.compiled.strategy.coldChainMaxTransitDays) {
     issues.add(
       "COLD_CHAIN_TOO_SLOW",
@@ -152,7 +164,11 @@ function computeOption(
   const minDay = Math.max(days.minDay, dest.today);
   const maxDay = Math.max(days.maxDay, minDay);
   const onTimeRate = transit.onTimeRate ?? DEFAULT_ON_TIME_RATE;
-  const score = scorePlan(ctx.compiled.strategy, { priceCents: rating.costCents, days: maxDay - dest.today, onTimeRate }, undefined);
+  const score = scorePlan(
+    ctx.compiled.strategy,
+    { priceCents: rating.costCents, days: maxDay - dest.today, onTimeRate },
+    undefined,
+  );
   return {
     service,
     warehouse,
@@ -195,7 +211,11 @@ export function optionPlan(ctx: QuoteContext, option: ShipmentOption): ShipmentP
     transitDays: { min: option.transit.min, max: option.transit.max },
     transitSource: option.transit.source,
     shipDate: formatDay(option.shipDay),
-    delivery: { minDate: formatDay(option.minDay), maxDate: formatDay(option.maxDay), timeZone: ctx.dest.timeZone },
+    delivery: {
+      minDate: formatDay(option.minDay),
+      maxDate: formatDay(option.maxDay),
+      timeZone: ctx.dest.timeZone,
+    },
     onTimeRate: option.onTimeRate,
   };
   return option.plan;

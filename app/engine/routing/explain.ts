@@ -18,22 +18,42 @@ function city(label: string): string {
  * explainPlan(ctx, best, alternatives);
  * // ["Dallas, TX: zone 4 vs 7 from Edison, $3.10 cheaper, in stock", "UPS Ground: zone 4, 1 package, 3 lb billable", …]
  */
-export function explainPlan(ctx: QuoteContext, chosen: PlanCandidate, alternatives: readonly PlanCandidate[]): string[] {
+export function explainPlan(
+  ctx: QuoteContext,
+  chosen: PlanCandidate,
+  alternatives: readonly PlanCandidate[],
+): string[] {
   const reasons: string[] = [];
   const tracked = chosen.allocation.some((s) => s.warehouse.inventory !== undefined);
   if (chosen.shipments.length === 1) {
     const mine = optionPlan(ctx, chosen.shipments[0]);
-    const other = alternatives.find((p) => p.shipments.length === 1 && p.shipments[0].warehouse !== chosen.shipments[0].warehouse);
+    const other = alternatives.find(
+      (p) => p.shipments.length === 1 && p.shipments[0].warehouse !== chosen.shipments[0].warehouse,
+    );
     const stock = tracked ? ", in stock" : "";
     if (other) {
       const theirs = { zone: other.shipments[0].zone, warehouseLabel: other.shipments[0].warehouse.label };
       const diff = other.totalCents - chosen.totalCents;
       const faster = other.maxDay - chosen.maxDay;
-      const money = diff > 0 ? `${formatDollars(diff)} cheaper` : diff < 0 ? `${formatDollars(-diff)} more` : "same price";
-      const speed = faster > 0 ? `, ${plural(faster, "day")} sooner` : faster < 0 ? `, ${plural(-faster, "day")} later` : "";
-      reasons.push(`${mine.warehouseLabel}: zone ${mine.zone} vs ${theirs.zone} from ${city(theirs.warehouseLabel)}, ${money}${speed}${stock}`);
+      const money =
+        diff > 0
+          ? `${formatDollars(diff)} cheaper`
+          : diff < 0
+            ? `${formatDollars(-diff)} more`
+            : "same price";
+      const speed =
+        faster > 0
+          ? `, ${plural(faster, "day")} sooner`
+          : faster < 0
+            ? `, ${plural(-faster, "day")} later`
+            : "";
+      reasons.push(
+        `${mine.warehouseLabel}: zone ${mine.zone} vs ${theirs.zone} from ${city(theirs.warehouseLabel)}, ${money}${speed}${stock}`,
+      );
     } else if (ctx.compiled.warehouses.length > 1) {
-      reasons.push(`${mine.warehouseLabel}: the only warehouse that can ship this${tracked ? " with everything in stock" : ""}`);
+      reasons.push(
+        `${mine.warehouseLabel}: the only warehouse that can ship this${tracked ? " with everything in stock" : ""}`,
+      );
     } else {
       reasons.push(`${mine.warehouseLabel}: zone ${mine.zone}${stock}`);
     }
@@ -43,27 +63,35 @@ export function explainPlan(ctx: QuoteContext, chosen: PlanCandidate, alternativ
       const units = plan.packages.reduce((n, p) => n + p.contents.reduce((m, c) => m + c.quantity, 0), 0);
       return `${plan.warehouseLabel}: ${plural(units, "item")}`;
     });
-    reasons.push(`Split into ${chosen.shipments.length} shipments, no single warehouse has everything (${parts.join("; ")})`);
+    reasons.push(
+      `Split into ${chosen.shipments.length} shipments, no single warehouse has everything (${parts.join("; ")})`,
+    );
   }
   for (const option of chosen.shipments) {
     const plan = optionPlan(ctx, option);
     const billable = plan.packages.reduce((n, p) => n + p.billableLb, 0);
     const dim = plan.packages.some((p) => p.dimLb > p.actualLb) ? " (DIM weight)" : "";
     const level = plan.freightLevel ? ` ${plan.freightLevel.toLowerCase().replace(/_/g, " ")}` : "";
-    const service = plan.serviceName.startsWith(plan.carrier) ? plan.serviceName : `${plan.carrier} ${plan.serviceName}`;
+    const service = plan.serviceName.startsWith(plan.carrier)
+      ? plan.serviceName
+      : `${plan.carrier} ${plan.serviceName}`;
     reasons.push(
       `${service}${level} from ${city(plan.warehouseLabel)}: zone ${plan.zone}, ` +
         `${plural(plan.packages.length, "package")}, ${billable} lb billable${dim}`,
     );
     if (plan.transitSource === "LANE_STATS") {
-      reasons.push(`${plan.transitDays.min}–${plan.transitDays.max} business days from observed deliveries on this lane`);
+      reasons.push(
+        `${plan.transitDays.min}–${plan.transitDays.max} business days from observed deliveries on this lane`,
+      );
     }
   }
   if (ctx.targetCents !== undefined && ctx.orderValueCents > 0) {
     const share = ((chosen.totalCents / ctx.orderValueCents) * 100).toFixed(1);
     const target = ((ctx.compiled.strategy.costTargetBasisPoints ?? 0) / 100).toFixed(0);
     const verdict = chosen.totalCents <= ctx.targetCents ? "within" : "over";
-    reasons.push(`Shipping ${formatDollars(chosen.totalCents)} is ${share}% of the order, ${verdict} the ${target}% target`);
+    reasons.push(
+      `Shipping ${formatDollars(chosen.totalCents)} is ${share}% of the order, ${verdict} the ${target}% target`,
+    );
   }
   return reasons;
 }

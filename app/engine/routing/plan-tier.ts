@@ -4,21 +4,36 @@ import { applyBasisPoints } from "../rating/money";
 import type { Allocator } from "./allocate";
 import { evaluateShipment, shipmentOption } from "./evaluate-shipment";
 import { scorePlan } from "./scoring";
-import type { Allocation, PlanCandidate, QuoteContext, ShipmentEvaluation, ShipmentOption, TierDefinition } from "./types";
+import type {
+  Allocation,
+  PlanCandidate,
+  QuoteContext,
+  ShipmentEvaluation,
+  ShipmentOption,
+  TierDefinition,
+} from "./types";
 
 /**
  * Services that may carry a shipment in a tier. Parcel tiers: the tier's services, none if the shipment needs
  * freight. Freight tiers: freight services offering the level for shipments that need freight; the others
  * (e.g. the mugs shipped from another warehouse next to a sofa) ride the STANDARD services.
  */
-function candidateServices(ctx: QuoteContext, def: TierDefinition, evaluation: ShipmentEvaluation): CompiledService[] {
+function candidateServices(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  evaluation: ShipmentEvaluation,
+): CompiledService[] {
   const byTier = ctx.compiled.servicesByTier;
   if (!def.freightLevel) return evaluation.needsFreight ? [] : (byTier.get(def.serviceTier) ?? []);
   if (!evaluation.needsFreight) return byTier.get("STANDARD") ?? [];
   return (byTier.get("FREIGHT") ?? []).filter((s) => s.config.freight?.levels.includes(def.freightLevel!));
 }
 
-function bestOption(ctx: QuoteContext, def: TierDefinition, evaluation: ShipmentEvaluation): ShipmentOption | null {
+function bestOption(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  evaluation: ShipmentEvaluation,
+): ShipmentOption | null {
   let best: ShipmentOption | null = null;
   for (const service of candidateServices(ctx, def, evaluation)) {
     const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
@@ -42,8 +57,22 @@ function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation)
   const maxDay = Math.max(...shipments.map((s) => s.maxDay));
   // The order is on time only if every shipment is.
   const onTimeRate = shipments.reduce((p, s) => p * s.onTimeRate, 1);
-  const score = scorePlan(ctx.compiled.strategy, { priceCents: totalCents, days: maxDay - ctx.dest.today, onTimeRate }, ctx.targetCents);
-  return { allocation, shipments, carrierCostCents, markupCents, totalCents, minDay, maxDay, onTimeRate, score };
+  const score = scorePlan(
+    ctx.compiled.strategy,
+    { priceCents: totalCents, days: maxDay - ctx.dest.today, onTimeRate },
+    ctx.targetCents,
+  );
+  return {
+    allocation,
+    shipments,
+    carrierCostCents,
+    markupCents,
+    totalCents,
+    minDay,
+    maxDay,
+    onTimeRate,
+    score,
+  };
 }
 
 /**
@@ -72,6 +101,9 @@ export function plansForTier(ctx: QuoteContext, def: TierDefinition, allocator: 
  * @example
  * costTargetCents(10_000, 1200); // 1200
  */
-export function costTargetCents(orderValueCents: number, basisPoints: number | undefined): number | undefined {
+export function costTargetCents(
+  orderValueCents: number,
+  basisPoints: number | undefined,
+): number | undefined {
   return basisPoints === undefined ? undefined : applyBasisPoints(orderValueCents, basisPoints);
 }

@@ -14,7 +14,12 @@ import { costTargetCents, plansForTier } from "./plan-tier";
 import { TIER_DEFINITIONS } from "./tiers";
 import type { PlanCandidate, QuoteContext, TierDefinition } from "./types";
 
-function toTierQuote(ctx: QuoteContext, def: TierDefinition, plans: PlanCandidate[], alternatives = plans): TierQuote {
+function toTierQuote(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  plans: PlanCandidate[],
+  alternatives = plans,
+): TierQuote {
   const best = plans[0];
   // The quote's mode is that of its costliest shipment (what the buyer mostly pays for).
   const main = best.shipments.reduce((a, b) => (b.costCents > a.costCents ? b : a));
@@ -26,10 +31,18 @@ function toTierQuote(ctx: QuoteContext, def: TierDefinition, plans: PlanCandidat
     carrierCostCents: best.carrierCostCents,
     markupCents: best.markupCents,
     currency: ctx.compiled.config.currency,
-    delivery: { minDate: formatDay(best.minDay), maxDate: formatDay(best.maxDay), timeZone: ctx.dest.timeZone },
+    delivery: {
+      minDate: formatDay(best.minDay),
+      maxDate: formatDay(best.maxDay),
+      timeZone: ctx.dest.timeZone,
+    },
     shipments: best.shipments.map((s) => optionPlan(ctx, s)),
     score: best.score,
-    reasons: explainPlan(ctx, best, alternatives.filter((p) => p !== best)),
+    reasons: explainPlan(
+      ctx,
+      best,
+      alternatives.filter((p) => p !== best),
+    ),
   };
 }
 
@@ -71,8 +84,10 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
       ceilInches(unit.lengthIn) > max.maxLongestIn ||
       lengthPlusGirthIn(unit) > max.maxLengthPlusGirthIn,
   );
-  if (cartNeedsFreight) issues.add("FREIGHT_REQUIRED", "info", "Bulky or oversize items: freight delivery only");
-  const orderValueCents = input.orderValueCents ?? lines.reduce((sum, l) => sum + l.line.priceCents * l.quantity, 0);
+  if (cartNeedsFreight)
+    issues.add("FREIGHT_REQUIRED", "info", "Bulky or oversize items: freight delivery only");
+  const orderValueCents =
+    input.orderValueCents ?? lines.reduce((sum, l) => sum + l.line.priceCents * l.quantity, 0);
   const targetCents = costTargetCents(orderValueCents, compiled.strategy.costTargetBasisPoints);
   const ctx: QuoteContext = {
     compiled,
@@ -98,7 +113,8 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
   const quotes: TierQuote[] = withDistinctSpeeds(offered, issues).map(({ def, plans, alternatives }) =>
     toTierQuote(ctx, def, plans, alternatives),
   );
-  if (quotes.length === 0) issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
+  if (quotes.length === 0)
+    issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
   return { quotes, issues: issues.toArray() };
 }
 

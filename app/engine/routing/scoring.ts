@@ -3,7 +3,15 @@ import type { StrategyKind } from "../types";
 
 /** Weights of the scoring function per strategy ("CONFIG" = taken from the shop's strategy settings). */
 export const STRATEGY_WEIGHTS: Readonly<
-  Record<StrategyKind, { cost: number; perDayCents: number | "CONFIG"; unreliabilityCents: number | "CONFIG"; overTarget: number }>
+  Record<
+    StrategyKind,
+    {
+      cost: number;
+      perDayCents: number | "CONFIG";
+      unreliabilityCents: number | "CONFIG";
+      overTarget: number;
+    }
+  >
 > = {
   // Price decides; a cent per day only breaks ties.
   CHEAPEST: { cost: 1, perDayCents: 1, unreliabilityCents: 0, overTarget: 0 },
@@ -34,10 +42,15 @@ export interface PlanMetrics {
  * scorePlan(balanced, { priceCents: 1200, days: 3, onTimeRate: 0.95 }, 1000);
  * // 1200 + 150·3 + 1000·0.05 + (1200 − 1000) = 1900
  */
-export function scorePlan(strategy: ResolvedStrategy, m: PlanMetrics, targetCents: number | undefined): number {
+export function scorePlan(
+  strategy: ResolvedStrategy,
+  m: PlanMetrics,
+  targetCents: number | undefined,
+): number {
   const w = STRATEGY_WEIGHTS[strategy.kind];
   const perDay = w.perDayCents === "CONFIG" ? strategy.centsPerDay : w.perDayCents;
-  const unreliability = w.unreliabilityCents === "CONFIG" ? strategy.unreliabilityCents : w.unreliabilityCents;
+  const unreliability =
+    w.unreliabilityCents === "CONFIG" ? strategy.unreliabilityCents : w.unreliabilityCents;
   const over = targetCents === undefined ? 0 : Math.max(0, m.priceCents - targetCents);
   return w.cost * m.priceCents + perDay * m.days + unreliability * (1 - m.onTimeRate) + w.overTarget * over;
 }

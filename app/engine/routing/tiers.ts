@@ -8,7 +8,12 @@ export const TIER_DEFINITIONS: readonly TierDefinition[] = [
   { code: "TR_EXPRESS", name: "Express", serviceTier: "EXPRESS" },
   { code: "TR_STANDARD", name: "Standard", serviceTier: "STANDARD" },
   { code: "TR_ECONOMY", name: "Economy", serviceTier: "ECONOMY" },
-  { code: "TR_FREIGHT_THRESHOLD", name: "Freight – threshold delivery", serviceTier: "FREIGHT", freightLevel: "THRESHOLD" },
+  {
+    code: "TR_FREIGHT_THRESHOLD",
+    name: "Freight – threshold delivery",
+    serviceTier: "FREIGHT",
+    freightLevel: "THRESHOLD",
+  },
   {
     code: "TR_FREIGHT_ROOM_OF_CHOICE",
     name: "Freight – room of choice",

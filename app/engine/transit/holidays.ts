@@ -14,7 +14,8 @@ import type { BusinessCalendar, DayNumber } from "./types";
  * ups.isClosed(parseDay("2026-11-11")); // false (UPS works Veterans Day)
  */
 export function compileCalendar(calendar: HolidayCalendar): BusinessCalendar {
-  const names = calendar.federal === "ALL" || calendar.federal === "NONE" ? undefined : new Set(calendar.federal);
+  const names =
+    calendar.federal === "ALL" || calendar.federal === "NONE" ? undefined : new Set(calendar.federal);
   const extra = new Set((calendar.extraClosedDates ?? []).map(parseDay));
   // Every closed day of every loaded year in one set: the hot path is one weekday test and one Set lookup.
   const closed = new Set<DayNumber>(extra);
@@ -23,7 +24,10 @@ export function compileCalendar(calendar: HolidayCalendar): BusinessCalendar {
     if (loadedYears.has(year)) return;
     loadedYears.add(year);
     if (calendar.federal === "NONE") return;
-    for (const h of federalHolidays.allForYear(year, { shiftSaturdayHolidays: true, shiftSundayHolidays: true })) {
+    for (const h of federalHolidays.allForYear(year, {
+      shiftSaturdayHolidays: true,
+      shiftSundayHolidays: true,
+    })) {
       if (!names || names.has(h.name)) closed.add(parseDay(padIsoDate(h.dateString)));
     }
   };

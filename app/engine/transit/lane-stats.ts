@@ -27,9 +27,15 @@ export function indexLaneStats(stats: readonly LaneStat[]): LaneStatsIndex {
  * laneTransit({ min: 3, max: 5 }, { samples: 40, p50Days: 2, p90Days: 3.2, onTimeRate: 0.93, … }, 20);
  * // { min: 2, max: 4, source: "LANE_STATS", onTimeRate: 0.93, samples: 40 }
  */
-export function laneTransit(table: { min: number; max: number }, stat: LaneStat | undefined, minSamples: number): TransitEstimate {
+export function laneTransit(
+  table: { min: number; max: number },
+  stat: LaneStat | undefined,
+  minSamples: number,
+): TransitEstimate {
   if (!stat || stat.samples < minSamples) {
-    return stat ? { ...table, source: "TABLE", onTimeRate: stat.onTimeRate, samples: stat.samples } : { ...table, source: "TABLE" };
+    return stat
+      ? { ...table, source: "TABLE", onTimeRate: stat.onTimeRate, samples: stat.samples }
+      : { ...table, source: "TABLE" };
   }
   const min = Math.max(0, Math.ceil(stat.p50Days - 1e-9));
   const max = Math.max(min, Math.ceil(stat.p90Days - 1e-9));

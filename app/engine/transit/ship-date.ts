@@ -8,7 +8,12 @@ import type { BusinessCalendar, DayNumber, LocalNow } from "./types";
  * @example
  * shipDay({ day: parseDay("2026-11-24"), minutes: 15 * 60 }, 14 * 60, 0, ups); // 2026-11-25 (after cutoff)
  */
-export function shipDay(now: LocalNow, cutoffMinutes: number, handlingDays: number, calendar: BusinessCalendar): DayNumber {
+export function shipDay(
+  now: LocalNow,
+  cutoffMinutes: number,
+  handlingDays: number,
+  calendar: BusinessCalendar,
+): DayNumber {
   const ready = now.minutes < cutoffMinutes ? now.day : now.day + 1;
   return addBusinessDays(calendar, nextOpenDay(calendar, ready), handlingDays);
 }

@@ -54,7 +54,13 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type PlannedAction = DistributiveOmit<RoutingAction, keyof ActionState>;
 
 export function newAction(planned: PlannedAction, round: number, index: number): RoutingAction {
-  return { ...planned, key: `r${round}:${planned.kind.toLowerCase()}:${index}`, round, status: "PENDING", attempts: 0 } as RoutingAction;
+  return {
+    ...planned,
+    key: `r${round}:${planned.kind.toLowerCase()}:${index}`,
+    round,
+    status: "PENDING",
+    attempts: 0,
+  } as RoutingAction;
 }
 
 /** One line for the operator: "MOVE → dallas-tx: applied". */
@@ -65,6 +71,7 @@ export function describeAction(action: RoutingAction): string {
       : action.kind === "TAGS"
         ? ` ${action.tags.join(",")}`
         : "";
-  const state = action.status === "FAILED" ? `failed (${action.error ?? "unknown"})` : action.status.toLowerCase();
+  const state =
+    action.status === "FAILED" ? `failed (${action.error ?? "unknown"})` : action.status.toLowerCase();
   return `${action.kind}${target}: ${state}`;
 }

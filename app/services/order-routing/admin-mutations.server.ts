@@ -106,7 +106,9 @@ interface UserError {
 export type MutationResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function outcome<T>(userErrors: UserError[], value: T): MutationResult<T> {
-  return userErrors.length > 0 ? { ok: false, error: userErrors.map((e) => e.message).join("; ") } : { ok: true, value };
+  return userErrors.length > 0
+    ? { ok: false, error: userErrors.map((e) => e.message).join("; ") }
+    : { ok: true, value };
 }
 
 export async function splitFulfillmentOrder(
@@ -117,11 +119,13 @@ export async function splitFulfillmentOrder(
 ): Promise<MutationResult<{ newFulfillmentOrderId: string }>> {
   const { fulfillmentOrderSplit: r } = await adminRequest<{
     fulfillmentOrderSplit: {
-      fulfillmentOrderSplits: {
-        fulfillmentOrder: { id: string };
-        remainingFulfillmentOrder: { id: string } | null;
-        replacementFulfillmentOrder: { id: string } | null;
-      }[] | null;
+      fulfillmentOrderSplits:
+        | {
+            fulfillmentOrder: { id: string };
+            remainingFulfillmentOrder: { id: string } | null;
+            replacementFulfillmentOrder: { id: string } | null;
+          }[]
+        | null;
       userErrors: UserError[];
     };
   }>(
@@ -134,7 +138,8 @@ export async function splitFulfillmentOrder(
   // The split-out line items land in a new fulfillment order (remainingFulfillmentOrder); when the original
   // could not be split Shopify creates a replacement instead.
   const newId = result?.remainingFulfillmentOrder?.id ?? result?.replacementFulfillmentOrder?.id;
-  if (r.userErrors.length === 0 && !newId) return { ok: false, error: "Split returned no new fulfillment order" };
+  if (r.userErrors.length === 0 && !newId)
+    return { ok: false, error: "Split returned no new fulfillment order" };
   return outcome(r.userErrors, { newFulfillmentOrderId: newId! });
 }
 
@@ -159,7 +164,11 @@ export async function setOrderMetafield(
   const { metafieldsSet: r } = await adminRequest<{ metafieldsSet: { userErrors: UserError[] } }>(
     client,
     METAFIELDS_SET,
-    { metafields: [{ ownerId, namespace: metafield.namespace, key: metafield.key, type: "json", value: metafield.value }] },
+    {
+      metafields: [
+        { ownerId, namespace: metafield.namespace, key: metafield.key, type: "json", value: metafield.value },
+      ],
+    },
     retry,
   );
   return outcome(r.userErrors, null);
@@ -171,7 +180,12 @@ export async function addOrderTags(
   tags: string[],
   retry?: RetryPolicy,
 ): Promise<MutationResult<null>> {
-  const { tagsAdd: r } = await adminRequest<{ tagsAdd: { userErrors: UserError[] } }>(client, TAGS_ADD, { id, tags }, retry);
+  const { tagsAdd: r } = await adminRequest<{ tagsAdd: { userErrors: UserError[] } }>(
+    client,
+    TAGS_ADD,
+    { id, tags },
+    retry,
+  );
   return outcome(r.userErrors, null);
 }
 

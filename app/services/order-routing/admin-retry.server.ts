@@ -57,10 +57,14 @@ export function retryDelayMs(
   const status = cost?.throttleStatus;
   if (status?.restoreRate && status.restoreRate > 0 && cost?.requestedQueryCost !== undefined) {
     const missing = Math.max(0, cost.requestedQueryCost - (status.currentlyAvailable ?? 0));
-    return Math.min(policy.maxDelayMs, Math.max(policy.baseDelayMs, Math.ceil((missing / status.restoreRate) * 1000)));
+    return Math.min(
+      policy.maxDelayMs,
+      Math.max(policy.baseDelayMs, Math.ceil((missing / status.restoreRate) * 1000)),
+    );
   }
   const retryAfter = Number(retryAfterHeader);
-  if (retryAfterHeader && Number.isFinite(retryAfter)) return Math.min(policy.maxDelayMs, Math.max(0, retryAfter * 1000));
+  if (retryAfterHeader && Number.isFinite(retryAfter))
+    return Math.min(policy.maxDelayMs, Math.max(0, retryAfter * 1000));
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 }
 

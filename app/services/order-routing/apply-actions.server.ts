@@ -41,8 +41,16 @@ export async function applyDecision(
 ): Promise<ApplyResult> {
   const now = options.now ?? (() => new Date());
   const claimed = await db.routingDecision.updateMany({
-    where: { id: decisionId, shop, status: "PENDING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }] },
-    data: { leaseUntil: new Date(now().getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS)), applyRuns: { increment: 1 } },
+    where: {
+      id: decisionId,
+      shop,
+      status: "PENDING",
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }],
+    },
+    data: {
+      leaseUntil: new Date(now().getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS)),
+      applyRuns: { increment: 1 },
+    },
   });
   if (claimed.count === 0) {
     const exists = await db.routingDecision.count({ where: { id: decisionId, shop, status: "PENDING" } });
@@ -66,7 +74,10 @@ async function runActions(
   const decision = await db.routingDecision.findFirstOrThrow({ where: { id: decisionId, shop } });
   let actions = decisionActions(decision.actions);
   const save = (extra: Record<string, unknown> = {}) =>
-    db.routingDecision.updateMany({ where: { id: decisionId, shop }, data: { actions: actionsJson(actions), ...extra } });
+    db.routingDecision.updateMany({
+      where: { id: decisionId, shop },
+      data: { actions: actionsJson(actions), ...extra },
+    });
 
   try {
     for (let i = 0; i < actions.length; i++) {
@@ -96,7 +107,17 @@ async function runActions(
       action.error = result.error;
       if (action.kind === "MOVE" || action.kind === "SPLIT") {
         // The warehouse cannot take it (not stocked there, FO closed…): route again without it.
-        const rerouted = await reroute(db, client, shop, decision.id, decision.input, actions, action.round + 1, retry, now());
+        const rerouted = await reroute(
+          db,
+          client,
+          shop,
+          decision.id,
+          decision.input,
+          actions,
+          action.round + 1,
+          retry,
+          now(),
+        );
         actions = rerouted.actions;
         await save(rerouted.columns);
         if (rerouted.columns.status !== "PENDING") return rerouted.columns.status as ApplyResult;
@@ -162,7 +183,12 @@ async function applyOne(
     case "MOVE":
       return moveFulfillmentOrder(client, moveTarget(action, actions), action.newLocationId, retry);
     case "METAFIELD":
-      return setOrderMetafield(client, orderId, { namespace: action.namespace, key: action.metafieldKey, value: action.value }, retry);
+      return setOrderMetafield(
+        client,
+        orderId,
+        { namespace: action.namespace, key: action.metafieldKey, value: action.value },
+        retry,
+      );
     case "TAGS":
       return addOrderTags(client, orderId, action.tags, retry);
     case "NOTE": {
@@ -189,7 +215,9 @@ async function alreadyApplied(
   if (action.kind === "NOTE") return (snapshot.note ?? "").includes(action.marker);
   if (action.kind === "MOVE") {
     const target = moveTarget(action, actions);
-    return snapshot.fulfillmentOrders.some((fo) => fo.id === target && fo.locationId === action.newLocationId);
+    return snapshot.fulfillmentOrders.some(
+      (fo) => fo.id === target && fo.locationId === action.newLocationId,
+    );
   }
   const found = findSplitResult(snapshot, action, actions);
   if (found) action.resultFulfillmentOrderId = found;
@@ -202,7 +230,11 @@ function findSplitResult(
   split: Extract<RoutingAction, { kind: "SPLIT" }>,
   actions: RoutingAction[],
 ): string | null {
-  const claimed = new Set(actions.flatMap((a) => (a.kind === "SPLIT" && a.resultFulfillmentOrderId ? [a.resultFulfillmentOrderId] : [])));
+  const claimed = new Set(
+    actions.flatMap((a) =>
+      a.kind === "SPLIT" && a.resultFulfillmentOrderId ? [a.resultFulfillmentOrderId] : [],
+    ),
+  );
   const wanted = units(split.lineItems.map((l) => ({ variantId: l.variantId, quantity: l.quantity })));
   const fo = snapshot.fulfillmentOrders.find(
     (f) =>
@@ -223,7 +255,9 @@ const units = (lines: { variantId: string | null; quantity: number }[]) =>
 export function refusedWarehouses(actions: RoutingAction[]): string[] {
   return [
     ...new Set(
-      actions.flatMap((a) => ((a.kind === "MOVE" || a.kind === "SPLIT") && a.status === "FAILED" ? [a.warehouseKey] : [])),
+      actions.flatMap((a) =>
+        (a.kind === "MOVE" || a.kind === "SPLIT") && a.status === "FAILED" ? [a.warehouseKey] : [],
+      ),
     ),
   ];
 }
@@ -259,7 +293,17 @@ async function reroute(
     return { actions: kept, columns: { status: "NEEDS_INPUT", error: outcome.error } };
   }
   if (outcome.kind === "UNROUTABLE") {
-    return { actions: kept, columns: { ...columns, status: "FAILED", error: `Moves refused by ${refused.join(", ")}; ${outcome.error}` } };
+    return {
+      actions: kept,
+      columns: {
+        ...columns,
+        status: "FAILED",
+        error: `Moves refused by ${refused.join(", ")}; ${outcome.error}`,
+      },
+    };
   }
-  return { actions: [...kept, ...outcome.actions], columns: { ...columns, status: outcome.actions.length > 0 ? "PENDING" : "APPLIED" } };
+  return {
+    actions: [...kept, ...outcome.actions],
+    columns: { ...columns, status: outcome.actions.length > 0 ? "PENDING" : "APPLIED" },
+  };
 }

@@ -18,11 +18,21 @@ export async function decideForOrder(
   client: GraphQLClient,
   shop: string,
   input: OrderRoutingInput,
-  options: { decisionId: string; now: Date; excludedWarehouseKeys?: string[]; round?: number; retry?: RetryPolicy },
+  options: {
+    decisionId: string;
+    now: Date;
+    excludedWarehouseKeys?: string[];
+    round?: number;
+    retry?: RetryPolicy;
+  },
 ): Promise<DecideOrderOutcome> {
   const config = await loadShopConfig(db, shop, options.now);
   if (!config || config.warehouses.length === 0) {
-    return { kind: "UNROUTABLE", error: "The shop has no active warehouses", reasons: ["The shop has no active warehouses"] };
+    return {
+      kind: "UNROUTABLE",
+      error: "The shop has no active warehouses",
+      reasons: ["The shop has no active warehouses"],
+    };
   }
   const warehouses = await db.warehouse.findMany({
     where: { shop, active: true },
@@ -36,7 +46,11 @@ export async function decideForOrder(
     throw error;
   }
   if (!snapshot) {
-    return { kind: "UNROUTABLE", error: "Shopify does not know this order", reasons: ["Shopify does not know this order"] };
+    return {
+      kind: "UNROUTABLE",
+      error: "Shopify does not know this order",
+      reasons: ["Shopify does not know this order"],
+    };
   }
   return decideRouting({
     config,

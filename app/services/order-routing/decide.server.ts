@@ -56,7 +56,8 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     return true;
   });
   if (config.warehouses.length === 0) return unroutable("The shop has no active warehouses", reasons);
-  if (usable.length === 0) return unroutable("No warehouse linked to a Shopify location can take the order", reasons);
+  if (usable.length === 0)
+    return unroutable("No warehouse linked to a Shopify location can take the order", reasons);
 
   // Shopify's inventory levels replace the configuration's snapshot for the variants of this order.
   const warehouses = usable.map((w) => {
@@ -85,14 +86,25 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
       chosen = requested;
       reasons.push(`Buyer chose ${requested.serviceName} (${requested.serviceCode}) at checkout`);
     } else {
-      reasons.push(`${input.requestedServiceCode} is no longer available; best tier ${best.serviceName} instead`);
+      reasons.push(
+        `${input.requestedServiceCode} is no longer available; best tier ${best.serviceName} instead`,
+      );
     }
   } else {
-    reasons.push(`Non-Tailroute shipping line${input.shippingLineTitle ? ` "${input.shippingLineTitle}"` : ""}: shop's best tier ${best.serviceName}`);
+    reasons.push(
+      `Non-Tailroute shipping line${input.shippingLineTitle ? ` "${input.shippingLineTitle}"` : ""}: shop's best tier ${best.serviceName}`,
+    );
   }
   reasons.push(...chosen.reasons);
   const round = args.round ?? 0;
-  const planned = planActions(chosen, snapshot.fulfillmentOrders, locationByKey, args.decisionId, reasons, round);
+  const planned = planActions(
+    chosen,
+    snapshot.fulfillmentOrders,
+    locationByKey,
+    args.decisionId,
+    reasons,
+    round,
+  );
   return { kind: "ROUTED", quote: chosen, reasons, actions: planned.map((a, i) => newAction(a, round, i)) };
 }
 
@@ -156,12 +168,23 @@ function planActions(
       const locationId = locationByKey.get(key)!;
       if (key === stay) {
         if (locationId === fo.locationId) reasons.push(`${fo.id}: already assigned to ${key}`);
-        else moves.push({ kind: "MOVE", fulfillmentOrderId: fo.id, newLocationId: locationId, warehouseKey: key });
+        else
+          moves.push({
+            kind: "MOVE",
+            fulfillmentOrderId: fo.id,
+            newLocationId: locationId,
+            warehouseKey: key,
+          });
         continue;
       }
       // Splits lead the action list, so split n gets the key newAction gives index n.
       const splitKey = `r${round}:split:${splitIndex++}`;
-      splits.push({ kind: "SPLIT", fulfillmentOrderId: fo.id, lineItems: groups.get(key)!, warehouseKey: key });
+      splits.push({
+        kind: "SPLIT",
+        fulfillmentOrderId: fo.id,
+        lineItems: groups.get(key)!,
+        warehouseKey: key,
+      });
       moves.push({ kind: "MOVE", fromSplit: splitKey, newLocationId: locationId, warehouseKey: key });
     }
   }
@@ -178,7 +201,12 @@ function planActions(
   return [
     ...splits,
     ...moves,
-    { kind: "METAFIELD", namespace: METAFIELD_NAMESPACE, metafieldKey: METAFIELD_KEY, value: JSON.stringify(summary) },
+    {
+      kind: "METAFIELD",
+      namespace: METAFIELD_NAMESPACE,
+      metafieldKey: METAFIELD_KEY,
+      value: JSON.stringify(summary),
+    },
     { kind: "TAGS", tags },
     { kind: "NOTE", text: noteText(chosen, decisionId), marker: noteMarker(decisionId) },
   ];

@@ -42,6 +42,8 @@ export function decisionColumns(outcome: DecideOrderOutcome) {
   };
 }
 
-export const decisionActions = (value: Prisma.JsonValue): RoutingAction[] => (Array.isArray(value) ? (value as unknown as RoutingAction[]) : []);
-export const decisionPlan = (value: Prisma.JsonValue): Partial<TierQuote> => (value && typeof value === "object" ? (value as unknown as Partial<TierQuote>) : {});
+export const decisionActions = (value: Prisma.JsonValue): RoutingAction[] =>
+  Array.isArray(value) ? (value as unknown as RoutingAction[]) : [];
+export const decisionPlan = (value: Prisma.JsonValue): Partial<TierQuote> =>
+  value && typeof value === "object" ? (value as unknown as Partial<TierQuote>) : {};
 export const actionsJson = (actions: RoutingAction[]) => json(actions);

@@ -43,7 +43,7 @@ export function orderRoutingInput(payload: OrdersCreatePayload): OrderRoutingInp
     .map((line) => ({
       ...(line.variant_id ? { variantId: line.variant_id } : {}),
       ...(line.sku ? { sku: line.sku } : {}),
-      ...(line.name ?? line.title ? { name: (line.name ?? line.title)! } : {}),
+      ...((line.name ?? line.title) ? { name: (line.name ?? line.title)! } : {}),
       quantity: line.quantity,
       grams: line.grams ?? 0,
       priceCents: dollarsToCents(line.price),
@@ -70,7 +70,10 @@ export function orderRoutingInput(payload: OrdersCreatePayload): OrderRoutingInp
     destination,
     requestedServiceCode: isTierCode(requested) ? requested : null,
     shippingLineTitle: shippingLine?.title ?? null,
-    orderValueCents: payload.subtotal_price != null ? dollarsToCents(payload.subtotal_price) : cart.reduce((s, l) => s + l.priceCents * l.quantity, 0),
+    orderValueCents:
+      payload.subtotal_price != null
+        ? dollarsToCents(payload.subtotal_price)
+        : cart.reduce((s, l) => s + l.priceCents * l.quantity, 0),
     pickupPoint: null,
   };
 }

@@ -16,7 +16,12 @@ export interface ReconcileOptions {
 
 export interface ReconcileReport {
   examined: number;
-  results: { shop: string; orderId: string; decisionId: string; result: ApplyResult | "NEEDS_INPUT" | "NOT_INSTALLED" }[];
+  results: {
+    shop: string;
+    orderId: string;
+    decisionId: string;
+    result: ApplyResult | "NEEDS_INPUT" | "NOT_INSTALLED";
+  }[];
 }
 
 /**
@@ -24,7 +29,10 @@ export interface ReconcileReport {
  * Shopify's data (NEEDS_INPUT) are decided, and PENDING actions are applied — each once, through the same
  * lease and per-action state as the webhook. Runs at start-up and on `tailroute reconcile`.
  */
-export async function reconcileDecisions(db: PrismaClient, options: ReconcileOptions = {}): Promise<ReconcileReport> {
+export async function reconcileDecisions(
+  db: PrismaClient,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
   const now = options.now ?? (() => new Date());
   const clientFor = options.clientFor ?? ((shop: string) => offlineAdminClient(db, shop));
   const where: Prisma.RoutingDecisionWhereInput = {
@@ -56,14 +64,20 @@ export async function reconcileDecisions(db: PrismaClient, options: ReconcileOpt
       // Only a decision still waiting is updated: another worker may have decided it meanwhile.
       const updated = await db.routingDecision.updateMany({
         where: { id, shop, status: "NEEDS_INPUT" },
-        data: { ...decisionColumns(outcome), actions: actionsJson([...history, ...(outcome.kind === "ROUTED" ? outcome.actions : [])]) },
+        data: {
+          ...decisionColumns(outcome),
+          actions: actionsJson([...history, ...(outcome.kind === "ROUTED" ? outcome.actions : [])]),
+        },
       });
       if (outcome.kind === "NEEDS_INPUT" || updated.count === 0) {
         report.results.push({ shop, orderId, decisionId: id, result: "NEEDS_INPUT" });
         continue;
       }
     }
-    const result = await applyDecision(db, client, shop, id, { now, ...(options.retry ? { retry: options.retry } : {}) });
+    const result = await applyDecision(db, client, shop, id, {
+      now,
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
     report.results.push({ shop, orderId, decisionId: id, result });
   }
   return report;
@@ -73,15 +87,23 @@ export async function reconcileDecisions(db: PrismaClient, options: ReconcileOpt
  * The start-up pass: completes what the previous process left pending. Never throws (a failing pass must not
  * stop the server); the next start or `tailroute reconcile` tries again.
  */
-export async function reconcileOnStartup(db: PrismaClient, log: Pick<Console, "log" | "error"> = console): Promise<void> {
+export async function reconcileOnStartup(
+  db: PrismaClient,
+  log: Pick<Console, "log" | "error"> = console,
+): Promise<void> {
   try {
     const report = await reconcileDecisions(db);
     if (report.examined > 0) {
       const counts = new Map<string, number>();
       for (const r of report.results) counts.set(r.result, (counts.get(r.result) ?? 0) + 1);
-      log.log(`[order-routing] reconciled ${report.examined} open decision(s): ${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")}`);
+      log.log(
+        `[order-routing] reconciled ${report.examined} open decision(s): ${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")}`,
+      );
     }
   } catch (error) {
-    log.error("[order-routing] start-up reconciliation failed:", error instanceof Error ? error.message : error);
+    log.error(
+      "[order-routing] start-up reconciliation failed:",
+      error instanceof Error ? error.message : error,
+    );
   }
 }

@@ -26,7 +26,12 @@ export type RouteOrderResult =
   | { outcome: "DECIDED"; decisionId: string; status: string; applying: Promise<ApplyResult> | null };
 
 /** While Shopify waits (5 s), reads get about 3 s of retries; anything later is the reconciler's job. */
-export const WEBHOOK_DECIDE_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxAttempts: 3, budgetMs: 3_000, maxDelayMs: 1_000 };
+export const WEBHOOK_DECIDE_RETRY: RetryPolicy = {
+  ...DEFAULT_RETRY,
+  maxAttempts: 3,
+  budgetMs: 3_000,
+  maxDelayMs: 1_000,
+};
 
 /**
  * orders/create: record the delivery, decide (or record why the order cannot be routed), store the decision,
@@ -43,11 +48,16 @@ export async function routeOrderWebhook(
   const receipt = await recordWebhookReceipt(db, { shop, webhookId, topic });
   if (receipt === "REDELIVERY") {
     // Processed already: a no-op. Not processed (a crash before the decision): go on, the decision is unique.
-    const seen = await db.webhookReceipt.findFirst({ where: { shop, webhookId }, select: { processedAt: true } });
+    const seen = await db.webhookReceipt.findFirst({
+      where: { shop, webhookId },
+      select: { processedAt: true },
+    });
     if (seen?.processedAt) return { outcome: "REDELIVERY" };
   }
   const installed = await db.shop.findFirst({ where: { shop, uninstalledAt: null }, select: { id: true } });
-  const client = installed ? await (deps.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop) : null;
+  const client = installed
+    ? await (deps.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop)
+    : null;
   if (!client) {
     await markWebhookProcessed(db, shop, webhookId, now());
     return { outcome: "NOT_INSTALLED" };
@@ -88,7 +98,10 @@ export async function routeOrderWebhook(
   await markWebhookProcessed(db, shop, webhookId, now());
   const applying =
     columns.status === "PENDING" && deps.applyAfterDecision !== false
-      ? applyDecision(db, client, shop, decisionId, { now, ...(deps.applyRetry ? { retry: deps.applyRetry } : {}) })
+      ? applyDecision(db, client, shop, decisionId, {
+          now,
+          ...(deps.applyRetry ? { retry: deps.applyRetry } : {}),
+        })
       : null;
   return { outcome: "DECIDED", decisionId, status: columns.status, applying };
 }

@@ -64,7 +64,10 @@ interface FulfillmentOrderNode {
       id: string;
       totalQuantity: number;
       remainingQuantity: number;
-      variant: { id: string; inventoryItem: { inventoryLevels: { nodes: InventoryLevelNode[] } } | null } | null;
+      variant: {
+        id: string;
+        inventoryItem: { inventoryLevels: { nodes: InventoryLevelNode[] } } | null;
+      } | null;
     }[];
   };
 }
@@ -110,7 +113,12 @@ export async function readOrderSnapshot(
   orderId: string,
   retry?: RetryPolicy,
 ): Promise<OrderSnapshot | null> {
-  const { order } = await adminRequest<OrderRoutingResponse>(client, ORDER_ROUTING_QUERY, { id: orderId }, retry);
+  const { order } = await adminRequest<OrderRoutingResponse>(
+    client,
+    ORDER_ROUTING_QUERY,
+    { id: orderId },
+    retry,
+  );
   if (!order) return null;
   const availableByLocation = new Map<string, Map<string, number>>();
   const fulfillmentOrders: OpenFulfillmentOrder[] = [];
@@ -126,14 +134,19 @@ export async function readOrderSnapshot(
       }
     }
     // A fulfillment service's request (SUBMITTED, ACCEPTED, CANCELLATION_*) pins the order: moving fails.
-    const movable = fo.status === "OPEN" && (fo.requestStatus === "UNSUBMITTED" || fo.requestStatus === "REJECTED");
+    const movable =
+      fo.status === "OPEN" && (fo.requestStatus === "UNSUBMITTED" || fo.requestStatus === "REJECTED");
     if (!movable) continue;
     fulfillmentOrders.push({
       id: fo.id,
       locationId: fo.assignedLocation.location?.id ?? null,
       lines: fo.lineItems.nodes
         .filter((l) => l.remainingQuantity > 0)
-        .map((l) => ({ id: l.id, variantId: l.variant ? numericId(l.variant.id) : null, remainingQuantity: l.remainingQuantity })),
+        .map((l) => ({
+          id: l.id,
+          variantId: l.variant ? numericId(l.variant.id) : null,
+          remainingQuantity: l.remainingQuantity,
+        })),
     });
   }
   // Shopify's "available" already excludes units committed to this very order at its assigned location;
@@ -142,7 +155,8 @@ export async function readOrderSnapshot(
     if (!fo.locationId) continue;
     const byVariant = availableByLocation.get(fo.locationId) ?? new Map<string, number>();
     for (const line of fo.lines) {
-      if (line.variantId) byVariant.set(line.variantId, (byVariant.get(line.variantId) ?? 0) + line.remainingQuantity);
+      if (line.variantId)
+        byVariant.set(line.variantId, (byVariant.get(line.variantId) ?? 0) + line.remainingQuantity);
     }
     availableByLocation.set(fo.locationId, byVariant);
   }
