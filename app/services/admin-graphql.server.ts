@@ -24,3 +24,9 @@ export async function offlineAdminClient(db: PrismaClient, shop: string): Promis
   const session = await db.session.findFirst({ where: { shop, isOnline: false } });
   return session ? adminGraphqlClient(shop, session.accessToken) : null;
 }
+
+/** A `userErrors` entry of an Admin GraphQL mutation payload: Shopify's refusal, returned as data. */
+export interface AdminUserError {
+  field?: string[] | null;
+  message: string;
+}

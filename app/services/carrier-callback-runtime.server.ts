@@ -5,7 +5,10 @@ import { createCallbackCache, type CarrierCallbackDeps } from "./carrier-callbac
 // One cache per app process, shared by both callback routes and invalidated by configuration saves.
 export const callbackCache = createCallbackCache(db);
 
-/** What the callback routes run with in this process. */
+let deps: CarrierCallbackDeps | undefined;
+
+/** What the callback routes run with in this process (built once: the callback is the hot path). */
 export function callbackDeps(): CarrierCallbackDeps {
-  return { db, cache: callbackCache, appSecret: appEnv().apiSecret, now: () => new Date() };
+  deps ??= { db, cache: callbackCache, appSecret: appEnv().apiSecret, now: () => new Date() };
+  return deps;
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { gql, type GraphQLClient } from "graphql-request";
+import type { AdminUserError } from "./admin-graphql.server";
 
 /** The name merchants and buyers see for Tailroute's carrier-calculated rates. */
 export const CARRIER_SERVICE_NAME = "Tailroute";
@@ -47,13 +48,9 @@ const UPDATE_CARRIER_SERVICE = gql`
   }
 `;
 
-interface UserError {
-  field?: string[] | null;
-  message: string;
-}
 interface MutationPayload {
   carrierService: { id: string; active: boolean } | null;
-  userErrors: UserError[];
+  userErrors: AdminUserError[];
 }
 
 /** The callback URL Shopify calls for a shop: the shop's secret token is in the path (see callback-auth). */

@@ -1,5 +1,6 @@
 import { gql, type GraphQLClient } from "graphql-request";
 import { adminRequest, type RetryPolicy } from "./admin-retry.server";
+import type { AdminUserError } from "../admin-graphql.server";
 
 // The Admin GraphQL mutations routing applies (Admin API 2026-10 shapes, shopify.dev reference pages of
 // fulfillmentOrderSplit, fulfillmentOrderMove, metafieldsSet, tagsAdd and orderUpdate).
@@ -97,15 +98,10 @@ export const ORDER_UPDATE = gql`
   }
 `;
 
-interface UserError {
-  field?: string[] | null;
-  message: string;
-}
-
 /** A mutation's outcome: Shopify's refusal (userErrors) is data, not an exception. */
 export type MutationResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function outcome<T>(userErrors: UserError[], value: T): MutationResult<T> {
+function outcome<T>(userErrors: AdminUserError[], value: T): MutationResult<T> {
   return userErrors.length > 0
     ? { ok: false, error: userErrors.map((e) => e.message).join("; ") }
     : { ok: true, value };
@@ -126,7 +122,7 @@ export async function splitFulfillmentOrder(
             replacementFulfillmentOrder: { id: string } | null;
           }[]
         | null;
-      userErrors: UserError[];
+      userErrors: AdminUserError[];
     };
   }>(
     client,
@@ -150,7 +146,7 @@ export async function moveFulfillmentOrder(
   retry?: RetryPolicy,
 ): Promise<MutationResult<{ movedFulfillmentOrderId: string | null }>> {
   const { fulfillmentOrderMove: r } = await adminRequest<{
-    fulfillmentOrderMove: { movedFulfillmentOrder: { id: string } | null; userErrors: UserError[] };
+    fulfillmentOrderMove: { movedFulfillmentOrder: { id: string } | null; userErrors: AdminUserError[] };
   }>(client, FULFILLMENT_ORDER_MOVE, { id, newLocationId }, retry);
   return outcome(r.userErrors, { movedFulfillmentOrderId: r.movedFulfillmentOrder?.id ?? null });
 }
@@ -161,7 +157,7 @@ export async function setOrderMetafield(
   metafield: { namespace: string; key: string; value: string },
   retry?: RetryPolicy,
 ): Promise<MutationResult<null>> {
-  const { metafieldsSet: r } = await adminRequest<{ metafieldsSet: { userErrors: UserError[] } }>(
+  const { metafieldsSet: r } = await adminRequest<{ metafieldsSet: { userErrors: AdminUserError[] } }>(
     client,
     METAFIELDS_SET,
     {
@@ -180,7 +176,7 @@ export async function addOrderTags(
   tags: string[],
   retry?: RetryPolicy,
 ): Promise<MutationResult<null>> {
-  const { tagsAdd: r } = await adminRequest<{ tagsAdd: { userErrors: UserError[] } }>(
+  const { tagsAdd: r } = await adminRequest<{ tagsAdd: { userErrors: AdminUserError[] } }>(
     client,
     TAGS_ADD,
     { id, tags },
@@ -195,7 +191,7 @@ export async function updateOrderNote(
   note: string,
   retry?: RetryPolicy,
 ): Promise<MutationResult<null>> {
-  const { orderUpdate: r } = await adminRequest<{ orderUpdate: { userErrors: UserError[] } }>(
+  const { orderUpdate: r } = await adminRequest<{ orderUpdate: { userErrors: AdminUserError[] } }>(
     client,
     ORDER_UPDATE,
     { input: { id, note } },

@@ -1,14 +1,9 @@
 import type { OrdersCreatePayload } from "../../contracts/order-webhook";
+import { TIER_DEFINITIONS } from "../../engine";
 import type { CartLine, Destination, TierCode } from "../../engine/types";
 
-const TIER_CODES: readonly TierCode[] = [
-  "TR_EXPRESS",
-  "TR_STANDARD",
-  "TR_ECONOMY",
-  "TR_FREIGHT_THRESHOLD",
-  "TR_FREIGHT_ROOM_OF_CHOICE",
-  "TR_FREIGHT_WHITE_GLOVE",
-];
+// The engine's tier table is the one list of stable service codes.
+const TIER_CODES: readonly TierCode[] = TIER_DEFINITIONS.map((d) => d.code);
 
 /** What routing needs from an order, in engine units; stored on the decision so it can be decided again. */
 export interface OrderRoutingInput {
