@@ -27,6 +27,8 @@ export default tseslint.config(
       "public/build/",
       ".tools/",
       ".cache/",
+      ".builds/",
+      "tests/artifacts/",
       "extensions/*/dist/",
       "coverage/",
     ],

@@ -7,6 +7,7 @@ import express from "express";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildLocation } from "./build-location.mjs";
 import { carrierCallbackToken } from "./carrier-callback-path";
 
 interface TailrouteBuild extends ServerBuild {
@@ -22,7 +23,8 @@ interface TailrouteBuild extends ServerBuild {
   };
 }
 
-const BUILD_PATH = resolve(process.env.REMIX_BUILD_PATH ?? "build/index.js");
+const { serverBuildPath, assetsBuildDirectory } = buildLocation();
+const BUILD_PATH = resolve(process.env.REMIX_BUILD_PATH ?? serverBuildPath);
 
 async function main() {
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as TailrouteBuild;
@@ -30,7 +32,7 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
 
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: build.mode }));
 

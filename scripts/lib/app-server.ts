@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildLocation } from "../../app/build-location.mjs";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
@@ -30,13 +31,13 @@ export function freshSqliteDatabase(filePath: string, { quiet = true } = {}): st
   return url;
 }
 
-/** Compiles the Remix app (remix.config.js) into build/ and public/build/. */
+/** Compiles the Remix app (remix.config.js) into build/ and public/build/, or under TAILROUTE_BUILD_DIR. */
 export function buildApp({ quiet = true } = {}): void {
   runNodeBin("@remix-run/dev/dist/cli.js", ["build"], { ...process.env, NODE_ENV: "production" }, quiet);
 }
 
 export function appIsBuilt(): boolean {
-  return existsSync(join(PROJECT_ROOT, "build", "index.js"));
+  return existsSync(buildLocation().serverBuildPath);
 }
 
 /** A free TCP port on the loopback interface. */
