@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseUrl } from "./database-url";
+import { createPostgresPrismaClient, isPostgresUrl } from "./db-postgres.server";
 import { installSqliteStatementCache } from "./sqlite-statement-cache";
 
 installSqliteStatementCache();
@@ -10,8 +11,12 @@ declare global {
   var tailroutePrisma: PrismaClient | undefined;
 }
 
-/** A Prisma client on the JS engine + better-sqlite3 adapter (the only engine that works offline). */
+/**
+ * A Prisma client on the JS engine (the only engine that works offline) with the adapter DATABASE_URL calls for:
+ * better-sqlite3 for `file:` URLs (the embedded default), node-postgres for `postgresql://` URLs.
+ */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  if (isPostgresUrl(url)) return createPostgresPrismaClient(url);
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
 

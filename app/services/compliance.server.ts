@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import { orderGid } from "../contracts/compliance-webhooks";
+import { jsonDbNull } from "../db-portable.server";
 
 /** customers/data_request: everything the app holds about the listed orders of one shop. */
 export async function customerDataReport(db: PrismaClient, shop: string, numericOrderIds: string[]) {
@@ -34,7 +35,7 @@ export async function redactCustomerOrders(db: PrismaClient, shop: string, numer
   const [decisions] = await db.$transaction([
     db.routingDecision.updateMany({
       where: { shop, orderId: { in: orderIds } },
-      data: { pickupPoint: Prisma.DbNull },
+      data: { pickupPoint: jsonDbNull(db) },
     }),
     db.shipment.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { pickupPointId: null } }),
     db.trackingEvent.updateMany({

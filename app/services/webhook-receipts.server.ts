@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
+import { isUniqueConstraintViolation } from "../db-portable.server";
 
 export type ReceiptOutcome = "FIRST_DELIVERY" | "REDELIVERY";
 
@@ -14,7 +15,7 @@ export async function recordWebhookReceipt(
     await db.webhookReceipt.create({ data: receipt });
     return "FIRST_DELIVERY";
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "REDELIVERY";
+    if (isUniqueConstraintViolation(error)) return "REDELIVERY";
     throw error;
   }
 }

@@ -3,20 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
+import { freshTestDatabase } from "../support/test-database";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import type { CompiledShopConfig } from "../../app/engine";
 import { answerCarrierCallback, type CarrierCallbackDeps } from "../../app/services/carrier-callback.server";
 import { saveShopConfig } from "../../app/services/shop-config-store.server";
 import { ShopRuntimeCache } from "../../app/services/shop-runtime-cache.server";
 import { compileShopConfig } from "../../app/engine";
-import { freshSqliteDatabase } from "../../scripts/lib/app-server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";
 
 // The callback service with its collaborators in hand: a fixed clock, a controllable cache clock and an
 // engine that can be made to fail. Requests are real `Request`s signed with a real HMAC.
 const dir = mkdtempSync(join(tmpdir(), "tailroute-callback-"));
-const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));
+const db = createPrismaClient(freshTestDatabase("callback_service", dir));
 afterAll(async () => {
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });

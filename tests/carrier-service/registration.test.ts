@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
+import { freshTestDatabase } from "../support/test-database";
 import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
 import { registerCarrierService } from "../../app/services/carrier-service-registration.server";
 import { recordInstall } from "../../app/services/shop-lifecycle.server";
-import { freshSqliteDatabase } from "../../scripts/lib/app-server";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-registration-"));
-const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));
+const db = createPrismaClient(freshTestDatabase("registration", dir));
 const admin = new FakeShopifyAdmin();
 const shop = "registration-test.myshopify.com";
 const appUrl = "https://tailroute.example";

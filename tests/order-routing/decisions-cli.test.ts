@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
-import { freshSqliteDatabase } from "../../scripts/lib/app-server";
+import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-decisions-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ const tailroute = (args: string[], env: Record<string, string>) =>
 describe("tailroute decisions / reconcile", () => {
   it("lists a shop's decisions with warehouses, service, cost, window, reasons and action states", async () => {
     // GIVEN a database with one applied-with-a-failure decision of shop A and one of shop B
-    const url = freshSqliteDatabase(join(dir, "cli.sqlite"));
+    const url = freshTestDatabase("decisions_cli", dir);
     const db = createPrismaClient(url);
     const plan = { shipments: [{ warehouseId: "dallas-tx", freightLevel: "ROOM_OF_CHOICE" }] };
     await db.routingDecision.create({
@@ -98,7 +98,7 @@ describe("tailroute decisions / reconcile", () => {
 
   it("reconcile with nothing pending reports zero and exits 0", () => {
     // GIVEN an empty database
-    const url = freshSqliteDatabase(join(dir, "empty.sqlite"));
+    const url = freshTestDatabase("decisions_empty", dir);
     // WHEN reconcile runs
     const result = tailroute(["reconcile", "--json"], { DATABASE_URL: url });
     // THEN nothing to do

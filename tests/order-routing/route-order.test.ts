@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OrdersCreatePayload } from "../../app/contracts/order-webhook";
 import { createPrismaClient } from "../../app/db.server";
+import { freshTestDatabase } from "../support/test-database";
 import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
@@ -13,13 +14,12 @@ import { reconcileDecisions } from "../../app/services/order-routing/reconciler.
 import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order-routing/route-order.server";
 import { saveShopConfig } from "../../app/services/shop-config-store.server";
 import { recordInstall, recordUninstall } from "../../app/services/shop-lifecycle.server";
-import { freshSqliteDatabase } from "../../scripts/lib/app-server";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-order-routing-"));
-const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));
+const db = createPrismaClient(freshTestDatabase("route_order", dir));
 const admin = new FakeShopifyAdmin();
 const shop = demoShopConfig.shop;
 const LOCATION = {

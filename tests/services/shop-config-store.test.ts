@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
+import { freshTestDatabase } from "../support/test-database";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { seedDemoShop } from "../../app/demo/seed.server";
 import { loadShopConfig, saveShopConfig } from "../../app/services/shop-config-store.server";
-import { freshSqliteDatabase } from "../../scripts/lib/app-server";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-config-store-"));
-const db = createPrismaClient(freshSqliteDatabase(join(dir, "db.sqlite")));
+const db = createPrismaClient(freshTestDatabase("config_store", dir));
 afterAll(async () => {
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });

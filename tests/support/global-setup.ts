@@ -3,6 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildApp, freePort, freshSqliteDatabase, startAppServer } from "../../scripts/lib/app-server";
+import { dropPostgresDatabasesWithPrefix } from "../../scripts/lib/postgres-migrations";
+import {
+  freshPostgresDatabase,
+  pgAdminUrl,
+  TEST_DATABASE_PREFIX,
+  testDatabaseProvider,
+} from "../../scripts/lib/test-database-provider";
 
 export const TEST_API_SECRET = "integration-test-secret";
 export const TEST_API_KEY = "integration-test-key";
@@ -16,12 +23,14 @@ declare module "vitest" {
 }
 
 /**
- * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh SQLite
- * database, start the app server (app/node-server.ts) on a free loopback port, and tear everything down afterwards.
+ * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh database (SQLite, or
+ * PostgreSQL under `npm run test:pg`), start the app server (app/node-server.ts) on a free loopback port, and tear everything down afterwards.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));
-  const databaseUrl = freshSqliteDatabase(join(dir, "app.sqlite"));
+  const postgres = testDatabaseProvider() === "postgres";
+  if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
+  const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
   buildApp();
   const port = await freePort();
   const app = await startAppServer({
@@ -40,5 +49,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });
+    if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
   };
 }

@@ -1,0 +1,32 @@
+// The PostgreSQL Prisma client, for deployments that run several app instances (docs/deploy.md). It is
+// generated from prisma/postgres/schema.prisma (the same models) into node_modules/.prisma/postgres-client,
+// and loaded only when DATABASE_URL is a postgres URL, so SQLite installs never touch it.
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaClient } from "@prisma/client";
+import { createRequire } from "node:module";
+
+const POSTGRES_CLIENT_MODULE = ".prisma/postgres-client";
+
+export function isPostgresUrl(url: string): boolean {
+  return url.startsWith("postgres://") || url.startsWith("postgresql://");
+}
+
+interface PostgresClientModule {
+  PrismaClient: new (options: object) => unknown;
+  Prisma: { DbNull: unknown; JsonNull: unknown };
+}
+
+function postgresClientModule(): PostgresClientModule {
+  return createRequire(import.meta.url)(POSTGRES_CLIENT_MODULE) as PostgresClientModule;
+}
+
+/** The generated PostgreSQL client's `Prisma` namespace (its own DbNull/JsonNull sentinels). */
+export function postgresPrismaNamespace(): PostgresClientModule["Prisma"] {
+  return postgresClientModule().Prisma;
+}
+
+export function createPostgresPrismaClient(url: string): PrismaClient {
+  const generated = postgresClientModule();
+  // Both clients come from one set of models, so the SQLite client's types describe this one too.
+  return new generated.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as PrismaClient;
+}
