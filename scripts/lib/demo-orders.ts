@@ -12,7 +12,7 @@ import { deliverWebhook } from "./signed-webhook";
 type Variant = keyof typeof DEMO_VARIANTS;
 
 /** An order the demo replays: what was bought, where it goes, which tier the buyer chose, and where stock is. */
-interface DemoOrder {
+export interface DemoOrder {
   label: string;
   name: string;
   lines: { variant: Variant; quantity: number; price: string }[];
@@ -28,7 +28,7 @@ const EVERYWHERE = (units: Partial<Record<Variant, number>>) => ({
   "ontario-ca": units,
 });
 
-const DEMO_ORDERS: DemoOrder[] = [
+export const DEMO_ORDERS: DemoOrder[] = [
   {
     label: "Small parcel",
     name: "#1101",
@@ -71,7 +71,8 @@ const DEMO_ORDERS: DemoOrder[] = [
   },
 ];
 
-function orderPayload(order: DemoOrder, numericId: number) {
+/** The orders/create payload Shopify would send for `order` (from the documented fixture). */
+export function orderPayload(order: DemoOrder, numericId: number) {
   const base = JSON.parse(
     readFileSync(join(PROJECT_ROOT, "tests/fixtures/shopify/orders/orders-create-mugs-lamp.json"), "utf8"),
   );
