@@ -1,7 +1,7 @@
 // PostgreSQL tooling (docs/database.md):
 //   tsx scripts/postgres.ts schema [--check]   regenerate prisma/postgres/schema.prisma from prisma/schema.prisma
 //   tsx scripts/postgres.ts migration <name>   write the next prisma/postgres/migrations/<ts>_<name>/migration.sql
-//   tsx scripts/postgres.ts migrate            apply pending PostgreSQL migrations to DATABASE_URL
+//   tsx scripts/postgres.ts migrate            apply pending PostgreSQL migrations to DATABASE_URL (npm run db:migrate does this for postgresql:// URLs)
 //   tsx scripts/postgres.ts fresh <db-name>    (tests) recreate <db-name> next to TAILROUTE_PG_ADMIN_URL, migrate, print its URL
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
