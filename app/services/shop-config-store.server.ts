@@ -49,6 +49,16 @@ export async function saveShopConfig(
     fallbackRates: json(config.fallbackRates),
     currency: config.currency,
   };
+  // A warehouse's link to its Shopify location is not part of the engine's configuration: keep the link of
+  // every warehouse key that survives the save, or routing could no longer move orders there.
+  const locationLinks = new Map(
+    (
+      await db.warehouse.findMany({
+        where: { shop, shopifyLocationId: { not: null } },
+        select: { key: true, shopifyLocationId: true },
+      })
+    ).map((w) => [w.key, w.shopifyLocationId]),
+  );
   // Ids are made here so the whole replacement is a single batch transaction (all or nothing).
   const warehouseIdByKey = new Map(config.warehouses.map((w) => [w.id, randomUUID()]));
   const serviceRows = config.carrierServices.map((s, sortOrder) => ({
@@ -87,6 +97,7 @@ export async function saveShopConfig(
         offersPostal: w.modes.includes("POSTAL"),
         offersFreight: w.modes.includes("FREIGHT"),
         inventorySnapshot: optionalJson(w.inventory),
+        shopifyLocationId: locationLinks.get(w.id) ?? null,
         sortOrder,
       })),
     }),

@@ -16,6 +16,13 @@ export class FakeOrderBook {
   readonly locations = new Map<string, string>();
   /** fulfillment order gid → number of successful moves */
   readonly moves = new Map<string, number>();
+  /** Every tagsAdd / metafieldsSet / orderUpdate call per order gid, to prove each ran once. */
+  readonly orderMutations = new Map<string, string[]>();
+  /**
+   * Called on each move before Shopify applies it; returning "DROP" leaves the move unapplied (the caller never
+   * got an answer it could act on). Crash tests kill the app from here.
+   */
+  onMove?: (fulfillmentOrderId: string) => "APPLY" | "DROP";
 
   constructor(private readonly admin: FakeShopifyAdmin) {}
 
@@ -25,13 +32,18 @@ export class FakeOrderBook {
   install(): this {
     this.admin.on("order", (call) => this.order(call));
     this.admin.on("fulfillmentOrderMove", (call) => this.move(call));
-    this.admin.on("tagsAdd", (call) => ({ tagsAdd: { node: { id: call.variables.id }, userErrors: [] } }));
+    this.admin.on("tagsAdd", (call) => {
+      this.recordOrderMutation(String(call.variables.id), "tagsAdd");
+      return { tagsAdd: { node: { id: call.variables.id }, userErrors: [] } };
+    });
     this.admin.on("orderUpdate", (call) => {
       const input = call.variables.input as { id: string; note?: string };
+      this.recordOrderMutation(input.id, "orderUpdate");
       return { orderUpdate: { order: { id: input.id, note: input.note ?? null }, userErrors: [] } };
     });
     this.admin.on("metafieldsSet", (call) => {
-      const inputs = call.variables.metafields as { namespace: string; key: string }[];
+      const inputs = call.variables.metafields as { ownerId: string; namespace: string; key: string }[];
+      for (const m of inputs) this.recordOrderMutation(m.ownerId, `metafieldsSet ${m.namespace}.${m.key}`);
       return {
         metafieldsSet: {
           metafields: inputs.map((m, i) => ({ id: `gid://shopify/Metafield/${i + 1}`, ...m })),
@@ -92,8 +104,15 @@ export class FakeOrderBook {
     };
   }
 
+  private recordOrderMutation(orderId: string, what: string) {
+    this.orderMutations.set(orderId, [...(this.orderMutations.get(orderId) ?? []), what]);
+  }
+
   private move(call: GraphqlCall) {
     const { id, newLocationId } = call.variables as { id: string; newLocationId: string };
+    if (this.onMove?.(id) === "DROP") {
+      return { fulfillmentOrderMove: { movedFulfillmentOrder: null, userErrors: [] } };
+    }
     this.locations.set(id, newLocationId);
     this.moves.set(id, (this.moves.get(id) ?? 0) + 1);
     return {

@@ -34,6 +34,34 @@ describe("shop configuration store", () => {
     expect(normalised(loaded)).toEqual(normalised(demoShopConfig));
   });
 
+  it("keeps each surviving warehouse's Shopify location link when the configuration is saved again", async () => {
+    // GIVEN the seeded demo shop, whose warehouses are linked to Shopify locations
+    const linked = await db.warehouse.findMany({
+      where: { shop: demoShopConfig.shop },
+      orderBy: { key: "asc" },
+    });
+    expect(linked.every((w) => w.shopifyLocationId)).toBe(true);
+    // WHEN the configuration is saved again without one warehouse (as an admin save or a JSON import does)
+    const [dropped, ...kept] = demoShopConfig.warehouses;
+    await saveShopConfig(db, {
+      ...demoShopConfig,
+      warehouses: kept,
+      carrierServices: demoShopConfig.carrierServices.map((s) => ({
+        ...s,
+        warehouseIds: s.warehouseIds?.filter((id) => id !== dropped.id),
+      })),
+    });
+    // THEN the remaining warehouses still point at their locations
+    const after = await db.warehouse.findMany({
+      where: { shop: demoShopConfig.shop },
+      orderBy: { key: "asc" },
+    });
+    expect(after.map((w) => [w.key, w.shopifyLocationId])).toEqual(
+      linked.filter((w) => w.key !== dropped.id).map((w) => [w.key, w.shopifyLocationId]),
+    );
+    await seedDemoShop(db);
+  });
+
   it("marks seeded rate cards as samples", async () => {
     const cards = await db.rateCard.findMany({ where: { shop: demoShopConfig.shop } });
     expect(cards.length).toBe(demoShopConfig.carrierServices.length);
