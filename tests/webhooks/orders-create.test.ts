@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { deliverWebhook, signedWebhookRequest } from "../../scripts/lib/signed-webhook";
+import { deliverWebhook, shopifyHmac, signedWebhookRequest } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
 
@@ -81,5 +81,28 @@ describe("POST /webhooks/orders/create", () => {
     // THEN it is a client error
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
+  });
+
+  it.each([
+    { what: "names a shop header that is not a shop domain", shop: "not a shop", body: undefined },
+    { what: "carries a body that is not JSON", shop: undefined, body: "not json {" },
+  ])("answers a correctly signed delivery that $what with 400 and a reason", async ({ shop, body }) => {
+    // GIVEN a delivery signed with the right secret over exactly the bytes sent
+    const signedRequest = signedWebhookRequest(webhook(randomUUID()));
+    const raw = body ?? signedRequest.body;
+    const headers = {
+      ...signedRequest.headers,
+      "X-Shopify-Hmac-Sha256": shopifyHmac(raw, inject("appApiSecret")),
+      ...(shop ? { "X-Shopify-Shop-Domain": shop } : {}),
+    };
+    // WHEN it arrives
+    const response = await fetch(new URL("/webhooks/orders/create", inject("appUrl")), {
+      method: "POST",
+      headers,
+      body: raw,
+    });
+    // THEN it is refused as bad input, not as a server error
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/shop domain|not JSON/);
   });
 });
