@@ -1,8 +1,9 @@
 // Prisma values and errors that work with both generated clients (SQLite and PostgreSQL). Each client has its
 // own runtime, so `instanceof Prisma.PrismaClientKnownRequestError` and `Prisma.DbNull` from @prisma/client are
-// only understood by the SQLite client; code that receives a client as a parameter uses these instead.
-import { Prisma, PrismaClient } from "@prisma/client";
-import { postgresPrismaNamespace } from "./db-postgres.server";
+// only understood by the SQLite client (and `instanceof` cannot tell the clients apart: Prisma hands out a
+// proxy); code that receives a client as a parameter uses these instead.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { isPostgresPrismaClient, postgresPrismaNamespace } from "./db-postgres.server";
 
 /** A unique index refused the write (Prisma P2002), whichever client raised it. */
 export function isUniqueConstraintViolation(error: unknown): boolean {
@@ -16,7 +17,7 @@ export function isUniqueConstraintViolation(error: unknown): boolean {
 
 /** SQL NULL for a nullable Json column, in the namespace of the client that will write it. */
 export function jsonDbNull(db: PrismaClient): typeof Prisma.DbNull {
-  return db instanceof PrismaClient
-    ? Prisma.DbNull
-    : (postgresPrismaNamespace().DbNull as typeof Prisma.DbNull);
+  return isPostgresPrismaClient(db)
+    ? (postgresPrismaNamespace().DbNull as typeof Prisma.DbNull)
+    : Prisma.DbNull;
 }

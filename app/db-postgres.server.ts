@@ -25,8 +25,19 @@ export function postgresPrismaNamespace(): PostgresClientModule["Prisma"] {
   return postgresClientModule().Prisma;
 }
 
+/** Clients made here. (`instanceof` cannot tell the two generated clients apart: Prisma returns a proxy.) */
+const postgresClients = new WeakSet<object>();
+
+export function isPostgresPrismaClient(client: object): boolean {
+  return postgresClients.has(client);
+}
+
 export function createPostgresPrismaClient(url: string): PrismaClient {
   const generated = postgresClientModule();
   // Both clients come from one set of models, so the SQLite client's types describe this one too.
-  return new generated.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as PrismaClient;
+  const client = new generated.PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+  }) as PrismaClient;
+  postgresClients.add(client);
+  return client;
 }

@@ -14,6 +14,7 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
         serviceCode: true,
         mode: true,
         pickupPoint: true,
+        input: true,
         createdAt: true,
       },
     }),
@@ -22,26 +23,54 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
       select: { orderId: true, carrier: true, trackingNumber: true, status: true, pickupPointId: true },
     }),
   ]);
-  return { orders: orderIds, decisions, shipments };
+  // The stored routing input holds the shipping address: report it, not the rest of the engine input.
+  const held = decisions.map(({ input, ...decision }) => ({
+    ...decision,
+    destination: (input as { destination?: unknown } | null)?.destination ?? null,
+  }));
+  return { orders: orderIds, decisions: held, shipments };
+}
+
+/** The parts of a stored engine input that say who and where the buyer is; zip/state/country stay for lane statistics. */
+function redactedRoutingInput(input: unknown): unknown {
+  if (!input || typeof input !== "object") return input;
+  const { destination, ...rest } = input as { destination?: Record<string, unknown> | null };
+  const kept = destination
+    ? { country: destination.country, zip: destination.zip, state: destination.state, addressLines: [] }
+    : destination;
+  return { ...rest, destination: kept, pickupPoint: null };
 }
 
 /**
  * customers/redact: removes the buyer's personal data for the listed orders, in one transaction. Decisions and
- * shipments keep their operational facts (warehouse, service, cost, carrier, status) for delivery statistics;
- * the buyer's pickup choice and the places their parcel was scanned at are personal and go.
+ * shipments keep their operational facts (warehouse, service, cost, carrier, status, destination ZIP) for delivery
+ * statistics; the buyer's street address, company and city in the stored routing input, their pickup choice and
+ * the places their parcel was scanned at are personal and go.
  */
 export async function redactCustomerOrders(db: PrismaClient, shop: string, numericOrderIds: string[]) {
   const orderIds = numericOrderIds.map(orderGid);
-  const [decisions] = await db.$transaction([
-    db.routingDecision.updateMany({
+  return db.$transaction(async (tx) => {
+    const decisions = await tx.routingDecision.findMany({
       where: { shop, orderId: { in: orderIds } },
-      data: { pickupPoint: jsonDbNull(db) },
-    }),
-    db.shipment.updateMany({ where: { shop, orderId: { in: orderIds } }, data: { pickupPointId: null } }),
-    db.trackingEvent.updateMany({
+      select: { id: true, input: true },
+    });
+    for (const decision of decisions) {
+      await tx.routingDecision.updateMany({
+        where: { id: decision.id, shop },
+        data: {
+          pickupPoint: jsonDbNull(db),
+          ...(decision.input == null ? {} : { input: redactedRoutingInput(decision.input) as object }),
+        },
+      });
+    }
+    await tx.shipment.updateMany({
+      where: { shop, orderId: { in: orderIds } },
+      data: { pickupPointId: null },
+    });
+    await tx.trackingEvent.updateMany({
       where: { shop, shipment: { shop, orderId: { in: orderIds } } },
       data: { location: null },
-    }),
-  ]);
-  return { redactedDecisions: decisions.count };
+    });
+    return { redactedDecisions: decisions.length };
+  });
 }

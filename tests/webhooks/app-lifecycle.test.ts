@@ -35,6 +35,17 @@ async function seedShop(domain: string) {
       reasons: [],
       actions: [],
       pickupPoint: { id: "L1" },
+      input: {
+        orderId: "gid://shopify/Order/299938",
+        destination: {
+          country: "US",
+          zip: "80202",
+          state: "CO",
+          city: "Denver",
+          addressLines: ["1600 Glenarm Pl", "Apt 4"],
+          company: "Buyer Co",
+        },
+      },
     },
   });
 }
@@ -114,11 +125,15 @@ describe("app lifecycle and compliance webhooks", () => {
     );
     // THEN the answer lists this shop's decision for order 299938 and nothing of the other shop
     expect(response.status).toBe(200);
-    const report = (await response.json()) as { decisions: { orderId: string }[] };
+    const report = (await response.json()) as {
+      decisions: { orderId: string; destination: { addressLines: string[] } }[];
+    };
     expect(report.decisions.map((d) => d.orderId)).toEqual(["gid://shopify/Order/299938"]);
+    // ... including the shipping address the stored routing input holds
+    expect(report.decisions[0].destination.addressLines).toEqual(["1600 Glenarm Pl", "Apt 4"]);
   });
 
-  it("customers/redact removes the buyer's pickup choice and scan locations from this shop's orders only", async () => {
+  it("customers/redact removes the buyer's address, pickup choice and scan locations from this shop's orders only", async () => {
     const shipment = await db.shipment.create({
       data: {
         shop,
@@ -151,6 +166,15 @@ describe("app lifecycle and compliance webhooks", () => {
     const theirs = await db.routingDecision.findFirstOrThrow({ where: { shop: otherShop } });
     expect(mine.pickupPoint).toBeNull();
     expect(theirs.pickupPoint).toEqual({ id: "L1" });
+    // ... the street address, company and city are gone, the ZIP stays for delivery statistics
+    expect((mine.input as { destination: unknown }).destination).toEqual({
+      country: "US",
+      zip: "80202",
+      state: "CO",
+      addressLines: [],
+    });
+    expect(JSON.stringify(mine.input)).not.toMatch(/Glenarm|Buyer Co|Denver/);
+    expect(JSON.stringify(theirs.input)).toMatch(/Glenarm/);
     expect((await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).pickupPointId).toBeNull();
     expect(
       (await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } })).location,
