@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   /** Base URL for Admin GraphQL calls made outside a request (webhooks, jobs); tests and the demo point it at a fake. */
   SHOPIFY_ADMIN_API_BASE_URL: z.url().optional(),
+  /** How long a worker holds a routing decision while applying its Admin actions (default 60 s). */
+  TAILROUTE_ACTION_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
 });
 
 export interface AppEnv {
@@ -30,6 +32,7 @@ export interface AppEnv {
   scopes?: string[];
   customShopDomains?: string[];
   adminApiBaseUrl?: string;
+  actionLeaseMs?: number;
 }
 
 /**
@@ -67,6 +70,7 @@ export function readAppEnv(source: Record<string, string | undefined> = process.
       .filter(Boolean),
     customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : undefined,
     adminApiBaseUrl: env.SHOPIFY_ADMIN_API_BASE_URL,
+    ...(env.TAILROUTE_ACTION_LEASE_MS ? { actionLeaseMs: env.TAILROUTE_ACTION_LEASE_MS } : {}),
   };
 }
 

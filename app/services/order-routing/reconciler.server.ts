@@ -12,6 +12,8 @@ export interface ReconcileOptions {
   clientFor?: (shop: string) => Promise<GraphQLClient | null>;
   now?: () => Date;
   retry?: RetryPolicy;
+  /** Lease taken on each decision while its actions are applied (applyDecision's default otherwise). */
+  leaseMs?: number;
 }
 
 export interface ReconcileReport {
@@ -77,6 +79,7 @@ export async function reconcileDecisions(
     const result = await applyDecision(db, client, shop, id, {
       now,
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     });
     report.results.push({ shop, orderId, decisionId: id, result });
   }
@@ -90,9 +93,10 @@ export async function reconcileDecisions(
 export async function reconcileOnStartup(
   db: PrismaClient,
   log: Pick<Console, "log" | "error"> = console,
+  options: ReconcileOptions = {},
 ): Promise<void> {
   try {
-    const report = await reconcileDecisions(db);
+    const report = await reconcileDecisions(db, options);
     if (report.examined > 0) {
       const counts = new Map<string, number>();
       for (const r of report.results) counts.set(r.result, (counts.get(r.result) ?? 0) + 1);
