@@ -3,11 +3,18 @@ import { GraphQLClient } from "graphql-request";
 import { appEnv } from "../env.server";
 import { API_VERSION } from "../api-version";
 
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
+
 /**
  * The Admin GraphQL endpoint of a shop. `SHOPIFY_ADMIN_API_BASE_URL` replaces `https://{shop}` so
- * tests and the demo can answer with a fake Admin API; a real store needs nothing set.
+ * tests and the demo can answer with a fake Admin API; a real store needs nothing set. Outbound calls go only to
+ * a `*.myshopify.com` host (or the configured SHOP_CUSTOM_DOMAIN): a shop string that came from anywhere else can
+ * never point the app's access token at another host.
  */
 export function adminGraphqlUrl(shop: string, baseUrl = appEnv().adminApiBaseUrl): string {
+  if (!baseUrl && !SHOP_DOMAIN.test(shop) && !appEnv().customShopDomains?.includes(shop)) {
+    throw new Error("Refusing an Admin API call to a host that is not a Shopify shop domain");
+  }
   const base = (baseUrl ?? `https://${shop}`).replace(/\/+$/, "");
   return `${base}/admin/api/${API_VERSION}/graphql.json`;
 }
