@@ -40,9 +40,9 @@ CREATE TABLE "Shop" (
     "carrierServiceGid" TEXT,
     "carrierServiceError" TEXT,
     "configVersion" INTEGER NOT NULL DEFAULT 1,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
     "weightUnit" TEXT NOT NULL DEFAULT 'LB',
     "dimensionUnit" TEXT NOT NULL DEFAULT 'IN',
-    "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Shop_pkey" PRIMARY KEY ("id")
 );
@@ -225,16 +225,38 @@ CREATE TABLE "RoutingDecision" (
 CREATE TABLE "Shipment" (
     "id" TEXT NOT NULL,
     "shop" TEXT NOT NULL,
-    "orderId" TEXT NOT NULL,
+    "orderId" TEXT,
+    "orderName" TEXT,
     "decisionId" TEXT,
     "fulfillmentId" TEXT,
     "carrier" TEXT NOT NULL,
     "trackingNumber" TEXT NOT NULL,
+    "source" TEXT NOT NULL DEFAULT 'SHOPIFY',
     "status" TEXT NOT NULL DEFAULT 'LABEL_CREATED',
     "statusAt" TIMESTAMP(3),
+    "progressStatus" TEXT NOT NULL DEFAULT 'LABEL_CREATED',
     "estimatedDeliveryAt" TIMESTAMP(3),
+    "lastEventAt" TIMESTAMP(3),
+    "lastEventDescription" TEXT,
+    "warehouseId" TEXT,
+    "serviceId" TEXT,
+    "destZip3" TEXT,
+    "destTimeZone" TEXT,
+    "plannedShipDate" TEXT,
+    "promisedMinDate" TIMESTAMP(3),
+    "promisedMaxDate" TIMESTAMP(3),
+    "outboundCostCents" INTEGER,
+    "deliveredAt" TIMESTAMP(3),
+    "laneRecordedAt" TIMESTAMP(3),
     "pickupPointId" TEXT,
+    "holdNetwork" TEXT,
+    "holdStartedAt" TIMESTAMP(3),
     "holdExpiresAt" TIMESTAMP(3),
+    "holdReminderAt" TIMESTAMP(3),
+    "holdRemindedAt" TIMESTAMP(3),
+    "returningToOrigin" BOOLEAN NOT NULL DEFAULT false,
+    "reverseCostCents" INTEGER,
+    "attention" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -248,11 +270,13 @@ CREATE TABLE "TrackingEvent" (
     "shipmentId" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "rawCode" TEXT NOT NULL,
+    "provider" TEXT NOT NULL DEFAULT 'GENERIC',
     "description" TEXT,
     "location" TEXT,
     "occurredAt" TIMESTAMP(3) NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "dedupeKey" TEXT NOT NULL,
+    "appliedAs" TEXT,
 
     CONSTRAINT "TrackingEvent_pkey" PRIMARY KEY ("id")
 );
@@ -299,6 +323,53 @@ CREATE TABLE "PickupNetworkSetting" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "PickupNetworkSetting_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "TrackingSource" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "secret" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "TrackingSource_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "TrackingPush" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "shipmentId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "payload" JSONB NOT NULL,
+    "shopifyId" TEXT,
+    "error" TEXT,
+    "leaseUntil" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "appliedAt" TIMESTAMP(3),
+
+    CONSTRAINT "TrackingPush_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DeliveryLane" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "warehouseId" TEXT NOT NULL,
+    "serviceId" TEXT NOT NULL,
+    "destZip3" TEXT NOT NULL,
+    "samples" INTEGER NOT NULL DEFAULT 0,
+    "onTime" INTEGER NOT NULL DEFAULT 0,
+    "histogram" JSONB NOT NULL,
+    "p50Days" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "p90Days" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DeliveryLane_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -359,6 +430,12 @@ CREATE UNIQUE INDEX "RoutingDecision_shop_orderId_key" ON "RoutingDecision"("sho
 CREATE INDEX "Shipment_shop_orderId_idx" ON "Shipment"("shop", "orderId");
 
 -- CreateIndex
+CREATE INDEX "Shipment_shop_trackingNumber_idx" ON "Shipment"("shop", "trackingNumber");
+
+-- CreateIndex
+CREATE INDEX "Shipment_shop_status_idx" ON "Shipment"("shop", "status");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Shipment_shop_carrier_trackingNumber_key" ON "Shipment"("shop", "carrier", "trackingNumber");
 
 -- CreateIndex
@@ -375,6 +452,21 @@ CREATE INDEX "CallbackFailure_shop_createdAt_idx" ON "CallbackFailure"("shop", "
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PickupNetworkSetting_shop_network_key" ON "PickupNetworkSetting"("shop", "network");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TrackingSource_shop_provider_key" ON "TrackingSource"("shop", "provider");
+
+-- CreateIndex
+CREATE INDEX "TrackingPush_shop_status_idx" ON "TrackingPush"("shop", "status");
+
+-- CreateIndex
+CREATE INDEX "TrackingPush_shipmentId_idx" ON "TrackingPush"("shipmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TrackingPush_shop_key_key" ON "TrackingPush"("shop", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DeliveryLane_shop_warehouseId_serviceId_destZip3_key" ON "DeliveryLane"("shop", "warehouseId", "serviceId", "destZip3");
 
 -- AddForeignKey
 ALTER TABLE "WarehouseService" ADD CONSTRAINT "WarehouseService_warehouseId_fkey" FOREIGN KEY ("warehouseId") REFERENCES "Warehouse"("id") ON DELETE CASCADE ON UPDATE CASCADE;
