@@ -1,5 +1,7 @@
-// Delivery figures for the admin home: on-time rate per service and pickup rate per pickup network.
-// Read from shipments (tracking) joined to their routing decision's promise. Every query is scoped to the shop.
+// Delivery figures for the admin home: on-time rate per service and pickup rate per pickup network (and per point).
+// Read from the tracking model: each shipment carries its own promise (copied from its routing decision's plan) and
+// its delivery time; a parcel counts as "held" once it reached a pickup point (the hold clock started).
+// Every query is scoped to the shop.
 import type { PrismaClient } from "@prisma/client";
 
 export interface ServiceOnTime {
@@ -17,55 +19,85 @@ export interface NetworkPickupRate {
   returned: number;
 }
 
+/** The same counts for one pickup point (only shipments linked to a PickupPoint row). */
+export interface PointPickupRate extends NetworkPickupRate {
+  pickupPointId: string;
+  name: string | null;
+}
+
 export interface DeliveryPerformance {
   onTimeByService: ServiceOnTime[];
   pickupByNetwork: NetworkPickupRate[];
+  pickupByPoint: PointPickupRate[];
 }
 
-const HELD_STATUSES = ["AVAILABLE_FOR_PICKUP", "PICKED_UP", "RETURN_TO_SENDER", "RETURNED"];
+const MS_PER_DAY = 86_400_000;
 
-/** On time = delivered no later than the end of the promised latest day (UTC day of promisedMaxDate). */
+/**
+ * On time = delivered (or picked up) before the end of the promised latest day (a UTC midnight standing for the
+ * buyer's calendar day). The service is the buyer-facing tier of the order's routing decision.
+ */
 export async function deliveryPerformance(db: PrismaClient, shop: string): Promise<DeliveryPerformance> {
   const delivered = await db.shipment.findMany({
     where: { shop, status: { in: ["DELIVERED", "PICKED_UP"] } },
-    select: { statusAt: true, decision: { select: { serviceCode: true, promisedMaxDate: true } } },
+    select: {
+      statusAt: true,
+      deliveredAt: true,
+      promisedMaxDate: true,
+      decision: { select: { serviceCode: true, promisedMaxDate: true } },
+    },
   });
   const byService = new Map<string, ServiceOnTime>();
   for (const shipment of delivered) {
     const serviceCode = shipment.decision?.serviceCode;
-    const promisedBy = shipment.decision?.promisedMaxDate;
-    if (!serviceCode || !promisedBy || !shipment.statusAt) continue;
+    const promisedBy = shipment.promisedMaxDate ?? shipment.decision?.promisedMaxDate;
+    const at = shipment.deliveredAt ?? shipment.statusAt;
+    if (!serviceCode || !promisedBy || !at) continue;
     const row = byService.get(serviceCode) ?? { serviceCode, delivered: 0, onTime: 0 };
     row.delivered += 1;
-    const endOfPromisedDay = Date.UTC(
-      promisedBy.getUTCFullYear(),
-      promisedBy.getUTCMonth(),
-      promisedBy.getUTCDate() + 1,
-    );
-    if (shipment.statusAt.getTime() < endOfPromisedDay) row.onTime += 1;
+    if (at.getTime() < promisedBy.getTime() + MS_PER_DAY) row.onTime += 1;
     byService.set(serviceCode, row);
   }
 
   const held = await db.shipment.findMany({
-    where: { shop, pickupPointId: { not: null }, status: { in: HELD_STATUSES } },
-    select: { status: true, pickupPointId: true },
+    where: { shop, OR: [{ holdStartedAt: { not: null } }, { status: "AVAILABLE_FOR_PICKUP" }] },
+    select: { status: true, pickupPointId: true, holdNetwork: true, returningToOrigin: true },
   });
+  const pointIds = [...new Set(held.flatMap((s) => (s.pickupPointId ? [s.pickupPointId] : [])))];
   const points = await db.pickupPoint.findMany({
-    where: { shop, id: { in: held.map((shipment) => shipment.pickupPointId!) } },
-    select: { id: true, network: true },
+    where: { shop, id: { in: pointIds } },
+    select: { id: true, network: true, name: true },
   });
-  const networkOf = new Map(points.map((point) => [point.id, point.network]));
+  const pointOf = new Map(points.map((point) => [point.id, point]));
   const byNetwork = new Map<string, NetworkPickupRate>();
-  for (const shipment of held) {
-    const network = networkOf.get(shipment.pickupPointId!) ?? "UNKNOWN";
-    const row = byNetwork.get(network) ?? { network, held: 0, pickedUp: 0, returned: 0 };
+  const byPoint = new Map<string, PointPickupRate>();
+  const count = (row: NetworkPickupRate, s: (typeof held)[number]) => {
     row.held += 1;
-    if (shipment.status === "PICKED_UP") row.pickedUp += 1;
-    if (shipment.status === "RETURN_TO_SENDER" || shipment.status === "RETURNED") row.returned += 1;
+    if (s.status === "PICKED_UP") row.pickedUp += 1;
+    if (s.returningToOrigin || s.status === "RETURN_TO_SENDER" || s.status === "RETURNED") row.returned += 1;
+  };
+  for (const shipment of held) {
+    const point = shipment.pickupPointId ? pointOf.get(shipment.pickupPointId) : undefined;
+    const network = point?.network ?? shipment.holdNetwork ?? "UNKNOWN";
+    const row = byNetwork.get(network) ?? { network, held: 0, pickedUp: 0, returned: 0 };
+    count(row, shipment);
     byNetwork.set(network, row);
+    if (shipment.pickupPointId) {
+      const pointRow = byPoint.get(shipment.pickupPointId) ?? {
+        pickupPointId: shipment.pickupPointId,
+        name: point?.name ?? null,
+        network,
+        held: 0,
+        pickedUp: 0,
+        returned: 0,
+      };
+      count(pointRow, shipment);
+      byPoint.set(shipment.pickupPointId, pointRow);
+    }
   }
   return {
     onTimeByService: [...byService.values()].sort((a, b) => a.serviceCode.localeCompare(b.serviceCode)),
     pickupByNetwork: [...byNetwork.values()].sort((a, b) => a.network.localeCompare(b.network)),
+    pickupByPoint: [...byPoint.values()].sort((a, b) => a.pickupPointId.localeCompare(b.pickupPointId)),
   };
 }

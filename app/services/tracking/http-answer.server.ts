@@ -1,0 +1,19 @@
+import type { IngestAnswer } from "./ingest.server";
+
+/** The HTTP answer of a tracking webhook; the Shopify pushes continue after it (failures are retried later). */
+export function trackingResponse(answer: IngestAnswer): Response {
+  answer.pushing?.catch((error: unknown) => {
+    console.error(
+      "[tracking] pushing to Shopify failed; the reconciler will retry:",
+      error instanceof Error ? error.message : error,
+    );
+  });
+  return new Response(JSON.stringify(answer.body), {
+    status: answer.status,
+    // A refused oversized body was not read: close the connection rather than leave it for the next request.
+    headers: {
+      "Content-Type": "application/json",
+      ...(answer.status === 413 ? { Connection: "close" } : {}),
+    },
+  });
+}

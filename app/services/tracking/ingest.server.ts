@@ -1,0 +1,171 @@
+import type { PrismaClient } from "@prisma/client";
+import type { GraphQLClient } from "graphql-request";
+import type { z } from "zod";
+import { EasyPostEvent } from "../../contracts/tracking-easypost";
+import { GenericTrackingBody } from "../../contracts/tracking-generic";
+import { ShippoTrackUpdated } from "../../contracts/tracking-shippo";
+import { offlineAdminClient } from "../admin-graphql.server";
+import type { RetryPolicy } from "../order-routing/admin-retry.server";
+import { readBodyWithLimit } from "../request-body.server";
+import {
+  easyPostEvents,
+  genericEvents,
+  shippoEvents,
+  type IncomingTrackingEvent,
+} from "./provider-events.server";
+import { pushPendingTracking, type PushReport } from "./pushes.server";
+import { recordTrackingEvents, type TrackingNumberReport } from "./record-events.server";
+import { trackingSecret, type TrackingProvider } from "./sources.server";
+import { verifyEasyPostSignature, verifyGenericSignature, verifyShippoToken } from "./signatures.server";
+
+export interface IngestDeps {
+  now?: () => Date;
+  clientFor?: (shop: string) => Promise<GraphQLClient | null>;
+  retry?: RetryPolicy;
+}
+
+export interface IngestAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  /** The Shopify pushes started after the answer (null when nothing to push or the shop has no offline token). */
+  pushing: Promise<PushReport[]> | null;
+}
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+const TRACKING_BODY_LIMIT = 2 * 1024 * 1024;
+
+const answer = (status: number, body: Record<string, unknown>): IngestAnswer => ({
+  status,
+  body,
+  pushing: null,
+});
+
+function zodReason(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`)
+    .join("; ");
+}
+
+/**
+ * One tracking webhook, any provider: the shop named in `?shop=` and that shop's secret for the provider
+ * authenticate it (401 otherwise), the body is validated against the provider's contract (400 with the reason),
+ * events are recorded (duplicates ignored, out-of-order kept), and the Shopify writes the transitions imply are
+ * pushed after the answer. 202 = accepted, and at least one tracking number was new to Tailroute (a shipment was
+ * created from the event and is linked when Shopify's fulfillment arrives); 200 otherwise.
+ */
+export async function ingestTrackingRequest(
+  db: PrismaClient,
+  provider: TrackingProvider,
+  request: Request,
+  deps: IngestDeps = {},
+): Promise<IngestAnswer> {
+  const now = deps.now ?? (() => new Date());
+  const url = new URL(request.url);
+  const shop = url.searchParams.get("shop")?.toLowerCase() ?? "";
+  if (!SHOP_DOMAIN.test(shop))
+    return answer(400, { error: "the shop query parameter must be a *.myshopify.com domain" });
+  const body = await readBodyWithLimit(request, TRACKING_BODY_LIMIT);
+  if (!body.ok) return answer(413, { error: "body too large" });
+  const secret = await trackingSecret(db, shop, provider);
+  if (!secret) return answer(401, { error: "unknown shop or tracking source not set up" });
+
+  if (
+    provider === "EASYPOST" &&
+    !verifyEasyPostSignature(body.raw, request.headers.get("x-hmac-signature"), secret)
+  )
+    return answer(401, { error: "X-Hmac-Signature does not match the shop's EasyPost webhook secret" });
+  if (provider === "SHIPPO" && !verifyShippoToken(url.searchParams.get("token"), secret))
+    return answer(401, { error: "token does not match the shop's Shippo webhook token" });
+  if (provider === "GENERIC") {
+    const verdict = verifyGenericSignature(
+      body.raw,
+      request.headers.get("x-tailroute-timestamp"),
+      request.headers.get("x-tailroute-signature"),
+      secret,
+      now(),
+    );
+    if (verdict === "BAD_SIGNATURE")
+      return answer(401, { error: "X-Tailroute-Signature does not match the shop's tracking secret" });
+    if (verdict === "STALE_TIMESTAMP")
+      return answer(401, {
+        error: "X-Tailroute-Timestamp is more than 5 minutes away from now (replay refused)",
+      });
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body.raw.toString("utf8"));
+  } catch {
+    return answer(400, { error: "body is not JSON" });
+  }
+  const parsed = parseEvents(provider, json);
+  if ("error" in parsed) return answer(parsed.status, { error: parsed.error });
+
+  const reports = await recordTrackingEvents(db, shop, parsed.events, now());
+  const status = reports.some((r) => r.shipmentCreated) ? 202 : 200;
+  const { pushing } = await startPushing(db, shop, reports, deps, now);
+  return { status, body: summary(reports), pushing };
+}
+
+function parseEvents(
+  provider: TrackingProvider,
+  json: unknown,
+): { events: IncomingTrackingEvent[] } | { status: number; error: string } {
+  if (provider === "EASYPOST") {
+    const object = json as { object?: unknown; description?: unknown };
+    // Other EasyPost events (batch.updated, shipment.purchased…) are acknowledged so EasyPost does not disable us.
+    if (
+      object?.object === "Event" &&
+      typeof object.description === "string" &&
+      !object.description.startsWith("tracker.")
+    )
+      return { events: [] };
+    const parsed = EasyPostEvent.safeParse(json);
+    return parsed.success
+      ? { events: easyPostEvents(parsed.data) }
+      : { status: 400, error: zodReason(parsed.error) };
+  }
+  if (provider === "SHIPPO") {
+    const parsed = ShippoTrackUpdated.safeParse(json);
+    return parsed.success
+      ? { events: shippoEvents(parsed.data) }
+      : { status: 400, error: zodReason(parsed.error) };
+  }
+  const parsed = GenericTrackingBody.safeParse(json);
+  return parsed.success
+    ? { events: genericEvents(parsed.data) }
+    : { status: 400, error: zodReason(parsed.error) };
+}
+
+function summary(reports: TrackingNumberReport[]) {
+  return {
+    accepted: reports.reduce((n, r) => n + r.events.filter((e) => e.outcome !== "DUPLICATE").length, 0),
+    duplicates: reports.reduce((n, r) => n + r.events.filter((e) => e.outcome === "DUPLICATE").length, 0),
+    shipments: reports.map((r) => ({
+      trackingNumber: r.trackingNumber,
+      status: r.status,
+      created: r.shipmentCreated,
+      transitions: r.events.filter((e) => e.outcome === "TRANSITION").map((e) => e.status),
+      unknownCodes: r.events.filter((e) => !e.knownCode).map((e) => e.rawCode),
+    })),
+  };
+}
+
+async function startPushing(
+  db: PrismaClient,
+  shop: string,
+  reports: TrackingNumberReport[],
+  deps: IngestDeps,
+  now: () => Date,
+): Promise<{ pushing: Promise<PushReport[]> | null }> {
+  if (!reports.some((r) => r.events.some((e) => e.outcome === "TRANSITION"))) return { pushing: null };
+  const installed = await db.shop.findFirst({ where: { shop, uninstalledAt: null }, select: { id: true } });
+  const client = installed
+    ? await (deps.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop)
+    : null;
+  if (!client) return { pushing: null };
+  return {
+    pushing: pushPendingTracking(db, client, shop, { now, ...(deps.retry ? { retry: deps.retry } : {}) }),
+  };
+}

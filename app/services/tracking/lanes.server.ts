@@ -1,0 +1,103 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import {
+  addLaneSample,
+  businessDaysBetween,
+  compileCalendar,
+  laneStatFromTally,
+  localNow,
+  parseDay,
+  type LaneTally,
+} from "../../engine/transit";
+import type { LaneStat } from "../../engine/types";
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+// Transit is counted in carrier business days: weekends closed, holidays not (carriers differ on which federal
+// holidays they observe; a holiday in a lane's window shows up as a slower sample instead).
+const WEEKDAYS = compileCalendar({ federal: "NONE" });
+
+/** The shipment fields a lane sample needs. */
+export interface LaneShipment {
+  id: string;
+  shop: string;
+  warehouseId: string | null;
+  serviceId: string | null;
+  destZip3: string | null;
+  destTimeZone: string | null;
+  plannedShipDate: string | null;
+  promisedMaxDate: Date | null;
+  laneRecordedAt: Date | null;
+}
+
+const dayIn = (instant: Date, timeZone: string | null) => localNow(instant, timeZone ?? "UTC").day;
+
+/**
+ * Counts one delivery in its lane (warehouse × service × destination ZIP3), once per shipment: transit days from the
+ * first carrier scan (else the planned ship day) to the delivery day in the buyer's zone, on time when the
+ * delivery day is not after the promised latest day. Returns false when the lane is unknown or already counted.
+ */
+export async function recordLaneDelivery(
+  tx: Tx,
+  shipment: LaneShipment,
+  deliveredAt: Date,
+  firstCarrierScanAt: Date | null,
+  now: Date,
+): Promise<boolean> {
+  const { warehouseId, serviceId, destZip3 } = shipment;
+  if (!warehouseId || !serviceId || !destZip3 || shipment.laneRecordedAt) return false;
+  const shipDay = firstCarrierScanAt
+    ? dayIn(firstCarrierScanAt, shipment.destTimeZone)
+    : shipment.plannedShipDate
+      ? parseDay(shipment.plannedShipDate)
+      : null;
+  if (shipDay === null) return false;
+  const deliveredDay = dayIn(deliveredAt, shipment.destTimeZone);
+  const transitDays = businessDaysBetween(WEEKDAYS, shipDay, deliveredDay);
+  const promisedDay = shipment.promisedMaxDate
+    ? Math.floor(shipment.promisedMaxDate.getTime() / 86_400_000)
+    : null;
+  const onTime = promisedDay === null || deliveredDay <= promisedDay;
+
+  const key = { shop: shipment.shop, warehouseId, serviceId, destZip3 };
+  const lane = await tx.deliveryLane.findUnique({ where: { shop_warehouseId_serviceId_destZip3: key } });
+  const before: LaneTally = lane
+    ? { samples: lane.samples, onTime: lane.onTime, histogram: lane.histogram as Record<string, number> }
+    : { samples: 0, onTime: 0, histogram: {} };
+  const tally = addLaneSample(before, transitDays, onTime);
+  const stat = laneStatFromTally(warehouseId, serviceId, destZip3, tally);
+  const columns = {
+    samples: tally.samples,
+    onTime: tally.onTime,
+    histogram: tally.histogram,
+    p50Days: stat.p50Days,
+    p90Days: stat.p90Days,
+  };
+  await tx.deliveryLane.upsert({
+    where: { shop_warehouseId_serviceId_destZip3: key },
+    create: { ...key, ...columns },
+    update: columns,
+  });
+  await tx.shipment.updateMany({
+    where: { id: shipment.id, shop: shipment.shop },
+    data: { laneRecordedAt: now },
+  });
+  return true;
+}
+
+/** Every lane of a shop as the engine's `QuoteInput.laneStats` (the engine decides which have enough samples). */
+export async function loadLaneStats(db: Tx, shop: string): Promise<LaneStat[]> {
+  const lanes = await db.deliveryLane.findMany({
+    where: { shop },
+    orderBy: { updatedAt: "desc" },
+    take: 50_000,
+  });
+  return lanes.map((lane) => ({
+    warehouseId: lane.warehouseId,
+    serviceId: lane.serviceId,
+    destZip3: lane.destZip3,
+    samples: lane.samples,
+    p50Days: lane.p50Days,
+    p90Days: lane.p90Days,
+    onTimeRate: lane.samples === 0 ? 0 : lane.onTime / lane.samples,
+  }));
+}

@@ -1,0 +1,81 @@
+import type { PrismaClient } from "@prisma/client";
+import type { GraphQLClient } from "graphql-request";
+import { offlineAdminClient } from "../admin-graphql.server";
+import type { RetryPolicy } from "../order-routing/admin-retry.server";
+import { checkHoldExpiries, type HoldCheckReport } from "./holds.server";
+import { pushPendingTracking, type PushReport } from "./pushes.server";
+
+export interface TrackingReconcileOptions {
+  shop?: string;
+  now?: () => Date;
+  clientFor?: (shop: string) => Promise<GraphQLClient | null>;
+  retry?: RetryPolicy;
+}
+
+export interface TrackingReconcileReport {
+  holds: HoldCheckReport;
+  pushes: (PushReport & { shop: string })[];
+  notInstalled: string[];
+}
+
+/**
+ * Runs the hold-expiry check, then pushes every pending tracking write (fulfillment events, order tags) of every
+ * shop that has some. Safe to run concurrently with ingestion: pushes are leased one by one.
+ */
+export async function reconcileTracking(
+  db: PrismaClient,
+  options: TrackingReconcileOptions = {},
+): Promise<TrackingReconcileReport> {
+  const now = options.now ?? (() => new Date());
+  const clientFor = options.clientFor ?? ((shop: string) => offlineAdminClient(db, shop));
+  const holds = await checkHoldExpiries(db, { now: now(), ...(options.shop ? { shop: options.shop } : {}) });
+  const shops = await db.trackingPush.findMany({
+    where: { status: "PENDING", ...(options.shop ? { shop: options.shop } : {}) },
+    distinct: ["shop"],
+    select: { shop: true },
+  });
+  const report: TrackingReconcileReport = { holds, pushes: [], notInstalled: [] };
+  for (const { shop } of shops) {
+    const installed = await db.shop.findFirst({ where: { shop, uninstalledAt: null }, select: { id: true } });
+    const client = installed ? await clientFor(shop) : null;
+    if (!client) {
+      report.notInstalled.push(shop);
+      continue;
+    }
+    const pushes = await pushPendingTracking(db, client, shop, {
+      now,
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+    report.pushes.push(...pushes.map((p) => ({ ...p, shop })));
+  }
+  return report;
+}
+
+const INTERVAL_MS = 15 * 60_000;
+
+/**
+ * Start-up and interval runs of the reconciler (call once when the server listens). Never throws: a failing pass
+ * is logged and the next one tries again. Returns a stop function.
+ */
+export function startTrackingMaintenance(
+  db: PrismaClient,
+  log: Pick<Console, "log" | "error"> = console,
+  intervalMs = INTERVAL_MS,
+): () => void {
+  const run = async () => {
+    try {
+      const report = await reconcileTracking(db);
+      const applied = report.pushes.filter((p) => p.result === "APPLIED").length;
+      if (applied || report.holds.expired.length || report.holds.reminders.length)
+        log.log(
+          `[tracking] pushed ${applied} Shopify write(s); ${report.holds.expired.length} hold(s) expired, ${report.holds.reminders.length} reminder(s) due`,
+        );
+    } catch (error) {
+      log.error("[tracking] reconciliation failed:", error instanceof Error ? error.message : error);
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,116 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
+import { carrierKey } from "../../engine/tracking";
+import type { ShipmentPlan, TierQuote } from "../../engine/types";
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+/** The lane and promise a shipment inherits from its order's routing decision (null fields when unknown). */
+export interface ShipmentPlanLink {
+  decisionId: string | null;
+  orderName: string | null;
+  warehouseId: string | null;
+  serviceId: string | null;
+  destZip3: string | null;
+  destTimeZone: string | null;
+  plannedShipDate: string | null;
+  promisedMinDate: Date | null;
+  promisedMaxDate: Date | null;
+  outboundCostCents: number | null;
+}
+
+const EMPTY: ShipmentPlanLink = {
+  decisionId: null,
+  orderName: null,
+  warehouseId: null,
+  serviceId: null,
+  destZip3: null,
+  destTimeZone: null,
+  plannedShipDate: null,
+  promisedMinDate: null,
+  promisedMaxDate: null,
+  outboundCostCents: null,
+};
+
+const utcDay = (yyyyMmDd: string) => new Date(`${yyyyMmDd}T00:00:00.000Z`);
+
+/**
+ * The order's routing decision (same shop) and, in its plan, the shipment this parcel is: the one sent with the
+ * same carrier (first such), else the first shipment of the plan.
+ */
+export async function planLinkFor(
+  tx: Tx,
+  shop: string,
+  orderId: string,
+  carrier: string,
+): Promise<ShipmentPlanLink> {
+  const decision = await tx.routingDecision.findFirst({
+    where: { shop, orderId },
+    select: { id: true, orderName: true, plan: true, input: true },
+  });
+  if (!decision) return EMPTY;
+  const plan = (decision.plan ?? {}) as Partial<TierQuote>;
+  const shipments: ShipmentPlan[] = plan.shipments ?? [];
+  const chosen = shipments.find((s) => carrierKey(s.carrier) === carrier) ?? shipments[0];
+  const zip = (decision.input as { destination?: { zip?: string } } | null)?.destination?.zip ?? null;
+  if (!chosen) return { ...EMPTY, decisionId: decision.id, orderName: decision.orderName };
+  return {
+    decisionId: decision.id,
+    orderName: decision.orderName,
+    warehouseId: chosen.warehouseId,
+    serviceId: chosen.serviceId,
+    destZip3: zip ? zip.slice(0, 3) : null,
+    destTimeZone: chosen.delivery?.timeZone ?? null,
+    plannedShipDate: chosen.shipDate ?? null,
+    promisedMinDate: chosen.delivery?.minDate ? utcDay(chosen.delivery.minDate) : null,
+    promisedMaxDate: chosen.delivery?.maxDate ? utcDay(chosen.delivery.maxDate) : null,
+    outboundCostCents: chosen.costCents ?? null,
+  };
+}
+
+export interface FulfillmentLinkResult {
+  shipmentIds: string[];
+  /** Tracking numbers seen before Shopify told us about the fulfillment (created from a tracking event). */
+  linkedExisting: number;
+}
+
+/**
+ * fulfillments/create: one shipment per tracking number, linked to the order, the fulfillment and the order's
+ * routing decision. A shipment first seen through a tracking event is completed, not duplicated.
+ */
+export async function linkFulfillment(
+  db: PrismaClient,
+  shop: string,
+  payload: FulfillmentsCreatePayload,
+): Promise<FulfillmentLinkResult> {
+  const numbers = [
+    ...new Set([...payload.tracking_numbers, ...(payload.tracking_number ? [payload.tracking_number] : [])]),
+  ]
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const carrier = carrierKey(payload.tracking_company || "UNKNOWN");
+  const orderId = `gid://shopify/Order/${payload.order_id}`;
+  const link = await planLinkFor(db, shop, orderId, carrier);
+  const result: FulfillmentLinkResult = { shipmentIds: [], linkedExisting: 0 };
+  for (const trackingNumber of numbers) {
+    const existing = await db.shipment.findFirst({ where: { shop, trackingNumber } });
+    const data = {
+      orderId,
+      fulfillmentId: payload.admin_graphql_api_id,
+      ...link,
+    };
+    if (existing) {
+      await db.shipment.updateMany({ where: { id: existing.id, shop }, data });
+      result.shipmentIds.push(existing.id);
+      result.linkedExisting += 1;
+      continue;
+    }
+    const created = await db.shipment.upsert({
+      where: { shop_carrier_trackingNumber: { shop, carrier, trackingNumber } },
+      create: { shop, carrier, trackingNumber, source: "SHOPIFY", ...data },
+      update: data,
+    });
+    result.shipmentIds.push(created.id);
+  }
+  return result;
+}
