@@ -4,6 +4,7 @@ import { loadShopConfig } from "../shop-config-store.server";
 import { AdminCallError, type RetryPolicy } from "./admin-retry.server";
 import { decideRouting, type RoutingOutcome } from "./decide.server";
 import type { OrderRoutingInput } from "./order-input.server";
+import { loadPickupRequest } from "./pickup-routing.server";
 import { readOrderSnapshot } from "./shopify-reads.server";
 
 export type DecideOrderOutcome = RoutingOutcome | { kind: "NEEDS_INPUT"; error: string };
@@ -52,7 +53,9 @@ export async function decideForOrder(
       reasons: ["Shopify does not know this order"],
     };
   }
+  const pickup = await loadPickupRequest(db, shop, input, snapshot.pickupChoiceValue);
   return decideRouting({
+    ...(pickup ? { pickup } : {}),
     config,
     warehouses,
     snapshot,

@@ -2,6 +2,7 @@ import { compileShopConfig, quote } from "../../engine";
 import type { ShipmentPlan, ShopConfig, TierQuote } from "../../engine/types";
 import { newAction, type PlannedAction, type RoutingAction, type SplitLine } from "./actions.server";
 import type { OrderRoutingInput } from "./order-input.server";
+import { routePickup, type PickupDecisionRecord, type PickupRequest } from "./pickup-routing.server";
 import type { OpenFulfillmentOrder, OrderSnapshot } from "./shopify-reads.server";
 
 export const METAFIELD_NAMESPACE = "tailroute";
@@ -15,7 +16,14 @@ export interface RoutableWarehouse {
 }
 
 export type RoutingOutcome =
-  | { kind: "ROUTED"; quote: TierQuote; reasons: string[]; actions: RoutingAction[] }
+  | {
+      kind: "ROUTED";
+      quote: TierQuote;
+      reasons: string[];
+      actions: RoutingAction[];
+      /** The buyer's pickup choice and what became of it (RoutingDecision.pickupPoint). */
+      pickupPoint?: PickupDecisionRecord;
+    }
   | { kind: "UNROUTABLE"; reasons: string[]; error: string };
 
 export interface DecideArgs {
@@ -29,6 +37,8 @@ export interface DecideArgs {
   /** Routing round (0 = first decision); names the planned actions. */
   round?: number;
   decisionId: string;
+  /** The buyer's pickup point choice, re-checked here (docs/pickup-points.md). */
+  pickup?: PickupRequest;
 }
 
 /**
@@ -68,6 +78,29 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     }
     return { ...w, inventory };
   });
+  const pickup = args.pickup ? routePickup({ ...config, warehouses }, args.pickup, input, now) : undefined;
+  const round = args.round ?? 0;
+  const annotate = { tags: pickup?.tags ?? [], noteLine: pickup?.noteLine ?? "" };
+  if (pickup?.kind === "PICKUP") {
+    reasons.push(...pickup.reasons, ...pickup.quote.reasons);
+    const planned = planActions(
+      pickup.quote,
+      snapshot.fulfillmentOrders,
+      locationByKey,
+      args.decisionId,
+      reasons,
+      round,
+      annotate,
+    );
+    return {
+      kind: "ROUTED",
+      quote: pickup.quote,
+      reasons,
+      actions: planned.map((a, i) => newAction(a, round, i)),
+      pickupPoint: pickup.record,
+    };
+  }
+  if (pickup) reasons.push(...pickup.reasons);
   const result = quote(compileShopConfig({ ...config, warehouses }), {
     cart: input.cart,
     destination: input.destination,
@@ -96,7 +129,6 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     );
   }
   reasons.push(...chosen.reasons);
-  const round = args.round ?? 0;
   const planned = planActions(
     chosen,
     snapshot.fulfillmentOrders,
@@ -104,8 +136,15 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     args.decisionId,
     reasons,
     round,
+    annotate,
   );
-  return { kind: "ROUTED", quote: chosen, reasons, actions: planned.map((a, i) => newAction(a, round, i)) };
+  return {
+    kind: "ROUTED",
+    quote: chosen,
+    reasons,
+    actions: planned.map((a, i) => newAction(a, round, i)),
+    ...(pickup ? { pickupPoint: pickup.record } : {}),
+  };
 }
 
 function unroutable(error: string, reasons: string[]): RoutingOutcome {
@@ -153,6 +192,8 @@ function planActions(
   decisionId: string,
   reasons: string[],
   round: number,
+  /** Pickup tags and note line (empty when the buyer chose no pickup point). */
+  annotate: { tags: string[]; noteLine: string } = { tags: [], noteLine: "" },
 ): PlannedAction[] {
   const moves: PlannedAction[] = [];
   const splits: PlannedAction[] = [];
@@ -196,6 +237,7 @@ function planActions(
     ...modes.map((m) => `tailroute:${m.toLowerCase().replace("_", "-")}`),
     ...(freight ? [`tailroute:${freight.toLowerCase().replaceAll("_", "-")}`] : []),
     ...(warehouseKeys.length > 1 ? ["tailroute:split"] : []),
+    ...annotate.tags,
   ];
   const summary = routingSummary(chosen, decisionId);
   return [
@@ -208,7 +250,7 @@ function planActions(
       value: JSON.stringify(summary),
     },
     { kind: "TAGS", tags },
-    { kind: "NOTE", text: noteText(chosen, decisionId), marker: noteMarker(decisionId) },
+    { kind: "NOTE", text: noteText(chosen, decisionId) + annotate.noteLine, marker: noteMarker(decisionId) },
   ];
 }
 

@@ -39,6 +39,7 @@ export function decisionColumns(outcome: DecideOrderOutcome) {
     plan: json(q),
     reasons: json(outcome.reasons),
     error: null,
+    ...(outcome.pickupPoint ? { pickupPoint: json(outcome.pickupPoint) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { OrdersCreatePayload } from "../../contracts/order-webhook";
+import { parsePickupChoice, PICKUP_ATTRIBUTE_KEY, type PickupChoice } from "../../contracts/pickup-point";
 import { TIER_DEFINITIONS } from "../../engine";
 import type { CartLine, Destination, TierCode } from "../../engine/types";
 
@@ -17,8 +18,11 @@ export interface OrderRoutingInput {
   /** Title of the buyer's shipping line, for the operator's view. */
   shippingLineTitle: string | null;
   orderValueCents: number;
-  /** Pickup point chosen at checkout (a later issue); always null for now. */
-  pickupPoint: null;
+  /**
+   * Pickup point chosen at checkout, from the cart attribute fallback (`note_attributes`); the cart
+   * metafield copied to the order is read from Shopify in decide-order and takes precedence.
+   */
+  pickupPoint: PickupChoice | null;
 }
 
 /** "19.99" → 1999. Shopify sends decimal strings; rounding to the nearest cent absorbs float noise. */
@@ -69,6 +73,17 @@ export function orderRoutingInput(payload: OrdersCreatePayload): OrderRoutingInp
       payload.subtotal_price != null
         ? dollarsToCents(payload.subtotal_price)
         : cart.reduce((s, l) => s + l.priceCents * l.quantity, 0),
-    pickupPoint: null,
+    pickupPoint: pickupChoiceFromAttributes(payload),
   };
+}
+
+/** The `_tailroute_pickup_point` note attribute written by the checkout extension's fallback, or null. */
+export function pickupChoiceFromAttributes(payload: OrdersCreatePayload): PickupChoice | null {
+  const attributes = (payload as { note_attributes?: unknown }).note_attributes;
+  if (!Array.isArray(attributes)) return null;
+  const entry = attributes.find(
+    (a): a is { name: string; value: unknown } =>
+      typeof a === "object" && a !== null && (a as { name?: unknown }).name === PICKUP_ATTRIBUTE_KEY,
+  );
+  return entry ? parsePickupChoice(entry.value) : null;
 }

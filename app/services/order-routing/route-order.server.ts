@@ -9,6 +9,7 @@ import { applyDecision, type ApplyResult } from "./apply-actions.server";
 import { decideForOrder } from "./decide-order.server";
 import { actionsJson, decisionColumns } from "./decision-record.server";
 import { orderRoutingInput } from "./order-input.server";
+import { isUniqueConstraintViolation, jsonDbNull } from "../../db-portable.server";
 
 export interface RouteOrderDeps {
   /** The shop's Admin client; null = no offline token (not installed). Defaults to the stored session. */
@@ -17,6 +18,8 @@ export interface RouteOrderDeps {
   /** Retries while Shopify is waiting for our answer: short, so the webhook answers within 5 s. */
   decideRetry?: RetryPolicy;
   applyRetry?: RetryPolicy;
+  /** Lease held on the decision while its actions run after the answer (applyDecision's default otherwise). */
+  applyLeaseMs?: number;
   /** false = store the decision only (tests simulate a crash right after it; the reconciler applies). */
   applyAfterDecision?: boolean;
 }
@@ -81,15 +84,15 @@ export async function routeOrderWebhook(
         shop,
         orderId: input.orderId,
         orderName: input.orderName,
+        pickupPoint: jsonDbNull(db),
         ...columns,
         actions: actionsJson(outcome.kind === "ROUTED" ? outcome.actions : []),
         input: input as unknown as Prisma.InputJsonValue,
-        pickupPoint: Prisma.DbNull,
       },
     });
   } catch (error) {
     // A concurrent delivery of the same order won the race: its decision stands.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueConstraintViolation(error)) {
       await markWebhookProcessed(db, shop, webhookId, now());
       return { outcome: "ALREADY_DECIDED" };
     }
@@ -101,6 +104,7 @@ export async function routeOrderWebhook(
       ? applyDecision(db, client, shop, decisionId, {
           now,
           ...(deps.applyRetry ? { retry: deps.applyRetry } : {}),
+          ...(deps.applyLeaseMs ? { leaseMs: deps.applyLeaseMs } : {}),
         })
       : null;
   return { outcome: "DECIDED", decisionId, status: columns.status, applying };

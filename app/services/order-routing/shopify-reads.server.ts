@@ -11,6 +11,9 @@ export const ORDER_ROUTING_QUERY = gql`
       name
       tags
       note
+      pickupChoice: metafield(namespace: "$app", key: "pickup_point") {
+        value
+      }
       fulfillmentOrders(first: 20) {
         nodes {
           id
@@ -77,6 +80,8 @@ interface OrderRoutingResponse {
     name: string;
     tags: string[];
     note: string | null;
+    /** The checkout extension's cart metafield, copied to the order (cartToOrderCopyable). */
+    pickupChoice?: { value: string } | null;
     fulfillmentOrders: { nodes: FulfillmentOrderNode[] };
   } | null;
 }
@@ -102,6 +107,8 @@ export interface OrderSnapshot {
   fulfillmentOrders: OpenFulfillmentOrder[];
   /** available units by location gid → numeric variant id. */
   availableByLocation: Map<string, Map<string, number>>;
+  /** Raw value of the order metafield $app:pickup_point (JSON text), null when absent. */
+  pickupChoiceValue: string | null;
 }
 
 /** "gid://shopify/ProductVariant/123" → "123". */
@@ -160,5 +167,12 @@ export async function readOrderSnapshot(
     }
     availableByLocation.set(fo.locationId, byVariant);
   }
-  return { orderId: order.id, tags: order.tags, note: order.note, fulfillmentOrders, availableByLocation };
+  return {
+    orderId: order.id,
+    tags: order.tags,
+    note: order.note,
+    fulfillmentOrders,
+    availableByLocation,
+    pickupChoiceValue: order.pickupChoice?.value ?? null,
+  };
 }

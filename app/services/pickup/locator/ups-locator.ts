@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { PickupPointImportSchema } from "../../../contracts/pickup-point";
+import { LocatorError, type LocatorResult, type LocatorSearch, type PickupLocatorProvider } from "./types";
+
+// UPS Locator API v3 (UPS-API/api-documentation Locator.yaml): POST
+// {base}/api/locations/v3/search/availabilities/64 (64 = UPS Access Point locations), OAuth bearer token,
+// body { LocatorRequest: { Request, OriginAddress, Translate, UnitOfMeasurement, LocationSearchCriteria } },
+// answer { LocatorResponse: { Response, SearchResults: { DropLocation: [...] } } }.
+
+/** The documented request body for an Access Point search around an address (pure). */
+export function buildUpsLocatorRequest(query: LocatorSearch) {
+  return {
+    LocatorRequest: {
+      Request: { RequestAction: "Locator", TransactionReference: { CustomerContext: "tailroute" } },
+      OriginAddress: {
+        AddressKeyFormat: {
+          ...(query.address1 ? { AddressLine: query.address1 } : {}),
+          ...(query.city ? { PoliticalDivision2: query.city } : {}),
+          ...(query.province ? { PoliticalDivision1: query.province } : {}),
+          PostcodePrimaryLow: query.zip,
+          CountryCode: "US",
+        },
+        MaximumListSize: String(query.limit),
+      },
+      Translate: { Locale: "en_US" },
+      UnitOfMeasurement: { Code: "MI" },
+      LocationSearchCriteria: {
+        MaximumListSize: String(query.limit),
+        SearchRadius: String(query.radiusMiles),
+        AccessPointSearch: { AccessPointStatus: "01" },
+      },
+      SortCriteria: { SortType: "01" },
+    },
+  };
+}
+
+const DropLocation = z.looseObject({
+  LocationID: z.string(),
+  AddressKeyFormat: z.looseObject({
+    ConsigneeName: z.string().optional(),
+    AddressLine: z.union([z.string(), z.array(z.string())]),
+    PoliticalDivision2: z.string(),
+    PoliticalDivision1: z.string(),
+    PostcodePrimaryLow: z.string(),
+    CountryCode: z.string(),
+  }),
+  Geocode: z.looseObject({ Latitude: z.string(), Longitude: z.string() }),
+  StandardHoursOfOperation: z.string().optional(),
+  AccessPointInformation: z.looseObject({ PublicAccessPointID: z.string().optional() }).optional(),
+});
+
+const LocatorResponse = z.looseObject({
+  LocatorResponse: z.looseObject({
+    SearchResults: z
+      .looseObject({ DropLocation: z.union([z.array(z.unknown()), z.unknown()]).optional() })
+      .optional(),
+  }),
+});
+
+/** Maps the documented answer to directory points; an unusable location is skipped with its reason (pure). */
+export function parseUpsLocatorResponse(body: unknown): LocatorResult {
+  const parsed = LocatorResponse.safeParse(body);
+  if (!parsed.success) throw new LocatorError("UPS Locator answer is not a LocatorResponse", 502);
+  const raw = parsed.data.LocatorResponse.SearchResults?.DropLocation;
+  const locations = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const result: LocatorResult = { points: [], skipped: [] };
+  for (const entry of locations) {
+    const location = DropLocation.safeParse(entry);
+    const id = (entry as { LocationID?: unknown })?.LocationID;
+    if (!location.success) {
+      result.skipped.push({ id: String(id ?? "?"), reason: location.error.issues[0]?.message ?? "invalid" });
+      continue;
+    }
+    const l = location.data;
+    const a = l.AddressKeyFormat;
+    const point = PickupPointImportSchema.safeParse({
+      network: "UPS_ACCESS_POINT",
+      // The public Access Point id is what a label needs; the LocationID is only for UPS internal use.
+      externalId: l.AccessPointInformation?.PublicAccessPointID ?? l.LocationID,
+      name: a.ConsigneeName ?? "UPS Access Point",
+      address1: Array.isArray(a.AddressLine) ? a.AddressLine[0] : a.AddressLine,
+      city: a.PoliticalDivision2,
+      province: a.PoliticalDivision1,
+      zip: a.PostcodePrimaryLow.slice(0, 5),
+      latitude: Number(l.Geocode.Latitude),
+      longitude: Number(l.Geocode.Longitude),
+      hours: (l.StandardHoursOfOperation ?? "").slice(0, 200),
+    });
+    if (point.success) result.points.push(point.data);
+    else
+      result.skipped.push({
+        id: l.LocationID,
+        reason: point.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      });
+  }
+  return result;
+}
+
+/** UPS Locator adapter: build → POST (OAuth bearer) → parse. */
+export class UpsLocatorProvider implements PickupLocatorProvider {
+  readonly network = "UPS_ACCESS_POINT" as const;
+
+  constructor(
+    private readonly options: {
+      /** https://onlinetools.ups.com (production) or https://wwwcie.ups.com (test). */
+      baseUrl: string;
+      accessToken: () => Promise<string>;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async search(query: LocatorSearch): Promise<LocatorResult> {
+    const doFetch = this.options.fetch ?? fetch;
+    const response = await doFetch(
+      `${this.options.baseUrl.replace(/\/+$/, "")}/api/locations/v3/search/availabilities/64?Locale=en_US`,
+      {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${await this.options.accessToken()}`,
+          "Content-Type": "application/json",
+          transId: crypto.randomUUID().replaceAll("-", ""),
+          transactionSrc: "tailroute",
+        },
+        body: JSON.stringify(buildUpsLocatorRequest(query)),
+      },
+    );
+    const text = await response.text();
+    if (!response.ok)
+      throw new LocatorError(
+        `UPS Locator answered HTTP ${response.status}: ${text.slice(0, 200)}`,
+        response.status,
+      );
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new LocatorError("UPS Locator answered something that is not JSON", 502);
+    }
+    return parseUpsLocatorResponse(body);
+  }
+}

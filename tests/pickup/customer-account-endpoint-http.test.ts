@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
+import { createPrismaClient } from "../../app/db.server";
+import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
+import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
+import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
+import { extensionSessionToken } from "../../scripts/lib/session-token";
+import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { freshTestDatabase } from "../support/test-database";
+import { pickupQuery, seedPickupShop } from "./pickup-shop";
+
+// The order-status (customer account) endpoint over real HTTP, against an app whose Admin API is a local
+// fake Shopify holding the buyer's order: the choice is written with the shop's offline token.
+
+const SHOP = "pickup-after.myshopify.com";
+const ORDER_ID = "gid://shopify/Order/8800001";
+const BUYER = "gid://shopify/Customer/7001";
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+const dir = mkdtempSync(join(tmpdir(), "tailroute-pickup-after-"));
+const url = freshTestDatabase("pickup_after", dir);
+const db = createPrismaClient(url);
+let shopify: FakeShopifyAdmin;
+let store: FakeOrderShop;
+let app: RunningApp;
+
+const token = (shop = SHOP, extra: { sub?: string; secret?: string; expiresIn?: number } = {}) =>
+  extensionSessionToken({
+    shop,
+    apiKey: TEST_API_KEY,
+    secret: extra.secret ?? TEST_API_SECRET,
+    sub: BUYER,
+    ...extra,
+  });
+const post = (body: unknown, bearer = token()) =>
+  fetch(`${app.url}/api/customer-account/pickup-points`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${bearer}`,
+      "Content-Type": "application/json",
+      Origin: "https://extensions.shopifycdn.com",
+      "User-Agent": BROWSER,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const pointId = async (externalId: string) =>
+  (await db.pickupPoint.findFirstOrThrow({ where: { shop: SHOP, externalId } })).id;
+
+beforeAll(async () => {
+  await seedPickupShop(db, SHOP);
+  await db.session.create({
+    data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_after" },
+  });
+  shopify = await new FakeShopifyAdmin().start();
+  const port = await freePort();
+  app = await startAppServer({
+    port,
+    env: {
+      DATABASE_URL: url,
+      TAILROUTE_DEMO: "0",
+      SHOPIFY_API_KEY: TEST_API_KEY,
+      SHOPIFY_API_SECRET: TEST_API_SECRET,
+      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+      SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
+    },
+  });
+});
+afterAll(async () => {
+  await app?.stop();
+  await shopify?.stop();
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  shopify.reset();
+  store = new FakeOrderShop(shopify).install();
+  // GIVEN (every test) the buyer's unfulfilled order: two T-shirts to downtown LA
+  store.orderId = ORDER_ID;
+  store.note = "Leave at the front desk";
+  store.metafields.clear();
+  store.displayFulfillmentStatus = "UNFULFILLED";
+  store.customerId = BUYER;
+  store.shippingAddress = {
+    zip: "90012",
+    countryCodeV2: "US",
+    provinceCode: "CA",
+    city: "Los Angeles",
+    address1: "200 N Spring St",
+  };
+  store.lineItems = [{ variantId: DEMO_VARIANTS.tee, sku: "TEE-M-BLK", quantity: 2, unitPrice: "20.00" }];
+});
+
+describe("POST /api/customer-account/pickup-points (order status page)", () => {
+  it("records the chosen point on the unfulfilled order: metafield and note, through the Admin API", async () => {
+    // GIVEN the order was already routed (home delivery)
+    await db.routingDecision.create({
+      data: { shop: SHOP, orderId: ORDER_ID, status: "APPLIED", plan: {}, reasons: [], actions: [] },
+    });
+    // WHEN the signed-in buyer picks the UPS Access Point for their order
+    const id = await pointId("UPS-LA-1");
+    const response = await post({ orderId: ORDER_ID, pointId: id });
+    // THEN 200, and Shopify's order has the $app:pickup_point metafield and a note line after the buyer's note
+    expect(response.status).toBe(200);
+    expect(JSON.parse(store.metafields.get("$app.pickup_point")!.value)).toEqual({
+      v: 1,
+      pointId: id,
+      network: "UPS_ACCESS_POINT",
+      externalId: "UPS-LA-1",
+      name: "The UPS Store #1234, Downtown",
+    });
+    expect(store.note).toMatch(/^Leave at the front desk\n\[Tailroute pickup\] Buyer chose UPS Access Point/);
+    // AND the routing decision remembers the choice for the warehouse
+    const decision = await db.routingDecision.findFirstOrThrow({ where: { shop: SHOP, orderId: ORDER_ID } });
+    expect(decision.pickupPoint).toMatchObject({ pointId: id, chosenAfterPurchase: true });
+    // AND a second choice replaces the line instead of adding one
+    await post({ orderId: ORDER_ID, pointId: await pointId("FDX-LA-1") });
+    expect(store.note!.match(/\[Tailroute pickup\]/g)).toHaveLength(1);
+    expect(store.note).toMatch(/FedEx Hold at Location/);
+  });
+
+  it("refuses once the order is fulfilled (409) and writes nothing", async () => {
+    // GIVEN the warehouse already shipped it
+    store.displayFulfillmentStatus = "FULFILLED";
+    const response = await post({ orderId: ORDER_ID, pointId: await pointId("UPS-LA-1") });
+    // THEN 409 with the reason, no metafield, note untouched
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatch(/fulfilled/);
+    expect(store.metafields.size).toBe(0);
+    expect(store.note).toBe("Leave at the front desk");
+  });
+
+  it("refuses a point the order's items cannot go to (409), another customer's order (404), and bad input (400)", async () => {
+    // GIVEN a fragile mug in the order
+    store.lineItems = [{ variantId: DEMO_VARIANTS.mug, sku: "MUG-11OZ", quantity: 1, unitPrice: "14.99" }];
+    const fragile = await post({ orderId: ORDER_ID, pointId: await pointId("UPS-LA-1") });
+    expect(fragile.status).toBe(409);
+    expect((await fragile.json()).error).toMatch(/not for valuable, fragile or cold-chain items/);
+    // AND a token of another customer of the same shop sees no such order
+    const stranger = await post(
+      { orderId: ORDER_ID, pointId: await pointId("UPS-LA-1") },
+      token(SHOP, { sub: "gid://shopify/Customer/9999" }),
+    );
+    expect(stranger.status).toBe(404);
+    // AND malformed bodies are 400 with a reason
+    expect((await post("{nope")).status).toBe(400);
+    const badOrder = await post({ orderId: "12", pointId: "x" });
+    expect(badOrder.status).toBe(400);
+    expect((await badOrder.json()).error).toMatch(/orderId/);
+    expect((await post({ orderId: ORDER_ID, pointId: "no-such-point" })).status).toBe(400);
+    expect(store.metafields.size).toBe(0);
+  });
+
+  it("refuses forged and expired tokens (401) and another shop's token (404) without calling Shopify", async () => {
+    const id = await pointId("UPS-LA-1");
+    const forged = await post({ orderId: ORDER_ID, pointId: id }, token(SHOP, { secret: "wrong-secret" }));
+    const expired = await post({ orderId: ORDER_ID, pointId: id }, token(SHOP, { expiresIn: -120 }));
+    const otherShop = await post(
+      { orderId: ORDER_ID, pointId: id },
+      token("pickup-after-other.myshopify.com"),
+    );
+    expect(forged.status).toBe(401);
+    expect(expired.status).toBe(401);
+    expect(otherShop.status).toBe(404);
+    expect(shopify.callsTo("metafieldsSet")).toHaveLength(0);
+  });
+
+  it("GET lists the eligible points with a customer-account token", async () => {
+    const response = await fetch(`${app.url}/api/customer-account/pickup-points?${pickupQuery()}`, {
+      headers: { Authorization: `Bearer ${token()}`, "User-Agent": BROWSER },
+    });
+    expect(response.status).toBe(200);
+    const body = PickupPointsResponseSchema.parse(await response.json());
+    expect(body.points).toHaveLength(3);
+  });
+});
