@@ -1,0 +1,12 @@
+/** The admin's pages, in menu order: one list for App Bridge's NavMenu (embedded) and Polaris Navigation (demo). */
+export const ADMIN_PAGES = [
+  { label: "Home", url: "/app" },
+  { label: "Warehouses", url: "/app/warehouses" },
+  { label: "Carriers & services", url: "/app/carriers" },
+  { label: "Products", url: "/app/products" },
+  { label: "Routing", url: "/app/routing" },
+  { label: "Pickup points", url: "/app/pickup-points" },
+  { label: "Rate simulator", url: "/app/simulator" },
+  { label: "Orders", url: "/app/orders" },
+  { label: "Settings", url: "/app/settings" },
+] as const;

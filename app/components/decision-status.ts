@@ -1,0 +1,8 @@
+/** Badge tone of a routing decision's status in the order log. */
+export const STATUS_TONE: Record<string, "success" | "attention" | "critical" | "warning" | "info"> = {
+  APPLIED: "success",
+  PENDING: "attention",
+  NEEDS_INPUT: "warning",
+  FAILED: "critical",
+  UNROUTABLE: "critical",
+};

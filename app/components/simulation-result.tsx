@@ -1,0 +1,67 @@
+import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, List, Text } from "@shopify/polaris";
+import type { simulateRates } from "../services/admin/simulator.server";
+
+const dollars = (cents: number | string) => `$${(Number(cents) / 100).toFixed(2)}`;
+
+type Result = Extract<Awaited<ReturnType<typeof simulateRates>>, { ok: true }>;
+
+/** The simulator's answer: the checkout rates, then why each tier is priced and routed as it is. */
+export function SimulationResult({ result }: { result: Result }) {
+  return (
+    <BlockStack gap="400">
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Rates at checkout
+          </Text>
+          {result.rates.length === 0 ? (
+            <Banner
+              tone="warning"
+              title="No rates: checkout would show no Tailroute shipping for this cart"
+            />
+          ) : (
+            <DataTable
+              columnContentTypes={["text", "text", "numeric", "text"]}
+              headings={["Service", "Code", "Price", "Delivery"]}
+              rows={result.rates.map((r) => [
+                r.service_name,
+                r.service_code,
+                dollars(r.total_price),
+                r.description ?? "",
+              ])}
+            />
+          )}
+          {result.issues.length > 0 ? (
+            <List>
+              {result.issues.map((i, n) => (
+                <List.Item key={n}>{`${i.code}: ${i.message}`}</List.Item>
+              ))}
+            </List>
+          ) : null}
+        </BlockStack>
+      </Card>
+      {result.explain.map((q) => (
+        <Card key={q.service_code}>
+          <BlockStack gap="200">
+            <InlineStack gap="200">
+              <Text as="h3" variant="headingSm">
+                {`Why ${q.service_code}`}
+              </Text>
+              <Badge>{q.mode}</Badge>
+            </InlineStack>
+            {q.shipments.map((s, n) => (
+              <Text as="p" key={n}>
+                {`From ${s.warehouse} by ${s.carrier} ${s.service}, zone ${s.zone}: ${s.packages.length} package(s) (${s.packages.map((p) => `${p.lengthIn}×${p.widthIn}×${p.heightIn} in, billable ${p.billableLb} lb`).join("; ")}), base ${dollars(s.baseCents)}${s.surcharges.length ? `, surcharges ${s.surcharges.map((x) => `${x.code} ${dollars(x.amountCents)}`).join(", ")}` : ""}, ${s.transitDays.min}–${s.transitDays.max} business days`}
+              </Text>
+            ))}
+            <List>
+              {q.reasons.map((reason, n) => (
+                <List.Item key={n}>{reason}</List.Item>
+              ))}
+            </List>
+          </BlockStack>
+        </Card>
+      ))}
+    </BlockStack>
+  );
+}

@@ -1,0 +1,185 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { CarrierServiceForm } from "../../contracts/admin-forms";
+import type { SurchargeRule } from "../../engine/types";
+import { bumpConfigVersion, configSaved } from "./config-version.server";
+import { bool, fieldErrors, list, num, text, type SaveResult } from "./form-data";
+
+type PeakRule = Extract<SurchargeRule, { code: "PEAK" }>;
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** Services with their active card and warehouses, for the list page. */
+export async function listCarrierServices(db: PrismaClient, shop: string) {
+  const services = await db.carrierService.findMany({
+    where: { shop },
+    orderBy: { sortOrder: "asc" },
+    include: {
+      rateCards: {
+        orderBy: { effectiveFrom: "desc" },
+        take: 1,
+        select: { name: true, isSample: true, effectiveFrom: true },
+      },
+      warehouses: { select: { warehouse: { select: { name: true } } } },
+    },
+  });
+  return services.map((s) => ({
+    id: s.id,
+    code: s.code,
+    carrier: s.carrier,
+    name: s.name,
+    mode: s.mode,
+    tier: s.tier,
+    enabled: s.enabled,
+    fuelPercent: s.fuelBasisPoints / 100,
+    rateCard: s.rateCards[0] ?? null,
+    warehouses: s.warehouses.map((w) => w.warehouse.name),
+  }));
+}
+
+/** One service as form values (plus what the page shows around the form), or null when not this shop's. */
+export async function carrierServiceDetail(db: PrismaClient, shop: string, id: string) {
+  const s = await db.carrierService.findFirst({
+    where: { id, shop },
+    include: {
+      rateCards: { orderBy: { effectiveFrom: "desc" }, take: 1 },
+      warehouses: { select: { warehouse: { select: { key: true } } } },
+    },
+  });
+  if (!s) return null;
+  const warehouses = await db.warehouse.findMany({
+    where: { shop },
+    orderBy: { sortOrder: "asc" },
+    select: { key: true, name: true },
+  });
+  const surcharges = s.surcharges as unknown as SurchargeRule[];
+  const peak = surcharges.find((r): r is PeakRule => r.code === "PEAK");
+  const holidays = s.holidays as unknown as { federal: unknown; extraClosedDates?: string[] };
+  const card = s.rateCards[0] ?? null;
+  return {
+    service: { id: s.id, code: s.code, carrier: s.carrier, mode: s.mode },
+    values: {
+      name: s.name,
+      enabled: s.enabled,
+      tier: s.tier,
+      dimDivisor: s.dimDivisor,
+      dimMinCubicIn: s.dimMinCubicIn,
+      maxWeightLb: s.maxWeightLb,
+      maxLongestIn: s.maxLongestIn,
+      maxLengthPlusGirthIn: s.maxLengthPlusGirthIn,
+      fuelPercent: s.fuelBasisPoints / 100,
+      peakWindows: peak?.windows ?? [],
+      peakCents: peak?.amount.cents ?? 0,
+      federalHolidays: holidays.federal === "NONE" ? "NONE" : "ALL",
+      extraClosedDates: holidays.extraClosedDates ?? [],
+      warehouseKeys: s.warehouses.map((w) => w.warehouse.key),
+    },
+    warehouses,
+    rateCard: card
+      ? {
+          name: card.name,
+          isSample: card.isSample,
+          basis: card.basis as "PER_PACKAGE" | "PER_SHIPMENT",
+          effectiveFrom: card.effectiveFrom.toISOString(),
+          zones: card.zones as number[],
+          breaks: card.breaks as { maxLb: number; cents: number[] }[],
+          overLastBreakCentsPerLb: card.overLastBreakCentsPerLb as number[],
+        }
+      : null,
+  };
+}
+
+/** Peak windows as the form sends them: one "YYYY-MM-DD YYYY-MM-DD" (or "from,to") per line. */
+function peakWindows(value: string) {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [from = "", to = ""] = line.split(/[\s,]+|\s*(?:–|to|\.\.)\s*/).filter(Boolean);
+      return { from, to };
+    });
+}
+
+export function parseCarrierServiceForm(form: FormData) {
+  return CarrierServiceForm.safeParse({
+    name: text(form, "name"),
+    enabled: bool(form, "enabled"),
+    tier: text(form, "tier"),
+    dimDivisor: num(form, "dimDivisor"),
+    dimMinCubicIn: num(form, "dimMinCubicIn"),
+    maxWeightLb: num(form, "maxWeightLb"),
+    maxLongestIn: num(form, "maxLongestIn"),
+    maxLengthPlusGirthIn: num(form, "maxLengthPlusGirthIn"),
+    fuelPercent: num(form, "fuelPercent"),
+    peakWindows: peakWindows(text(form, "peakWindows")),
+    peakCents: num(form, "peakCents") ?? 0,
+    federalHolidays: text(form, "federalHolidays"),
+    extraClosedDates: list(text(form, "extraClosedDates")),
+    warehouseKeys: form.getAll("warehouseKeys").map(String),
+  });
+}
+
+/**
+ * Saves a service's settings, its peak surcharge and which warehouses ship with it, in one transaction with
+ * the config-version bump. Returns null when the service is not this shop's.
+ */
+export async function saveCarrierService(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+  form: FormData,
+): Promise<SaveResult | null> {
+  const existing = await db.carrierService.findFirst({ where: { id, shop } });
+  if (!existing) return null;
+  const parsed = parseCarrierServiceForm(form);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const f = parsed.data;
+  const warehouses = await db.warehouse.findMany({
+    where: { shop, key: { in: f.warehouseKeys } },
+    select: { id: true, key: true },
+  });
+  const unknown = f.warehouseKeys.filter((key) => !warehouses.some((w) => w.key === key));
+  if (unknown.length > 0)
+    return { ok: false, errors: { warehouseKeys: `unknown warehouse ${unknown.join(", ")}` } };
+
+  const surcharges: SurchargeRule[] = (existing.surcharges as unknown as SurchargeRule[]).filter(
+    (r) => r.code !== "PEAK",
+  );
+  const oldPeak = (existing.surcharges as unknown as SurchargeRule[]).find(
+    (r): r is PeakRule => r.code === "PEAK",
+  );
+  if (f.peakWindows.length > 0)
+    surcharges.push({
+      code: "PEAK",
+      windows: f.peakWindows,
+      amount: { per: oldPeak?.amount.per ?? "PACKAGE", cents: f.peakCents },
+    });
+  const holidays = {
+    federal: f.federalHolidays,
+    ...(f.extraClosedDates.length > 0 ? { extraClosedDates: f.extraClosedDates } : {}),
+  };
+  await db.$transaction([
+    db.carrierService.update({
+      where: { id, shop },
+      data: {
+        name: f.name,
+        enabled: f.enabled,
+        tier: f.tier,
+        dimDivisor: f.dimDivisor,
+        dimMinCubicIn: f.dimMinCubicIn,
+        maxWeightLb: f.maxWeightLb,
+        maxLongestIn: f.maxLongestIn,
+        maxLengthPlusGirthIn: f.maxLengthPlusGirthIn,
+        fuelBasisPoints: Math.round(f.fuelPercent * 100),
+        surcharges: json(surcharges),
+        holidays: json(holidays),
+      },
+    }),
+    db.warehouseService.deleteMany({ where: { shop, carrierServiceId: id } }),
+    db.warehouseService.createMany({
+      data: warehouses.map((w) => ({ shop, warehouseId: w.id, carrierServiceId: id })),
+    }),
+    bumpConfigVersion(db, shop),
+  ]);
+  configSaved(shop);
+  return { ok: true, message: `${f.name} saved` };
+}

@@ -1,0 +1,157 @@
+import type { PrismaClient } from "@prisma/client";
+import { CarrierServiceRequest } from "../../contracts/carrier-service";
+import { callbackCache } from "../carrier-callback-runtime.server";
+import { rateWithEngine } from "../carrier-callback.server";
+import { decisionPlan } from "../order-routing/decision-record.server";
+import { deliveryPerformance } from "../tracking/delivery-performance.server";
+
+export interface ChecklistItem {
+  key: "carrierService" | "warehouses" | "services" | "products" | "testQuote";
+  done: boolean;
+  detail: string;
+  url: string;
+}
+
+const MODES = ["EXPRESS_PARCEL", "POSTAL", "FREIGHT"] as const;
+/** A sample destination for the home page's test quote: midtown Manhattan, residential. */
+const TEST_ZIP = { postal_code: "10001", province: "NY", city: "New York" };
+
+/** The setup checklist of the admin home. */
+export async function setupChecklist(
+  db: PrismaClient,
+  shop: string,
+  options: { now?: Date; demo?: boolean } = {},
+): Promise<ChecklistItem[]> {
+  const now = options.now ?? new Date();
+  const [settings, warehouses, linked, servicesWithCards, profile] = await Promise.all([
+    db.shop.findUnique({ where: { shop }, select: { carrierServiceGid: true, carrierServiceError: true } }),
+    db.warehouse.count({ where: { shop, active: true } }),
+    db.warehouse.count({ where: { shop, active: true, shopifyLocationId: { not: null } } }),
+    db.carrierService.count({ where: { shop, enabled: true, rateCards: { some: {} } } }),
+    db.productProfile.findFirst({ where: { shop, variantId: { not: null } }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  const profiles = await db.productProfile.count({ where: { shop } });
+  const quote = await testQuote(shop, profile, now);
+  return [
+    {
+      key: "carrierService",
+      done: Boolean(settings?.carrierServiceGid) && !settings?.carrierServiceError,
+      detail: settings?.carrierServiceError
+        ? `Shopify refused the carrier service: ${settings.carrierServiceError}`
+        : settings?.carrierServiceGid
+          ? "Checkout asks Tailroute for rates"
+          : options.demo
+            ? "Demo session: there is no Shopify store to register with"
+            : "Not registered yet (reopen the app from the Shopify admin)",
+      url: "/app/settings",
+    },
+    {
+      key: "warehouses",
+      done: warehouses > 0 && linked === warehouses,
+      detail:
+        warehouses === 0
+          ? "Add a warehouse"
+          : `${linked} of ${warehouses} warehouses linked to a Shopify location`,
+      url: "/app/warehouses",
+    },
+    {
+      key: "services",
+      done: servicesWithCards > 0,
+      detail: `${servicesWithCards} enabled services with a rate card`,
+      url: "/app/carriers",
+    },
+    {
+      key: "products",
+      done: profiles > 0,
+      detail: `${profiles} products with dimensions`,
+      url: "/app/products",
+    },
+    { key: "testQuote", done: quote.passed, detail: quote.detail, url: "/app/simulator" },
+  ];
+}
+
+/** A checkout quote to New York for one unit of the first profiled product, through the callback's code path. */
+async function testQuote(
+  shop: string,
+  profile: { variantId: string | null; name: string; weightOz: number | null } | null,
+  now: Date,
+): Promise<{ passed: boolean; detail: string }> {
+  try {
+    const runtime = await callbackCache.byShop(shop);
+    if (!runtime || runtime.config.warehouses.length === 0)
+      return { passed: false, detail: "Configure a warehouse first" };
+    const request = CarrierServiceRequest.parse({
+      rate: {
+        origin: { country: "US" },
+        destination: { country: "US", ...TEST_ZIP },
+        items: [
+          {
+            name: profile?.name ?? "Test item",
+            quantity: 1,
+            grams: Math.round((profile?.weightOz ?? 16) * 28.35),
+            price: 5000,
+            requires_shipping: true,
+            variant_id: profile?.variantId ? Number(profile.variantId) : null,
+          },
+        ],
+        currency: runtime.config.currency,
+      },
+    });
+    const { rates } = rateWithEngine(runtime, request, now);
+    return rates.length > 0
+      ? { passed: true, detail: `Test quote to ${TEST_ZIP.postal_code}: ${rates.length} rates` }
+      : { passed: false, detail: `Test quote to ${TEST_ZIP.postal_code} returned no rates` };
+  } catch (error) {
+    return {
+      passed: false,
+      detail: `Test quote failed: ${error instanceof Error ? error.message : "error"}`,
+    };
+  }
+}
+
+/** Key figures from routing decisions (orders, cost) and tracking (on time, pickup). */
+export async function keyFigures(db: PrismaClient, shop: string) {
+  const decisions = await db.routingDecision.findMany({
+    where: { shop, status: { in: ["APPLIED", "PENDING"] }, mode: { not: null } },
+    select: { mode: true, costCents: true, plan: true },
+  });
+  const byWarehouse = new Map<string, Record<string, number>>();
+  const cost = new Map<string, { total: number; orders: number }>();
+  for (const d of decisions) {
+    const mode = d.mode!;
+    for (const warehouse of new Set((decisionPlan(d.plan).shipments ?? []).map((s) => s.warehouseId))) {
+      const row = byWarehouse.get(warehouse) ?? {};
+      row[mode] = (row[mode] ?? 0) + 1;
+      byWarehouse.set(warehouse, row);
+    }
+    if (d.costCents !== null) {
+      const c = cost.get(mode) ?? { total: 0, orders: 0 };
+      c.total += d.costCents;
+      c.orders += 1;
+      cost.set(mode, c);
+    }
+  }
+  const performance = await deliveryPerformance(db, shop);
+  const warehouses = [...byWarehouse.keys()].sort();
+  return {
+    orders: decisions.length,
+    ordersByWarehouse: MODES.filter((m) => warehouses.some((w) => byWarehouse.get(w)![m])).map((mode) => ({
+      name: mode,
+      data: warehouses.map((w) => ({ key: w, value: byWarehouse.get(w)![mode] ?? 0 })),
+    })),
+    averageCostByMode: [...cost].map(([mode, c]) => ({
+      key: mode,
+      value: Math.round(c.total / c.orders) / 100,
+    })),
+    onTimeByService: performance.onTimeByService.map((s) => ({
+      key: s.serviceCode,
+      value: Math.round((s.onTime / s.delivered) * 1000) / 10,
+      delivered: s.delivered,
+    })),
+    pickupByNetwork: performance.pickupByNetwork.map((n) => ({
+      key: n.network,
+      value: Math.round((n.pickedUp / n.held) * 1000) / 10,
+      held: n.held,
+    })),
+  };
+}

@@ -1,0 +1,134 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { GraphQLClient } from "graphql-request";
+import type { OrderFilters } from "../../contracts/admin-forms";
+import { offlineAdminClient } from "../admin-graphql.server";
+import { describeAction } from "../order-routing/actions.server";
+import { applyDecision, refusedWarehouses, supersedePending } from "../order-routing/apply-actions.server";
+import { decideForOrder } from "../order-routing/decide-order.server";
+import {
+  actionsJson,
+  decisionActions,
+  decisionColumns,
+  decisionPlan,
+} from "../order-routing/decision-record.server";
+import type { OrderRoutingInput } from "../order-routing/order-input.server";
+
+/** Statuses a merchant may route again from the admin. */
+export const REROUTABLE = ["PENDING", "NEEDS_INPUT", "FAILED"] as const;
+
+const warehousesOf = (plan: Prisma.JsonValue) => [
+  ...new Set((decisionPlan(plan).shipments ?? []).map((s) => s.warehouseId)),
+];
+
+/** The decision log, newest first (200 rows), filtered by status, mode and warehouse. */
+export async function listDecisions(db: PrismaClient, shop: string, filters: OrderFilters) {
+  const rows = await db.routingDecision.findMany({
+    where: {
+      shop,
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.mode ? { mode: filters.mode } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      orderId: true,
+      orderName: true,
+      status: true,
+      mode: true,
+      service: true,
+      costCents: true,
+      promisedMaxDate: true,
+      plan: true,
+      error: true,
+      createdAt: true,
+    },
+  });
+  return rows
+    .map(({ plan, ...row }) => ({ ...row, warehouses: warehousesOf(plan) }))
+    .filter((row) => !filters.warehouse || row.warehouses.includes(filters.warehouse));
+}
+
+/** One decision with its reasons, plan summary and the Admin actions applied, or null when not this shop's. */
+export async function decisionDetail(db: PrismaClient, shop: string, id: string) {
+  const d = await db.routingDecision.findFirst({ where: { id, shop } });
+  if (!d) return null;
+  const plan = decisionPlan(d.plan);
+  return {
+    id: d.id,
+    orderId: d.orderId,
+    orderName: d.orderName,
+    status: d.status,
+    serviceCode: d.serviceCode,
+    mode: d.mode,
+    carrier: d.carrier,
+    service: d.service,
+    costCents: d.costCents,
+    promisedMinDate: d.promisedMinDate?.toISOString().slice(0, 10) ?? null,
+    promisedMaxDate: d.promisedMaxDate?.toISOString().slice(0, 10) ?? null,
+    error: d.error,
+    reasons: Array.isArray(d.reasons) ? (d.reasons as string[]) : [],
+    actions: decisionActions(d.actions).map((a) => ({
+      key: a.key,
+      round: a.round,
+      status: a.status,
+      line: describeAction(a),
+    })),
+    shipments: (plan.shipments ?? []).map((s) => ({
+      warehouse: s.warehouseLabel ?? s.warehouseId,
+      carrier: s.carrier,
+      service: s.serviceName,
+      zone: s.zone,
+      packages: s.packages.length,
+      baseCents: s.baseCents,
+      surcharges: s.surcharges.map((x) => `${x.code} ${(x.amountCents / 100).toFixed(2)}`),
+    })),
+    rerouteAllowed: (REROUTABLE as readonly string[]).includes(d.status),
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+export type RerouteResult = { ok: true; message: string } | { ok: false; errors: { form: string } };
+
+/**
+ * "Re-route" from the admin, through the order-routing services: a PENDING decision has its actions applied;
+ * a NEEDS_INPUT or FAILED one is decided again without the warehouses that refused it (history kept, leftovers
+ * superseded — like the reconciler) and then applied. Null when the decision is not this shop's.
+ */
+export async function rerouteDecision(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+  options: { clientFor?: (shop: string) => Promise<GraphQLClient | null>; now?: () => Date } = {},
+): Promise<RerouteResult | null> {
+  const now = options.now ?? (() => new Date());
+  const decision = await db.routingDecision.findFirst({ where: { id, shop } });
+  if (!decision) return null;
+  if (!(REROUTABLE as readonly string[]).includes(decision.status))
+    return { ok: false, errors: { form: `a ${decision.status} decision cannot be routed again` } };
+  const client = await (options.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop);
+  if (!client)
+    return { ok: false, errors: { form: "the shop has no offline Admin API access (reinstall the app)" } };
+  if (decision.status !== "PENDING") {
+    if (!decision.input)
+      return { ok: false, errors: { form: "this decision kept no order input to decide from" } };
+    const history = supersedePending(decisionActions(decision.actions));
+    const outcome = await decideForOrder(db, client, shop, decision.input as unknown as OrderRoutingInput, {
+      decisionId: id,
+      now: now(),
+      excludedWarehouseKeys: refusedWarehouses(history),
+      round: history.length > 0 ? Math.max(...history.map((a) => a.round)) + 1 : 0,
+    });
+    const updated = await db.routingDecision.updateMany({
+      where: { id, shop, status: decision.status },
+      data: {
+        ...decisionColumns(outcome),
+        actions: actionsJson([...history, ...(outcome.kind === "ROUTED" ? outcome.actions : [])]),
+      },
+    });
+    if (updated.count === 0) return { ok: false, errors: { form: "the decision changed meanwhile; reload" } };
+    if (outcome.kind !== "ROUTED") return { ok: true, message: `Decided again: ${outcome.kind}` };
+  }
+  const result = await applyDecision(db, client, shop, id, { now });
+  return { ok: true, message: `Re-routed: ${result}` };
+}

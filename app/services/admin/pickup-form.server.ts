@@ -1,0 +1,77 @@
+import type { PrismaClient } from "@prisma/client";
+import { PICKUP_NETWORKS } from "../../engine/pickup";
+import { importPickupDirectory } from "../pickup/directory-import.server";
+import { savePickupNetworkSettings } from "../pickup/network-settings.server";
+import { configSaved } from "./config-version.server";
+import { bool, num, text, type SaveResult } from "./form-data";
+
+// The Pickup points page over the pickup services (docs/pickup-points.md): form fields ↔ their contract.
+
+/** "16 x 12 x 14" → [16, 12, 14] sorted longest first; "" → null; anything else → NaNs the contract refuses. */
+function dimensions(value: string): number[] | null {
+  if (value === "") return null;
+  const parts = value
+    .split(/\s*[x×,]\s*|\s+/)
+    .filter(Boolean)
+    .map(Number);
+  return parts.length === 3 ? parts.sort((a, b) => b - a) : [Number.NaN, Number.NaN, Number.NaN];
+}
+
+/** Reads `<NETWORK>.<field>` inputs into `{ networks: [...] }` for savePickupNetworkSettings. */
+export function pickupSettingsInput(form: FormData) {
+  return {
+    networks: PICKUP_NETWORKS.map((network) => {
+      const field = (name: string) => `${network}.${name}`;
+      const value = num(form, field("maxValue"));
+      return {
+        network,
+        enabled: bool(form, field("enabled")),
+        maxWeightLb: num(form, field("maxWeightLb")),
+        maxLongestIn: num(form, field("maxLongestIn")),
+        maxDimensionsIn: dimensions(text(form, field("maxDimensionsIn"))),
+        maxValueCents: value === undefined ? null : Math.round(value * 100),
+        holdDays: num(form, field("holdDays")),
+        maxDistanceMiles: num(form, field("maxDistanceMiles")),
+        excludeFragile: bool(form, field("excludeFragile")),
+        excludeValuable: bool(form, field("excludeValuable")),
+        excludeColdChain: bool(form, field("excludeColdChain")),
+      };
+    }),
+  };
+}
+
+const FIELD_OF: Record<string, string> = { maxValueCents: "maxValue" };
+
+/** Saves the four networks' settings; errors come back keyed by the form field (`UPS_ACCESS_POINT.holdDays`). */
+export async function savePickupSettingsForm(
+  db: PrismaClient,
+  shop: string,
+  form: FormData,
+): Promise<SaveResult> {
+  const result = await savePickupNetworkSettings(db, shop, pickupSettingsInput(form));
+  if (!result.ok) {
+    const errors: Record<string, string> = {};
+    for (const { path, message } of result.errors) {
+      const [, index, key] = path.split(".");
+      const network = PICKUP_NETWORKS[Number(index)];
+      errors[network && key ? `${network}.${FIELD_OF[key] ?? key}` : path || "form"] ??= message;
+    }
+    return { ok: false, errors };
+  }
+  configSaved(shop);
+  return { ok: true, message: "Pickup networks saved" };
+}
+
+/** Imports a CSV or GeoJSON directory; every bad line is reported and nothing is saved. */
+export async function importPickupDirectoryForm(db: PrismaClient, shop: string, form: FormData) {
+  const result = await importPickupDirectory(db, shop, {
+    text: String(form.get("directory") ?? ""),
+    mode: form.get("mode") === "replace" ? "replace" : "merge",
+  });
+  if (!result.ok) return { ok: false as const, lineErrors: result.errors };
+  configSaved(shop);
+  return {
+    ok: true as const,
+    message: `Directory imported: ${result.created} new, ${result.updated} updated, ${result.removed} removed`,
+  };
+}

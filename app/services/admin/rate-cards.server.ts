@@ -1,0 +1,80 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { csvRows, rateCardFromRows, rateCardToCsv, type CsvLineError } from "../../contracts/rate-card-csv";
+import { bumpConfigVersion, configSaved } from "./config-version.server";
+
+/** Largest rate card file accepted (a 200-break × 20-zone card is ~40 KB). */
+export const RATE_CARD_MAX_BYTES = 2_000_000;
+
+export type RateCardImportResult =
+  { ok: true; message: string; breaks: number; zones: number } | { ok: false; lineErrors: CsvLineError[] };
+
+/**
+ * Imports a rate card CSV as the service's new active card (effective now). Any bad line → nothing is saved
+ * and every bad line is reported with its line number. Returns null when the service is not this shop's.
+ */
+export async function importRateCard(
+  db: PrismaClient,
+  shop: string,
+  serviceId: string,
+  csv: string,
+  now: Date = new Date(),
+): Promise<RateCardImportResult | null> {
+  const service = await db.carrierService.findFirst({
+    where: { id: serviceId, shop },
+    include: { rateCards: { orderBy: { effectiveFrom: "desc" }, take: 1, select: { basis: true } } },
+  });
+  if (!service) return null;
+  if (csv.length > RATE_CARD_MAX_BYTES)
+    return { ok: false, lineErrors: [{ line: 1, message: "the file is over 2 MB" }] };
+  const basis = (service.rateCards[0]?.basis ?? "PER_PACKAGE") as "PER_PACKAGE" | "PER_SHIPMENT";
+  const name = `${service.name} (imported ${now.toISOString().slice(0, 10)})`;
+  const { card, errors } = rateCardFromRows(csvRows(csv), { name, basis });
+  if (!card) return { ok: false, lineErrors: errors };
+  const json = (value: unknown) => value as Prisma.InputJsonValue;
+  await db.$transaction([
+    db.rateCard.create({
+      data: {
+        shop,
+        carrierServiceId: service.id,
+        name,
+        isSample: false,
+        basis,
+        zones: json(card.zones),
+        breaks: json(card.breaks),
+        overLastBreakCentsPerLb: json(card.overLastBreakCentsPerLb),
+        effectiveFrom: now,
+      },
+    }),
+    bumpConfigVersion(db, shop),
+  ]);
+  configSaved(shop);
+  return {
+    ok: true,
+    message: `Rate card imported: ${card.breaks.length} weight breaks × ${card.zones.length} zones`,
+    breaks: card.breaks.length,
+    zones: card.zones.length,
+  };
+}
+
+/** The service's active rate card as CSV (same format as the import), or null. */
+export async function exportRateCard(
+  db: PrismaClient,
+  shop: string,
+  serviceId: string,
+  now: Date = new Date(),
+) {
+  const card = await db.rateCard.findFirst({
+    where: { shop, carrierServiceId: serviceId, effectiveFrom: { lte: now } },
+    orderBy: { effectiveFrom: "desc" },
+    include: { carrierService: { select: { code: true } } },
+  });
+  if (!card) return null;
+  return {
+    filename: `${card.carrierService.code.toLowerCase()}-rate-card.csv`,
+    csv: rateCardToCsv({
+      zones: card.zones as number[],
+      breaks: card.breaks as { maxLb: number; cents: number[] }[],
+      overLastBreakCentsPerLb: card.overLastBreakCentsPerLb as number[],
+    }),
+  };
+}

@@ -1,0 +1,111 @@
+import type { PrismaClient } from "@prisma/client";
+import { SimulatorForm } from "../../contracts/admin-forms";
+import { CarrierServiceRequest } from "../../contracts/carrier-service";
+import { quote } from "../../engine";
+import { callbackCache } from "../carrier-callback-runtime.server";
+import { rateWithEngine } from "../carrier-callback.server";
+import { toExplain, toQuoteInput } from "../carrier-rates";
+import { fieldErrors, text } from "./form-data";
+import type { ShopifyVariant } from "./shopify-variants.server";
+
+const GRAMS_PER_OZ = 28.349523125;
+
+/** Reads the simulator form: ZIP, optional state and address, and `qty.<variantId>` quantities. */
+export function parseSimulatorForm(form: FormData) {
+  const lines = [...form.entries()]
+    .filter(
+      ([name, value]) =>
+        name.startsWith("qty.") && String(value).trim() !== "" && String(value).trim() !== "0",
+    )
+    .map(([name, value]) => ({ variantId: name.slice(4), quantity: Number(value) }));
+  return SimulatorForm.safeParse({
+    zip: text(form, "zip"),
+    state: text(form, "state").toUpperCase() || undefined,
+    address1: text(form, "address1") || undefined,
+    lines,
+  });
+}
+
+/** The CarrierService request Shopify would send for this cart (the fields Shopify fills for app carriers). */
+export function simulatedRequest(
+  form: SimulatorForm,
+  catalogue: Map<string, { title: string; sku: string | null; grams: number; priceCents: number }>,
+  currency: string,
+) {
+  return CarrierServiceRequest.parse({
+    rate: {
+      origin: { country: "US", postal_code: null },
+      destination: {
+        country: "US",
+        postal_code: form.zip,
+        province: form.state ?? null,
+        address1: form.address1 ?? null,
+      },
+      items: form.lines.map((line) => {
+        const item = catalogue.get(line.variantId);
+        return {
+          name: item?.title ?? `Variant ${line.variantId}`,
+          sku: item?.sku ?? null,
+          quantity: line.quantity,
+          grams: item?.grams ?? 0,
+          price: item?.priceCents ?? 0,
+          requires_shipping: true,
+          variant_id: Number(line.variantId),
+        };
+      }),
+      currency,
+      locale: "en",
+    },
+  });
+}
+
+/**
+ * Rates for a ZIP and a cart, computed exactly as the checkout callback computes them (the same cached,
+ * compiled configuration and the same `rateWithEngine`), with the engine's explanation beside them.
+ */
+export async function simulateRates(
+  db: PrismaClient,
+  shop: string,
+  form: FormData,
+  variants: ShopifyVariant[],
+  now: Date = new Date(),
+) {
+  const parsed = parseSimulatorForm(form);
+  if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
+  const runtime = await callbackCache.byShop(shop);
+  if (!runtime) return { ok: false as const, errors: { form: "the shop has no configuration yet" } };
+  const profiles = await db.productProfile.findMany({
+    where: { shop },
+    select: { variantId: true, name: true, sku: true, weightOz: true },
+  });
+  const catalogue = new Map<
+    string,
+    { title: string; sku: string | null; grams: number; priceCents: number }
+  >();
+  for (const p of profiles)
+    if (p.variantId)
+      catalogue.set(p.variantId, {
+        title: p.name,
+        sku: p.sku,
+        grams: Math.round((p.weightOz ?? 0) * GRAMS_PER_OZ),
+        priceCents: 0,
+      });
+  for (const v of variants) {
+    const known = catalogue.get(v.variantId);
+    catalogue.set(v.variantId, {
+      title: v.title,
+      sku: v.sku,
+      grams: v.weightOz !== null ? Math.round(v.weightOz * GRAMS_PER_OZ) : (known?.grams ?? 0),
+      priceCents: v.priceCents,
+    });
+  }
+  const request = simulatedRequest(parsed.data, catalogue, runtime.config.currency);
+  const { rates } = rateWithEngine(runtime, request, now);
+  const result = quote(runtime.compiled, toQuoteInput(request, now));
+  return {
+    ok: true as const,
+    rates,
+    explain: toExplain(result),
+    issues: result.issues.map((i) => ({ code: i.code, message: i.message })),
+  };
+}

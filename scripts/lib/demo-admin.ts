@@ -1,0 +1,58 @@
+import { DEMO_LOCATION_IDS } from "../../app/demo/seed.server";
+import { demoShopConfig } from "../../app/demo/demo-shop-config";
+import type { FakeShopifyAdmin } from "./fake-shopify-admin";
+
+// The merchant admin in the demo: the fake Shopify answers the two Admin API reads the admin pages make
+// (`locations` for the warehouse picker, `productVariants` for the products and the simulator), in the
+// documented response shapes, from the demo shop's own data.
+
+/** Demo unit prices (USD) by variant id; unknown variants cost $25. */
+const PRICE_BY_NAME: [RegExp, string][] = [
+  [/sofa|table|mattress/i, "899.00"],
+  [/rug|lamp/i, "129.00"],
+  [/watch/i, "349.00"],
+];
+
+/** Answers `locations` and `productVariants` on the fake Admin API like a shop holding the demo catalogue. */
+export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
+  fake.on("locations", () => ({
+    locations: {
+      nodes: demoShopConfig.warehouses.map((w) => ({
+        id: DEMO_LOCATION_IDS[w.id] ?? `gid://shopify/Location/${w.id}`,
+        name: w.name,
+        isActive: true,
+        address: { city: w.address.city, provinceCode: w.address.state, zip: w.address.zip },
+      })),
+    },
+  }));
+  fake.on("productVariants", () => ({
+    productVariants: {
+      nodes: demoShopConfig.productProfiles
+        .filter((p) => p.variantId)
+        .map((p) => ({
+          id: `gid://shopify/ProductVariant/${p.variantId}`,
+          displayName: p.name,
+          sku: p.sku ?? null,
+          price: PRICE_BY_NAME.find(([pattern]) => pattern.test(p.name))?.[1] ?? "25.00",
+          inventoryItem: {
+            measurement: { weight: p.weightOz === undefined ? null : { unit: "OUNCES", value: p.weightOz } },
+          },
+        })),
+    },
+  }));
+  return fake;
+}
+
+/**
+ * Sets up the demo's admin (the fake Admin API reads above) and returns the lines `npm run demo` prints: the
+ * admin opens in a normal browser for the demo shop, without Shopify (demo session, see docs/admin.md).
+ */
+export function demoAdmin(fake: FakeShopifyAdmin, baseUrl: string): string[] {
+  installDemoAdminApi(fake);
+  return [
+    `Merchant admin (demo session, no Shopify needed)`,
+    `  Home                     ${baseUrl}/app`,
+    `  Warehouses · Carriers    ${baseUrl}/app/warehouses · ${baseUrl}/app/carriers`,
+    `  Rate simulator · Orders  ${baseUrl}/app/simulator · ${baseUrl}/app/orders`,
+  ];
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  configVersion,
+  DEMO_SHOP,
+  load,
+  OTHER_SHOP,
+  startAdminHarness,
+  submit,
+  type AdminHarness,
+} from "./admin-harness";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/admin/${name}`, import.meta.url), "utf8");
+
+let h: AdminHarness;
+let list: typeof import("../../app/routes/app.carriers._index");
+let edit: typeof import("../../app/routes/app.carriers.$id");
+let csv: typeof import("../../app/routes/app.carriers.$id.rate-card[.]csv");
+let serviceId: string;
+beforeAll(async () => {
+  h = await startAdminHarness();
+  list = await import("../../app/routes/app.carriers._index");
+  edit = await import("../../app/routes/app.carriers.$id");
+  csv = await import("../../app/routes/app.carriers.$id.rate-card[.]csv");
+  serviceId = (await h.db.carrierService.findFirstOrThrow({ where: { shop: DEMO_SHOP, code: "ups-ground" } }))
+    .id;
+});
+afterAll(() => h?.stop());
+
+const VALID = {
+  intent: "save",
+  name: "UPS Ground",
+  enabled: "on",
+  tier: "STANDARD",
+  dimDivisor: "139",
+  dimMinCubicIn: "0",
+  maxWeightLb: "150",
+  maxLongestIn: "108",
+  maxLengthPlusGirthIn: "165",
+  fuelPercent: "14.25",
+  peakWindows: "2026-11-23 2027-01-17",
+  peakCents: "105",
+  federalHolidays: "ALL",
+  extraClosedDates: "2026-12-24\n2026-12-31",
+  warehouseKeys: ["dallas-tx", "ontario-ca"],
+};
+
+describe("Carriers & services page", () => {
+  it("lists this shop's services with their sample rate cards, never another shop's", async () => {
+    const { data } = await load(list.loader, "/app/carriers");
+    expect(data.services).toHaveLength(8);
+    expect(data.services.every((s: { name: string }) => !s.name.startsWith("OTHER"))).toBe(true);
+    expect(data.services.find((s: { code: string }) => s.code === "ups-ground").rateCard.isSample).toBe(true);
+  });
+
+  it("saves tier, limits, fuel, peak window, holidays and warehouses in one save", async () => {
+    const before = await configVersion(h.db);
+    const { status, data } = await submit(edit.action, `/app/carriers/${serviceId}`, VALID, {
+      id: serviceId,
+    });
+    expect(status).toBe(200);
+    expect(data).toMatchObject({ ok: true });
+    const row = await h.db.carrierService.findUniqueOrThrow({
+      where: { id: serviceId },
+      include: { warehouses: { include: { warehouse: true } } },
+    });
+    expect(row.fuelBasisPoints).toBe(1425);
+    expect(row.holidays).toEqual({ federal: "ALL", extraClosedDates: ["2026-12-24", "2026-12-31"] });
+    expect(row.surcharges).toContainEqual({
+      code: "PEAK",
+      windows: [{ from: "2026-11-23", to: "2027-01-17" }],
+      amount: { per: "PACKAGE", cents: 105 },
+    });
+    expect(row.warehouses.map((w) => w.warehouse.key).sort()).toEqual(["dallas-tx", "ontario-ca"]);
+    expect(await configVersion(h.db)).toBe(before + 1);
+  });
+
+  it("answers invalid input with inline errors and saves nothing", async () => {
+    const before = await h.db.carrierService.findUniqueOrThrow({
+      where: { id: serviceId },
+      include: { warehouses: true },
+    });
+    const { status, data } = await submit(
+      edit.action,
+      `/app/carriers/${serviceId}`,
+      {
+        ...VALID,
+        dimDivisor: "",
+        fuelPercent: "140",
+        peakWindows: "2027-01-17 2026-11-23",
+        warehouseKeys: [],
+      },
+      { id: serviceId },
+    );
+    expect(status).toBe(422);
+    expect(Object.keys(data.errors)).toEqual(
+      expect.arrayContaining(["dimDivisor", "fuelPercent", "peakWindows.0"]),
+    );
+    expect(data.errors["peakWindows.0"]).toBe("a window ends before it starts");
+    expect(
+      await h.db.carrierService.findUniqueOrThrow({
+        where: { id: serviceId },
+        include: { warehouses: true },
+      }),
+    ).toEqual(before);
+  });
+
+  it("imports a rate card CSV as the service's new active card", async () => {
+    const before = await configVersion(h.db);
+    const { status, data } = await submit(
+      edit.action,
+      `/app/carriers/${serviceId}`,
+      { intent: "importRateCard", csv: fixture("rate-card-good.csv") },
+      { id: serviceId },
+    );
+    expect(status).toBe(200);
+    expect(data).toMatchObject({ ok: true, breaks: 5, zones: 7 });
+    const card = await h.db.rateCard.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, carrierServiceId: serviceId },
+      orderBy: { effectiveFrom: "desc" },
+    });
+    expect(card.isSample).toBe(false);
+    expect(card.zones).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect((card.breaks as { maxLb: number; cents: number[] }[])[2]).toEqual({
+      maxLb: 5,
+      cents: [1240, 1320, 1435, 1560, 1710, 1840, 1995],
+    });
+    expect(card.overLastBreakCentsPerLb).toEqual([95, 105, 120, 138, 160, 180, 202]);
+    expect(await configVersion(h.db)).toBe(before + 1);
+  });
+
+  it("exports the active card in the same CSV format it imports", async () => {
+    // The export of the card imported above reproduces the file.
+    const { status, data, headers } = await load(csv.loader, `/app/carriers/${serviceId}/rate-card.csv`, {
+      id: serviceId,
+    });
+    expect(status).toBe(200);
+    expect(headers.get("Content-Disposition")).toContain("ups-ground-rate-card.csv");
+    expect(String(data).replace(/\r\n/g, "\n")).toBe(fixture("rate-card-good.csv"));
+  });
+
+  it("reports a bad CSV line with its number and saves no card", async () => {
+    const cards = await h.db.rateCard.count({ where: { shop: DEMO_SHOP } });
+    const before = await configVersion(h.db);
+    const { status, data } = await submit(
+      edit.action,
+      `/app/carriers/${serviceId}`,
+      { intent: "importRateCard", csv: fixture("rate-card-bad-line.csv") },
+      { id: serviceId },
+    );
+    expect(status).toBe(422);
+    expect(data.lineErrors).toEqual([
+      { line: 3, message: 'zone 4: "ten" is not a price in dollars (e.g. 12.34)' },
+    ]);
+    expect(await h.db.rateCard.count({ where: { shop: DEMO_SHOP } })).toBe(cards);
+    expect(await configVersion(h.db)).toBe(before);
+  });
+
+  it("never shows, changes or exports another shop's service", async () => {
+    const theirs = await h.db.carrierService.findFirstOrThrow({
+      where: { shop: OTHER_SHOP },
+      include: { rateCards: true },
+    });
+    const args = { id: theirs.id };
+    expect((await load(edit.loader, `/app/carriers/${theirs.id}`, args)).status).toBe(404);
+    expect((await submit(edit.action, `/app/carriers/${theirs.id}`, VALID, args)).status).toBe(404);
+    expect(
+      (
+        await submit(
+          edit.action,
+          `/app/carriers/${theirs.id}`,
+          { intent: "importRateCard", csv: fixture("rate-card-good.csv") },
+          args,
+        )
+      ).status,
+    ).toBe(404);
+    expect((await load(csv.loader, `/app/carriers/${theirs.id}/rate-card.csv`, args)).status).toBe(404);
+    expect(
+      await h.db.carrierService.findUniqueOrThrow({ where: { id: theirs.id }, include: { rateCards: true } }),
+    ).toEqual(theirs);
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  configVersion,
+  DEMO_SHOP,
+  load,
+  OTHER_SHOP,
+  startAdminHarness,
+  submit,
+  type AdminHarness,
+} from "./admin-harness";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/admin/${name}`, import.meta.url), "utf8");
+
+let h: AdminHarness;
+let route: typeof import("../../app/routes/app.products");
+beforeAll(async () => {
+  h = await startAdminHarness();
+  route = await import("../../app/routes/app.products");
+});
+afterAll(() => h?.stop());
+
+const MUG = "44012345670001";
+const VALID = {
+  intent: "save",
+  variantId: MUG,
+  sku: "MUG-11OZ",
+  name: "Ceramic mug 11 oz",
+  length: "5.5",
+  width: "4",
+  height: "4",
+  weight: "1",
+  fragile: "on",
+};
+
+describe("Products page", () => {
+  it("shows this shop's profiles and the variants read from the Admin API", async () => {
+    const { data } = await load(route.loader, "/app/products");
+    expect(data.variantsError).toBeNull();
+    expect(data.variants.find((v: { variantId: string }) => v.variantId === MUG)).toMatchObject({
+      sku: "MUG-11OZ",
+      weightOz: 14,
+    });
+    expect(data.profiles).toHaveLength(11);
+    expect(data.profiles.some((p: { name: string }) => p.name.startsWith("OTHER"))).toBe(false);
+    // Pounds and inches are the default display units: 14 oz shows as 0.88 lb.
+    expect(data.profiles.find((p: { variantId: string }) => p.variantId === MUG).weight).toBe(0.88);
+  });
+
+  it("saves a variant's dimensions in the display units as inches and ounces", async () => {
+    const before = await configVersion(h.db);
+    const { status } = await submit(route.action, "/app/products", VALID);
+    expect(status).toBe(200);
+    expect(
+      await h.db.productProfile.findFirstOrThrow({ where: { shop: DEMO_SHOP, variantId: MUG } }),
+    ).toMatchObject({
+      lengthIn: 5.5,
+      weightOz: 16,
+      fragile: true,
+      valuable: false,
+    });
+    expect(await configVersion(h.db)).toBe(before + 1);
+  });
+
+  it("converts centimetres and kilograms when the shop uses metric units", async () => {
+    await h.db.shop.update({ where: { shop: DEMO_SHOP }, data: { weightUnit: "KG", dimensionUnit: "CM" } });
+    await submit(route.action, "/app/products", {
+      ...VALID,
+      length: "25.4",
+      width: "10.16",
+      height: "10.16",
+      weight: "1",
+    });
+    expect(
+      await h.db.productProfile.findFirstOrThrow({ where: { shop: DEMO_SHOP, variantId: MUG } }),
+    ).toMatchObject({
+      lengthIn: 10,
+      widthIn: 4,
+      weightOz: 35.274,
+    });
+    await h.db.shop.update({ where: { shop: DEMO_SHOP }, data: { weightUnit: "LB", dimensionUnit: "IN" } });
+  });
+
+  it("answers invalid input with inline errors and saves nothing", async () => {
+    const before = await h.db.productProfile.findFirstOrThrow({ where: { shop: DEMO_SHOP, variantId: MUG } });
+    const { status, data } = await submit(route.action, "/app/products", {
+      ...VALID,
+      length: "0",
+      width: "",
+      name: "",
+    });
+    expect(status).toBe(422);
+    expect(Object.keys(data.errors).sort()).toEqual(["lengthIn", "name", "widthIn"]);
+    expect(
+      await h.db.productProfile.findFirstOrThrow({ where: { shop: DEMO_SHOP, variantId: MUG } }),
+    ).toEqual(before);
+  });
+
+  it("imports nothing from a CSV with one bad line, and names the line", async () => {
+    const before = await h.db.productProfile.findMany({ where: { shop: DEMO_SHOP }, orderBy: { id: "asc" } });
+    const { status, data } = await submit(route.action, "/app/products", {
+      intent: "import",
+      csv: fixture("products-bad-line.csv"),
+    });
+    expect(status).toBe(422);
+    expect(data.lineErrors).toEqual([{ line: 3, message: "height_in: Too small: expected number to be >0" }]);
+    expect(
+      await h.db.productProfile.findMany({ where: { shop: DEMO_SHOP }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
+  });
+
+  it("imports every row of a good CSV (updates and new variants) for this shop only", async () => {
+    const { status } = await submit(route.action, "/app/products", {
+      intent: "import",
+      csv: fixture("products-good.csv"),
+    });
+    expect(status).toBe(200);
+    expect(
+      await h.db.productProfile.findFirstOrThrow({ where: { shop: DEMO_SHOP, variantId: MUG } }),
+    ).toMatchObject({ name: "Ceramic mug 11 oz (new box)", lengthIn: 6 });
+    expect(
+      await h.db.productProfile.findFirstOrThrow({ where: { shop: DEMO_SHOP, variantId: "44012345679999" } }),
+    ).toMatchObject({ shipAlone: true, weightOz: 240 });
+    // The other shop's mug keeps its own profile.
+    expect(
+      await h.db.productProfile.findFirstOrThrow({ where: { shop: OTHER_SHOP, variantId: MUG } }),
+    ).toMatchObject({ name: "OTHER Ceramic mug 11 oz", lengthIn: 5 });
+  });
+
+  it("removes a profile of this shop, and cannot remove another shop's", async () => {
+    const theirs = await h.db.productProfile.findFirstOrThrow({
+      where: { shop: OTHER_SHOP, variantId: "44012345670005" },
+    });
+    const { status } = await submit(route.action, "/app/products", {
+      intent: "delete",
+      variantId: "44012345670005",
+    });
+    expect(status).toBe(200);
+    expect(await h.db.productProfile.count({ where: { shop: DEMO_SHOP, variantId: "44012345670005" } })).toBe(
+      0,
+    );
+    expect(await h.db.productProfile.findUniqueOrThrow({ where: { id: theirs.id } })).toEqual(theirs);
+    const again = await submit(route.action, "/app/products", {
+      intent: "delete",
+      variantId: "44012345670005",
+    });
+    expect(again.status).toBe(422);
+    expect(again.data.errors.form).toBe("no such product profile");
+  });
+});

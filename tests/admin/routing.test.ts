@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  configVersion,
+  DEMO_SHOP,
+  load,
+  OTHER_SHOP,
+  startAdminHarness,
+  submit,
+  type AdminHarness,
+} from "./admin-harness";
+
+let h: AdminHarness;
+let route: typeof import("../../app/routes/app.routing");
+beforeAll(async () => {
+  h = await startAdminHarness();
+  route = await import("../../app/routes/app.routing");
+});
+afterAll(() => h?.stop());
+
+const VALID = {
+  kind: "CHEAPEST",
+  costTargetPercent: "10",
+  dollarsPerDay: "2.00",
+  markupPercent: "5",
+  markupFixed: "0.50",
+  "fallback.TR_STANDARD": "9.99",
+  "fallback.TR_FREIGHT_THRESHOLD": "249",
+  remoteAreaZips: "59001\n996, 99701",
+  remoteAreaFee: "4.25",
+};
+
+describe("Routing page", () => {
+  it("loads the shop's strategy and fallback rates", async () => {
+    const { data } = await load(route.loader, "/app/routing");
+    expect(data.kind).toBe("BALANCED");
+    expect(data.parcelServices).toBe(7);
+  });
+
+  it("saves strategy, markup, fallback rates and the remote-area ZIP list in one save", async () => {
+    const before = await configVersion(h.db);
+    const { status } = await submit(route.action, "/app/routing", VALID);
+    expect(status).toBe(200);
+    const shop = await h.db.shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP } });
+    expect(shop).toMatchObject({
+      routingStrategy: "CHEAPEST",
+      costTargetBasisPoints: 1000,
+      markupBasisPoints: 500,
+      markupFixedCents: 50,
+    });
+    expect(shop.strategyTuning).toMatchObject({ centsPerDay: 200 });
+    expect(shop.fallbackRates).toEqual([
+      { serviceCode: "TR_STANDARD", priceCents: 999 },
+      { serviceCode: "TR_FREIGHT_THRESHOLD", priceCents: 24900 },
+    ]);
+    const parcel = await h.db.carrierService.findMany({
+      where: { shop: DEMO_SHOP, mode: { not: "FREIGHT" } },
+    });
+    for (const s of parcel)
+      expect(s.surcharges).toContainEqual({
+        code: "REMOTE_AREA",
+        zips: ["59001", "996", "99701"],
+        amount: expect.objectContaining({ cents: 425 }),
+      });
+    expect(await configVersion(h.db)).toBe(before + 1);
+    // The other shop's services keep their own surcharges.
+    const theirs = await h.db.carrierService.findMany({ where: { shop: OTHER_SHOP } });
+    expect(theirs.some((s) => JSON.stringify(s.surcharges).includes("99701"))).toBe(false);
+  });
+
+  it("names the bad ZIP in the uploaded list and saves nothing", async () => {
+    const shopBefore = await h.db.shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP } });
+    const servicesBefore = await h.db.carrierService.findMany({
+      where: { shop: DEMO_SHOP },
+      orderBy: { id: "asc" },
+    });
+    const { status, data } = await submit(route.action, "/app/routing", {
+      ...VALID,
+      kind: "FASTEST",
+      remoteAreaZips: "59001\n5900X",
+      markupPercent: "abc",
+    });
+    expect(status).toBe(422);
+    expect(data.errors.remoteAreaZips).toBe('"5900X" (entry 2): expected a ZIP3 or 5-digit ZIP');
+    expect(data.errors.markupPercent).toBeDefined();
+    expect(await h.db.shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP } })).toEqual(shopBefore);
+    expect(
+      await h.db.carrierService.findMany({ where: { shop: DEMO_SHOP }, orderBy: { id: "asc" } }),
+    ).toEqual(servicesBefore);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
+import { DEMO_SHOP, load, startAdminHarness, submit, type AdminHarness } from "./admin-harness";
+
+let h: AdminHarness;
+let route: typeof import("../../app/routes/app.simulator");
+beforeAll(async () => {
+  h = await startAdminHarness();
+  route = await import("../../app/routes/app.simulator");
+});
+afterAll(() => h?.stop());
+
+describe("Rate simulator", () => {
+  it("lists the shop's products to put in the cart", async () => {
+    const { data } = await load(route.loader, "/app/simulator");
+    expect(data.products.map((p: { variantId: string }) => p.variantId)).toContain(DEMO_VARIANTS.mug);
+  });
+
+  it("answers exactly what the checkout callback answers for the same cart, with the explanation", async () => {
+    // GIVEN two mugs to Los Angeles at a fixed time
+    const now = new Date("2026-11-23T15:00:00Z");
+    const { simulateRates, simulatedRequest, parseSimulatorForm } =
+      await import("../../app/services/admin/simulator.server");
+    const { shopifyVariants } = await import("../../app/services/admin/shopify-variants.server");
+    const { adminContext } = await import("../../app/services/admin-context.server");
+    const context = await adminContext(new Request("http://localhost/app/simulator"));
+    const { variants } = await shopifyVariants(context.graphql);
+    const form = new FormData();
+    form.set("zip", "90012");
+    form.set(`qty.${DEMO_VARIANTS.mug}`, "2");
+    // WHEN the simulator runs, and the same request goes through the real callback (token-authenticated)
+    const simulated = await simulateRates(h.db, DEMO_SHOP, form, variants, now);
+    const { answerCarrierRequest, createCallbackCache } =
+      await import("../../app/services/carrier-callback.server");
+    const mug = variants.find((v) => v.variantId === DEMO_VARIANTS.mug)!;
+    const request = simulatedRequest(
+      parseSimulatorForm(form).data!,
+      new Map([
+        [
+          mug.variantId,
+          {
+            title: mug.title,
+            sku: mug.sku,
+            grams: Math.round(mug.weightOz! * 28.349523125),
+            priceCents: mug.priceCents,
+          },
+        ],
+      ]),
+      "USD",
+    );
+    const { callbackToken } = await h.db.shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP } });
+    const callback = await answerCarrierRequest(
+      { method: "POST", header: () => null, rawBody: Buffer.from(JSON.stringify(request)) },
+      callbackToken,
+      { db: h.db, cache: createCallbackCache(h.db), appSecret: "unused-with-token", now: () => now },
+    );
+    // THEN the rates are identical, and each carries its reasons
+    expect(callback.status).toBe(200);
+    expect(simulated.ok).toBe(true);
+    if (!simulated.ok) return;
+    expect(simulated.rates.length).toBeGreaterThan(0);
+    expect(simulated.rates).toEqual(JSON.parse(callback.body!).rates);
+    expect(simulated.explain.map((q) => q.service_code)).toEqual(simulated.rates.map((r) => r.service_code));
+    expect(simulated.explain[0].shipments[0].packages.length).toBeGreaterThan(0);
+    expect(simulated.explain[0].reasons.length).toBeGreaterThan(0);
+  });
+
+  it("shows rates for a ZIP through the page's action", async () => {
+    const { status, data } = await submit(route.action, "/app/simulator", {
+      zip: "10001",
+      [`qty.${DEMO_VARIANTS.tee}`]: "1",
+    });
+    expect(status).toBe(200);
+    expect(data.rates.map((r: { service_code: string }) => r.service_code)).toContain("TR_STANDARD");
+  });
+
+  it("asks for a valid ZIP and at least one product", async () => {
+    const { status, data } = await submit(route.action, "/app/simulator", {
+      zip: "1234",
+      [`qty.${DEMO_VARIANTS.tee}`]: "0",
+    });
+    expect(status).toBe(422);
+    expect(data.errors).toEqual({ zip: "expected a 5-digit ZIP", lines: "add at least one product" });
+  });
+});

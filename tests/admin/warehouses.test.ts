@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  configVersion,
+  DEMO_SHOP,
+  load,
+  OTHER_SHOP,
+  startAdminHarness,
+  submit,
+  type AdminHarness,
+} from "./admin-harness";
+
+let h: AdminHarness;
+let list: typeof import("../../app/routes/app.warehouses._index");
+let edit: typeof import("../../app/routes/app.warehouses.$id");
+beforeAll(async () => {
+  h = await startAdminHarness();
+  list = await import("../../app/routes/app.warehouses._index");
+  edit = await import("../../app/routes/app.warehouses.$id");
+});
+afterAll(() => h?.stop());
+
+const VALID = {
+  key: "reno-nv",
+  name: "Reno NV (West 2)",
+  address1: "1 Logistics Way",
+  city: "Reno",
+  state: "NV",
+  zip: "89502",
+  timeZone: "America/Los_Angeles",
+  cutoffLocalTime: "15:30",
+  handlingDays: "1",
+  modes: ["EXPRESS_PARCEL", "POSTAL"],
+  shopifyLocationId: "gid://shopify/Location/1003",
+  active: "on",
+};
+
+describe("Warehouses page", () => {
+  it("lists only this shop's warehouses", async () => {
+    // GIVEN the demo shop and another shop with its own ("OTHER …") warehouses
+    // WHEN the list loads
+    const { status, data } = await load(list.loader, "/app/warehouses");
+    // THEN the demo's three warehouses show, none of the other shop's
+    expect(status).toBe(200);
+    expect(data.warehouses.map((w: { name: string }) => w.name)).toEqual([
+      "Edison NJ (East)",
+      "Dallas TX (Central)",
+      "Ontario CA (West)",
+    ]);
+  });
+
+  it("offers the shop's Shopify locations from the Admin API in the picker", async () => {
+    const { data } = await load(edit.loader, "/app/warehouses/new", { id: "new" });
+    expect(data.error).toBeNull();
+    expect(data.locations.map((l: { id: string }) => l.id)).toContain("gid://shopify/Location/1002");
+    expect(h.fake.callsTo("locations").length).toBeGreaterThan(0);
+  });
+
+  it("creates a warehouse in one save and bumps the config version", async () => {
+    // GIVEN the current config version
+    const before = await configVersion(h.db);
+    // WHEN the merchant submits a valid new warehouse
+    const { status, headers } = await submit(edit.action, "/app/warehouses/new", VALID, { id: "new" });
+    // THEN it is stored for this shop with every field, and the callback cache's version moved on
+    expect(status).toBe(302);
+    const row = await h.db.warehouse.findFirstOrThrow({ where: { shop: DEMO_SHOP, key: "reno-nv" } });
+    expect(headers.get("Location")).toBe(`/app/warehouses/${row.id}?created=1`);
+    expect(row).toMatchObject({
+      name: "Reno NV (West 2)",
+      province: "NV",
+      zip: "89502",
+      cutoffLocalTime: "15:30",
+      offersFreight: false,
+      offersPostal: true,
+      shopifyLocationId: "gid://shopify/Location/1003",
+      active: true,
+    });
+    expect(await configVersion(h.db)).toBe(before + 1);
+  });
+
+  it("answers invalid input with inline errors and saves nothing", async () => {
+    const dallas = await h.db.warehouse.findFirstOrThrow({ where: { shop: DEMO_SHOP, key: "dallas-tx" } });
+    const before = await configVersion(h.db);
+    // WHEN the ZIP, cutoff and modes are wrong
+    const { status, data } = await submit(
+      edit.action,
+      `/app/warehouses/${dallas.id}`,
+      { ...VALID, key: "dallas-tx", zip: "7520", cutoffLocalTime: "25:00", modes: [] },
+      { id: dallas.id },
+    );
+    // THEN each field says what is wrong and the row is untouched
+    expect(status).toBe(422);
+    expect(data.errors).toMatchObject({
+      "address.zip": "expected a 5-digit ZIP",
+      cutoffLocalTime: "expected HH:MM (24-hour)",
+    });
+    expect(data.errors.modes).toBeDefined();
+    expect(await h.db.warehouse.findUniqueOrThrow({ where: { id: dallas.id } })).toEqual(dallas);
+    expect(await configVersion(h.db)).toBe(before);
+  });
+
+  it("refuses a key another warehouse of the shop already uses", async () => {
+    const { status, data } = await submit(
+      edit.action,
+      "/app/warehouses/new",
+      { ...VALID, key: "edison-nj" },
+      { id: "new" },
+    );
+    expect(status).toBe(422);
+    expect(data.errors.id).toBe("another warehouse already uses this key");
+  });
+
+  it("never shows or changes another shop's warehouse", async () => {
+    // GIVEN a warehouse id of the other shop
+    const theirs = await h.db.warehouse.findFirstOrThrow({ where: { shop: OTHER_SHOP } });
+    // WHEN the demo shop opens or saves it
+    const opened = await load(edit.loader, `/app/warehouses/${theirs.id}`, { id: theirs.id });
+    const saved = await submit(edit.action, `/app/warehouses/${theirs.id}`, VALID, { id: theirs.id });
+    // THEN both are "not found" and the row is unchanged
+    expect(opened.status).toBe(404);
+    expect(saved.status).toBe(404);
+    expect(await h.db.warehouse.findUniqueOrThrow({ where: { id: theirs.id } })).toEqual(theirs);
+  });
+});
