@@ -6,7 +6,10 @@ import { DEMO_DEFAULTS, readAppEnv } from "../app/env.server";
 import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./lib/app-server";
 import { FakeOrderShop } from "./lib/fake-order-shop";
 import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";
+import { demoAdmin } from "./lib/demo-admin";
 import { replayDemoOrders } from "./lib/demo-orders";
+import { runPickupDemo } from "./lib/demo-pickup";
+import { replayDemoTracking } from "./lib/demo-tracking";
 import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
 
 async function main() {
@@ -67,6 +70,7 @@ Tailroute demo is running
   Webhooks (HMAC-verified)   ${base}/webhooks/orders/create · /webhooks/app/uninstalled · /webhooks/customers/* · /webhooks/shop/redact
   Inspect with the CLI       DATABASE_URL=${url} npx tailroute status
 `);
+  console.log(`${demoAdmin(fakeShopify, base).join("\n")}\n`);
 
   if (replay) {
     console.log("▸ Checkout rate requests (signed like Shopify) through POST /api/carrier-service");
@@ -76,13 +80,29 @@ Tailroute demo is running
     const orderDb = createPrismaClient(url);
     for (const row of await replayDemoOrders(app.url, env.apiSecret, orderDb, fakeOrders))
       console.log(`  ${row}`);
-    await orderDb.$disconnect();
     console.log(`  Inspect: DATABASE_URL=${url} npx tailroute decisions --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+    console.log(
+      "▸ Tracking (signed EasyPost / Shippo / generic events; fulfillment events pushed to the fake Shopify)",
+    );
+    for (const row of await replayDemoTracking(app.url, env.apiSecret, orderDb, fakeShopify))
+      console.log(`  ${row}`);
+    console.log(
+      `  Inspect: DATABASE_URL=${url} npx tailroute shipments --shop ${DEMO_DEFAULTS.DEMO_SHOP} --timeline`,
+    );
+    await orderDb.$disconnect();
     console.log("▸ Webhook idempotency and signatures");
     for (const line of await replayDemoTraffic(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) {
       console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);
     }
   }
+  await runPickupDemo({
+    databaseUrl: url,
+    appUrl: app.url,
+    apiKey: env.apiKey,
+    secret: env.apiSecret,
+    store: fakeOrders,
+    replay,
+  });
   console.log("\nServing until stopped (Ctrl-C).");
 
   const stop = async () => {

@@ -178,3 +178,16 @@ export const ShopConfigSchema = z.object({
   markup: z.object({ basisPoints: z.number().int().min(-10_000), fixedCents: z.number().int() }),
   fallbackRates: z.array(z.object({ serviceCode: TierCode, priceCents: Cents })),
 }) satisfies z.ZodType<ShopConfig>;
+
+// Parts of the configuration, for the admin forms (app/contracts/admin-*.ts) to validate with the same rules.
+export {
+  Warehouse as WarehouseConfigSchema,
+  RateCard as RateCardSchema,
+  ProductProfile as ProductProfileSchema,
+  SurchargeRule as SurchargeRuleSchema,
+  DeliveryMode as DeliveryModeSchema,
+  ServiceTier as ServiceTierSchema,
+  TierCode as TierCodeSchema,
+  Zip as ZipSchema,
+  IsoDate as IsoDateSchema,
+};

@@ -23,4 +23,32 @@ export {
 export { billableWeight, cartonize, prepareCartons, type PackedPackage, type PackUnit } from "./packing";
 export { applyBasisPoints, applyMarkup, compileRateCard, formatDollars, lookupRate } from "./rating";
 export { addBusinessDays, compileCalendar, formatDay, localNow, parseDay, shipDay } from "./transit";
+export {
+  applyTrackingEvent,
+  deliveryRisk,
+  holdClock,
+  HOLD_RULES,
+  normalizeRawCode,
+  TRACKING_STATUSES,
+  type TrackingStatus,
+} from "./tracking";
 export type * from "./types";
+export {
+  DEFAULT_PICKUP_RULES,
+  PICKUP_NETWORKS,
+  PICKUP_NETWORK_LABELS,
+  PickupPointIndex,
+  checkPickupChoice,
+  evaluateNetwork,
+  findPickupOptions,
+  isPickupNetwork,
+  pickupDestination,
+  type NetworkEligibility,
+  type PickupExclusion,
+  type PickupExclusionCode,
+  type PickupNetwork,
+  type PickupNetworkRule,
+  type PickupOption,
+  type PickupPointRecord,
+  type PickupQueryResult,
+} from "./pickup";

@@ -24,6 +24,20 @@ export class FakeOrderShop {
   available = new Map<string, Map<string, number>>();
   /** Locations that refuse moves ("doesn't stock the item"). */
   refuseMovesTo = new Set<string>();
+  /** The buyer (customer-account session tokens carry this gid as `sub`). */
+  customerId: string | null = "gid://shopify/Customer/7001";
+  /** Order.displayFulfillmentStatus (UNFULFILLED, FULFILLED, PARTIALLY_FULFILLED, …). */
+  displayFulfillmentStatus = "UNFULFILLED";
+  /** Order.shippingAddress (Admin GraphQL MailingAddress fields). */
+  shippingAddress: {
+    zip: string;
+    countryCodeV2: string;
+    provinceCode: string;
+    city: string;
+    address1: string;
+  } | null = null;
+  /** Order line items (quantity, sku, variant, unit price) for reads beyond fulfillment orders. */
+  lineItems: { variantId: string; sku: string | null; quantity: number; unitPrice: string }[] = [];
   private nextId = 9000;
 
   constructor(private readonly admin: FakeShopifyAdmin) {}
@@ -84,6 +98,22 @@ export class FakeOrderShop {
         name: "#1001",
         tags: this.tags,
         note: this.note,
+        // Aliased `metafield(namespace: "$app", key: "pickup_point")`: the cart metafield copied to the order.
+        pickupChoice: this.metafields.has("$app.pickup_point")
+          ? { value: this.metafields.get("$app.pickup_point")!.value }
+          : null,
+        displayFulfillmentStatus: this.displayFulfillmentStatus,
+        customer: this.customerId ? { id: this.customerId } : null,
+        shippingAddress: this.shippingAddress,
+        lineItems: {
+          nodes: this.lineItems.map((l) => ({
+            quantity: l.quantity,
+            sku: l.sku,
+            requiresShipping: true,
+            variant: { id: variantGid(l.variantId) },
+            originalUnitPriceSet: { shopMoney: { amount: l.unitPrice } },
+          })),
+        },
         fulfillmentOrders: { nodes: this.fulfillmentOrders.map((fo) => this.foNode(fo)) },
       },
     };
@@ -165,5 +195,82 @@ export class FakeOrderShop {
         userErrors: [],
       },
     };
+  }
+}
+
+/** A fulfillment event as the fake Admin API stores it (FulfillmentEvent fields Tailroute reads or writes). */
+export interface FakeFulfillmentEvent {
+  id: string;
+  status: string;
+  happenedAt: string;
+  estimatedDeliveryAt: string | null;
+  message: string | null;
+}
+
+/**
+ * Fulfillments and their tracking events behind the fake Admin API: `fulfillmentEventCreate(fulfillmentEvent:
+ * FulfillmentEventInput!)` answering `{ fulfillmentEvent { id status happenedAt }, userErrors }`, and
+ * `fulfillment(id) { events { nodes } }`. Unknown fulfillments are refused with a userError, as Shopify does.
+ */
+export class FakeFulfillmentEvents {
+  /** fulfillment gid → its events, oldest first. */
+  readonly events = new Map<string, FakeFulfillmentEvent[]>();
+  private nextId = 1;
+
+  constructor(private readonly admin: FakeShopifyAdmin) {}
+
+  addFulfillment(fulfillmentId: string): this {
+    if (!this.events.has(fulfillmentId)) this.events.set(fulfillmentId, []);
+    return this;
+  }
+
+  install(): this {
+    this.admin.on("fulfillmentEventCreate", (call) => {
+      const input = call.variables.fulfillmentEvent as {
+        fulfillmentId: string;
+        status: string;
+        happenedAt?: string;
+        estimatedDeliveryAt?: string;
+        message?: string;
+      };
+      const list = this.events.get(input.fulfillmentId);
+      if (!list) {
+        return {
+          fulfillmentEventCreate: {
+            fulfillmentEvent: null,
+            userErrors: [
+              { field: ["fulfillmentEvent", "fulfillmentId"], message: "Fulfillment does not exist" },
+            ],
+          },
+        };
+      }
+      const event: FakeFulfillmentEvent = {
+        id: `gid://shopify/FulfillmentEvent/${this.nextId++}`,
+        status: input.status,
+        happenedAt: input.happenedAt ?? new Date().toISOString(),
+        estimatedDeliveryAt: input.estimatedDeliveryAt ?? null,
+        message: input.message ?? null,
+      };
+      list.push(event);
+      return {
+        fulfillmentEventCreate: {
+          fulfillmentEvent: { id: event.id, status: event.status, happenedAt: event.happenedAt },
+          userErrors: [],
+        },
+      };
+    });
+    this.admin.on("fulfillment", (call) => {
+      const list = this.events.get(call.variables.id as string);
+      if (!list) return { fulfillment: null };
+      return {
+        fulfillment: {
+          id: call.variables.id,
+          events: {
+            nodes: [...list].reverse().map(({ id, status, happenedAt }) => ({ id, status, happenedAt })),
+          },
+        },
+      };
+    });
+    return this;
   }
 }

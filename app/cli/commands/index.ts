@@ -1,8 +1,17 @@
 import { decisionsCommand } from "./decisions";
+import { importPickupPointsCommand } from "./import-pickup-points";
 import { quoteCommand } from "./quote";
 import { reconcileCommand } from "./reconcile";
+import { shipmentsCommand } from "./shipments";
 import { statusCommand } from "./status";
 import type { CliCommand } from "./types";
 
 /** Every `tailroute` sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [quoteCommand, statusCommand, decisionsCommand, reconcileCommand];
+export const commands: CliCommand[] = [
+  quoteCommand,
+  statusCommand,
+  decisionsCommand,
+  reconcileCommand,
+  shipmentsCommand,
+  importPickupPointsCommand,
+];
