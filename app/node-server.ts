@@ -26,6 +26,22 @@ interface TailrouteBuild extends ServerBuild {
 const { serverBuildPath, assetsBuildDirectory } = buildLocation();
 const BUILD_PATH = resolve(process.env.REMIX_BUILD_PATH ?? serverBuildPath);
 
+/**
+ * A route may answer before reading the request body (a 401 before parsing, a 413 on Content-Length). Remix then
+ * discards the unread stream by destroying it, which resets the connection under any request the client has
+ * already queued on it. So such an answer closes the connection explicitly, after draining what is left.
+ */
+function endConnectionIfBodyUnread(req: IncomingMessage, res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  res.once("finish", () => {
+    if (!req.complete && !req.destroyed) req.resume();
+  });
+}
+
 async function main() {
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as TailrouteBuild;
   const answerCarrier = build.entry.module.answerCarrierFromNode;
@@ -39,7 +55,10 @@ async function main() {
   // The callback is matched on the raw request, ahead of express's router: the checkout's hot path.
   const server = createServer((req, res) => {
     const token = req.method === "POST" ? carrierCallbackToken(req.url ?? "") : undefined;
-    if (token === undefined) return app(req, res);
+    if (token === undefined) {
+      endConnectionIfBodyUnread(req, res);
+      return app(req, res);
+    }
     answerCarrier(req, res, token).catch((error: unknown) => {
       // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.
       console.error(

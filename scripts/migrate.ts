@@ -11,9 +11,14 @@ import { applyPostgresMigrations, postgresMigrationNames } from "./lib/postgres-
 const url = databaseUrl(process.env, PROJECT_ROOT);
 if (isPostgresUrl(url)) {
   const applied = await applyPostgresMigrations(url);
-  console.log(`PostgreSQL: ${applied.length} migration(s) applied, ${postgresMigrationNames().length} in total.`);
+  console.log(
+    `PostgreSQL: ${applied.length} migration(s) applied, ${postgresMigrationNames().length} in total.`,
+  );
 } else {
   const prisma = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  const result = spawnSync(process.execPath, [prisma, "migrate", "deploy"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [prisma, "migrate", "deploy"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+  });
   process.exitCode = result.status ?? 1;
 }

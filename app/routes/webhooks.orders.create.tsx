@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { OrdersCreatePayload } from "../contracts/order-webhook";
 import db from "../db.server";
+import { appEnv } from "../env.server";
 import { routeOrderWebhook } from "../services/order-routing/route-order.server";
 import { authenticate } from "../shopify.server";
 
@@ -10,7 +11,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, topic, webhookId, payload } = await authenticate.webhook(request);
   const parsed = OrdersCreatePayload.safeParse(payload);
   if (!parsed.success) return new Response("Invalid orders/create payload", { status: 400 });
-  const result = await routeOrderWebhook(db, { shop, topic, webhookId, payload: parsed.data });
+  const { actionLeaseMs } = appEnv();
+  const result = await routeOrderWebhook(
+    db,
+    { shop, topic, webhookId, payload: parsed.data },
+    actionLeaseMs ? { applyLeaseMs: actionLeaseMs } : {},
+  );
   if (result.outcome === "DECIDED" && result.applying) {
     result.applying.catch((error: unknown) => {
       console.error(

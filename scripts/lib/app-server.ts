@@ -80,7 +80,9 @@ export async function startAppServer(options: {
   await assertPortFree(options.port);
   const child = spawn(
     process.execPath,
-    [require.resolve("tsx/cli"), join(PROJECT_ROOT, "app", "node-server.ts")],
+    // tsx as a loader inside this one process (not the tsx CLI, which runs the server in a child): stopping or
+    // killing `process` must stop the server itself (tests/scale/crash-safety.test.ts sends SIGKILL).
+    ["--import", "tsx", join(PROJECT_ROOT, "app", "node-server.ts")],
     {
       cwd: PROJECT_ROOT,
       env: {

@@ -1,17 +1,27 @@
 // The public endpoints the fuzz suite attacks, each with a well-formed payload to mutate and the way a genuine
 // sender signs it. A new public endpoint belongs here (docs/hardening.md).
+import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";
+import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
+import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { shopifyHmac, signedWebhookRequest } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";
 
 export interface SigningContext {
   shop: string;
   secret: string;
+  apiKey: string;
   callbackToken: string;
+  /** The shop's tracking secrets (EASYPOST, SHIPPO, GENERIC); absent for unknown shops. */
+  trackingSecrets: Record<string, string>;
   webhookId: string;
 }
 
 export interface FuzzTarget {
   name: string;
+  /** GET targets take the (mutated) sample object as query parameters. Default POST. */
+  method?: "GET" | "POST";
+  /** shop/redact and app/uninstalled erase or retire the shop they name: aimed only at the expendable shop. */
+  erasesShop?: boolean;
   path: (ctx: SigningContext) => string;
   /** A payload the endpoint accepts; mutations start from it. */
   sample: () => unknown;
@@ -22,8 +32,14 @@ export interface FuzzTarget {
 /** Put into every buyer address field: it must never show up in the app's logs. */
 export const BUYER_ADDRESS_MARKER = "42 Fuzz Marker Lane";
 
-const shopifyWebhook = (topic: string, path: string, sample: () => unknown): FuzzTarget => ({
+const shopifyWebhook = (
+  topic: string,
+  path: string,
+  sample: () => unknown,
+  erasesShop = false,
+): FuzzTarget => ({
   name: `webhook ${topic}`,
+  erasesShop,
   path: () => path,
   sample,
   sign: (rawBody, ctx) => {
@@ -84,5 +100,65 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   shopifyWebhook("customers/redact", "/webhooks/customers/redact", () =>
     fixture("shopify/customers-redact.json"),
   ),
-  shopifyWebhook("shop/redact", "/webhooks/shop/redact", () => fixture("shopify/shop-redact.json")),
+  shopifyWebhook("shop/redact", "/webhooks/shop/redact", () => fixture("shopify/shop-redact.json"), true),
+  shopifyWebhook("fulfillments/create", "/webhooks/fulfillments/create", () =>
+    fixture("tracking/fulfillments-create.json"),
+  ),
+  {
+    name: "tracking EasyPost",
+    path: (ctx) => `/api/tracking/easypost?shop=${encodeURIComponent(ctx.shop)}`,
+    sample: () => fixture("tracking/easypost-tracker-updated.json"),
+    sign: (rawBody, ctx) => ({
+      "Content-Type": "application/json",
+      "X-Hmac-Signature": easyPostSignature(rawBody, ctx.trackingSecrets.EASYPOST ?? "unknown-shop"),
+    }),
+  },
+  {
+    name: "tracking Shippo (token in the URL)",
+    path: (ctx) =>
+      `/api/tracking/shippo?shop=${encodeURIComponent(ctx.shop)}&token=${ctx.trackingSecrets.SHIPPO ?? "none"}`,
+    sample: () => fixture("tracking/shippo-track-updated.json"),
+    sign: () => ({ "Content-Type": "application/json" }),
+  },
+  {
+    name: "tracking generic signed JSON",
+    path: (ctx) => `/api/tracking/events?shop=${encodeURIComponent(ctx.shop)}`,
+    sample: () => fixture("tracking/generic-locker-events.json"),
+    sign: (rawBody, ctx) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return {
+        "Content-Type": "application/json",
+        "X-Tailroute-Timestamp": timestamp,
+        "X-Tailroute-Signature": genericSignature(rawBody, timestamp, ctx.trackingSecrets.GENERIC ?? "none"),
+      };
+    },
+  },
+  {
+    name: "checkout pickup points (session token)",
+    method: "GET",
+    path: () => "/api/checkout/pickup-points",
+    sample: () => ({
+      zip: "90012",
+      countryCode: "US",
+      address1: BUYER_ADDRESS_MARKER,
+      lines: JSON.stringify([{ variantId: DEMO_VARIANTS.mug, quantity: 1, priceCents: 1800 }]),
+    }),
+    sign: (_rawBody, ctx) => ({
+      Authorization: `Bearer ${extensionSessionToken({ shop: ctx.shop, apiKey: ctx.apiKey, secret: ctx.secret })}`,
+    }),
+  },
+  {
+    name: "order-status pickup choice (session token)",
+    path: () => "/api/customer-account/pickup-points",
+    sample: () => ({ orderId: "gid://shopify/Order/820982911946154508", pointId: null }),
+    sign: (_rawBody, ctx) => ({
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${extensionSessionToken({
+        shop: ctx.shop,
+        apiKey: ctx.apiKey,
+        secret: ctx.secret,
+        sub: "gid://shopify/Customer/115310627314723954",
+      })}`,
+    }),
+  },
 ];
