@@ -49,3 +49,4 @@ export default async function handleRequest(
 // (one configuration cache, one database client).
 export { answerCarrierFromNode } from "./services/carrier-callback-node.server";
 export { reconcilePendingRoutingOnStartup } from "./services/order-routing/startup.server";
+export { startTrackingMaintenanceOnStartup } from "./services/tracking/startup.server";

@@ -19,6 +19,7 @@ interface TailrouteBuild extends ServerBuild {
         token: string | null,
       ) => Promise<void>;
       reconcilePendingRoutingOnStartup: () => Promise<void>;
+      startTrackingMaintenanceOnStartup: () => () => void;
     };
   };
 }
@@ -80,6 +81,9 @@ async function main() {
         error instanceof Error ? error.message : error,
       );
     });
+    // Pending Shopify fulfillment events and locker-hold checks: now and every 15 minutes (claims make it safe
+    // for several instances to run at once).
+    build.entry.module.startTrackingMaintenanceOnStartup();
   });
 }
 

@@ -3,6 +3,7 @@ import { CarrierServiceRequest, type CarrierServiceResponse } from "../contracts
 import { compileShopConfig, quote, type CompiledShopConfig } from "../engine";
 import { identifyCallbackCaller } from "./callback-auth.server";
 import { fallbackRates, toQuoteInput, toShopifyRates } from "./carrier-rates";
+import { loadLaneStats } from "./tracking/lanes.server";
 import { readBodyWithLimit } from "./request-body.server";
 import { ShopRuntimeCache, type ShopRuntime } from "./shop-runtime-cache.server";
 
@@ -32,13 +33,26 @@ export function rateWithEngine(
   request: CarrierServiceRequest,
   now: Date,
 ) {
-  const result = quote(runtime.compiled, toQuoteInput(request, now));
+  const result = quote(runtime.compiled, engineInput(runtime, request, now));
   return { rates: toShopifyRates(result, runtime.config, request) };
+}
+
+/** The engine's input for a checkout request: the cart and address, plus the shop's learned lanes. */
+export function engineInput(
+  runtime: ShopRuntime<CompiledShopConfig>,
+  request: CarrierServiceRequest,
+  now: Date,
+) {
+  const input = toQuoteInput(request, now);
+  return runtime.laneStats.length > 0 ? { ...input, laneStats: runtime.laneStats } : input;
 }
 
 /** A per-process cache of compiled shop configurations for the callback. */
 export function createCallbackCache(db: PrismaClient) {
-  return new ShopRuntimeCache(db, { compile: compileShopConfig });
+  return new ShopRuntimeCache(db, {
+    compile: compileShopConfig,
+    loadLaneStats: (shop) => loadLaneStats(db, shop),
+  });
 }
 
 /** A callback request, whatever server received it. `rawBody` is null when it exceeded the size limit. */

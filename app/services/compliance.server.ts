@@ -44,8 +44,8 @@ function redactedRoutingInput(input: unknown): unknown {
 /**
  * customers/redact: removes the buyer's personal data for the listed orders, in one transaction. Decisions and
  * shipments keep their operational facts (warehouse, service, cost, carrier, status, destination ZIP) for delivery
- * statistics; the buyer's street address, company and city in the stored routing input, their pickup choice and
- * the places their parcel was scanned at are personal and go.
+ * statistics; the buyer's street address, company and city in the stored routing input, their pickup choice, the
+ * places their parcel was scanned at and the carriers' free-text event descriptions are personal and go.
  */
 export async function redactCustomerOrders(db: PrismaClient, shop: string, numericOrderIds: string[]) {
   const orderIds = numericOrderIds.map(orderGid);
@@ -63,13 +63,14 @@ export async function redactCustomerOrders(db: PrismaClient, shop: string, numer
         },
       });
     }
+    // Carrier event texts can name the recipient or where the parcel was left ("left with J. Smith").
     await tx.shipment.updateMany({
       where: { shop, orderId: { in: orderIds } },
-      data: { pickupPointId: null },
+      data: { pickupPointId: null, lastEventDescription: null },
     });
     await tx.trackingEvent.updateMany({
       where: { shop, shipment: { shop, orderId: { in: orderIds } } },
-      data: { location: null },
+      data: { location: null, description: null },
     });
     return { redactedDecisions: decisions.length };
   });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { NEW_SHOP_SETTINGS } from "./shop-config-store.server";
 
 /**
@@ -41,23 +41,41 @@ export async function recordUninstall(
   return "UNINSTALLED";
 }
 
+/**
+ * Every model that holds a shop's rows, children before parents. tests/webhooks/app-lifecycle.test.ts checks it
+ * against the schema, so a new shop-scoped model cannot be forgotten by shop/redact.
+ */
+export const SHOP_SCOPED_MODELS = [
+  "TrackingPush",
+  "TrackingEvent",
+  "Shipment",
+  "DeliveryLane",
+  "TrackingSource",
+  "RoutingDecision",
+  "PickupPoint",
+  "PickupNetworkSetting",
+  "ProductProfile",
+  "Carton",
+  "RateCard",
+  "WarehouseService",
+  "CarrierService",
+  "Warehouse",
+  "WebhookReceipt",
+  "CallbackFailure",
+  "Session",
+  "Shop",
+] as const;
+
+type ShopScopedDelegate = {
+  deleteMany(args: { where: { shop: string } }): Prisma.PrismaPromise<unknown>;
+};
+
 /** shop/redact: removes every row the app holds for the shop, in one transaction. */
 export async function eraseShop(db: PrismaClient, shop: string): Promise<void> {
-  const where = { where: { shop } };
-  await db.$transaction([
-    db.trackingEvent.deleteMany(where),
-    db.shipment.deleteMany(where),
-    db.routingDecision.deleteMany(where),
-    db.pickupPoint.deleteMany(where),
-    db.productProfile.deleteMany(where),
-    db.carton.deleteMany(where),
-    db.rateCard.deleteMany(where),
-    db.warehouseService.deleteMany(where),
-    db.carrierService.deleteMany(where),
-    db.warehouse.deleteMany(where),
-    db.webhookReceipt.deleteMany(where),
-    db.callbackFailure.deleteMany(where),
-    db.session.deleteMany(where),
-    db.shop.deleteMany(where),
-  ]);
+  const delegates = db as unknown as Record<string, ShopScopedDelegate>;
+  await db.$transaction(
+    SHOP_SCOPED_MODELS.map((model) =>
+      delegates[model[0].toLowerCase() + model.slice(1)].deleteMany({ where: { shop } }),
+    ),
+  );
 }

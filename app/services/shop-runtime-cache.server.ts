@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { ShopConfig } from "../engine/types";
+import type { LaneStat, ShopConfig } from "../engine/types";
 import { loadShopConfig } from "./shop-config-store.server";
 
 /** What the checkout callback needs about a shop, kept in memory. */
@@ -11,11 +11,14 @@ export interface ShopRuntime<Compiled> {
   config: ShopConfig;
   compiled: Compiled;
   onCallbackFailure: string;
+  /** Learned transit per lane (tracking); the engine uses the lanes with enough deliveries. */
+  laneStats: LaneStat[];
 }
 
 interface Entry<Compiled> {
   runtime: ShopRuntime<Compiled>;
   checkedAtMs: number;
+  loadedAtMs: number;
   revalidating: boolean;
 }
 
@@ -24,6 +27,10 @@ export interface ShopRuntimeCacheOptions<Compiled> {
   /** How stale another instance's config save may be seen here; one tiny query per shop per period. */
   revalidateAfterMs?: number;
   clockMs?: () => number;
+  /** The shop's learned lanes; none when absent. */
+  loadLaneStats?: (shop: string) => Promise<LaneStat[]>;
+  /** Lanes change with every delivery, not with a save: reload a runtime at least this often (default 5 min). */
+  reloadAfterMs?: number;
 }
 
 /**
@@ -37,6 +44,7 @@ export class ShopRuntimeCache<Compiled> {
   private readonly shopByToken = new Map<string, string>();
   private readonly loading = new Map<string, Promise<ShopRuntime<Compiled> | null>>();
   private readonly revalidateAfterMs: number;
+  private readonly reloadAfterMs: number;
   private readonly clockMs: () => number;
 
   constructor(
@@ -44,6 +52,7 @@ export class ShopRuntimeCache<Compiled> {
     private readonly options: ShopRuntimeCacheOptions<Compiled>,
   ) {
     this.revalidateAfterMs = options.revalidateAfterMs ?? 1000;
+    this.reloadAfterMs = options.reloadAfterMs ?? 300_000;
     this.clockMs = options.clockMs ?? (() => Date.now());
   }
 
@@ -99,9 +108,11 @@ export class ShopRuntimeCache<Compiled> {
       config,
       compiled: this.options.compile(config),
       onCallbackFailure: row.onCallbackFailure,
+      laneStats: this.options.loadLaneStats ? await this.options.loadLaneStats(shop) : [],
     };
     this.invalidate(shop);
-    this.entries.set(shop, { runtime, checkedAtMs: this.clockMs(), revalidating: false });
+    const now = this.clockMs();
+    this.entries.set(shop, { runtime, checkedAtMs: now, loadedAtMs: now, revalidating: false });
     this.shopByToken.set(runtime.callbackToken, shop);
     return runtime;
   }
@@ -120,7 +131,8 @@ export class ShopRuntimeCache<Compiled> {
           !row ||
           row.configVersion !== current.configVersion ||
           (row.uninstalledAt === null) !== current.installed ||
-          row.callbackToken !== current.callbackToken;
+          row.callbackToken !== current.callbackToken ||
+          this.clockMs() - entry.loadedAtMs >= this.reloadAfterMs;
         if (!changed) return;
         if (!row) return this.invalidate(shop);
         await this.loadFromDatabase(shop);

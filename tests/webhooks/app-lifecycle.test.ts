@@ -1,4 +1,6 @@
+import { Prisma } from "@prisma/client";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { SHOP_SCOPED_MODELS } from "../../app/services/shop-lifecycle.server";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";
 import { NEW_SHOP_SETTINGS } from "../../app/services/shop-config-store.server";
 import { appDatabase } from "../support/app-database";
@@ -97,6 +99,16 @@ describe("app lifecycle and compliance webhooks", () => {
     expect((await db.shop.findUniqueOrThrow({ where: { shop } })).uninstalledAt).toBeNull();
   });
 
+  it("shop/redact knows every shop-scoped table of the schema", () => {
+    // GIVEN the schema's models that carry a `shop` column
+    const scoped = Prisma.dmmf.datamodel.models
+      .filter((model) => model.fields.some((field) => field.name === "shop"))
+      .map((model) => model.name)
+      .sort();
+    // THEN the erase list names exactly those (a new model must be added there)
+    expect([...SHOP_SCOPED_MODELS].sort()).toEqual(scoped);
+  });
+
   it("shop/redact removes every row of that shop and nothing of another", async () => {
     await db.callbackFailure.create({ data: { shop, reason: "ENGINE_ERROR", answeredBy: "FALLBACK_RATES" } });
     // WHEN Shopify asks to erase the shop
@@ -152,6 +164,7 @@ describe("app lifecycle and compliance webhooks", () => {
         occurredAt: new Date(),
         dedupeKey: "k1",
         location: "Denver, CO",
+        description: "Left with J. Smith at the front door",
       },
     });
     // WHEN Shopify asks to redact the buyer's orders
@@ -176,9 +189,9 @@ describe("app lifecycle and compliance webhooks", () => {
     expect(JSON.stringify(mine.input)).not.toMatch(/Glenarm|Buyer Co|Denver/);
     expect(JSON.stringify(theirs.input)).toMatch(/Glenarm/);
     expect((await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).pickupPointId).toBeNull();
-    expect(
-      (await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } })).location,
-    ).toBeNull();
+    const event = await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } });
+    expect(event.location).toBeNull();
+    expect(event.description).toBeNull();
   });
 
   it("a compliance payload of the wrong shape gets a 400 with a reason", async () => {

@@ -3,8 +3,8 @@ import { SimulatorForm } from "../../contracts/admin-forms";
 import { CarrierServiceRequest } from "../../contracts/carrier-service";
 import { quote } from "../../engine";
 import { callbackCache } from "../carrier-callback-runtime.server";
-import { rateWithEngine } from "../carrier-callback.server";
-import { toExplain, toQuoteInput } from "../carrier-rates";
+import { engineInput, rateWithEngine } from "../carrier-callback.server";
+import { toExplain } from "../carrier-rates";
 import { fieldErrors, text } from "./form-data";
 import type { ShopifyVariant } from "./shopify-variants.server";
 
@@ -101,7 +101,7 @@ export async function simulateRates(
   }
   const request = simulatedRequest(parsed.data, catalogue, runtime.config.currency);
   const { rates } = rateWithEngine(runtime, request, now);
-  const result = quote(runtime.compiled, toQuoteInput(request, now));
+  const result = quote(runtime.compiled, engineInput(runtime, request, now));
   return {
     ok: true as const,
     rates,

@@ -6,6 +6,7 @@ import { decideRouting, type RoutingOutcome } from "./decide.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { loadPickupRequest } from "./pickup-routing.server";
 import { readOrderSnapshot } from "./shopify-reads.server";
+import { loadLaneStats } from "../tracking/lanes.server";
 
 export type DecideOrderOutcome = RoutingOutcome | { kind: "NEEDS_INPUT"; error: string };
 
@@ -54,8 +55,10 @@ export async function decideForOrder(
     };
   }
   const pickup = await loadPickupRequest(db, shop, input, snapshot.pickupChoiceValue);
+  const laneStats = await loadLaneStats(db, shop);
   return decideRouting({
     ...(pickup ? { pickup } : {}),
+    laneStats,
     config,
     warehouses,
     snapshot,

@@ -1,5 +1,5 @@
 import { compileShopConfig, quote } from "../../engine";
-import type { ShipmentPlan, ShopConfig, TierQuote } from "../../engine/types";
+import type { LaneStat, ShipmentPlan, ShopConfig, TierQuote } from "../../engine/types";
 import { newAction, type PlannedAction, type RoutingAction, type SplitLine } from "./actions.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { routePickup, type PickupDecisionRecord, type PickupRequest } from "./pickup-routing.server";
@@ -39,6 +39,8 @@ export interface DecideArgs {
   decisionId: string;
   /** The buyer's pickup point choice, re-checked here (docs/pickup-points.md). */
   pickup?: PickupRequest;
+  /** Learned transit per lane (docs/tracking.md); the engine uses lanes with enough deliveries. */
+  laneStats?: LaneStat[];
 }
 
 /**
@@ -48,6 +50,7 @@ export interface DecideArgs {
  */
 export function decideRouting(args: DecideArgs): RoutingOutcome {
   const { config, snapshot, input, now } = args;
+  const laneStats = args.laneStats ?? [];
   const excluded = new Set(args.excludedWarehouseKeys ?? []);
   const reasons: string[] = [];
   if (!input.destination) return unroutable("The order has no shipping address", reasons);
@@ -106,6 +109,7 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     destination: input.destination,
     now,
     orderValueCents: input.orderValueCents,
+    ...(laneStats.length > 0 ? { laneStats } : {}),
   });
   if (result.quotes.length === 0) {
     const why = result.issues.filter((i) => i.level === "error").map((i) => i.message);
