@@ -1,0 +1,144 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { genericSignature } from "../../app/services/tracking/signatures.server";
+import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
+import { loadShopConfig, saveShopConfig } from "../../app/services/shop-config-store.server";
+import { extensionSessionToken } from "../../scripts/lib/session-token";
+import { shopifyHmac } from "../../scripts/lib/signed-webhook";
+import { appDatabase } from "../support/app-database";
+import { fixture } from "../support/fixtures";
+import { TEST_API_KEY } from "../support/global-setup";
+import { pickupQuery, seedPickupShop } from "../pickup/pickup-shop";
+
+// Shop A holds credentials for its own shop only. Through every public endpoint and the CLI it must never read or
+// change shop B's data. (Admin pages: tests/admin/* check every loader and action against a second shop.)
+
+const db = appDatabase();
+const A = "isolation-a.myshopify.com";
+const B = "isolation-b.myshopify.com";
+const B_TRACKING_NUMBER = "1ZISOLATIONB0001";
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+let secrets: Record<string, Record<string, string>> = {};
+
+beforeAll(async () => {
+  for (const shop of [A, B]) await seedPickupShop(db, shop);
+  // B's prices differ (+$50 markup) and its pickup points carry B-only names.
+  const configB = await loadShopConfig(db, B);
+  await saveShopConfig(db, { ...configB!, markup: { basisPoints: 0, fixedCents: 5_000 } });
+  const pointsB = await db.pickupPoint.findMany({ where: { shop: B } });
+  for (const point of pointsB) {
+    await db.pickupPoint.update({ where: { id: point.id }, data: { name: `B-only ${point.name}` } });
+  }
+  secrets = { [A]: await ensureTrackingSources(db, A), [B]: await ensureTrackingSources(db, B) };
+  await db.shipment.create({
+    data: { shop: B, orderId: "gid://shopify/Order/777", carrier: "UPS", trackingNumber: B_TRACKING_NUMBER },
+  });
+});
+afterAll(() => db.$disconnect());
+
+const url = (path: string) => new URL(path, inject("appUrl"));
+
+async function callbackTotals(path: string, headers: Record<string, string>) {
+  const body = JSON.stringify(fixture("engine/request-small-cart-dallas.json"));
+  const response = await fetch(url(path), {
+    method: "POST",
+    body,
+    headers: {
+      "Content-Type": "application/json",
+      ...headers,
+      ...(headers["X-Shopify-Hmac-Sha256"] === "sign"
+        ? { "X-Shopify-Hmac-Sha256": shopifyHmac(body, inject("appApiSecret")) }
+        : {}),
+    },
+  });
+  expect(response.status).toBe(200);
+  const { rates } = (await response.json()) as { rates: { service_code: string; total_price: string }[] };
+  return Object.fromEntries(rates.map((r) => [r.service_code, r.total_price]));
+}
+
+describe("tenant isolation", () => {
+  it("CarrierService callback: A's URL token never yields B's rates, whatever shop the request names", async () => {
+    const tokenA = (await db.shop.findUniqueOrThrow({ where: { shop: A } })).callbackToken;
+    const asA = await callbackTotals("/api/carrier-service", {
+      "X-Shopify-Shop-Domain": A,
+      "X-Shopify-Hmac-Sha256": "sign",
+    });
+    const asB = await callbackTotals("/api/carrier-service", {
+      "X-Shopify-Shop-Domain": B,
+      "X-Shopify-Hmac-Sha256": "sign",
+    });
+    expect(asB).not.toEqual(asA);
+    // WHEN A's token is used bare, and with B's shop header (no HMAC)
+    const bare = await callbackTotals(`/api/carrier-service/${tokenA}`, {});
+    const spoofed = await fetch(url(`/api/carrier-service/${tokenA}`), {
+      method: "POST",
+      body: JSON.stringify(fixture("engine/request-small-cart-dallas.json")),
+      headers: { "Content-Type": "application/json", "X-Shopify-Shop-Domain": B },
+    });
+    // THEN the token quotes A's prices, and a token and shop that disagree are refused
+    expect(bare).toEqual(asA);
+    expect(spoofed.status).toBe(401);
+  });
+
+  it("tracking: A's secret cannot post events as B, and A's events never touch B's shipment", async () => {
+    const event = (trackingNumber: string) =>
+      JSON.stringify({
+        events: [
+          {
+            id: `iso-${trackingNumber}`,
+            trackingNumber,
+            carrier: "UPS",
+            rawCode: "D",
+            occurredAt: "2026-11-20T15:00:00Z",
+          },
+        ],
+      });
+    const post = (shop: string, body: string, secret: string) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return fetch(url(`/api/tracking/events?shop=${shop}`), {
+        method: "POST",
+        body,
+        headers: {
+          "Content-Type": "application/json",
+          "X-Tailroute-Timestamp": timestamp,
+          "X-Tailroute-Signature": genericSignature(body, timestamp, secret),
+        },
+      });
+    };
+    // WHEN A signs an event for B's parcel and names shop B
+    expect((await post(B, event(B_TRACKING_NUMBER), secrets[A].GENERIC)).status).toBe(401);
+    // ... or names itself with B's tracking number
+    expect((await post(A, event(B_TRACKING_NUMBER), secrets[A].GENERIC)).status).toBeLessThan(300);
+    // THEN B's shipment has no events and has not moved
+    const shipmentB = await db.shipment.findFirstOrThrow({
+      where: { shop: B, trackingNumber: B_TRACKING_NUMBER },
+    });
+    expect(shipmentB.status).toBe("LABEL_CREATED");
+    expect(await db.trackingEvent.count({ where: { shipmentId: shipmentB.id } })).toBe(0);
+  });
+
+  it("pickup API: A's session token lists A's pickup points only", async () => {
+    const token = extensionSessionToken({ shop: A, apiKey: TEST_API_KEY, secret: inject("appApiSecret") });
+    const response = await fetch(url(`/api/checkout/pickup-points?${pickupQuery()}`), {
+      headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER },
+    });
+    expect(response.status).toBe(200);
+    const { points } = (await response.json()) as { points: { id: string; name: string }[] };
+    expect(points.length).toBeGreaterThan(0);
+    const idsOfB = new Set((await db.pickupPoint.findMany({ where: { shop: B } })).map((p) => p.id));
+    expect(points.filter((p) => idsOfB.has(p.id) || p.name.startsWith("B-only"))).toEqual([]);
+  });
+
+  it("CLI: shipments --shop A never lists B's parcels", () => {
+    // (A holds its own row for the tracking number it posted above; B's parcel belongs to B's order 777)
+    const result = spawnSync(process.execPath, ["bin/tailroute.mjs", "shipments", "--shop", A, "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: inject("appDatabaseUrl") },
+    });
+    expect(result.status).toBe(0);
+    const listed = JSON.parse(result.stdout) as { shipments: { orderId: string | null }[] };
+    expect(listed.shipments.length).toBeGreaterThan(0);
+    expect(listed.shipments.map((s) => s.orderId)).not.toContain("gid://shopify/Order/777");
+  });
+});
