@@ -55,6 +55,9 @@ export const PickupChoiceSchema = z.object({
   network: PickupNetworkSchema,
   externalId: z.string().max(100),
   name: z.string().max(200),
+  /** Checkout only: fingerprint of the address and cart the choice was made for (the extension clears a
+   *  stale choice when it mounts again and they differ). Not used by routing, which re-checks the point. */
+  ctx: z.string().max(16).optional(),
 });
 export type PickupChoice = z.infer<typeof PickupChoiceSchema>;
 

@@ -70,6 +70,8 @@ async function mount() {
 const buttonLabelled = (text: string) =>
   [...root.querySelectorAll("s-button")].find((b) => b.textContent?.includes(text)) as
     HTMLElement | undefined;
+/** The list's `values` as Preact renders it on the custom element (an attribute in happy-dom). */
+const selectedValue = () => root.querySelector("s-choice-list")?.getAttribute("values");
 async function openPicker() {
   buttonLabelled(en.pickup.toggle)!.dispatchEvent(new Event("click"));
   await settle();
@@ -131,16 +133,19 @@ describe("checkout extension: delivery options", () => {
           namespace: "$app",
           key: "pickup_point",
           type: "json",
-          value: JSON.stringify({
-            v: 1,
-            pointId: "pt-ups",
-            network: "UPS_ACCESS_POINT",
-            externalId: "UPS-LA-1",
-            name: "The UPS Store #1234",
-          }),
+          value: expect.any(String),
         },
       },
     ]);
+    const saved = JSON.parse((fake.metafieldChanges[0] as { metafield: { value: string } }).metafield.value);
+    expect(saved).toEqual({
+      v: 1,
+      pointId: "pt-ups",
+      network: "UPS_ACCESS_POINT",
+      externalId: "UPS-LA-1",
+      name: "The UPS Store #1234",
+      ctx: expect.stringMatching(/^[0-9a-z]+$/),
+    });
     expect(fake.attributeChanges).toEqual([]);
     expect(root.textContent).toContain("Your parcel goes to The UPS Store #1234.");
   });
@@ -203,25 +208,102 @@ describe("checkout extension: delivery options", () => {
     expect(root.textContent).toContain(en.pickup.empty);
   });
 
-  it("clears the saved choice when the shipping address changes, and when the cart stops being eligible", async () => {
+  it("clears the saved choice when only the shipping address changes (the point is still offered)", async () => {
     // GIVEN a saved choice
     await mount();
     await openPicker();
     await choose("pt-ups");
-    // WHEN the buyer changes the address, and the app no longer offers that point
-    fetchMock.mockImplementation(async () => Response.json({ points: [POINTS.points[0]], excluded: [] }));
+    // WHEN the buyer changes the address, and the app still offers the same point there
     fake.shopify.shippingAddress.value = { ...fake.shopify.shippingAddress.value!, zip: "90017" };
     await settle(10);
-    // THEN the choice is removed from the cart and the buyer is told
+    // THEN the choice is removed from the cart anyway and the buyer is told
     expect(fake.metafieldChanges.at(-1)).toEqual({
       type: "removeCartMetafield",
       namespace: "$app",
       key: "pickup_point",
     });
+    expect(fake.metafieldChanges.filter((c) => c.type === "removeCartMetafield")).toHaveLength(1);
     expect(root.textContent).toContain(en.pickup.cleared);
-    expect(
-      JSON.parse(new URL(fetchMock.mock.calls.at(-1)![0] as string).searchParams.get("lines")!),
-    ).toHaveLength(1);
+    // AND the list was asked again for the new address, with nothing selected
     expect(new URL(fetchMock.mock.calls.at(-1)![0] as string).searchParams.get("zip")).toBe("90017");
+    expect(selectedValue()).toBe("");
+  });
+
+  it("clears the saved choice when only eligibility changes (same address, the app no longer offers it)", async () => {
+    // GIVEN a choice saved on the cart metafield, then the buyer moves to another checkout step
+    await mount();
+    await openPicker();
+    await choose("pt-ups");
+    render(null, root);
+    const writes = fake.metafieldChanges.length;
+    // WHEN the extension mounts again with the same address and cart, but the point is no longer eligible
+    fetchMock.mockImplementation(async () => Response.json({ points: [POINTS.points[0]], excluded: [] }));
+    await mount();
+    // THEN the choice read back from the metafield is cleared and the buyer is told
+    expect(fake.metafieldChanges.slice(writes)).toEqual([
+      { type: "removeCartMetafield", namespace: "$app", key: "pickup_point" },
+    ]);
+    expect(root.textContent).toContain(en.pickup.cleared);
+    expect(fake.shopify.appMetafields.value).toEqual([]);
+  });
+
+  it("a remount reads the choice back from the cart metafield and keeps it while it still fits", async () => {
+    // GIVEN a saved choice and a remount (multi-step checkout) with nothing changed
+    await mount();
+    await openPicker();
+    await choose("pt-ups");
+    render(null, root);
+    const writes = fake.metafieldChanges.length;
+    await mount();
+    // THEN the picker is open with the point selected, and nothing was written
+    expect(selectedValue()).toBe("pt-ups");
+    expect(fake.metafieldChanges).toHaveLength(writes);
+    expect(root.textContent).not.toContain(en.pickup.cleared);
+  });
+
+  it("a remount after the address changed on another step clears the stored choice before the app answers", async () => {
+    // GIVEN a saved choice; the buyer goes back to the information step and changes the ZIP
+    await mount();
+    await openPicker();
+    await choose("pt-ups");
+    render(null, root);
+    fake.shopify.shippingAddress.value = { ...fake.shopify.shippingAddress.value!, zip: "90017" };
+    const writes = fake.metafieldChanges.length;
+    // WHEN the extension mounts again and the app has not answered yet (it would still offer the point)
+    fetchMock.mockImplementation(() => new Promise<Response>(() => {}));
+    await mount();
+    // THEN the stale choice is cleared from the cart metafield at once
+    expect(fake.metafieldChanges.slice(writes)).toEqual([
+      { type: "removeCartMetafield", namespace: "$app", key: "pickup_point" },
+    ]);
+    expect(root.textContent).toContain(en.pickup.cleared);
+  });
+
+  it("falls back to a choice kept in the cart attribute, and clears the attribute too when it is stale", async () => {
+    // GIVEN no metafield but an attribute choice made for another address (e.g. an older checkout)
+    fake = fakeCheckoutShopify(en, {
+      attributes: [
+        {
+          key: "_tailroute_pickup_point",
+          value: JSON.stringify({
+            v: 1,
+            pointId: "pt-ups",
+            network: "UPS_ACCESS_POINT",
+            externalId: "UPS-LA-1",
+            name: "The UPS Store #1234",
+            ctx: "elsewhere",
+          }),
+        },
+      ],
+    });
+    (globalThis as unknown as { shopify: unknown }).shopify = fake.shopify;
+    // WHEN the extension mounts
+    await mount();
+    // THEN both places are cleared, so routing cannot pick the stale attribute up
+    expect(fake.metafieldChanges).toEqual([
+      { type: "removeCartMetafield", namespace: "$app", key: "pickup_point" },
+    ]);
+    expect(fake.attributeChanges).toEqual([{ type: "removeAttribute", key: "_tailroute_pickup_point" }]);
+    expect(fake.shopify.attributes.value).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@ import type { Api } from "@shopify/ui-extensions/purchase.checkout.shipping-opti
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { appUrl } from "./app-url";
-import { CHOICE_ATTRIBUTE, saveCartChoice } from "./cart-choice";
+import { saveCartChoice, storedCartChoice } from "./cart-choice";
 import {
-  choicePointId,
   choiceValue,
+  contextOf,
   fetchPickupPoints,
   numericId,
   queryKey,
@@ -73,17 +73,21 @@ export function PickupPicker() {
   const address = shopify.shippingAddress?.value;
   const lines = cartLines(shopify);
   const key = queryKey(address, lines);
-  const stored = choicePointId(shopify.attributes.value.find((a) => a.key === CHOICE_ATTRIBUTE)?.value);
+  const context = contextOf(key);
+  // Read back once per mount: a multi-step checkout remounts this target, and the cart keeps the choice.
+  const [stored] = useState(() => storedCartChoice(shopify));
 
   const [open, setOpen] = useState(stored !== null);
   const [load, setLoad] = useState<Load>({ kind: "idle" });
-  const [selected, setSelected] = useState<string | null>(stored);
+  const [selected, setSelected] = useState<string | null>(stored?.pointId ?? null);
   const [notice, setNotice] = useState<Notice>(null);
   const [attempt, setAttempt] = useState(0);
   const lastKey = useRef(key);
+  // Effects read the current choice through a ref, so a clear started by one never repeats in another.
+  const current = useRef(selected);
 
   const persist = async (point: PickupPoint | null, after: Notice) => {
-    const outcome = await saveCartChoice(shopify, point ? choiceValue(point) : null);
+    const outcome = await saveCartChoice(shopify, point ? choiceValue(point, context) : null);
     if (!outcome.ok) {
       setNotice({
         tone: "warning",
@@ -94,16 +98,30 @@ export function PickupPicker() {
       });
       return false;
     }
+    current.current = point?.id ?? null;
     setSelected(point?.id ?? null);
     setNotice(after);
     return true;
   };
+  const clearStale = () => {
+    const before = current.current;
+    if (!before) return;
+    current.current = null;
+    void persist(null, { tone: "info", text: t("pickup.cleared") }).then((ok) => {
+      if (!ok) current.current = before;
+    });
+  };
+
+  // On mount: a choice saved for another address or cart (changed on another step) is stale.
+  useEffect(() => {
+    if (stored?.ctx && stored.ctx !== context) clearStale();
+  }, []);
 
   // The address or the cart changed: an earlier choice may no longer fit, so it is cleared.
   useEffect(() => {
     if (lastKey.current === key) return;
     lastKey.current = key;
-    if (selected) void persist(null, { tone: "info", text: t("pickup.cleared") });
+    clearStale();
   }, [key]);
 
   useEffect(() => {
@@ -124,8 +142,7 @@ export function PickupPicker() {
       if (!result.ok) return setLoad({ kind: "error" });
       setLoad({ kind: "loaded", points: result.points });
       // The cart stopped being eligible for the chosen point: clear it rather than route somewhere impossible.
-      if (selected && !result.points.some((p) => p.id === selected))
-        void persist(null, { tone: "info", text: t("pickup.cleared") });
+      if (current.current && !result.points.some((p) => p.id === current.current)) clearStale();
     })();
     return () => {
       live = false;
@@ -143,7 +160,7 @@ export function PickupPicker() {
     );
 
   const close = async () => {
-    if (selected) await persist(null, null);
+    if (current.current) await persist(null, null);
     setOpen(false);
   };
   return (

@@ -65,27 +65,56 @@ export async function fetchPickupPoints(
   }
 }
 
+/**
+ * A short fingerprint of a query key (FNV-1a, base 36), saved with the choice as `ctx`: when the extension
+ * mounts again (another checkout step, a reload) and the address or cart no longer give the same
+ * fingerprint, the saved choice is stale and is cleared without waiting for the app.
+ */
+export function contextOf(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/** A choice read back from the cart, and where it was found. */
+export interface StoredChoice {
+  pointId: string;
+  name: string | null;
+  /** The fingerprint of the address and cart it was made for; null for choices saved without one. */
+  ctx: string | null;
+  source: "metafield" | "attribute" | "order";
+}
+
 /** The JSON stored in the cart metafield / attribute (app/contracts/pickup-point.ts PickupChoice). */
-export function choiceValue(point: PickupPoint): string {
+export function choiceValue(point: PickupPoint, ctx?: string): string {
   return JSON.stringify({
     v: 1,
     pointId: point.id,
     network: point.network,
     externalId: point.externalId,
     name: point.name,
+    ...(ctx ? { ctx } : {}),
   });
 }
 
-/** The point id of a stored choice, or null. */
-export function choicePointId(value: unknown): string | null {
+/** The point id, name and context of a stored choice, or null when absent or malformed. */
+export function choiceContext(value: unknown): Omit<StoredChoice, "source"> | null {
   if (typeof value !== "string") return null;
   try {
-    const parsed = JSON.parse(value) as { pointId?: unknown };
-    return typeof parsed.pointId === "string" ? parsed.pointId : null;
+    const parsed = JSON.parse(value) as { pointId?: unknown; name?: unknown; ctx?: unknown } | null;
+    if (typeof parsed?.pointId !== "string" || parsed.pointId === "") return null;
+    return {
+      pointId: parsed.pointId,
+      name: typeof parsed.name === "string" ? parsed.name : null,
+      ctx: typeof parsed.ctx === "string" ? parsed.ctx : null,
+    };
   } catch {
     return null;
   }
 }
+
+/** The point id of a stored choice, or null. */
+export const choicePointId = (value: unknown): string | null => choiceContext(value)?.pointId ?? null;
 
 /** "gid://shopify/ProductVariant/123" → "123"; cents from a decimal amount. */
 export const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
