@@ -11,11 +11,17 @@ export function ChartCard({
   data,
   empty,
   summary,
+  horizontal = false,
+  stacked = false,
 }: {
   title: string;
   data: ChartSeries[];
   empty: string;
   summary?: string;
+  /** Bars along the x axis: for long category labels (lanes, pickup points). */
+  horizontal?: boolean;
+  /** One bar per category with its series stacked (e.g. shares that add up to 100 %). */
+  stacked?: boolean;
 }) {
   const hasData = data.some((series) => series.data.length > 0);
   return (
@@ -34,7 +40,7 @@ export function ChartCard({
             <ClientOnly fallback={<SkeletonBodyText lines={6} />}>
               {() => (
                 <Suspense fallback={<SkeletonBodyText lines={6} />}>
-                  <AdminBarChart data={data} />
+                  <AdminBarChart data={data} horizontal={horizontal} stacked={stacked} />
                 </Suspense>
               )}
             </ClientOnly>

@@ -5,6 +5,7 @@ import {
   BlockStack,
   Button,
   Card,
+  DataTable,
   InlineGrid,
   InlineStack,
   Layout,
@@ -99,7 +100,7 @@ export default function Home() {
               empty="No deliveries tracked yet. On-time rates appear once shipments are delivered."
             />
             <ChartCard
-              title="Locker pickup rate (%)"
+              title="Locker pickup rate per network (%)"
               data={
                 figures.pickupByNetwork.length
                   ? [
@@ -112,8 +113,70 @@ export default function Home() {
               }
               empty="No parcels held at pickup points yet."
             />
+            <ChartCard
+              title="Pickup rate per pickup point (%)"
+              horizontal
+              data={
+                figures.pickupByPoint.length
+                  ? [
+                      {
+                        name: "Picked up %",
+                        data: figures.pickupByPoint.map(({ key, value }) => ({ key, value })),
+                      },
+                    ]
+                  : []
+              }
+              summary={`Top ${figures.pickupByPoint.length} points by parcels held`}
+              empty="No parcels held at a known pickup point yet."
+            />
           </InlineGrid>
         </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+            <ChartCard
+              title="On-time rate of the busiest lanes (%)"
+              horizontal
+              data={figures.laneOnTime}
+              summary={`${figures.lanes.length} busiest lanes (warehouse · service → destination ZIP3)`}
+              empty="No lane statistics yet. Each delivered shipment adds to its lane (warehouse × service × destination ZIP3)."
+            />
+            <ChartCard
+              title="Transit days of the busiest lanes (% of deliveries)"
+              horizontal
+              stacked
+              data={figures.laneTransitDays}
+              summary="Business days from the first carrier scan to delivery"
+              empty="No transit times learned yet: they come from delivered shipments."
+            />
+          </InlineGrid>
+        </Layout.Section>
+        {figures.lanes.length > 0 ? (
+          <Layout.Section>
+            <Card padding="0">
+              <DataTable
+                columnContentTypes={["text", "text", "text", "numeric", "numeric", "numeric", "numeric"]}
+                headings={[
+                  "Warehouse",
+                  "Service",
+                  "To ZIP3",
+                  "Deliveries",
+                  "On time",
+                  "Median days",
+                  "90th pct days",
+                ]}
+                rows={figures.lanes.map((lane) => [
+                  lane.warehouse,
+                  lane.service,
+                  `${lane.destZip3}xx`,
+                  lane.samples,
+                  `${lane.onTimePercent}%`,
+                  lane.p50Days,
+                  lane.p90Days,
+                ])}
+              />
+            </Card>
+          </Layout.Section>
+        ) : null}
       </Layout>
     </Page>
   );

@@ -1,6 +1,6 @@
 // The one way an admin loader or action learns which shop it serves and how to call that shop's Admin API.
-// Embedded (normal): Shopify's session-token authentication. Demo (`npm run demo`, TAILROUTE_DEMO=1 only, which
-// readAppEnv refuses together with NODE_ENV=production): the seeded demo shop and the demo's fake Admin API.
+// Embedded (normal): Shopify's session-token authentication. Demo (`npm run demo`: TAILROUTE_DEMO=1, not production,
+// the placeholder secret, a loopback request; see demo-session.ts): the seeded demo shop and the demo's fake Admin API.
 import type { PrismaClient } from "@prisma/client";
 import db from "../db.server";
 import { DEMO_DEFAULTS, appEnv, type AppEnv } from "../env.server";
@@ -26,7 +26,7 @@ export interface AdminContext {
  * for requests without a valid Shopify session, exactly like a plain Shopify Remix route.
  */
 export async function adminContext(request: Request, env: AppEnv = appEnv()): Promise<AdminContext> {
-  if (demoSessionAllowed(env)) return demoContext();
+  if (demoSessionAllowed(env, request)) return demoContext();
   const { session, admin } = await authenticate.admin(request);
   return {
     shop: session.shop,

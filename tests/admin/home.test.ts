@@ -46,6 +46,10 @@ describe("Home page", () => {
       averageCostByMode: [],
       onTimeByService: [],
       pickupByNetwork: [],
+      pickupByPoint: [],
+      lanes: [],
+      laneOnTime: [],
+      laneTransitDays: [],
     });
   });
 
@@ -82,21 +86,22 @@ describe("Home page", () => {
     const { data } = await load(route.loader, "/app");
     // THEN the figures reflect only the demo shop's rows
     expect(data.figures.orders).toBe(3);
+    // (warehouses by the demo shop's names, never its keys or the other shop's names for the same keys)
     expect(data.figures.ordersByWarehouse).toEqual([
       {
         name: "POSTAL",
         data: [
-          { key: "dallas-tx", value: 2 },
-          { key: "edison-nj", value: 0 },
-          { key: "ontario-ca", value: 1 },
+          { key: "Dallas TX (Central)", value: 2 },
+          { key: "Edison NJ (East)", value: 0 },
+          { key: "Ontario CA (West)", value: 1 },
         ],
       },
       {
         name: "FREIGHT",
         data: [
-          { key: "dallas-tx", value: 0 },
-          { key: "edison-nj", value: 1 },
-          { key: "ontario-ca", value: 0 },
+          { key: "Dallas TX (Central)", value: 0 },
+          { key: "Edison NJ (East)", value: 1 },
+          { key: "Ontario CA (West)", value: 0 },
         ],
       },
     ]);
@@ -108,21 +113,209 @@ describe("Home page", () => {
   });
 });
 
+const lane = (
+  shop: string,
+  warehouseId: string,
+  serviceId: string,
+  destZip3: string,
+  histogram: Record<string, number>,
+  onTime: number,
+) => {
+  const samples = Object.values(histogram).reduce((a, b) => a + b, 0);
+  return h.db.deliveryLane.create({
+    data: { shop, warehouseId, serviceId, destZip3, samples, onTime, histogram, p50Days: 2, p90Days: 3 },
+  });
+};
+
+const pickupPoint = (shop: string, externalId: string, name: string, network = "UPS_ACCESS_POINT") =>
+  h.db.pickupPoint.create({
+    data: {
+      shop,
+      network,
+      externalId,
+      name,
+      address1: "1 Main St",
+      city: "Dallas",
+      province: "TX",
+      zip: "75201",
+      latitude: 32.78,
+      longitude: -96.8,
+      hours: [],
+    },
+  });
+
+let parcel = 0;
+const heldParcel = (shop: string, pickupPointId: string, status: string, returningToOrigin = false) =>
+  h.db.shipment.create({
+    data: {
+      shop,
+      carrier: "UPS",
+      trackingNumber: `1Z-HELD-${++parcel}`,
+      status,
+      pickupPointId,
+      holdNetwork: "UPS_ACCESS_POINT",
+      holdStartedAt: new Date("2026-11-20T15:00:00Z"),
+      returningToOrigin,
+    },
+  });
+
+describe("Home page: delivery performance", () => {
+  it("charts on-time rate and transit days of the busiest lanes, by warehouse and service names, this shop only", async () => {
+    // GIVEN lanes of the demo shop (one of a since-deleted warehouse) and a much busier lane of another shop
+    // that uses the same warehouse key
+    await lane(DEMO_SHOP, "dallas-tx", "ups-ground", "750", { "2": 6, "3": 4 }, 8);
+    await lane(DEMO_SHOP, "edison-nj", "usps-ground-advantage", "100", { "4": 3, "5": 1 }, 4);
+    await lane(DEMO_SHOP, "closed-wh", "ups-ground", "303", { "1": 2 }, 1);
+    await lane(OTHER_SHOP, "dallas-tx", "ups-ground", "750", { "9": 500 }, 0);
+    // WHEN the home page loads
+    const { data } = await load(route.loader, "/app");
+    // THEN the busiest of this shop's lanes come first, labelled with the demo shop's names
+    const dallas = "Dallas TX (Central) · UPS Ground → 750xx";
+    const edison = "Edison NJ (East) · USPS Ground Advantage → 100xx";
+    const closed = "closed-wh · UPS Ground → 303xx";
+    expect(data.figures.laneOnTime).toEqual([
+      {
+        name: "On time %",
+        data: [
+          { key: dallas, value: 80 },
+          { key: edison, value: 100 },
+          { key: closed, value: 50 },
+        ],
+      },
+    ]);
+    // …and the transit-day distribution is each lane's share of deliveries per business-day count
+    expect(data.figures.laneTransitDays).toEqual([
+      {
+        name: "1 business day",
+        data: [
+          { key: dallas, value: 0 },
+          { key: edison, value: 0 },
+          { key: closed, value: 100 },
+        ],
+      },
+      {
+        name: "2 business days",
+        data: [
+          { key: dallas, value: 60 },
+          { key: edison, value: 0 },
+          { key: closed, value: 0 },
+        ],
+      },
+      {
+        name: "3 business days",
+        data: [
+          { key: dallas, value: 40 },
+          { key: edison, value: 0 },
+          { key: closed, value: 0 },
+        ],
+      },
+      {
+        name: "4 business days",
+        data: [
+          { key: dallas, value: 0 },
+          { key: edison, value: 75 },
+          { key: closed, value: 0 },
+        ],
+      },
+      {
+        name: "5 business days",
+        data: [
+          { key: dallas, value: 0 },
+          { key: edison, value: 25 },
+          { key: closed, value: 0 },
+        ],
+      },
+    ]);
+    expect(
+      data.figures.lanes.map((l: { warehouse: string; samples: number }) => [l.warehouse, l.samples]),
+    ).toEqual([
+      ["Dallas TX (Central)", 10],
+      ["Edison NJ (East)", 4],
+      ["closed-wh", 2],
+    ]);
+    expect(JSON.stringify(data.figures)).not.toMatch(/OTHER|9 business days/);
+  });
+
+  it("shows only the busiest lanes when there are many", async () => {
+    // GIVEN ten more small lanes of the demo shop
+    for (let i = 0; i < 10; i++)
+      await lane(DEMO_SHOP, "ontario-ca", "ups-ground", String(900 + i), { "2": 1 }, 1);
+    // WHEN the home page loads THEN the chart keeps the eight busiest, the three bigger lanes first
+    const { data } = await load(route.loader, "/app");
+    const keys = data.figures.laneOnTime[0].data.map((d: { key: string }) => d.key);
+    expect(keys).toHaveLength(8);
+    expect(keys.slice(0, 3)).toEqual([
+      "Dallas TX (Central) · UPS Ground → 750xx",
+      "Edison NJ (East) · USPS Ground Advantage → 100xx",
+      "closed-wh · UPS Ground → 303xx",
+    ]);
+  });
+
+  it("shows the pickup rate per pickup point next to the per-network rate, this shop only", async () => {
+    // GIVEN two of the demo shop's points: 2 of 3 parcels collected at one, the only parcel at the other returned
+    const mall = await pickupPoint(DEMO_SHOP, "home-mall", "Mall locker");
+    const store = await pickupPoint(DEMO_SHOP, "home-store", "Corner store");
+    await heldParcel(DEMO_SHOP, mall.id, "PICKED_UP");
+    await heldParcel(DEMO_SHOP, mall.id, "PICKED_UP");
+    await heldParcel(DEMO_SHOP, mall.id, "AVAILABLE_FOR_PICKUP");
+    await heldParcel(DEMO_SHOP, store.id, "RETURN_TO_SENDER", true);
+    // …and another shop's busy point, plus another shop's parcels claiming the demo shop's point
+    const theirs = await pickupPoint(OTHER_SHOP, "their-point", "OTHER point");
+    for (let i = 0; i < 5; i++) await heldParcel(OTHER_SHOP, theirs.id, "PICKED_UP");
+    await heldParcel(OTHER_SHOP, store.id, "PICKED_UP");
+    // WHEN the home page loads
+    const { data } = await load(route.loader, "/app");
+    // THEN each point has its own rate, busiest first, and the network figure counts the same four parcels
+    expect(data.figures.pickupByPoint).toEqual([
+      { key: "Mall locker (UPS_ACCESS_POINT)", value: 66.7, held: 3 },
+      { key: "Corner store (UPS_ACCESS_POINT)", value: 0, held: 1 },
+    ]);
+    expect(data.figures.pickupByNetwork).toEqual([{ key: "UPS_ACCESS_POINT", value: 50, held: 4 }]);
+  });
+});
+
 describe("admin context in a demo-mode process", () => {
-  it("still demands Shopify authentication when the environment says production", async () => {
-    // GIVEN this process runs in demo mode, but the admin context is handed a production environment
+  /** What the admin context answers a request without a Shopify session: a context, or what it threw. */
+  const contextFor = async (request: Request, env?: import("../../app/env.server").AppEnv) => {
     const { adminContext } = await import("../../app/services/admin-context.server");
-    const { appEnv } = await import("../../app/env.server");
-    const production = { ...appEnv(), nodeEnv: "production" };
-    // WHEN a request without a Shopify session asks for the admin context
-    const outcome = await adminContext(new Request("http://localhost/app"), production).then(
+    return adminContext(request, env).then(
       (context) => context,
       (thrown: unknown) => thrown,
     );
-    // THEN Shopify's authentication answers (a redirect to login), not the demo shop
+  };
+  const refusedToLogin = (outcome: unknown) => {
+    // Shopify's authentication answers (a redirect to login), not the demo shop
     expect(outcome).toBeInstanceOf(Response);
     expect((outcome as Response).status).toBe(302);
+  };
+
+  it("still demands Shopify authentication when the environment says production", async () => {
+    // GIVEN this process runs in demo mode, but the admin context is handed a production environment
+    const { appEnv } = await import("../../app/env.server");
+    // WHEN a request without a Shopify session asks for the admin context THEN it must log in
+    refusedToLogin(
+      await contextFor(new Request("http://localhost/app"), { ...appEnv(), nodeEnv: "production" }),
+    );
     // …while the same request in the demo environment gets the demo shop
-    expect((await adminContext(new Request("http://localhost/app"))).shop).toBe(DEMO_SHOP);
+    expect(await contextFor(new Request("http://localhost/app"))).toMatchObject({
+      shop: DEMO_SHOP,
+      demo: true,
+    });
+  });
+
+  it("demands Shopify authentication when a real API secret is configured", async () => {
+    const { appEnv } = await import("../../app/env.server");
+    refusedToLogin(
+      await contextFor(new Request("http://localhost/app"), { ...appEnv(), apiSecret: "shpss_real" }),
+    );
+  });
+
+  it("demands Shopify authentication from a request to a public host or through a tunnel", async () => {
+    refusedToLogin(await contextFor(new Request("https://tailroute.example.com/app")));
+    refusedToLogin(
+      await contextFor(
+        new Request("http://localhost/app", { headers: { "X-Forwarded-For": "203.0.113.7" } }),
+      ),
+    );
   });
 });

@@ -109,7 +109,72 @@ async function testQuote(
   }
 }
 
-/** Key figures from routing decisions (orders, cost) and tracking (on time, pickup). */
+/** How many lanes and pickup points the home charts show (the busiest first). */
+export const TOP_LANES = 8;
+export const TOP_PICKUP_POINTS = 10;
+
+/** Display names of the shop's warehouses (by engine key) and services (by code); a deleted one keeps its key. */
+async function displayNames(db: PrismaClient, shop: string) {
+  const [warehouses, services] = await Promise.all([
+    db.warehouse.findMany({ where: { shop }, select: { key: true, name: true } }),
+    db.carrierService.findMany({ where: { shop }, select: { code: true, name: true } }),
+  ]);
+  const warehouseNames = new Map(warehouses.map((w) => [w.key, w.name]));
+  const serviceNames = new Map(services.map((s) => [s.code, s.name]));
+  return {
+    warehouse: (key: string) => warehouseNames.get(key) ?? key,
+    service: (code: string) => serviceNames.get(code) ?? code,
+  };
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
+/**
+ * Delivery performance of the busiest lanes (warehouse × service × destination ZIP3) from the learned lane
+ * statistics: on-time rate against the promised window, and the transit-day distribution as the share of each
+ * lane's deliveries that took N business days (so lanes of different volume compare).
+ */
+async function lanePerformance(
+  db: PrismaClient,
+  shop: string,
+  names: Awaited<ReturnType<typeof displayNames>>,
+) {
+  const lanes = await db.deliveryLane.findMany({
+    where: { shop, samples: { gt: 0 } },
+    orderBy: [{ samples: "desc" }, { updatedAt: "desc" }],
+    take: TOP_LANES,
+  });
+  const rows = lanes.map((lane) => ({
+    label: `${names.warehouse(lane.warehouseId)} · ${names.service(lane.serviceId)} → ${lane.destZip3}xx`,
+    warehouse: names.warehouse(lane.warehouseId),
+    service: names.service(lane.serviceId),
+    destZip3: lane.destZip3,
+    samples: lane.samples,
+    onTimePercent: percent(lane.onTime, lane.samples),
+    p50Days: lane.p50Days,
+    p90Days: lane.p90Days,
+    histogram: Object.fromEntries(
+      Object.entries((lane.histogram ?? {}) as Record<string, number>).filter(
+        ([days, count]) => /^\d+$/.test(days) && Number.isFinite(count) && count > 0,
+      ),
+    ),
+  }));
+  const days = [...new Set(rows.flatMap((row) => Object.keys(row.histogram).map(Number)))].sort(
+    (a, b) => a - b,
+  );
+  return {
+    lanes: rows.map(({ histogram: _histogram, ...row }) => row),
+    laneOnTime: rows.length
+      ? [{ name: "On time %", data: rows.map((row) => ({ key: row.label, value: row.onTimePercent })) }]
+      : [],
+    laneTransitDays: days.map((day) => ({
+      name: `${day} business day${day === 1 ? "" : "s"}`,
+      data: rows.map((row) => ({ key: row.label, value: percent(row.histogram[day] ?? 0, row.samples) })),
+    })),
+  };
+}
+
+/** Key figures from routing decisions (orders, cost), tracking (on time, pickup) and the learned lanes. */
 export async function keyFigures(db: PrismaClient, shop: string) {
   const decisions = await db.routingDecision.findMany({
     where: { shop, status: { in: ["APPLIED", "PENDING"] }, mode: { not: null } },
@@ -131,13 +196,16 @@ export async function keyFigures(db: PrismaClient, shop: string) {
       cost.set(mode, c);
     }
   }
-  const performance = await deliveryPerformance(db, shop);
-  const warehouses = [...byWarehouse.keys()].sort();
+  const [performance, names] = await Promise.all([deliveryPerformance(db, shop), displayNames(db, shop)]);
+  const lanes = await lanePerformance(db, shop, names);
+  const warehouses = [...byWarehouse.keys()].sort((a, b) =>
+    names.warehouse(a).localeCompare(names.warehouse(b)),
+  );
   return {
     orders: decisions.length,
     ordersByWarehouse: MODES.filter((m) => warehouses.some((w) => byWarehouse.get(w)![m])).map((mode) => ({
       name: mode,
-      data: warehouses.map((w) => ({ key: w, value: byWarehouse.get(w)![mode] ?? 0 })),
+      data: warehouses.map((w) => ({ key: names.warehouse(w), value: byWarehouse.get(w)![mode] ?? 0 })),
     })),
     averageCostByMode: [...cost].map(([mode, c]) => ({
       key: mode,
@@ -145,13 +213,22 @@ export async function keyFigures(db: PrismaClient, shop: string) {
     })),
     onTimeByService: performance.onTimeByService.map((s) => ({
       key: s.serviceCode,
-      value: Math.round((s.onTime / s.delivered) * 1000) / 10,
+      value: percent(s.onTime, s.delivered),
       delivered: s.delivered,
     })),
     pickupByNetwork: performance.pickupByNetwork.map((n) => ({
       key: n.network,
-      value: Math.round((n.pickedUp / n.held) * 1000) / 10,
+      value: percent(n.pickedUp, n.held),
       held: n.held,
     })),
+    pickupByPoint: [...performance.pickupByPoint]
+      .sort((a, b) => b.held - a.held || a.pickupPointId.localeCompare(b.pickupPointId))
+      .slice(0, TOP_PICKUP_POINTS)
+      .map((p) => ({
+        key: `${p.name ?? p.pickupPointId} (${p.network})`,
+        value: percent(p.pickedUp, p.held),
+        held: p.held,
+      })),
+    ...lanes,
   };
 }
