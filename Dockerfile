@@ -8,13 +8,14 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-ENV NODE_ENV=production \
-    PORT=3000 \
+ENV PORT=3000 \
     HOST=0.0.0.0 \
     DATABASE_URL=file:/app/data/tailroute.sqlite
 
 # Dependencies first (cached layer). postinstall generates both Prisma clients, which needs the schemas and
-# the files prisma.config.ts imports.
+# the files prisma.config.ts imports. Dev dependencies are installed on purpose: the Remix compiler builds the
+# app, and the Prisma CLI applies SQLite migrations when an instance starts (NODE_ENV=production is set only
+# after the build, because npm ci would otherwise leave them out).
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY app/database-url.ts app/sqlite-statement-cache.ts ./app/
@@ -22,6 +23,7 @@ RUN npm ci --no-audit --no-fund
 
 COPY . .
 RUN npm run build && mkdir -p /app/data
+ENV NODE_ENV=production
 
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

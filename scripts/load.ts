@@ -1,6 +1,7 @@
 // `npm run load`: the load the product must carry, on SQLite and on PostgreSQL (docs/performance.md).
 //   1. the CarrierService callback at a steady 200 req/s for 60 s: every answer 2xx, p50/p99 reported;
-//   2. a burst of 500 signed orders/create webhooks sent at once (plus Shopify-style redeliveries of 50 of them):
+//   2. a burst of 500 signed orders/create webhooks sent at once, with Shopify-style redeliveries of 50 of them
+//      racing their originals in the same burst:
 //      500 decisions, 0 duplicates, 0 lost, and every fulfillment order moved exactly once in the fake Shopify.
 // Options: --seconds N (default 60) --orders N (default 500) --providers sqlite,postgres (default both).
 // PostgreSQL: TAILROUTE_PG_ADMIN_URL (default postgresql://tailroute:tailroute@127.0.0.1:5432/postgres).
@@ -81,11 +82,14 @@ async function webhookBurst(baseUrl: string, orders: number) {
       webhookId: d.webhookId,
       body: orderPayload({ ...DEMO_ORDERS[0], name: `#${d.numericId}` }, d.numericId),
     }).then((response) => response.status);
+  // Shopify redelivers what it did not see acknowledged: the same webhook ids again, sent in the same burst
+  // so that a redelivery can race its original on another connection.
   const started = performance.now();
-  const statuses = await Promise.all(deliveries.map(send));
+  const [statuses, redeliveryStatuses] = await Promise.all([
+    Promise.all(deliveries.map(send)),
+    Promise.all(deliveries.slice(0, REDELIVERED).map(send)),
+  ]);
   const burstMs = performance.now() - started;
-  // Shopify redelivers what it did not see acknowledged: the same webhook ids again, concurrently.
-  const redeliveryStatuses = await Promise.all(deliveries.slice(0, REDELIVERED).map(send));
   return { statuses, redeliveryStatuses, burstMs, orderIds: deliveries.map((d) => d.numericId) };
 }
 
@@ -141,11 +145,14 @@ async function runOn(provider: "sqlite" | "postgres", seconds: number, orders: n
   try {
     console.log(`\n▸ ${provider}: CarrierService callback at ${RATE} req/s for ${seconds} s`);
     const callback = await steadyCallbackLoad(`${app.url}/api/carrier-service`, seconds);
+    const achievedRate = callback.requests / seconds;
     console.log(
-      `  ${callback.requests} requests   p50 ${callback.p50} ms   p99 ${callback.p99} ms   non-2xx ${callback.non2xx}   errors ${callback.errors}`,
+      `  ${callback.requests} requests (${achievedRate.toFixed(1)} req/s)   p50 ${callback.p50} ms   p99 ${callback.p99} ms   non-2xx ${callback.non2xx}   errors ${callback.errors}`,
     );
 
-    console.log(`▸ ${provider}: ${orders} orders/create webhooks at once, then ${REDELIVERED} redeliveries`);
+    console.log(
+      `▸ ${provider}: ${orders} orders/create webhooks at once, ${REDELIVERED} of them redelivered in the same burst`,
+    );
     const burst = await webhookBurst(app.url, orders);
     const settled = await waitForSettledDecisions(url, orders);
     const ok2xx = burst.statuses.filter((s) => s >= 200 && s < 300).length;
@@ -165,6 +172,7 @@ async function runOn(provider: "sqlite" | "postgres", seconds: number, orders: n
     );
 
     const passed =
+      achievedRate >= RATE * 0.95 &&
       callback.non2xx === 0 &&
       callback.errors === 0 &&
       ok2xx === orders &&

@@ -13,6 +13,8 @@ export interface SigningContext {
   callbackToken: string;
   /** The shop's tracking secrets (EASYPOST, SHIPPO, GENERIC); absent for unknown shops. */
   trackingSecrets: Record<string, string>;
+  /** One of the shop's carrier services, for the carrier page's actions; absent for unknown shops. */
+  carrierServiceId: string;
   webhookId: string;
 }
 
@@ -22,6 +24,8 @@ export interface FuzzTarget {
   method?: "GET" | "POST";
   /** shop/redact and app/uninstalled erase or retire the shop they name: aimed only at the expendable shop. */
   erasesShop?: boolean;
+  /** Admin actions read an HTML form: the (mutated) sample object is sent form-urlencoded. Default JSON. */
+  encoding?: "json" | "form";
   path: (ctx: SigningContext) => string;
   /** A payload the endpoint accepts; mutations start from it. */
   sample: () => unknown;
@@ -85,8 +89,11 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   shopifyWebhook("orders/create", "/webhooks/orders/create", () =>
     withMarkedAddress(fixture("shopify/orders-create.json")),
   ),
-  shopifyWebhook("app/uninstalled", "/webhooks/app/uninstalled", () =>
-    fixture("shopify/app-uninstalled.json"),
+  shopifyWebhook(
+    "app/uninstalled",
+    "/webhooks/app/uninstalled",
+    () => fixture("shopify/app-uninstalled.json"),
+    true,
   ),
   shopifyWebhook("app/scopes_update", "/webhooks/app/scopes_update", () => ({
     id: 1,
@@ -162,3 +169,77 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     }),
   },
 ];
+
+/**
+ * An embedded admin action as App Bridge's fetch sends it: a Remix data request (`_data`) whose form is
+ * authenticated by the admin session token (HS256 JWT signed with the app secret, dest = the shop).
+ */
+const adminAction = (
+  name: string,
+  path: (ctx: SigningContext) => string,
+  routeId: string,
+  sample: Record<string, string>,
+): FuzzTarget => ({
+  name: `admin ${name}`,
+  encoding: "form",
+  path: (ctx) => `${path(ctx)}?_data=${encodeURIComponent(routeId)}`,
+  sample: () => ({ ...sample }),
+  sign: (_rawBody, ctx) => ({
+    Authorization: `Bearer ${extensionSessionToken({ shop: ctx.shop, apiKey: ctx.apiKey, secret: ctx.secret, sub: "42" })}`,
+  }),
+});
+
+FUZZ_TARGETS.push(
+  adminAction("settings units", () => "/app/settings", "routes/app.settings", {
+    intent: "units",
+    weightUnit: "KG",
+    dimensionUnit: "CM",
+  }),
+  adminAction("settings import", () => "/app/settings", "routes/app.settings", {
+    intent: "importConfig",
+    config: JSON.stringify({ shop: "x", currency: "USD", warehouses: [] }),
+  }),
+  adminAction("routing", () => "/app/routing", "routes/app.routing", {
+    kind: "CHEAPEST",
+    costTargetPercent: "10",
+    dollarsPerDay: "2.00",
+    markupPercent: "5",
+    markupFixed: "0.50",
+    "fallback.TR_STANDARD": "9.99",
+    remoteAreaZips: "59001\n996",
+    remoteAreaFee: "4.25",
+  }),
+  adminAction("warehouse create", () => "/app/warehouses/new", "routes/app.warehouses.$id", {
+    key: "fuzz-wh",
+    name: "Fuzz warehouse",
+    city: "Reno",
+    province: "NV",
+    zip: "89501",
+    timeZone: "America/Los_Angeles",
+    cutoffLocalTime: "14:00",
+    handlingDays: "1",
+    offersExpressParcel: "on",
+  }),
+  adminAction(
+    "carrier rate card import",
+    (ctx) => `/app/carriers/${ctx.carrierServiceId}`,
+    "routes/app.carriers.$id",
+    {
+      intent: "importRateCard",
+      csv: "weight_lb,zone_2,zone_3\n1,8.10,8.40\n2,x,9.10",
+    },
+  ),
+  adminAction("products import", () => "/app/products", "routes/app.products", {
+    intent: "import",
+    csv: "variant_id,length_in,width_in,height_in\ngid://shopify/ProductVariant/1,10,8,4",
+  }),
+  adminAction("pickup settings", () => "/app/pickup-points", "routes/app.pickup-points", {
+    "network.AMAZON_LOCKER.enabled": "on",
+    "network.AMAZON_LOCKER.holdDays": "3",
+  }),
+  adminAction("rate simulator", () => "/app/simulator", "routes/app.simulator", {
+    zip: "10001",
+    lines: JSON.stringify([{ variantId: DEMO_VARIANTS.mug, quantity: 2 }]),
+  }),
+  adminAction("order re-route", () => "/app/orders/no-such-decision", "routes/app.orders.$id", {}),
+);

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { genericSignature } from "../../app/services/tracking/signatures.server";
+import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
 import { loadShopConfig, saveShopConfig } from "../../app/services/shop-config-store.server";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
@@ -17,6 +17,7 @@ const db = appDatabase();
 const A = "isolation-a.myshopify.com";
 const B = "isolation-b.myshopify.com";
 const B_TRACKING_NUMBER = "1ZISOLATIONB0001";
+const B_ORDER = "gid://shopify/Order/777";
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 let secrets: Record<string, Record<string, string>> = {};
@@ -32,7 +33,19 @@ beforeAll(async () => {
   }
   secrets = { [A]: await ensureTrackingSources(db, A), [B]: await ensureTrackingSources(db, B) };
   await db.shipment.create({
-    data: { shop: B, orderId: "gid://shopify/Order/777", carrier: "UPS", trackingNumber: B_TRACKING_NUMBER },
+    data: { shop: B, orderId: B_ORDER, carrier: "UPS", trackingNumber: B_TRACKING_NUMBER },
+  });
+  // B has an order whose routing actions are still to apply: a reconcile of A must leave it alone.
+  await db.routingDecision.create({
+    data: {
+      shop: B,
+      orderId: B_ORDER,
+      orderName: "#B777",
+      status: "PENDING",
+      plan: {},
+      reasons: [],
+      actions: [],
+    },
   });
 });
 afterAll(() => db.$disconnect());
@@ -130,15 +143,80 @@ describe("tenant isolation", () => {
     expect(points.filter((p) => idsOfB.has(p.id) || p.name.startsWith("B-only"))).toEqual([]);
   });
 
+  it("tracking: A's EasyPost secret and A's Shippo token are refused for B's endpoint URLs", async () => {
+    const easyPostBody = JSON.stringify(fixture("tracking/easypost-tracker-updated.json"));
+    const easyPost = await fetch(url(`/api/tracking/easypost?shop=${B}`), {
+      method: "POST",
+      body: easyPostBody,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Hmac-Signature": easyPostSignature(easyPostBody, secrets[A].EASYPOST),
+      },
+    });
+    const shippo = await fetch(url(`/api/tracking/shippo?shop=${B}&token=${secrets[A].SHIPPO}`), {
+      method: "POST",
+      body: JSON.stringify(fixture("tracking/shippo-track-updated.json")),
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(easyPost.status).toBe(401);
+    expect(shippo.status).toBe(401);
+    expect(await db.shipment.count({ where: { shop: B } })).toBe(1);
+  });
+
   it("CLI: shipments --shop A never lists B's parcels", () => {
     // (A holds its own row for the tracking number it posted above; B's parcel belongs to B's order 777)
-    const result = spawnSync(process.execPath, ["bin/tailroute.mjs", "shipments", "--shop", A, "--json"], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: inject("appDatabaseUrl") },
-    });
+    const result = tailroute("shipments", "--shop", A, "--json");
     expect(result.status).toBe(0);
     const listed = JSON.parse(result.stdout) as { shipments: { orderId: string | null }[] };
     expect(listed.shipments.length).toBeGreaterThan(0);
-    expect(listed.shipments.map((s) => s.orderId)).not.toContain("gid://shopify/Order/777");
+    expect(listed.shipments.map((s) => s.orderId)).not.toContain(B_ORDER);
+  });
+
+  it("CLI: decisions --shop A never lists B's orders, and reconcile --shop A leaves B's pending order alone", async () => {
+    const decisions = tailroute("decisions", "--shop", A, "--json");
+    expect(decisions.status).toBe(0);
+    const listed = JSON.parse(decisions.stdout) as { shop: string; decisions: { orderId: string }[] };
+    expect(listed.shop).toBe(A);
+    expect(listed.decisions.map((d) => d.orderId)).not.toContain(B_ORDER);
+    // (the same command does list B's order for B: the check above is not vacuous)
+    const ofB = JSON.parse(tailroute("decisions", "--shop", B, "--json").stdout) as typeof listed;
+    expect(ofB.decisions.map((d) => d.orderId)).toContain(B_ORDER);
+
+    const before = await db.routingDecision.findUniqueOrThrow({
+      where: { shop_orderId: { shop: B, orderId: B_ORDER } },
+    });
+    const reconcile = tailroute("reconcile", "--shop", A, "--json");
+    expect(reconcile.status).toBe(0);
+    expect(reconcile.stdout).not.toContain(B_ORDER);
+    const after = await db.routingDecision.findUniqueOrThrow({
+      where: { shop_orderId: { shop: B, orderId: B_ORDER } },
+    });
+    expect(after).toEqual(before);
+  });
+
+  it("CLI: import-pickup-points --shop A --replace never touches B's directory", async () => {
+    const directoryOfB = async () =>
+      (await db.pickupPoint.findMany({ where: { shop: B }, orderBy: { id: "asc" } })).map((p) => [
+        p.id,
+        p.name,
+      ]);
+    const before = await directoryOfB();
+    const result = tailroute(
+      "import-pickup-points",
+      "tests/fixtures/pickup/directory-valid.csv",
+      "--shop",
+      A,
+      "--replace",
+    );
+    expect(result.status).toBe(0);
+    expect(await directoryOfB()).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
   });
 });
+
+function tailroute(...args: string[]) {
+  return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: inject("appDatabaseUrl") },
+  });
+}
