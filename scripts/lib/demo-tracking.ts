@@ -167,7 +167,8 @@ export async function replayDemoTracking(
             id: `${n}-3`,
             trackingNumber: n,
             carrier: "UPS",
-            rawCode: "AP",
+            // UPS has no activity status type for an Access Point arrival: the 3PL sends the normalised status.
+            status: "AVAILABLE_FOR_PICKUP",
             occurredAt: iso(t0 + 50 * HOUR),
             description: "Delivered to UPS Access Point",
           },

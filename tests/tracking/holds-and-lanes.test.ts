@@ -77,7 +77,7 @@ describe("locker holds (service, fixed clock)", () => {
         id: "c1",
         trackingNumber: "1ZCOLLECTED",
         carrier: "UPS",
-        rawCode: "AP",
+        status: "AVAILABLE_FOR_PICKUP",
         occurredAt: "2026-11-26T15:00:00Z",
       },
       {

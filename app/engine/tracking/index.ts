@@ -7,6 +7,7 @@ export {
   FALLBACK_STATUS,
   FEDEX_CODES,
   normalizeRawCode,
+  normalizeShippoStatus,
   RAW_CODE_TABLES,
   SHIPPO_STATUS,
   SHIPPO_SUBSTATUS,

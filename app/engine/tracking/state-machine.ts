@@ -30,6 +30,17 @@ const REDELIVERY_CYCLE: readonly TrackingStatus[] = [
   "REDELIVERY_SCHEDULED",
 ];
 
+/**
+ * What a carrier's DELIVERED means from where the parcel is: collected by the buyer at a pickup point (PICKED_UP),
+ * delivered back to the sender on the return leg (RETURNED), else delivered to the buyer.
+ */
+function deliveredMeans(incoming: TrackingStatus, progress: TrackingStatus): TrackingStatus {
+  if (incoming !== "DELIVERED") return incoming;
+  if (progress === "AVAILABLE_FOR_PICKUP") return "PICKED_UP";
+  if (progress === "RETURN_TO_SENDER") return "RETURNED";
+  return incoming;
+}
+
 /** A shipment's state as the machine sees it. */
 export interface TrackingState {
   status: TrackingStatus;
@@ -49,7 +60,8 @@ export type TrackingStep =
 /**
  * Applies one incoming event: events older than the current status (out of order) and backward moves are kept in
  * the timeline but change nothing; exceptions (DELAYED, EXCEPTION, RETURN_TO_SENDER, RETURNED) are entered from
- * any state that is not final; a parcel waiting at a pickup point that the carrier reports DELIVERED was picked up.
+ * any state that is not final; leaving DELAYED / EXCEPTION resumes from the last status before it; a parcel waiting at a
+ * pickup point that the carrier reports DELIVERED was picked up, and one on its way back was returned to the sender.
  *
  * @example
  * const s = { status: "IN_TRANSIT", progress: "IN_TRANSIT", statusAt: new Date("2026-11-24T10:00:00Z") };
@@ -65,8 +77,7 @@ export function applyTrackingEvent(
   if (FINAL_STATUSES.includes(state.status)) return { kind: "KEPT", reason: "FINAL" };
   if (state.statusAt && occurredAt.getTime() < state.statusAt.getTime())
     return { kind: "KEPT", reason: "STALE" };
-  const status: TrackingStatus =
-    incoming === "DELIVERED" && state.progress === "AVAILABLE_FOR_PICKUP" ? "PICKED_UP" : incoming;
+  const status = deliveredMeans(incoming, state.progress);
   if (status === state.status) return { kind: "REFRESHED", next: { ...state, statusAt: occurredAt } };
   const move = (progress: TrackingStatus): TrackingStep => ({
     kind: "TRANSITION",
@@ -74,6 +85,9 @@ export function applyTrackingEvent(
   });
 
   if (SIDE_STATUSES.includes(status)) return move(state.progress);
+  // Leaving a delay or exception resumes forward progress from the last status before it: the same status again
+  // (IN_TRANSIT → DELAYED → IN_TRANSIT, RETURN_TO_SENDER → EXCEPTION → RETURN_TO_SENDER) is a real change.
+  if (SIDE_STATUSES.includes(state.status) && status === state.progress) return move(status);
   if (status === "RETURN_TO_SENDER" || status === "RETURNED") {
     return RANK[status] > RANK[state.progress] ? move(status) : { kind: "KEPT", reason: "BACKWARDS" };
   }
@@ -83,8 +97,6 @@ export function applyTrackingEvent(
     (state.progress === "ATTEMPTED_DELIVERY" || state.progress === "REDELIVERY_SCHEDULED") &&
     REDELIVERY_CYCLE.includes(status);
   if (inCycle) return move(status);
-  // Resuming after a delay at the same progress (IN_TRANSIT → DELAYED → IN_TRANSIT) is a real change.
-  if (SIDE_STATUSES.includes(state.status) && status === state.progress) return move(status);
   return { kind: "KEPT", reason: "BACKWARDS" };
 }
 

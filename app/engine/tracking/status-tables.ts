@@ -91,7 +91,13 @@ export const SHIPPO_STATUS: RawCodeTable = {
   unknown: "IN_TRANSIT",
 };
 
-/** UPS activity status types (Tracking API `status.type`). */
+/**
+ * UPS activity status types (Tracking API `activity[].status.type`): D, I, M, MV, P, X, RS, DO, DD, W, NA, O are the
+ * documented values. Only the parcel ones with an unambiguous meaning are mapped; DO / DD (delivered to an origin /
+ * destination container freight station) and W (warehousing) are freight-only hand-offs, and NA (not available)
+ * says nothing, so they take the explicit fallback. UPS has no status type for "at an Access Point": a 3PL reporting
+ * one sends the normalised `AVAILABLE_FOR_PICKUP` in the generic format.
+ */
 export const UPS_CODES: RawCodeTable = {
   m: "LABEL_CREATED",
   mv: "LABEL_CREATED",
@@ -101,11 +107,6 @@ export const UPS_CODES: RawCodeTable = {
   d: "DELIVERED",
   x: "EXCEPTION",
   rs: "RETURN_TO_SENDER",
-  dd: "DELAYED",
-  ap: "AVAILABLE_FOR_PICKUP",
-  pu: "PICKED_UP",
-  da: "ATTEMPTED_DELIVERY",
-  rd: "REDELIVERY_SCHEDULED",
 };
 
 /** FedEx scan event codes (Track API `scanEvents[].eventType`). */
@@ -148,7 +149,6 @@ export const USPS_CODES: RawCodeTable = {
   "21": "EXCEPTION",
   "04": "RETURN_TO_SENDER",
   "09": "RETURN_TO_SENDER",
-  "14": "DELAYED",
 };
 
 /** Amazon Shipping tracking event codes (`eventCode`). */
@@ -206,6 +206,26 @@ export function normalizeRawCode(
     }
   }
   return { status: FALLBACK_STATUS, known: false };
+}
+
+/**
+ * Normalises a Shippo tracking status: `substatus.code` before `status`, except on the return leg. Shippo files both
+ * "on its way back" and "back at the sender" under `RETURNED` (docs.goshippo.com, Tracking: event definitions), and
+ * its substatuses there (`return_to_sender`, `package_unclaimed`) only say a return started. So within `RETURNED`:
+ * substatus `delivered` (the return leg's delivery scan) or no substatus → RETURNED; any other substatus →
+ * RETURN_TO_SENDER (still travelling back; the state machine reads a later DELIVERED as RETURNED).
+ *
+ * @example
+ * normalizeShippoStatus("RETURNED", "return_to_sender"); // { status: "RETURN_TO_SENDER", known: true }
+ * normalizeShippoStatus("RETURNED", "delivered"); // { status: "RETURNED", known: true }
+ * normalizeShippoStatus("TRANSIT", "notice_left"); // { status: "ATTEMPTED_DELIVERY", known: true }
+ */
+export function normalizeShippoStatus(status: string, substatus: string | null | undefined): NormalizedCode {
+  if (status.trim().toLowerCase() === "returned") {
+    const sub = substatus?.trim().toLowerCase();
+    return { status: !sub || sub === "delivered" ? "RETURNED" : "RETURN_TO_SENDER", known: true };
+  }
+  return normalizeRawCode("SHIPPO", [substatus, status]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DEFAULT_ON_TIME_RATE } from "../config/defaults";
 import type { LaneStat } from "../types";
 import type { BusinessCalendar, DayNumber } from "./types";
 
@@ -6,21 +7,28 @@ export type TransitHistogram = Record<string, number>;
 
 /** A lane's running totals, updated one delivery at a time. */
 export interface LaneTally {
+  /** Every delivery counted (the transit distribution's size). */
   samples: number;
+  /** Deliveries that had a promised window: the on-time rate's denominator. */
+  promised: number;
+  /** Deliveries on or before their promised latest day (a subset of `promised`). */
   onTime: number;
   histogram: TransitHistogram;
 }
 
 /**
- * Adds one delivery to a lane's tally (a new object; the input is not changed).
+ * Adds one delivery to a lane's tally (a new object; the input is not changed). `onTime` null = the shipment had no
+ * promised window: it counts in the transit distribution but neither as on time nor as late.
  *
  * @example
- * addLaneSample({ samples: 0, onTime: 0, histogram: {} }, 3, true); // { samples: 1, onTime: 1, histogram: { "3": 1 } }
+ * addLaneSample({ samples: 0, promised: 0, onTime: 0, histogram: {} }, 3, true);
+ * // { samples: 1, promised: 1, onTime: 1, histogram: { "3": 1 } }
  */
-export function addLaneSample(tally: LaneTally, transitDays: number, onTime: boolean): LaneTally {
+export function addLaneSample(tally: LaneTally, transitDays: number, onTime: boolean | null): LaneTally {
   const days = Math.max(0, Math.round(transitDays));
   return {
     samples: tally.samples + 1,
+    promised: tally.promised + (onTime === null ? 0 : 1),
     onTime: tally.onTime + (onTime ? 1 : 0),
     histogram: { ...tally.histogram, [days]: (tally.histogram[days] ?? 0) + 1 },
   };
@@ -49,7 +57,8 @@ export function histogramQuantile(histogram: TransitHistogram, q: number): numbe
 }
 
 /**
- * The engine's view of a tallied lane (p50 / p90 business days and the on-time share).
+ * The engine's view of a tallied lane (p50 / p90 business days and the on-time share among deliveries that had a
+ * promise; DEFAULT_ON_TIME_RATE while none had one).
  *
  * @example
  * laneStatFromTally("dallas-tx", "ups-ground", "100", tally); // { samples, p50Days, p90Days, onTimeRate, … }
@@ -67,7 +76,7 @@ export function laneStatFromTally(
     samples: tally.samples,
     p50Days: histogramQuantile(tally.histogram, 0.5),
     p90Days: histogramQuantile(tally.histogram, 0.9),
-    onTimeRate: tally.samples === 0 ? 0 : tally.onTime / tally.samples,
+    onTimeRate: tally.promised === 0 ? DEFAULT_ON_TIME_RATE : tally.onTime / tally.promised,
   };
 }
 

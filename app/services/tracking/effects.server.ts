@@ -11,10 +11,10 @@ import {
   type TrackingStatus,
 } from "../../engine/tracking";
 import { compileCalendar } from "../../engine/transit";
+import type { PickupHold } from "./pickup-hold.server";
 import type { IncomingTrackingEvent } from "./provider-events.server";
 
 const WEEKDAYS = compileCalendar({ federal: "NONE" });
-const NETWORKS = Object.keys(HOLD_RULES) as PickupNetwork[];
 
 /** Tags Tailroute adds to an order that needs the merchant's attention. */
 export const ATTEMPT_TAG = "tailroute:delivery-attempted";
@@ -49,8 +49,28 @@ export interface TransitionEffects {
 }
 
 /**
+ * The hold clock columns of a parcel that became available at `availableAt`: the pickup point's network and hold
+ * days when the shipment is linked to one, else the carrier's network (no network → no clock, empty object).
+ */
+export function holdFields(
+  availableAt: Date,
+  pickupHold: PickupHold | null,
+  carrier: string,
+): Prisma.ShipmentUpdateManyMutationInput {
+  const network: PickupNetwork | null = pickupHold?.network ?? networkForCarrier(carrier);
+  if (!network) return {};
+  const clock = holdClock(pickupHold?.rule ?? HOLD_RULES[network], availableAt, WEEKDAYS);
+  return {
+    holdNetwork: network,
+    holdStartedAt: clock.startedAt,
+    holdExpiresAt: clock.expiresAt,
+    holdReminderAt: clock.reminderAt,
+  };
+}
+
+/**
  * What a transition from `from` to `to` does besides changing the status: the Shopify fulfillment event (always,
- * one per transition), the hold clock on AVAILABLE_FOR_PICKUP, the merchant flag on a failed attempt (and its next
+ * one per transition), the hold clock on AVAILABLE_FOR_PICKUP (the pickup point's rule when linked to one), the merchant flag on a failed attempt (and its next
  * step as the following statuses arrive), and the delivery time.
  */
 export function transitionEffects(
@@ -59,7 +79,7 @@ export function transitionEffects(
   to: TrackingStatus,
   eventId: string,
   event: IncomingTrackingEvent,
-  pickupPointNetwork: string | null,
+  pickupHold: PickupHold | null,
 ): TransitionEffects {
   const pushes: PlannedPush[] = [
     {
@@ -78,18 +98,7 @@ export function transitionEffects(
   let countLane = false;
 
   if (to === "AVAILABLE_FOR_PICKUP" && !shipment.holdStartedAt) {
-    const network =
-      (NETWORKS.find((n) => n === pickupPointNetwork) as PickupNetwork | undefined) ??
-      networkForCarrier(shipment.carrier);
-    if (network) {
-      const clock = holdClock(HOLD_RULES[network], event.occurredAt, WEEKDAYS);
-      Object.assign(data, {
-        holdNetwork: network,
-        holdStartedAt: clock.startedAt,
-        holdExpiresAt: clock.expiresAt,
-        holdReminderAt: clock.reminderAt,
-      });
-    }
+    Object.assign(data, holdFields(event.occurredAt, pickupHold, shipment.carrier));
     countLane = true;
   }
   if (to === "ATTEMPTED_DELIVERY") {

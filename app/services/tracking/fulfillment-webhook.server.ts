@@ -18,7 +18,8 @@ export type FulfillmentWebhookResult =
   | { outcome: "LINKED"; shipmentIds: string[]; pushing: Promise<PushReport[]> | null };
 
 /**
- * fulfillments/create: records the delivery (a processed redelivery is a no-op), creates or completes one shipment
+ * fulfillments/create and fulfillments/update (tracking added or changed later; same REST Fulfillment payload):
+ * records the delivery (a processed redelivery is a no-op), creates or completes one shipment
  * per tracking number, and pushes what was waiting for the fulfillment (events that arrived before it).
  */
 export async function handleFulfillmentCreated(
@@ -35,7 +36,7 @@ export async function handleFulfillmentCreated(
     });
     if (seen?.processedAt) return { outcome: "REDELIVERY" };
   }
-  const linked = await linkFulfillment(db, shop, payload);
+  const linked = await linkFulfillment(db, shop, payload, now());
   await markWebhookProcessed(db, shop, webhookId, now());
   if (linked.shipmentIds.length === 0) return { outcome: "NO_TRACKING" };
   let pushing: Promise<PushReport[]> | null = null;

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { HOLD_RULES, holdState, reverseCostCents, type PickupNetwork } from "../../engine/tracking";
+import { HOLD_RULES, reverseCostCents, type PickupNetwork } from "../../engine/tracking";
 import { HOLD_EXPIRED_TAG, type OrderTagPayload } from "./effects.server";
 
 export interface HoldCheckReport {
@@ -15,53 +15,72 @@ export interface HoldCheckReport {
   }[];
 }
 
+/** Statuses that close a hold: collected (or delivered), or on its way back / back at the sender. */
+const HOLD_CLOSED = ["PICKED_UP", "DELIVERED", "RETURN_TO_SENDER", "RETURNED"];
+
+/** A hold that started and is still open: not collected, not returned, not already flagged. */
+const openHold = (shop: string | undefined) =>
+  ({
+    ...(shop ? { shop } : {}),
+    holdStartedAt: { not: null },
+    returningToOrigin: false,
+    status: { notIn: HOLD_CLOSED },
+  }) satisfies Prisma.ShipmentWhereInput;
+
+/** Holds handled per check; the rest (oldest due first) wait for the next run, which starts every 15 minutes. */
+export const HOLD_CHECK_BATCH = 500;
+
 /**
- * The hold-expiry check (start-up, interval, or `tailroute shipments --check`; `now` fixed in tests): parcels still
- * AVAILABLE_FOR_PICKUP whose reminder point passed get it recorded; those past expiry are flagged "returning to
- * origin" with the expected reverse cost, the merchant's attention line, and an order tag pushed to Shopify.
- * Each flag is set once (the update is conditional on the flag not being set yet).
+ * The hold-expiry check (start-up, interval, or `tailroute shipments --check`; `now` fixed in tests). A hold is open
+ * from AVAILABLE_FOR_PICKUP until the parcel is picked up or returned, whatever scans arrive meanwhile (a DELAYED or
+ * EXCEPTION scan during the hold does not stop the clock). Only due holds are read, oldest due first, in bounded
+ * batches: those whose reminder point passed get it recorded once (holdRemindedAt); those past expiry are flagged
+ * "returning to origin" with the expected reverse cost, the merchant's attention line, and an order tag pushed to
+ * Shopify. Each flag is set once (the update is conditional on the flag not being set yet).
  */
 export async function checkHoldExpiries(
   db: PrismaClient,
-  options: { now: Date; shop?: string },
+  options: { now: Date; shop?: string; batchSize?: number },
 ): Promise<HoldCheckReport> {
   const { now } = options;
-  const held = await db.shipment.findMany({
-    where: {
-      ...(options.shop ? { shop: options.shop } : {}),
-      status: "AVAILABLE_FOR_PICKUP",
-      holdExpiresAt: { not: null },
-      returningToOrigin: false,
-    },
-    take: 5_000,
-  });
+  const take = options.batchSize ?? HOLD_CHECK_BATCH;
   const report: HoldCheckReport = { reminders: [], expired: [] };
-  for (const s of held) {
-    const state = holdState(
-      { expiresAt: s.holdExpiresAt!, reminderAt: s.holdReminderAt ?? s.holdExpiresAt! },
-      now,
-    );
-    if (state === "HOLDING") continue;
-    if (state === "REMINDER_DUE") {
-      const marked = await db.shipment.updateMany({
-        where: { id: s.id, shop: s.shop, holdRemindedAt: null },
-        data: { holdRemindedAt: now },
+  const reminderDue = await db.shipment.findMany({
+    where: {
+      ...openHold(options.shop),
+      holdRemindedAt: null,
+      holdReminderAt: { lte: now },
+      holdExpiresAt: { gt: now },
+    },
+    orderBy: [{ holdReminderAt: "asc" }, { id: "asc" }],
+    take,
+  });
+  for (const s of reminderDue) {
+    const marked = await db.shipment.updateMany({
+      where: { id: s.id, shop: s.shop, holdRemindedAt: null },
+      data: { holdRemindedAt: now },
+    });
+    if (marked.count === 1)
+      report.reminders.push({
+        shop: s.shop,
+        shipmentId: s.id,
+        trackingNumber: s.trackingNumber,
+        expiresAt: s.holdExpiresAt!,
       });
-      if (marked.count === 1)
-        report.reminders.push({
-          shop: s.shop,
-          shipmentId: s.id,
-          trackingNumber: s.trackingNumber,
-          expiresAt: s.holdExpiresAt!,
-        });
-      continue;
-    }
+  }
+
+  const expired = await db.shipment.findMany({
+    where: { ...openHold(options.shop), holdExpiresAt: { lte: now } },
+    orderBy: [{ holdExpiresAt: "asc" }, { id: "asc" }],
+    take,
+  });
+  for (const s of expired) {
     const network = (s.holdNetwork ?? "UNKNOWN") as PickupNetwork;
     const rule = HOLD_RULES[network];
     const cost = rule ? reverseCostCents(rule, s.outboundCostCents) : null;
     const flagged = await db.$transaction(async (tx) => {
       const updated = await tx.shipment.updateMany({
-        where: { id: s.id, shop: s.shop, status: "AVAILABLE_FOR_PICKUP", returningToOrigin: false },
+        where: { id: s.id, ...openHold(s.shop) },
         data: {
           returningToOrigin: true,
           reverseCostCents: cost,

@@ -34,7 +34,7 @@ const dayIn = (instant: Date, timeZone: string | null) => localNow(instant, time
 /**
  * Counts one delivery in its lane (warehouse × service × destination ZIP3), once per shipment: transit days from the
  * first carrier scan (else the planned ship day) to the delivery day in the buyer's zone, on time when the
- * delivery day is not after the promised latest day. Returns false when the lane is unknown or already counted.
+ * delivery day is not after the promised latest day (without a promised window: transit only, see `tallyOf`). Returns false when the lane is unknown or already counted.
  */
 export async function recordLaneDelivery(
   tx: Tx,
@@ -56,17 +56,16 @@ export async function recordLaneDelivery(
   const promisedDay = shipment.promisedMaxDate
     ? Math.floor(shipment.promisedMaxDate.getTime() / 86_400_000)
     : null;
-  const onTime = promisedDay === null || deliveredDay <= promisedDay;
+  // No promised window: counted for transit, never as on time (nor late).
+  const onTime = promisedDay === null ? null : deliveredDay <= promisedDay;
 
   const key = { shop: shipment.shop, warehouseId, serviceId, destZip3 };
   const lane = await tx.deliveryLane.findUnique({ where: { shop_warehouseId_serviceId_destZip3: key } });
-  const before: LaneTally = lane
-    ? { samples: lane.samples, onTime: lane.onTime, histogram: lane.histogram as Record<string, number> }
-    : { samples: 0, onTime: 0, histogram: {} };
+  const before: LaneTally = lane ? tallyOf(lane) : { samples: 0, promised: 0, onTime: 0, histogram: {} };
   const tally = addLaneSample(before, transitDays, onTime);
   const stat = laneStatFromTally(warehouseId, serviceId, destZip3, tally);
   const columns = {
-    samples: tally.samples,
+    samples: tally.promised,
     onTime: tally.onTime,
     histogram: tally.histogram,
     p50Days: stat.p50Days,
@@ -84,6 +83,17 @@ export async function recordLaneDelivery(
   return true;
 }
 
+/**
+ * A stored lane as a tally. Until DeliveryLane has its own column for it, the `samples` column holds the deliveries
+ * that had a promised window (the on-time denominator) and the histogram's total is the number of deliveries, so a
+ * delivery without a promise never counts as on time. Rows written before the split have both equal.
+ */
+function tallyOf(lane: { samples: number; onTime: number; histogram: unknown }): LaneTally {
+  const histogram = (lane.histogram ?? {}) as Record<string, number>;
+  const total = Object.values(histogram).reduce((sum, n) => sum + (Number.isFinite(n) ? n : 0), 0);
+  return { samples: Math.max(total, lane.samples), promised: lane.samples, onTime: lane.onTime, histogram };
+}
+
 /** Every lane of a shop as the engine's `QuoteInput.laneStats` (the engine decides which have enough samples). */
 export async function loadLaneStats(db: Tx, shop: string): Promise<LaneStat[]> {
   const lanes = await db.deliveryLane.findMany({
@@ -92,12 +102,8 @@ export async function loadLaneStats(db: Tx, shop: string): Promise<LaneStat[]> {
     take: 50_000,
   });
   return lanes.map((lane) => ({
-    warehouseId: lane.warehouseId,
-    serviceId: lane.serviceId,
-    destZip3: lane.destZip3,
-    samples: lane.samples,
+    ...laneStatFromTally(lane.warehouseId, lane.serviceId, lane.destZip3, tallyOf(lane)),
     p50Days: lane.p50Days,
     p90Days: lane.p90Days,
-    onTimeRate: lane.samples === 0 ? 0 : lane.onTime / lane.samples,
   }));
 }

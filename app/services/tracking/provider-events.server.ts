@@ -7,6 +7,7 @@ import {
   carrierSource,
   FALLBACK_STATUS,
   normalizeRawCode,
+  normalizeShippoStatus,
   type TrackingStatus,
 } from "../../engine/tracking";
 import type { TrackingProvider } from "./sources.server";
@@ -84,7 +85,7 @@ export function shippoEvents(payload: ShippoTrackUpdated): IncomingTrackingEvent
     const dedupeKey = `sh:${status.object_id ?? hash(status.status, status.substatus?.code, status.status_date)}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    const normalized = normalizeRawCode("SHIPPO", [status.substatus?.code, status.status]);
+    const normalized = normalizeShippoStatus(status.status, status.substatus?.code);
     events.push({
       provider: "SHIPPO",
       trackingNumber: track.tracking_number,

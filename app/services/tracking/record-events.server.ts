@@ -3,6 +3,7 @@ import { applyTrackingEvent, type TrackingStatus } from "../../engine/tracking";
 import { transitionEffects } from "./effects.server";
 import { recordLaneDelivery } from "./lanes.server";
 import type { IncomingTrackingEvent } from "./provider-events.server";
+import { pickupHoldFor } from "./pickup-hold.server";
 import { planLinkFor } from "./shipment-link.server";
 import { isUniqueConstraintViolation } from "../../db-portable.server";
 
@@ -161,13 +162,9 @@ async function recordOne(
   }
 
   const to = step.next.status;
-  const point = shipment.pickupPointId
-    ? await tx.pickupPoint.findFirst({
-        where: { shop, id: shipment.pickupPointId },
-        select: { network: true },
-      })
-    : null;
-  const effects = transitionEffects(shipment, from, to, stored.id, event, point?.network ?? null);
+  const pickupHold =
+    to === "AVAILABLE_FOR_PICKUP" && !shipment.holdStartedAt ? await pickupHoldFor(tx, shop, shipment) : null;
+  const effects = transitionEffects(shipment, from, to, stored.id, event, pickupHold);
   // Optimistic concurrency: only the writer that saw this exact state may move it.
   const moved = await tx.shipment.updateMany({
     where: { id: shipment.id, shop, status: shipment.status, statusAt: shipment.statusAt },

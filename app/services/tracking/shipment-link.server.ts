@@ -2,6 +2,8 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
 import { carrierKey } from "../../engine/tracking";
 import type { ShipmentPlan, TierQuote } from "../../engine/types";
+import { catchUpAfterLink } from "./late-link.server";
+import { pickupPointIdFor } from "./pickup-hold.server";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -17,6 +19,8 @@ export interface ShipmentPlanLink {
   promisedMinDate: Date | null;
   promisedMaxDate: Date | null;
   outboundCostCents: number | null;
+  /** The shop's PickupPoint the order was routed to (its network and hold days drive the hold clock). */
+  pickupPointId: string | null;
 }
 
 const EMPTY: ShipmentPlanLink = {
@@ -30,6 +34,7 @@ const EMPTY: ShipmentPlanLink = {
   promisedMinDate: null,
   promisedMaxDate: null,
   outboundCostCents: null,
+  pickupPointId: null,
 };
 
 const utcDay = (yyyyMmDd: string) => new Date(`${yyyyMmDd}T00:00:00.000Z`);
@@ -46,14 +51,15 @@ export async function planLinkFor(
 ): Promise<ShipmentPlanLink> {
   const decision = await tx.routingDecision.findFirst({
     where: { shop, orderId },
-    select: { id: true, orderName: true, plan: true, input: true },
+    select: { id: true, orderName: true, plan: true, input: true, pickupPoint: true },
   });
   if (!decision) return EMPTY;
   const plan = (decision.plan ?? {}) as Partial<TierQuote>;
   const shipments: ShipmentPlan[] = plan.shipments ?? [];
   const chosen = shipments.find((s) => carrierKey(s.carrier) === carrier) ?? shipments[0];
   const zip = (decision.input as { destination?: { zip?: string } } | null)?.destination?.zip ?? null;
-  if (!chosen) return { ...EMPTY, decisionId: decision.id, orderName: decision.orderName };
+  const pickupPointId = await pickupPointIdFor(tx, shop, decision.pickupPoint);
+  if (!chosen) return { ...EMPTY, decisionId: decision.id, orderName: decision.orderName, pickupPointId };
   return {
     decisionId: decision.id,
     orderName: decision.orderName,
@@ -65,6 +71,7 @@ export async function planLinkFor(
     promisedMinDate: chosen.delivery?.minDate ? utcDay(chosen.delivery.minDate) : null,
     promisedMaxDate: chosen.delivery?.maxDate ? utcDay(chosen.delivery.maxDate) : null,
     outboundCostCents: chosen.costCents ?? null,
+    pickupPointId,
   };
 }
 
@@ -75,13 +82,15 @@ export interface FulfillmentLinkResult {
 }
 
 /**
- * fulfillments/create: one shipment per tracking number, linked to the order, the fulfillment and the order's
- * routing decision. A shipment first seen through a tracking event is completed, not duplicated.
+ * fulfillments/create and fulfillments/update: one shipment per tracking number, linked to the order, the
+ * fulfillment and the order's routing decision (lane, promise, pickup point). A shipment first seen through a
+ * tracking event is completed, not duplicated, and catches up on what needed the order (catchUpAfterLink).
  */
 export async function linkFulfillment(
   db: PrismaClient,
   shop: string,
   payload: FulfillmentsCreatePayload,
+  now: Date = new Date(),
 ): Promise<FulfillmentLinkResult> {
   const numbers = [
     ...new Set([...payload.tracking_numbers, ...(payload.tracking_number ? [payload.tracking_number] : [])]),
@@ -100,7 +109,10 @@ export async function linkFulfillment(
       ...link,
     };
     if (existing) {
-      await db.shipment.updateMany({ where: { id: existing.id, shop }, data });
+      await db.$transaction(async (tx) => {
+        await tx.shipment.updateMany({ where: { id: existing.id, shop }, data });
+        await catchUpAfterLink(tx, shop, existing.id, now);
+      });
       result.shipmentIds.push(existing.id);
       result.linkedExisting += 1;
       continue;
