@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { orderGid } from "../contracts/compliance-webhooks";
 import { jsonDbNull } from "../db-portable.server";
+import { fulfillmentEventMessage, type TrackingStatus } from "../engine/tracking";
 
 /** customers/data_request: everything the app holds about the listed orders of one shop. */
 export async function customerDataReport(db: PrismaClient, shop: string, numericOrderIds: string[]) {
@@ -20,7 +21,20 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
     }),
     db.shipment.findMany({
       where: { shop, orderId: { in: orderIds } },
-      select: { orderId: true, carrier: true, trackingNumber: true, status: true, pickupPointId: true },
+      select: {
+        orderId: true,
+        carrier: true,
+        trackingNumber: true,
+        status: true,
+        pickupPointId: true,
+        lastEventDescription: true,
+        // Where the parcel was scanned and the carriers' texts can describe the buyer's place: report them.
+        events: {
+          where: { shop },
+          orderBy: { occurredAt: "asc" },
+          select: { status: true, occurredAt: true, location: true, description: true },
+        },
+      },
     }),
   ]);
   // The stored routing input holds the shipping address: report it, not the rest of the engine input.
@@ -45,7 +59,8 @@ function redactedRoutingInput(input: unknown): unknown {
  * customers/redact: removes the buyer's personal data for the listed orders, in one transaction. Decisions and
  * shipments keep their operational facts (warehouse, service, cost, carrier, status, destination ZIP) for delivery
  * statistics; the buyer's street address, company and city in the stored routing input, their pickup choice, the
- * places their parcel was scanned at and the carriers' free-text event descriptions are personal and go.
+ * places their parcel was scanned at and the carriers' free-text event descriptions (also inside the recorded
+ * fulfillment-event messages) are personal and go.
  */
 export async function redactCustomerOrders(db: PrismaClient, shop: string, numericOrderIds: string[]) {
   const orderIds = numericOrderIds.map(orderGid);
@@ -72,6 +87,31 @@ export async function redactCustomerOrders(db: PrismaClient, shop: string, numer
       where: { shop, shipment: { shop, orderId: { in: orderIds } } },
       data: { location: null, description: null },
     });
+    // The fulfillment events recorded for Shopify carry the carrier's text in their message: keep the status only.
+    const shipmentIds = (
+      await tx.shipment.findMany({ where: { shop, orderId: { in: orderIds } }, select: { id: true } })
+    ).map((s) => s.id);
+    const pushes = await tx.trackingPush.findMany({
+      where: { shop, shipmentId: { in: shipmentIds }, kind: "FULFILLMENT_EVENT" },
+      select: { id: true, key: true, payload: true },
+    });
+    const eventStatus = new Map(
+      (
+        await tx.trackingEvent.findMany({
+          where: { shop, id: { in: pushes.map((p) => p.key.replace(/^fe:/, "")) } },
+          select: { id: true, status: true },
+        })
+      ).map((e) => [e.id, e.status as TrackingStatus]),
+    );
+    for (const push of pushes) {
+      const status = eventStatus.get(push.key.replace(/^fe:/, ""));
+      const payload = push.payload as { message?: string } | null;
+      if (!payload || typeof payload !== "object") continue;
+      await tx.trackingPush.updateMany({
+        where: { id: push.id, shop },
+        data: { payload: { ...payload, message: status ? fulfillmentEventMessage(status, null) : "" } },
+      });
+    }
     return { redactedDecisions: decisions.length };
   });
 }

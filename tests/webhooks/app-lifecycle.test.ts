@@ -54,6 +54,7 @@ async function seedShop(domain: string) {
 
 beforeEach(async () => {
   for (const domain of [shop, otherShop]) {
+    await db.trackingPush.deleteMany({ where: { shop: domain } });
     await db.trackingEvent.deleteMany({ where: { shop: domain } });
     await db.shipment.deleteMany({ where: { shop: domain } });
     await db.routingDecision.deleteMany({ where: { shop: domain } });
@@ -129,6 +130,28 @@ describe("app lifecycle and compliance webhooks", () => {
   });
 
   it("customers/data_request returns what is held for the requested orders of that shop only", async () => {
+    for (const domain of [shop, otherShop]) {
+      const parcel = await db.shipment.create({
+        data: {
+          shop: domain,
+          orderId: "gid://shopify/Order/299938",
+          carrier: "UPS",
+          trackingNumber: domain === shop ? "1Z-DATA-REQUEST" : "1Z-BYSTANDER",
+        },
+      });
+      await db.trackingEvent.create({
+        data: {
+          shop: domain,
+          shipmentId: parcel.id,
+          status: "DELIVERED",
+          rawCode: "D",
+          occurredAt: new Date("2026-11-20T15:00:00Z"),
+          dedupeKey: "d1",
+          location: "Denver, CO",
+          description: "Left at the side door",
+        },
+      });
+    }
     // WHEN Shopify relays a buyer's data request for orders 299938 and 280263
     const response = await deliver(
       "/webhooks/customers/data_request",
@@ -139,10 +162,19 @@ describe("app lifecycle and compliance webhooks", () => {
     expect(response.status).toBe(200);
     const report = (await response.json()) as {
       decisions: { orderId: string; destination: { addressLines: string[] } }[];
+      shipments: {
+        trackingNumber: string;
+        events: { location: string | null; description: string | null }[];
+      }[];
     };
     expect(report.decisions.map((d) => d.orderId)).toEqual(["gid://shopify/Order/299938"]);
     // ... including the shipping address the stored routing input holds
     expect(report.decisions[0].destination.addressLines).toEqual(["1600 Glenarm Pl", "Apt 4"]);
+    // ... and the parcel's scans with the places and carrier texts that can describe the buyer's home
+    expect(report.shipments.map((s) => s.trackingNumber)).toEqual(["1Z-DATA-REQUEST"]);
+    expect(report.shipments[0].events).toEqual([
+      expect.objectContaining({ location: "Denver, CO", description: "Left at the side door" }),
+    ]);
   });
 
   it("customers/redact removes the buyer's address, pickup choice and scan locations from this shop's orders only", async () => {
@@ -165,6 +197,21 @@ describe("app lifecycle and compliance webhooks", () => {
         dedupeKey: "k1",
         location: "Denver, CO",
         description: "Left with J. Smith at the front door",
+      },
+    });
+    const scan = await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } });
+    await db.trackingPush.create({
+      data: {
+        shop,
+        shipmentId: shipment.id,
+        kind: "FULFILLMENT_EVENT",
+        key: `fe:${scan.id}`,
+        payload: {
+          status: "IN_TRANSIT",
+          happenedAt: "2026-11-20T15:00:00.000Z",
+          estimatedDeliveryAt: null,
+          message: "In transit: Left with J. Smith at the front door",
+        },
       },
     });
     // WHEN Shopify asks to redact the buyer's orders
@@ -192,6 +239,9 @@ describe("app lifecycle and compliance webhooks", () => {
     const event = await db.trackingEvent.findFirstOrThrow({ where: { shipmentId: shipment.id } });
     expect(event.location).toBeNull();
     expect(event.description).toBeNull();
+    // ... and the fulfillment event recorded for Shopify keeps its status but not the carrier's text
+    const push = await db.trackingPush.findFirstOrThrow({ where: { shop, shipmentId: shipment.id } });
+    expect(push.payload).toMatchObject({ status: "IN_TRANSIT", message: "In transit" });
   });
 
   it("a compliance payload of the wrong shape gets a 400 with a reason", async () => {
