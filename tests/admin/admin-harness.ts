@@ -113,3 +113,25 @@ export async function configVersion(db: PrismaClient, shop = DEMO_SHOP) {
   return (await db.shop.findUniqueOrThrow({ where: { shop }, select: { configVersion: true } }))
     .configVersion;
 }
+
+/**
+ * One page of a connection as the Admin API answers it: `first` read from the query, `after` from the
+ * `$cursor` variable, opaque cursors, `pageInfo { hasNextPage endCursor }`.
+ */
+export function connectionPage<T>(all: T[], call: { query: string; variables: Record<string, unknown> }) {
+  const first = Number(/first:\s*(\d+)/.exec(call.query)?.[1] ?? 250);
+  const after = call.variables.cursor;
+  const start =
+    typeof after === "string" && after
+      ? Number(Buffer.from(after, "base64").toString().split(":")[1]) + 1
+      : 0;
+  const nodes = all.slice(start, start + first);
+  const cursorOf = (index: number) => Buffer.from(`cursor:${index}`).toString("base64");
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: start + nodes.length < all.length,
+      endCursor: nodes.length > 0 ? cursorOf(start + nodes.length - 1) : null,
+    },
+  };
+}

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installDemoAdminApi } from "../../scripts/lib/demo-admin";
 import {
   configVersion,
+  connectionPage,
   DEMO_SHOP,
   load,
   OTHER_SHOP,
@@ -146,5 +148,84 @@ describe("Products page", () => {
     });
     expect(again.status).toBe(422);
     expect(again.data.errors.form).toBe("no such product profile");
+  });
+});
+
+describe("Shopify reads of the admin pages, page after page", () => {
+  const variantNode = (i: number) => ({
+    id: `gid://shopify/ProductVariant/${900000 + i}`,
+    displayName: `Catalogue item ${i}`,
+    sku: `CAT-${i}`,
+    price: "10.00",
+    inventoryItem: { measurement: { weight: { unit: "GRAMS", value: 283.5 } } },
+  });
+
+  it("lists every variant of a catalogue longer than one page, following the cursor", async () => {
+    // GIVEN a shop with 260 variants (more than one page at any page size Shopify allows)
+    const all = Array.from({ length: 260 }, (_, i) => variantNode(i));
+    h.fake.reset().on("productVariants", (call) => ({ productVariants: connectionPage(all, call) }));
+    try {
+      // WHEN the products page loads
+      const { data } = await load(route.loader, "/app/products");
+      // THEN every variant is offered, in Shopify's order, with its weight converted
+      expect(data.variantsError).toBeNull();
+      expect(data.variants).toHaveLength(260);
+      expect(data.variants.at(-1)).toMatchObject({ variantId: "900259", sku: "CAT-259", weightOz: 10 });
+      expect(new Set(data.variants.map((v: { variantId: string }) => v.variantId)).size).toBe(260);
+      // …read with one request per page, each after the previous page's end cursor
+      const calls = h.fake.callsTo("productVariants");
+      expect(calls.length).toBeGreaterThan(1);
+      expect(calls[0].variables.cursor ?? null).toBeNull();
+      for (let i = 1; i < calls.length; i++)
+        expect(calls[i].variables.cursor).toBe(
+          connectionPage(all, { query: calls[i - 1].query, variables: calls[i - 1].variables }).pageInfo
+            .endCursor,
+        );
+    } finally {
+      installDemoAdminApi(h.fake.reset());
+    }
+  });
+
+  it("lists every Shopify location for the warehouse picker, past the first page", async () => {
+    // GIVEN a shop with 130 locations
+    const all = Array.from({ length: 130 }, (_, i) => ({
+      id: `gid://shopify/Location/${7000 + i}`,
+      name: `Location ${i}`,
+      isActive: i % 2 === 0,
+      address: { city: "Dallas", provinceCode: "TX", zip: "75201" },
+    }));
+    h.fake.reset().on("locations", (call) => ({ locations: connectionPage(all, call) }));
+    try {
+      const { shopifyLocations } = await import("../../app/services/admin/shopify-locations.server");
+      const { adminContext } = await import("../../app/services/admin-context.server");
+      const { graphql } = await adminContext(new Request("http://localhost/app/warehouses/new"));
+      // WHEN the picker's locations are read
+      const { locations, error } = await shopifyLocations(graphql);
+      // THEN all 130 are there, over more than one request
+      expect(error).toBeNull();
+      expect(locations.map((l) => l.id)).toEqual(all.map((l) => l.id));
+      expect(locations[129]).toMatchObject({ name: "Location 129", city: "Dallas", zip: "75201" });
+      expect(h.fake.callsTo("locations").length).toBeGreaterThan(1);
+    } finally {
+      installDemoAdminApi(h.fake.reset());
+    }
+  });
+
+  it("says so when a page fails, instead of showing part of the catalogue as all of it", async () => {
+    // GIVEN the second page answers with a GraphQL error
+    const all = Array.from({ length: 260 }, (_, i) => variantNode(i));
+    h.fake
+      .reset()
+      .on("productVariants", (call) => ({ productVariants: connectionPage(all, call) }))
+      .onRaw("productVariants", (call) =>
+        call.variables.cursor ? { body: { errors: [{ message: "Internal error on page 2" }] } } : undefined,
+      );
+    try {
+      const { data } = await load(route.loader, "/app/products");
+      expect(data.variants).toEqual([]);
+      expect(data.variantsError).toMatch(/^Shopify products could not be read/);
+    } finally {
+      installDemoAdminApi(h.fake.reset());
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { AdminGraphql } from "../admin-context.server";
+import { readAllPages, type Connection } from "./admin-connection.server";
 
 export interface ShopifyLocation {
   id: string;
@@ -9,22 +10,25 @@ export interface ShopifyLocation {
   zip: string | null;
 }
 
+// Every page, by cursor: a shop can have more locations than one page holds.
+export const LOCATIONS_PAGE_SIZE = 100;
 const LOCATIONS_QUERY = `#graphql
-  query TailrouteLocations {
-    locations(first: 100, includeInactive: true) {
+  query TailrouteLocations($cursor: String) {
+    locations(first: ${LOCATIONS_PAGE_SIZE}, after: $cursor, includeInactive: true) {
       nodes { id name isActive address { city provinceCode zip } }
+      pageInfo { hasNextPage endCursor }
     }
   }`;
 
+interface LocationNode {
+  id: string;
+  name: string;
+  isActive: boolean;
+  address: { city: string | null; provinceCode: string | null; zip: string | null };
+}
+
 interface LocationsData {
-  locations: {
-    nodes: {
-      id: string;
-      name: string;
-      isActive: boolean;
-      address: { city: string | null; provinceCode: string | null; zip: string | null };
-    }[];
-  };
+  locations: Connection<LocationNode>;
 }
 
 /**
@@ -35,9 +39,9 @@ export async function shopifyLocations(
   graphql: AdminGraphql,
 ): Promise<{ locations: ShopifyLocation[]; error: string | null }> {
   try {
-    const data = await graphql<LocationsData>(LOCATIONS_QUERY);
+    const { nodes } = await readAllPages(graphql, LOCATIONS_QUERY, (d: LocationsData) => d.locations);
     return {
-      locations: data.locations.nodes.map(({ address, ...l }) => ({ ...l, ...address })),
+      locations: nodes.map(({ address, ...l }) => ({ ...l, ...address })),
       error: null,
     };
   } catch (error) {

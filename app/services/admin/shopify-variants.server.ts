@@ -1,4 +1,5 @@
 import type { AdminGraphql } from "../admin-context.server";
+import { readAllPages, type Connection } from "./admin-connection.server";
 
 export interface ShopifyVariant {
   /** Numeric id, as the CarrierService callback sends `variant_id`. */
@@ -11,10 +12,13 @@ export interface ShopifyVariant {
   priceCents: number;
 }
 
-// Variant weight lives on the inventory item since API 2024-04 (ProductVariant.weight was removed).
+// Variant weight lives on the inventory item since API 2024-04 (ProductVariant.weight was removed). Every page
+// is read by its cursor. 100 per page: each variant costs about 4 points (variant, inventory item, measurement,
+// weight), so a page stays near 400 of the 1,000-point single-query limit (250 would exceed it).
+export const VARIANTS_PAGE_SIZE = 100;
 const VARIANTS_QUERY = `#graphql
-  query TailrouteVariants {
-    productVariants(first: 250) {
+  query TailrouteVariants($cursor: String) {
+    productVariants(first: ${VARIANTS_PAGE_SIZE}, after: $cursor) {
       nodes {
         id
         displayName
@@ -22,20 +26,24 @@ const VARIANTS_QUERY = `#graphql
         price
         inventoryItem { measurement { weight { unit value } } }
       }
+      pageInfo { hasNextPage endCursor }
     }
   }`;
 
-interface VariantsData {
-  productVariants: {
-    nodes: {
-      id: string;
-      displayName: string;
-      sku: string | null;
-      price: string;
-      inventoryItem: { measurement: { weight: { unit: string; value: number } | null } | null } | null;
-    }[];
-  };
+interface VariantNode {
+  id: string;
+  displayName: string;
+  sku: string | null;
+  price: string;
+  inventoryItem: { measurement: { weight: { unit: string; value: number } | null } | null } | null;
 }
+
+interface VariantsData {
+  productVariants: Connection<VariantNode>;
+}
+
+/** A runaway guard: a catalogue beyond this is read up to here and said so (import dimensions by CSV). */
+export const MAX_VARIANTS = 20_000;
 
 const OUNCES_PER: Record<string, number> = {
   GRAMS: 1 / 28.349523125,
@@ -49,9 +57,16 @@ export async function shopifyVariants(
   graphql: AdminGraphql,
 ): Promise<{ variants: ShopifyVariant[]; error: string | null }> {
   try {
-    const data = await graphql<VariantsData>(VARIANTS_QUERY);
+    const { nodes, truncated } = await readAllPages(
+      graphql,
+      VARIANTS_QUERY,
+      (d: VariantsData) => d.productVariants,
+      {
+        maxNodes: MAX_VARIANTS,
+      },
+    );
     return {
-      variants: data.productVariants.nodes.map((v) => {
+      variants: nodes.map((v) => {
         const weight = v.inventoryItem?.measurement?.weight;
         return {
           variantId: v.id.slice(v.id.lastIndexOf("/") + 1),
@@ -61,7 +76,9 @@ export async function shopifyVariants(
           weightOz: weight ? Math.round(weight.value * (OUNCES_PER[weight.unit] ?? 0) * 100) / 100 : null,
         };
       }),
-      error: null,
+      error: truncated
+        ? `The shop has more than ${MAX_VARIANTS.toLocaleString("en-US")} variants: only the first ${MAX_VARIANTS.toLocaleString("en-US")} are listed (import the others' dimensions by CSV)`
+        : null,
     };
   } catch (error) {
     return {
