@@ -132,4 +132,53 @@ describe("Pickup points page", () => {
     ).toBe(true);
     expect((await load(route.loader, "/app/pickup-points")).data.directory.total).toBe(mine);
   });
+
+  it("never shows or changes another shop's network settings", async () => {
+    // GIVEN the demo shop's settings as the page shows them, and another shop whose every network is set to
+    // recognisable values (Amazon lockers on, 3.25 lb, 2 hold days, valuables allowed)
+    const shown = async () => (await load(route.loader, "/app/pickup-points")).data.settings;
+    const before = await shown();
+    const theirs = {
+      enabled: true,
+      maxWeightLb: 3.25,
+      maxLongestIn: 7.5,
+      maxValueCents: 12345,
+      holdDays: 2,
+      maxDistanceMiles: 1.5,
+      excludeFragile: false,
+      excludeValuable: false,
+      excludeColdChain: false,
+    };
+    for (const network of [
+      "AMAZON_LOCKER",
+      "UPS_ACCESS_POINT",
+      "FEDEX_HOLD_AT_LOCATION",
+      "USPS_HOLD_FOR_PICKUP",
+    ])
+      await h.db.pickupNetworkSetting.upsert({
+        where: { shop_network: { shop: OTHER_SHOP, network } },
+        create: { shop: OTHER_SHOP, network, ...theirs },
+        update: theirs,
+      });
+    const otherRows = () =>
+      h.db.pickupNetworkSetting.findMany({ where: { shop: OTHER_SHOP }, orderBy: { network: "asc" } });
+    const otherBefore = await otherRows();
+    // WHEN the demo shop's page loads THEN it shows exactly its own settings, none of the other shop's values
+    const after = await shown();
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).not.toMatch(/3\.25|12345|"holdDays":2\b/);
+    // WHEN the demo shop saves (and fails to save) its settings THEN the other shop's rows are untouched
+    expect(
+      (await submit(route.action, "/app/pickup-points", settingsForm({ "UPS_ACCESS_POINT.holdDays": "6" })))
+        .status,
+    ).toBe(200);
+    expect(
+      (await submit(route.action, "/app/pickup-points", settingsForm({ "AMAZON_LOCKER.holdDays": "0" })))
+        .status,
+    ).toBe(422);
+    expect(await otherRows()).toEqual(otherBefore);
+    expect(
+      (await shown()).find((setting: { network: string }) => setting.network === "UPS_ACCESS_POINT").holdDays,
+    ).toBe(6);
+  });
 });

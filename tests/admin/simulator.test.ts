@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
-import { DEMO_SHOP, load, startAdminHarness, submit, type AdminHarness } from "./admin-harness";
+import {
+  DEMO_SHOP,
+  load,
+  OTHER_SHOP,
+  otherShopConfig,
+  startAdminHarness,
+  submit,
+  type AdminHarness,
+} from "./admin-harness";
 
 let h: AdminHarness;
 let route: typeof import("../../app/routes/app.simulator");
@@ -81,5 +89,57 @@ describe("Rate simulator", () => {
     });
     expect(status).toBe(422);
     expect(data.errors).toEqual({ zip: "expected a 5-digit ZIP", lines: "add at least one product" });
+  });
+
+  it("is never influenced by another shop's products or warehouses", async () => {
+    // GIVEN the demo shop's rates for two mugs to Los Angeles at a fixed time
+    const now = new Date("2026-11-23T15:00:00Z");
+    const { simulateRates } = await import("../../app/services/admin/simulator.server");
+    const { shopifyVariants } = await import("../../app/services/admin/shopify-variants.server");
+    const { adminContext } = await import("../../app/services/admin-context.server");
+    const { saveShopConfig } = await import("../../app/services/shop-config-store.server");
+    const { variants } = await shopifyVariants(
+      (await adminContext(new Request("http://localhost/app/simulator"))).graphql,
+    );
+    const form = new FormData();
+    form.set("zip", "90012");
+    form.set(`qty.${DEMO_VARIANTS.mug}`, "2");
+    const before = await simulateRates(h.db, DEMO_SHOP, form, variants, now);
+    expect(before.ok).toBe(true);
+    // WHEN another shop gets a warehouse next door to the buyer stocking the mug, and its own mug profile
+    // becomes a 40-inch, 60 lb crate
+    const [edison, ...rest] = otherShopConfig.warehouses;
+    await saveShopConfig(h.db, {
+      ...otherShopConfig,
+      warehouses: [
+        {
+          ...edison,
+          id: "other-los-angeles",
+          name: "OTHER Los Angeles",
+          address: { address1: "1 Main St", city: "Los Angeles", state: "CA", zip: "90012", country: "US" },
+          timeZone: "America/Los_Angeles",
+          inventory: { [DEMO_VARIANTS.mug]: 999 },
+        },
+        edison,
+        ...rest,
+      ],
+      productProfiles: otherShopConfig.productProfiles.map((p) =>
+        p.variantId === DEMO_VARIANTS.mug
+          ? { ...p, lengthIn: 40, widthIn: 40, heightIn: 40, weightOz: 960 }
+          : p,
+      ),
+    });
+    expect(await h.db.warehouse.count({ where: { shop: OTHER_SHOP, key: "other-los-angeles" } })).toBe(1);
+    // THEN the demo shop's simulation is unchanged, rate for rate and reason for reason
+    const after = await simulateRates(h.db, DEMO_SHOP, form, variants, now);
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).not.toMatch(/other-los-angeles|OTHER /);
+    // …and the page's own answer names none of the other shop's warehouses
+    const { data } = await submit(route.action, "/app/simulator", {
+      zip: "90012",
+      [`qty.${DEMO_VARIANTS.mug}`]: "2",
+    });
+    expect(data.rates.length).toBeGreaterThan(0);
+    expect(JSON.stringify(data)).not.toMatch(/other-los-angeles|OTHER /);
   });
 });
