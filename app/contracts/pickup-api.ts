@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PickupHoursSchema } from "./pickup-point";
+import { PickupChoiceSchema, PickupHoursSchema } from "./pickup-point";
 import { PickupNetworkSchema } from "./pickup-settings";
 
 const CartLineParam = z.object({
@@ -72,3 +72,20 @@ export const PickupChoiceRequestSchema = z.object({
   pointId: z.string().min(1).max(64).nullable(),
 });
 export type PickupChoiceRequest = z.infer<typeof PickupChoiceRequestSchema>;
+
+/** GET …/pickup-points?orderId=gid://shopify/Order/… (post-purchase targets): the order's pickup state. */
+export const PickupOrderStateQuerySchema = z.object({
+  orderId: PickupChoiceRequestSchema.shape.orderId,
+});
+
+/** The answer: whether the destination may still change, and the buyer's current choice (null = home). */
+export const PickupOrderStateSchema = z.object({
+  order: z.object({
+    id: z.string(),
+    /** Shopify's Order.displayFulfillmentStatus (UNFULFILLED, FULFILLED, …). */
+    status: z.string(),
+    changeable: z.boolean(),
+    choice: PickupChoiceSchema.nullable(),
+  }),
+});
+export type PickupOrderState = z.infer<typeof PickupOrderStateSchema>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
+import { PickupOrderStateSchema, PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
@@ -175,5 +175,59 @@ describe("POST /api/customer-account/pickup-points (order status page)", () => {
     expect(response.status).toBe(200);
     const body = PickupPointsResponseSchema.parse(await response.json());
     expect(body.points).toHaveLength(3);
+  });
+
+  it("GET ?orderId= answers the order's pickup state: changeable while unfulfilled, the current choice", async () => {
+    const state = (bearer = token()) =>
+      fetch(`${app.url}/api/customer-account/pickup-points?orderId=${encodeURIComponent(ORDER_ID)}`, {
+        headers: { Authorization: `Bearer ${bearer}`, "User-Agent": BROWSER },
+      });
+    // GIVEN an unfulfilled order delivered home
+    const home = PickupOrderStateSchema.parse(await (await state()).json());
+    expect(home.order).toEqual({ id: ORDER_ID, status: "UNFULFILLED", changeable: true, choice: null });
+    // WHEN the buyer chose a point and the order is then fulfilled
+    const id = await pointId("UPS-LA-1");
+    expect((await post({ orderId: ORDER_ID, pointId: id })).status).toBe(200);
+    store.displayFulfillmentStatus = "FULFILLED";
+    // THEN the state says so, with the choice read back from the order metafield
+    const shipped = PickupOrderStateSchema.parse(await (await state()).json());
+    expect(shipped.order).toMatchObject({ status: "FULFILLED", changeable: false, choice: { pointId: id } });
+    // AND another customer's token sees no such order; a malformed id is a 400
+    expect((await state(token(SHOP, { sub: "gid://shopify/Customer/9999" }))).status).toBe(404);
+    const bad = await fetch(`${app.url}/api/customer-account/pickup-points?orderId=42`, {
+      headers: { Authorization: `Bearer ${token()}`, "User-Agent": BROWSER },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("/api/checkout/pickup-points after purchase (thank-you page, checkout session token)", () => {
+  const checkoutPost = (body: unknown, sub: string | null = BUYER) =>
+    fetch(`${app.url}/api/checkout/pickup-points`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${extensionSessionToken({ shop: SHOP, apiKey: TEST_API_KEY, secret: TEST_API_SECRET, ...(sub ? { sub } : {}) })}`,
+        "Content-Type": "application/json",
+        Origin: "https://extensions.shopifycdn.com",
+        "User-Agent": BROWSER,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it("records the signed-in buyer's choice; a guest token (no sub) cannot touch the order", async () => {
+    const id = await pointId("UPS-LA-1");
+    // WHEN a guest's checkout token tries
+    const guest = await checkoutPost({ orderId: ORDER_ID, pointId: id }, null);
+    // THEN 404 and nothing written
+    expect(guest.status).toBe(404);
+    expect(store.metafields.size).toBe(0);
+    // WHEN the signed-in buyer chooses, then switches back to home delivery
+    expect((await checkoutPost({ orderId: ORDER_ID, pointId: id })).status).toBe(200);
+    expect(JSON.parse(store.metafields.get("$app.pickup_point")!.value)).toMatchObject({ pointId: id });
+    const home = await checkoutPost({ orderId: ORDER_ID, pointId: null });
+    // THEN the metafield holds null and the note says home delivery
+    expect(home.status).toBe(200);
+    expect(store.metafields.get("$app.pickup_point")!.value).toBe("null");
+    expect(store.note).toMatch(/Buyer cleared the pickup point: home delivery/);
   });
 });

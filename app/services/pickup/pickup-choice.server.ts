@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { gql, type GraphQLClient } from "graphql-request";
-import { PICKUP_METAFIELD, type PickupChoice } from "../../contracts/pickup-point";
+import type { PickupOrderState } from "../../contracts/pickup-api";
+import { parsePickupChoice, PICKUP_METAFIELD, type PickupChoice } from "../../contracts/pickup-point";
 import { checkPickupChoice, PICKUP_NETWORK_LABELS } from "../../engine/pickup";
 import type { PickupPointRecord } from "../../engine/pickup";
 import type { CartLine } from "../../engine/types";
@@ -18,6 +19,9 @@ export const PICKUP_ORDER_QUERY = gql`
       name
       note
       displayFulfillmentStatus
+      pickupChoice: metafield(namespace: "$app", key: "pickup_point") {
+        value
+      }
       customer {
         id
       }
@@ -53,6 +57,7 @@ interface PickupOrderResponse {
     name: string;
     note: string | null;
     displayFulfillmentStatus: string;
+    pickupChoice?: { value: string } | null;
     customer: { id: string } | null;
     shippingAddress: {
       zip: string | null;
@@ -94,6 +99,58 @@ export function withPickupNoteLine(note: string | null, line: string | null): st
   return kept.join("\n").trim();
 }
 
+type LoadedOrder = NonNullable<PickupOrderResponse["order"]>;
+
+/** The order, when it exists and belongs to the signed-in customer (another customer's looks missing). */
+async function loadCustomerOrder(
+  client: GraphQLClient,
+  args: { customerId: string | null; orderId: string },
+  retry?: RetryPolicy,
+): Promise<{ order: LoadedOrder } | { status: 404 | 503; reason: string }> {
+  let order: PickupOrderResponse["order"];
+  try {
+    ({ order } = await adminRequest<PickupOrderResponse>(
+      client,
+      PICKUP_ORDER_QUERY,
+      { id: args.orderId },
+      retry,
+    ));
+  } catch (error) {
+    if (error instanceof AdminCallError)
+      return { status: 503, reason: "Shopify is not answering; try again" };
+    throw error;
+  }
+  if (!order || !args.customerId || order.customer?.id !== args.customerId)
+    return { status: 404, reason: "Order not found" };
+  return { order };
+}
+
+/**
+ * What the post-purchase targets show: whether the order's destination may still change (nothing has left
+ * the warehouse) and the buyer's current choice (the order metafield; null = home delivery). Same ownership
+ * rule as recording: only the signed-in customer's own order, else 404.
+ */
+export async function readPickupOrderState(
+  client: GraphQLClient,
+  args: { customerId: string | null; orderId: string },
+  retry?: RetryPolicy,
+): Promise<{ status: 200; body: PickupOrderState } | { status: 404 | 503; reason: string }> {
+  const loaded = await loadCustomerOrder(client, args, retry);
+  if ("status" in loaded) return loaded;
+  const { order } = loaded;
+  return {
+    status: 200,
+    body: {
+      order: {
+        id: order.id,
+        status: order.displayFulfillmentStatus,
+        changeable: CHANGEABLE.has(order.displayFulfillmentStatus),
+        choice: parsePickupChoice(order.pickupChoice?.value),
+      },
+    },
+  };
+}
+
 /**
  * Records (or clears) the buyer's pickup point on an order after purchase: the order must belong to the
  * signed-in customer and be unfulfilled, and the point must still be eligible for the order's items. Writes
@@ -111,22 +168,9 @@ export async function recordPickupChoice(
   const point = args.pointId === null ? null : runtime.byId.get(args.pointId);
   if (point === undefined) return { status: 400, reason: "Unknown pickup point" };
 
-  let order: PickupOrderResponse["order"];
-  try {
-    ({ order } = await adminRequest<PickupOrderResponse>(
-      client,
-      PICKUP_ORDER_QUERY,
-      { id: args.orderId },
-      retry,
-    ));
-  } catch (error) {
-    if (error instanceof AdminCallError)
-      return { status: 503, reason: "Shopify is not answering; try again" };
-    throw error;
-  }
-  // Another customer's order looks exactly like a missing one.
-  if (!order || !args.customerId || order.customer?.id !== args.customerId)
-    return { status: 404, reason: "Order not found" };
+  const loaded = await loadCustomerOrder(client, args, retry);
+  if ("status" in loaded) return loaded;
+  const { order } = loaded;
   if (!CHANGEABLE.has(order.displayFulfillmentStatus))
     return {
       status: 409,

@@ -1,6 +1,10 @@
 import type { JwtPayload } from "@shopify/shopify-api";
 import type { z } from "zod";
-import { PickupChoiceRequestSchema, PickupQuerySchema } from "../../contracts/pickup-api";
+import {
+  PickupChoiceRequestSchema,
+  PickupOrderStateQuerySchema,
+  PickupQuerySchema,
+} from "../../contracts/pickup-api";
 import db from "../../db.server";
 import { offlineAdminClient } from "../admin-graphql.server";
 import { readJsonBody } from "./read-json-body.server";
@@ -10,7 +14,7 @@ import {
   shopFromSessionToken,
   withCorsHeaders,
 } from "./extension-http.server";
-import { recordPickupChoice } from "./pickup-choice.server";
+import { readPickupOrderState, recordPickupChoice } from "./pickup-choice.server";
 import { queryPickupPoints } from "./pickup-query.server";
 import { pickupCache } from "./pickup-runtime.server";
 
@@ -45,16 +49,28 @@ export function pickupPointsQuery(request: Request, authenticate: Authenticate):
   });
 }
 
-/** OPTIONS (CORS preflight, answered by the library) or a method the endpoint does not take. */
-export function preflightOnly(
-  request: Request,
-  authenticate: Authenticate,
-  allowed: string,
-): Promise<Response> {
+/**
+ * GET for the post-purchase targets: `?orderId=` alone asks for the order's pickup state (may it still
+ * change, current choice); anything else is the points query.
+ */
+export function pickupPointsOrOrderState(request: Request, authenticate: Authenticate): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  if (!params.has("orderId") || params.has("zip")) return pickupPointsQuery(request, authenticate);
   return guarded(async () => {
     const auth = await authenticateExtension(() => authenticate(request));
     if (auth instanceof Response) return auth;
-    return withCorsHeaders(new Response(`Use ${allowed}`, { status: 405, headers: { Allow: allowed } }));
+    const shop = shopFromSessionToken(auth.sessionToken);
+    if (!shop) return refuse(401, "The session token names no shop");
+    const parsed = PickupOrderStateQuerySchema.safeParse({ orderId: params.get("orderId") });
+    if (!parsed.success) return refuse(400, describe(parsed.error));
+    const client = await offlineAdminClient(db, shop);
+    if (!client) return refuse(404, "Unknown shop");
+    const outcome = await readPickupOrderState(client, {
+      customerId: typeof auth.sessionToken.sub === "string" ? auth.sessionToken.sub : null,
+      orderId: parsed.data.orderId,
+    });
+    if (outcome.status !== 200) return refuse(outcome.status, outcome.reason);
+    return auth.cors(Response.json(outcome.body, { headers: { "Cache-Control": "no-store" } }));
   });
 }
 

@@ -119,3 +119,59 @@ export const choicePointId = (value: unknown): string | null => choiceContext(va
 /** "gid://shopify/ProductVariant/123" → "123"; cents from a decimal amount. */
 export const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 export const toCents = (amount: number | string) => Math.round(Number(amount) * 100);
+
+/** The order's pickup state (GET …?orderId=), app/contracts/pickup-api.ts PickupOrderState. */
+export interface OrderPickupState {
+  status: string;
+  changeable: boolean;
+  choice: { pointId: string; name: string } | null;
+}
+
+export type OrderStateResult = { ok: true; order: OrderPickupState } | { ok: false; status: number };
+
+/** GET the order's pickup state with the target's session token. */
+export async function fetchOrderState(
+  baseUrl: string,
+  path: string,
+  token: string,
+  orderId: string,
+): Promise<OrderStateResult> {
+  try {
+    const response = await fetch(`${baseUrl}${path}?${new URLSearchParams({ orderId })}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) return { ok: false, status: response.status };
+    const body = (await response.json()) as { order?: OrderPickupState };
+    return body.order ? { ok: true, order: body.order } : { ok: false, status: 0 };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}
+
+export type ChoiceResult =
+  { ok: true; choice: OrderPickupState["choice"] } | { ok: false; status: number; error: string | null };
+
+/** POST the buyer's choice for the order (pointId null = home delivery instead). */
+export async function postOrderChoice(
+  baseUrl: string,
+  path: string,
+  token: string,
+  orderId: string,
+  pointId: string | null,
+): Promise<ChoiceResult> {
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ orderId, pointId }),
+    });
+    const body = (await response.json().catch(() => ({}))) as {
+      error?: string;
+      choice?: OrderPickupState["choice"];
+    };
+    if (!response.ok) return { ok: false, status: response.status, error: body.error ?? null };
+    return { ok: true, choice: body.choice ?? null };
+  } catch {
+    return { ok: false, status: 0, error: null };
+  }
+}

@@ -1,0 +1,24 @@
+import "@shopify/ui-extensions/preact";
+import { render } from "preact";
+import { PostPurchasePicker, type PostPurchaseApi } from "./PostPurchasePicker";
+
+/** The part of the thank-you API this target uses: the order from `orderConfirmation` (checkout token). */
+type ThankYouApi = PostPurchaseApi & { orderConfirmation: { value?: { order: { id: string } } } };
+
+const api = () => (globalThis as unknown as { shopify: ThankYouApi }).shopify;
+
+export default async () => {
+  render(<ThankYouPickup />, document.body);
+};
+
+/** Thank-you page (all plans): the same picker; the checkout session token's `sub` must own the order. */
+export function ThankYouPickup() {
+  const shopify = api();
+  return (
+    <PostPurchasePicker
+      shopify={shopify}
+      orderId={shopify.orderConfirmation.value?.order.id}
+      path="/api/checkout/pickup-points"
+    />
+  );
+}
