@@ -3,8 +3,11 @@ import {
   DeliveryModeSchema,
   IsoDateSchema,
   ServiceTierSchema,
+  DIMENSION_UNITS,
   TierCodeSchema,
+  UnitsSchema,
   WarehouseConfigSchema,
+  WEIGHT_UNITS,
   ZipSchema,
 } from "./shop-config";
 
@@ -78,14 +81,10 @@ export const RoutingForm = z.object({
 });
 export type RoutingForm = z.infer<typeof RoutingForm>;
 
-export const WEIGHT_UNITS = ["LB", "OZ", "KG", "G"] as const;
-export const DIMENSION_UNITS = ["IN", "CM"] as const;
+export { WEIGHT_UNITS, DIMENSION_UNITS };
 
-/** Display units (app/routes/app.settings.tsx). */
-export const UnitsForm = z.object({
-  weightUnit: z.enum(WEIGHT_UNITS),
-  dimensionUnit: z.enum(DIMENSION_UNITS),
-});
+/** Display units (app/routes/app.settings.tsx); the configuration file's `units` section. */
+export const UnitsForm = UnitsSchema;
 export type UnitsForm = z.infer<typeof UnitsForm>;
 
 /** Product dimension profile for one variant, in inches and ounces (app/routes/app.products.tsx). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ShopConfig } from "../engine/types";
+import { PickupNetworkSettingsSchema } from "./pickup-settings";
 
 // JSON form of the engine's ShopConfig. The engine's interfaces (app/engine/types.ts) are the source of truth;
 // `satisfies z.ZodType<ShopConfig>` makes the compiler reject any drift between the two.
@@ -21,6 +22,11 @@ const TierCode = z.enum([
 const StateCode = z.string().regex(/^[A-Z]{2}$/, "expected a two-letter state code");
 const Zip = z.string().regex(/^\d{5}(-\d{4})?$/, "expected a 5-digit ZIP");
 
+export const WEIGHT_UNITS = ["LB", "OZ", "KG", "G"] as const;
+export const DIMENSION_UNITS = ["IN", "CM"] as const;
+/** Display units of the admin (stored values stay ounces and inches). */
+const UnitsSchema = z.object({ weightUnit: z.enum(WEIGHT_UNITS), dimensionUnit: z.enum(DIMENSION_UNITS) });
+
 const Dimensions = { lengthIn: PositiveInches, widthIn: PositiveInches, heightIn: PositiveInches };
 
 const PostalAddress = z.object({
@@ -40,6 +46,8 @@ const Warehouse = z.object({
   handlingDays: z.number().int().nonnegative(),
   modes: z.array(DeliveryMode).min(1),
   inventory: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  freightLevels: z.array(FreightLevel).min(1, "offer at least one freight service level").optional(),
+  active: z.boolean().optional(),
 });
 
 const SurchargeAmount = z.object({ per: z.enum(["PACKAGE", "SHIPMENT"]), cents: Cents });
@@ -84,7 +92,10 @@ const RateCard = z.object({
   zones: z.array(z.number().int().positive()).min(1),
   breaks: z.array(z.object({ maxLb: z.number().positive(), cents: z.array(Cents) })).min(1),
   overLastBreakCentsPerLb: z.array(z.number().nonnegative()),
+  sample: z.boolean().optional(),
 });
+
+const Markup = z.object({ basisPoints: z.number().int().min(-10_000), fixedCents: z.number().int() });
 
 const ZoneChart = z.object({
   bands: z.array(z.object({ maxMiles: z.number().nonnegative(), zone: z.number().int().positive() })).min(1),
@@ -130,6 +141,8 @@ const CarrierService = z.object({
     .object({ levels: z.array(FreightLevel).min(1), appointmentLeadDays: z.number().int().nonnegative() })
     .optional(),
   warehouseIds: z.array(z.string()).optional(),
+  markup: Markup.optional(),
+  enabled: z.boolean().optional(),
 });
 
 const Carton = z.object({
@@ -138,6 +151,7 @@ const Carton = z.object({
   ...Dimensions,
   tareWeightOz: z.number().nonnegative(),
   maxWeightOz: z.number().positive(),
+  active: z.boolean().optional(),
 });
 
 const ProductProfile = z
@@ -174,10 +188,61 @@ export const ShopConfigSchema = z.object({
     unreliabilityCents: z.number().nonnegative().optional(),
     laneStatsMinSamples: z.number().int().nonnegative().optional(),
     coldChainMaxTransitDays: z.number().int().nonnegative().optional(),
+    freightFromCartWeightLb: z.number().positive().optional(),
+    freightFromParcels: z.number().int().min(1).optional(),
   }),
-  markup: z.object({ basisPoints: z.number().int().min(-10_000), fixedCents: z.number().int() }),
+  markup: Markup,
   fallbackRates: z.array(z.object({ serviceCode: TierCode, priceCents: Cents })),
 }) satisfies z.ZodType<ShopConfig>;
+
+/**
+ * The configuration file the admin exports and imports: the engine's `ShopConfig` (inactive warehouses and
+ * cartons and disabled services included, flagged) plus admin-only sections the engine does not read. The
+ * quote CLI reads the same file with `ShopConfigSchema`, which drops those sections.
+ */
+export const ShopConfigFileSchema = ShopConfigSchema.extend({
+  units: UnitsSchema.optional(),
+  pickupNetworks: z.array(PickupNetworkSettingsSchema).optional(),
+}).superRefine((config, ctx) => {
+  // What the database's unique keys and relations would otherwise refuse mid-save.
+  const unique = (ids: string[], path: "warehouses" | "carrierServices" | "cartons") =>
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: "custom", path: [path, i, "id"], message: `"${id}" is used twice` });
+    });
+  unique(
+    config.warehouses.map((w) => w.id),
+    "warehouses",
+  );
+  unique(
+    config.carrierServices.map((s) => s.id),
+    "carrierServices",
+  );
+  unique(
+    config.cartons.map((c) => c.id),
+    "cartons",
+  );
+  const keys = new Set(config.warehouses.map((w) => w.id));
+  config.carrierServices.forEach((s, i) => {
+    const unknown = (s.warehouseIds ?? []).filter((id) => !keys.has(id));
+    if (unknown.length > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["carrierServices", i, "warehouseIds"],
+        message: `unknown warehouse ${unknown.join(", ")}`,
+      });
+  });
+  const networks = (config.pickupNetworks ?? []).map((n) => n.network);
+  networks.forEach((n, i) => {
+    if (networks.indexOf(n) !== i)
+      ctx.addIssue({
+        code: "custom",
+        path: ["pickupNetworks", i, "network"],
+        message: `${n} is listed twice`,
+      });
+  });
+});
+export type ShopConfigFile = z.infer<typeof ShopConfigFileSchema>;
 
 // Parts of the configuration, for the admin forms (app/contracts/admin-*.ts) to validate with the same rules.
 export {
@@ -189,5 +254,8 @@ export {
   ServiceTier as ServiceTierSchema,
   TierCode as TierCodeSchema,
   Zip as ZipSchema,
+  FreightLevel as FreightLevelSchema,
+  Markup as MarkupSchema,
+  UnitsSchema,
   IsoDate as IsoDateSchema,
 };

@@ -4,7 +4,7 @@
  * Typical use: `compileShopConfig(config)` once per configuration version, then `quote(compiled, input)` per
  * request.
  */
-export { compileShopConfig, PARCEL_MAX, type CompiledShopConfig } from "./config";
+export { activeConfig, compileShopConfig, PARCEL_MAX, type CompiledShopConfig } from "./config";
 export { quote, quoteShipping, scorePlan, STRATEGY_WEIGHTS, TIER_DEFINITIONS } from "./routing";
 export { assert, EngineAssertionError } from "./assert";
 export {
@@ -21,7 +21,14 @@ export {
   type ZipInfo,
 } from "./geo";
 export { billableWeight, cartonize, prepareCartons, type PackedPackage, type PackUnit } from "./packing";
-export { applyBasisPoints, applyMarkup, compileRateCard, formatDollars, lookupRate } from "./rating";
+export {
+  applyBasisPoints,
+  applyMarkup,
+  applyPlanMarkup,
+  compileRateCard,
+  formatDollars,
+  lookupRate,
+} from "./rating";
 export { addBusinessDays, compileCalendar, formatDay, localNow, parseDay, shipDay } from "./transit";
 export {
   applyTrackingEvent,

@@ -97,6 +97,13 @@ export interface WarehouseConfig {
   modes: DeliveryMode[];
   /** Units on hand per variant id. Absent = stock is not tracked (the warehouse can ship everything). */
   inventory?: Record<string, number>;
+  /**
+   * Freight final-mile levels this warehouse's dock and crews can arrange. Absent = every level its freight
+   * services offer; a freight tier is offered from here only when both the service and the warehouse have it.
+   */
+  freightLevels?: FreightLevel[];
+  /** False = kept in the configuration but never quoted or routed to. Absent = active. */
+  active?: boolean;
 }
 
 export interface DimensionsIn {
@@ -113,6 +120,8 @@ export interface CartonConfig extends DimensionsIn {
   tareWeightOz: number;
   /** Maximum gross weight the carton may carry (contents + tare). */
   maxWeightOz: number;
+  /** False = kept in the configuration but never packed into. Absent = active. */
+  active?: boolean;
 }
 
 /** Catalogue data the Shopify callback does not send: dimensions and handling flags per variant. */
@@ -166,6 +175,8 @@ export interface RateCard {
   breaks: WeightBreak[];
   /** Per zone column: cents per pound beyond the last break. */
   overLastBreakCentsPerLb: number[];
+  /** A generated sample card (the demo), labelled so it is never mistaken for a real tariff. Not used in rating. */
+  sample?: boolean;
 }
 
 /** How a surcharge amount is counted. */
@@ -261,6 +272,10 @@ export interface CarrierServiceConfig {
   freight?: { levels: FreightLevel[]; appointmentLeadDays: number };
   /** Restrict the service to some warehouses (default: every warehouse whose modes include the service's). */
   warehouseIds?: string[];
+  /** This service's markup, replacing the shop-wide `ShopConfig.markup` for its shipments. Absent = the shop's. */
+  markup?: MarkupConfig;
+  /** False = kept in the configuration but never rated. Absent = enabled. */
+  enabled?: boolean;
 }
 
 export interface StrategyConfig {
@@ -275,6 +290,13 @@ export interface StrategyConfig {
   laneStatsMinSamples?: number;
   /** Cold-chain items only ride services whose max transit is ≤ this many business days. Default 2. */
   coldChainMaxTransitDays?: number;
+  /**
+   * Carts weighing at least this many pounds (actual weight of every unit) ship by freight only: parcel tiers
+   * are not offered. Absent = freight only when parcel services cannot carry the cart.
+   */
+  freightFromCartWeightLb?: number;
+  /** Carts that pack into at least this many parcels ship by freight only. Absent = no parcel-count rule. */
+  freightFromParcels?: number;
 }
 
 export interface MarkupConfig {

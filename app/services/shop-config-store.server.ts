@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
+import type { ShopConfigFile } from "../contracts/shop-config";
+import { loadPickupNetworkSettings } from "./pickup/network-settings.server";
 import type {
   CarrierServiceConfig,
   DefaultBoxConfig,
   DeliveryMode,
   FallbackRate,
+  FreightLevel,
   ShopConfig,
   StrategyConfig,
 } from "../engine/types";
@@ -25,14 +28,18 @@ const MODE_COLUMNS: Record<DeliveryMode, "offersExpressParcel" | "offersPostal" 
   FREIGHT: "offersFreight",
 };
 
+/** A configuration as `saveShopConfig` takes it: the engine's, optionally with the file's admin-only sections. */
+export type StoredShopConfig = ShopConfig & Partial<Pick<ShopConfigFile, "units" | "pickupNetworks">>;
+
 /**
  * Replaces a shop's whole delivery configuration (warehouses, services with their rate cards, cartons,
- * product profiles, strategy) in one transaction and bumps its config version so that every app
- * instance's cached copy goes stale. Used by the demo seed and configuration imports.
+ * product profiles, strategy; display units and pickup network settings when the file has those sections) in
+ * one transaction and bumps its config version so that every app instance's cached copy goes stale. Inactive
+ * warehouses / cartons and disabled services are stored as such. Used by the demo seed and configuration imports.
  */
 export async function saveShopConfig(
   db: PrismaClient,
-  config: ShopConfig,
+  config: StoredShopConfig,
   options: { sampleRateCards?: boolean; now?: Date } = {},
 ) {
   const { shop } = config;
@@ -48,6 +55,7 @@ export async function saveShopConfig(
     defaultBox: json(config.defaultBox),
     fallbackRates: json(config.fallbackRates),
     currency: config.currency,
+    ...(config.units ?? {}),
   };
   // A warehouse's link to its Shopify location is not part of the engine's configuration: keep the link of
   // every warehouse key that survives the save, or routing could no longer move orders there.
@@ -74,6 +82,7 @@ export async function saveShopConfig(
     db.warehouse.deleteMany(where),
     db.carton.deleteMany(where),
     db.productProfile.deleteMany(where),
+    ...(config.pickupNetworks ? [db.pickupNetworkSetting.deleteMany(where)] : []),
     db.shop.upsert({
       where: { shop },
       create: { shop, ...settings },
@@ -98,6 +107,8 @@ export async function saveShopConfig(
         offersFreight: w.modes.includes("FREIGHT"),
         inventorySnapshot: optionalJson(w.inventory),
         shopifyLocationId: locationLinks.get(w.id) ?? null,
+        freightLevels: optionalJson(w.freightLevels),
+        active: w.active ?? true,
         sortOrder,
       })),
     }),
@@ -109,7 +120,7 @@ export async function saveShopConfig(
         shop,
         carrierServiceId: id,
         name: s.rateCard.name,
-        isSample: options.sampleRateCards ?? false,
+        isSample: options.sampleRateCards === true || s.rateCard.sample === true,
         basis: s.rateCard.basis,
         zones: json(s.rateCard.zones),
         breaks: json(s.rateCard.breaks),
@@ -137,6 +148,7 @@ export async function saveShopConfig(
         heightIn: c.heightIn,
         tareWeightOz: c.tareWeightOz,
         maxWeightOz: c.maxWeightOz,
+        active: c.active ?? true,
       })),
     }),
     db.productProfile.createMany({
@@ -157,6 +169,19 @@ export async function saveShopConfig(
         shipAlone: p.shipAlone ?? false,
       })),
     }),
+    ...(config.pickupNetworks
+      ? [
+          db.pickupNetworkSetting.createMany({
+            // "No compartment limit" is stored as [] like network-settings.server.ts does (no JSON null).
+            data: config.pickupNetworks.map((n) => ({
+              id: randomUUID(),
+              shop,
+              ...n,
+              maxDimensionsIn: n.maxDimensionsIn ?? [],
+            })),
+          }),
+        ]
+      : []),
   ]);
 
   return {
@@ -191,6 +216,9 @@ function carrierServiceColumns(s: CarrierServiceConfig) {
     reachesMilitary: s.reachesMilitary,
     freightLevels: optionalJson(s.freight?.levels),
     appointmentLeadDays: s.freight?.appointmentLeadDays ?? null,
+    markupBasisPoints: s.markup?.basisPoints ?? null,
+    markupFixedCents: s.markup?.fixedCents ?? null,
+    enabled: s.enabled ?? true,
   };
 }
 
@@ -215,19 +243,53 @@ export async function loadShopConfig(
   shop: string,
   now: Date = new Date(),
 ): Promise<ShopConfig | null> {
+  return readShopConfig(db, shop, now, false);
+}
+
+/**
+ * The whole configuration as the file the admin exports (`ShopConfigFile`): inactive warehouses and cartons and
+ * disabled services too, flagged `active: false` / `enabled: false`, plus the display units and every pickup
+ * network's settings. `saveShopConfig` of this value stores the same configuration again, so export → import →
+ * export gives the same file. Null for an unknown shop.
+ */
+export async function loadShopConfigFile(
+  db: PrismaClient,
+  shop: string,
+  now: Date = new Date(),
+): Promise<ShopConfigFile | null> {
+  const [config, units, pickupNetworks] = await Promise.all([
+    readShopConfig(db, shop, now, true),
+    db.shop.findUnique({ where: { shop }, select: { weightUnit: true, dimensionUnit: true } }),
+    loadPickupNetworkSettings(db, shop),
+  ]);
+  if (!config || !units) return null;
+  return { ...config, units, pickupNetworks } as ShopConfigFile;
+}
+
+async function readShopConfig(
+  db: PrismaClient,
+  shop: string,
+  now: Date,
+  everything: boolean,
+): Promise<ShopConfig | null> {
   const settings = await db.shop.findUnique({ where: { shop } });
   if (!settings) return null;
+  const onlyActive = everything ? {} : { active: true };
   const [warehouses, services, cartons, profiles] = await Promise.all([
-    db.warehouse.findMany({ where: { shop, active: true }, orderBy: { sortOrder: "asc" } }),
+    db.warehouse.findMany({ where: { shop, ...onlyActive }, orderBy: { sortOrder: "asc" } }),
     db.carrierService.findMany({
-      where: { shop, enabled: true },
+      where: { shop, ...(everything ? {} : { enabled: true }) },
       orderBy: { sortOrder: "asc" },
       include: {
-        rateCards: { where: { effectiveFrom: { lte: now } }, orderBy: { effectiveFrom: "desc" }, take: 1 },
+        // The export keeps a service whose only card takes effect later (the newest card stands in).
+        rateCards: {
+          ...(everything ? {} : { where: { effectiveFrom: { lte: now } }, take: 1 }),
+          orderBy: { effectiveFrom: "desc" },
+        },
         warehouses: { include: { warehouse: { select: { key: true } } } },
       },
     }),
-    db.carton.findMany({ where: { shop, active: true }, orderBy: { sortOrder: "asc" } }),
+    db.carton.findMany({ where: { shop, ...onlyActive }, orderBy: { sortOrder: "asc" } }),
     db.productProfile.findMany({ where: { shop }, orderBy: { sortOrder: "asc" } }),
   ]);
 
@@ -257,12 +319,15 @@ export async function loadShopConfig(
       handlingDays: w.handlingDays,
       modes: (Object.keys(MODE_COLUMNS) as DeliveryMode[]).filter((mode) => w[MODE_COLUMNS[mode]]),
       ...(w.inventorySnapshot ? { inventory: w.inventorySnapshot as Record<string, number> } : {}),
+      ...(Array.isArray(w.freightLevels) ? { freightLevels: w.freightLevels as FreightLevel[] } : {}),
+      ...(w.active ? {} : { active: false }),
     })),
     carrierServices: services
       .filter((s) => s.rateCards.length > 0)
       .map((s) => {
-        const card = s.rateCards[0];
+        const card = s.rateCards.find((c) => c.effectiveFrom <= now) ?? s.rateCards[0];
         const warehouseIds = s.warehouses.map((ws) => ws.warehouse.key);
+        const hasMarkup = s.markupBasisPoints !== null || s.markupFixedCents !== null;
         return compact({
           id: s.code,
           carrier: s.carrier,
@@ -282,6 +347,7 @@ export async function loadShopConfig(
             zones: card.zones,
             breaks: card.breaks,
             overLastBreakCentsPerLb: card.overLastBreakCentsPerLb,
+            ...(everything && card.isSample ? { sample: true } : {}),
           },
           surcharges: s.surcharges,
           fuelBasisPoints: s.fuelBasisPoints,
@@ -296,6 +362,10 @@ export async function loadShopConfig(
             ? { levels: s.freightLevels, appointmentLeadDays: s.appointmentLeadDays ?? 0 }
             : null,
           warehouseIds: warehouseIds.length > 0 ? warehouseIds.sort() : null,
+          markup: hasMarkup
+            ? { basisPoints: s.markupBasisPoints ?? 0, fixedCents: s.markupFixedCents ?? 0 }
+            : null,
+          enabled: s.enabled ? null : false,
         }) as unknown as CarrierServiceConfig;
       }),
     cartons: cartons.map((c) => ({
@@ -306,6 +376,7 @@ export async function loadShopConfig(
       heightIn: c.heightIn,
       tareWeightOz: c.tareWeightOz,
       maxWeightOz: c.maxWeightOz,
+      ...(c.active ? {} : { active: false }),
     })),
     defaultBox: settings.defaultBox as unknown as DefaultBoxConfig,
     productProfiles: profiles.map(

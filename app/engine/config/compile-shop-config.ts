@@ -19,8 +19,29 @@ function assertUnique(ids: readonly string[], message: string) {
   assert(new Set(ids).size === ids.length, message);
 }
 
+/**
+ * The part of a configuration the engine uses: inactive warehouses and cartons and disabled services are kept in
+ * an exported file (so an import restores them) but never quoted, packed into or routed to.
+ *
+ * @example
+ * activeConfig({ ...config, warehouses: [{ ...dallas, active: false }, edison] }).warehouses; // [edison]
+ */
+export function activeConfig(config: ShopConfig): ShopConfig {
+  const inactive =
+    config.warehouses.some((w) => w.active === false) ||
+    config.carrierServices.some((s) => s.enabled === false) ||
+    config.cartons.some((c) => c.active === false);
+  if (!inactive) return config;
+  return {
+    ...config,
+    warehouses: config.warehouses.filter((w) => w.active !== false),
+    carrierServices: config.carrierServices.filter((s) => s.enabled !== false),
+    cartons: config.cartons.filter((c) => c.active !== false),
+  };
+}
+
 function compileWarehouses(config: ShopConfig): CompiledWarehouse[] {
-  assert(config.warehouses.length > 0, "shop config needs at least one warehouse");
+  assert(config.warehouses.length > 0, "shop config needs at least one active warehouse");
   assertUnique(
     config.warehouses.map((w) => w.id),
     "warehouse ids must be unique",
@@ -39,6 +60,7 @@ function compileWarehouses(config: ShopConfig): CompiledWarehouse[] {
       label: `${w.address.city}, ${w.address.state}`,
       cutoffMinutes: parseLocalTime(w.cutoffLocalTime),
       modes: new Set(w.modes),
+      ...(w.freightLevels ? { freightLevels: new Set(w.freightLevels) } : {}),
       ...(w.inventory ? { inventory: new Map(Object.entries(w.inventory)) } : {}),
     };
   });
@@ -58,6 +80,10 @@ function compileService(
     "freight services need service levels",
   );
   assert(s.transitByZone.length > 0, "service needs a transit table");
+  assert(
+    !s.markup || (s.markup.basisPoints >= -10_000 && Number.isInteger(s.markup.fixedCents)),
+    "markup must be ≥ −100 % and whole cents",
+  );
   for (const row of s.transitByZone) {
     assert(row.minDays >= 0 && row.minDays <= row.maxDays, "transit rows need 0 ≤ min ≤ max");
   }
@@ -99,13 +125,15 @@ function profileLookup(profiles: readonly ProductProfile[]) {
  * Validates a shop configuration and precomputes everything the quote hot path reuses: warehouse ZIP data and
  * cutoffs, rate-card indexes, surcharge programs, carrier calendars, zone charts, carton order, profile maps,
  * plus bounded caches (packing by cart signature, zones by ZIP3 pair). Throws `EngineAssertionError` on an
- * inconsistent configuration. Compile once per config version and reuse the result.
+ * inconsistent configuration. Inactive warehouses and cartons and disabled services are left out (`activeConfig`);
+ * `compiled.config` is the active part. Compile once per config version and reuse the result.
  *
  * @example
  * const compiled = compileShopConfig(demoShopConfig);
  * quote(compiled, { cart, destination, now: new Date("2026-11-24T15:00:00Z") });
  */
-export function compileShopConfig(config: ShopConfig): CompiledShopConfig {
+export function compileShopConfig(input: ShopConfig): CompiledShopConfig {
+  const config = activeConfig(input);
   const warehouses = compileWarehouses(config);
   assertUnique(
     config.carrierServices.map((s) => s.id),
@@ -168,6 +196,12 @@ export function compileShopConfig(config: ShopConfig): CompiledShopConfig {
       unreliabilityCents: strategy.unreliabilityCents ?? DEFAULT_UNRELIABILITY_CENTS,
       laneStatsMinSamples: strategy.laneStatsMinSamples ?? DEFAULT_LANE_STATS_MIN_SAMPLES,
       coldChainMaxTransitDays: strategy.coldChainMaxTransitDays ?? DEFAULT_COLD_CHAIN_MAX_TRANSIT_DAYS,
+      ...(strategy.freightFromCartWeightLb !== undefined
+        ? { freightFromCartWeightLb: strategy.freightFromCartWeightLb }
+        : {}),
+      ...(strategy.freightFromParcels !== undefined
+        ? { freightFromParcels: strategy.freightFromParcels }
+        : {}),
     },
     parcelMax: PARCEL_MAX,
   };

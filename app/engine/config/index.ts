@@ -1,3 +1,3 @@
-export { compileShopConfig } from "./compile-shop-config";
+export { activeConfig, compileShopConfig } from "./compile-shop-config";
 export { DEFAULT_ON_TIME_RATE, PARCEL_MAX } from "./defaults";
 export type { CompiledService, CompiledShopConfig, CompiledWarehouse, ResolvedStrategy } from "./types";

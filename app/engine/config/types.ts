@@ -5,6 +5,7 @@ import type { BusinessCalendar } from "../transit/types";
 import type {
   CarrierServiceConfig,
   DeliveryMode,
+  FreightLevel,
   ServiceLimits,
   ServiceTier,
   ShopConfig,
@@ -22,6 +23,8 @@ export interface CompiledWarehouse {
   label: string;
   cutoffMinutes: number;
   modes: Set<DeliveryMode>;
+  /** Freight levels the warehouse can arrange; undefined = every level. */
+  freightLevels?: Set<FreightLevel>;
   /** Undefined = stock not tracked. */
   inventory?: Map<string, number>;
 }
@@ -53,6 +56,8 @@ export interface ResolvedStrategy {
   unreliabilityCents: number;
   laneStatsMinSamples: number;
   coldChainMaxTransitDays: number;
+  freightFromCartWeightLb?: number;
+  freightFromParcels?: number;
 }
 
 /** A ShopConfig prepared once; the quote hot path only reads it (plus its bounded caches). */

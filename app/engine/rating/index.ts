@@ -2,7 +2,7 @@ export { compileRateCard, lookupRate } from "./rate-card";
 export { applyLargePackageMinimums, compileSurcharges, computeSurcharges } from "./surcharges";
 export { limitBreach, servesDestination } from "./eligibility";
 export { rateShipment, sizePackage } from "./rate-shipment";
-export { applyMarkup } from "./markup";
+export { applyMarkup, applyPlanMarkup } from "./markup";
 export { applyBasisPoints, formatDollars } from "./money";
 export type {
   CompiledRateCard,

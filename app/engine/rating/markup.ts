@@ -18,3 +18,31 @@ export function applyMarkup(
   );
   return { totalCents, markupCents: totalCents - costCents };
 }
+
+/**
+ * Markup of a plan whose shipments may ride services with their own markup. Each markup is applied once, like
+ * `applyMarkup`, to the summed carrier cost of the shipments it governs: the shop's to the shipments of services
+ * without one, each service's own to that service's shipments. A plan without service markups is priced exactly
+ * as `applyMarkup(total, shopMarkup)`. The total is clamped at 0.
+ *
+ * @example
+ * applyPlanMarkup([{ costCents: 1000, markup: { basisPoints: 2000, fixedCents: 0 } }], { basisPoints: 1000, fixedCents: 50 });
+ * // { totalCents: 1200, markupCents: 200 }
+ */
+export function applyPlanMarkup(
+  shipments: readonly { costCents: number; markup?: MarkupConfig | undefined }[],
+  shopMarkup: MarkupConfig,
+): { totalCents: number; markupCents: number } {
+  const groups = new Map<MarkupConfig, number>();
+  let costCents = 0;
+  for (const s of shipments) {
+    const markup = s.markup ?? shopMarkup;
+    groups.set(markup, (groups.get(markup) ?? 0) + s.costCents);
+    costCents += s.costCents;
+  }
+  let markupCents = 0;
+  for (const [markup, cents] of groups)
+    markupCents += applyBasisPoints(cents, markup.basisPoints) + markup.fixedCents;
+  const totalCents = Math.max(0, costCents + markupCents);
+  return { totalCents, markupCents: totalCents - costCents };
+}

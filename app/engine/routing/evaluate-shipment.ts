@@ -46,7 +46,8 @@ export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocati
     evaluation = {
       allocation,
       packing,
-      needsFreight: packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled)),
+      needsFreight:
+        ctx.freightOnly === true || packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled)),
       coldChain: packing.packages.some((p) => p.coldChain),
       options: new Map(),
     };
@@ -81,7 +82,7 @@ function shipDayFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: Co
 
 /**
  * Rates one shipment with one service (and freight level), or returns null with the reason recorded as an
- * issue. Order of checks: warehouse can tender the mode → destination served (PO box / military / coverage) →
+ * issue. Order of checks: warehouse can tender the mode (and the freight level) → destination served (PO box / military / coverage) →
  * zone has a transit row → cold-chain speed → package limits and zone price (rating) → dates.
  *
  * @example
@@ -112,6 +113,8 @@ function computeOption(
   const cfg = service.config;
   const { issues, dest } = ctx;
   if (!service.warehouseIndexes.has(warehouse.index)) return null;
+  // A freight level is offered only where both the service and the warehouse can arrange it.
+  if (freightLevel && warehouse.freightLevels && !warehouse.freightLevels.has(freightLevel)) return null;
   const notServed = servesDestination(
     {
       reachesPoBox: cfg.reachesPoBox,

@@ -1,7 +1,7 @@
 import { compileShopConfig } from "../config";
 import type { CompiledShopConfig } from "../config/types";
 import { IssueList } from "../issues";
-import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds } from "../packing";
+import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds, type ResolvedLine } from "../packing";
 import { formatDay, indexLaneStats } from "../transit";
 import type { QuoteInput, QuoteResult, ShopConfig, TierQuote } from "../types";
 import { Allocator } from "./allocate";
@@ -47,6 +47,33 @@ function toTierQuote(
 }
 
 /**
+ * The shop's freight thresholds (strategy `freightFromCartWeightLb` / `freightFromParcels`): a message saying
+ * which one the cart crossed, or null. Weight is the actual weight of every unit; parcels are counted as if the
+ * whole cart were packed together (the packing is cached, so the one-warehouse evaluation reuses it).
+ *
+ * @example
+ * freightThresholdCrossed(compiled, lines); // "Cart weighs 320 lb: the shop ships by freight from 300 lb"
+ */
+export function freightThresholdCrossed(
+  compiled: CompiledShopConfig,
+  lines: readonly ResolvedLine[],
+): string | null {
+  const { freightFromCartWeightLb: minLb, freightFromParcels: minParcels } = compiled.strategy;
+  if (minLb !== undefined) {
+    const cartOz = lines.reduce((sum, l) => sum + l.unit.weightOz * l.quantity, 0);
+    if (cartOz >= minLb * 16)
+      return `Cart weighs ${Math.round((cartOz / 16) * 10) / 10} lb: the shop ships by freight from ${minLb} lb`;
+  }
+  if (minParcels !== undefined) {
+    const parcels = compiled.packing.pack(lines.map((l) => ({ unit: l.unit, quantity: l.quantity }))).packages
+      .length;
+    if (parcels >= minParcels)
+      return `Cart packs into ${parcels} parcels: the shop ships by freight from ${minParcels} parcels`;
+  }
+  return null;
+}
+
+/**
  * Quotes every delivery tier for a cart: locate the destination, resolve and pack the cart, find inventory-
  * feasible warehouse allocations (one warehouse preferred, then the fewest shipments), rate every eligible
  * service, date it, and keep per tier the plan with the best score under the shop's strategy. Tiers with no
@@ -77,15 +104,18 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     return { quotes: [], issues: issues.toArray() };
   }
   const max = compiled.parcelMax;
-  const cartNeedsFreight = lines.some(
+  const overParcelLimits = lines.some(
     ({ unit }) =>
       unit.bulky ||
       ouncesToBilledPounds(unit.weightOz) > max.maxWeightLb ||
       ceilInches(unit.lengthIn) > max.maxLongestIn ||
       lengthPlusGirthIn(unit) > max.maxLengthPlusGirthIn,
   );
-  if (cartNeedsFreight)
+  if (overParcelLimits)
     issues.add("FREIGHT_REQUIRED", "info", "Bulky or oversize items: freight delivery only");
+  const threshold = overParcelLimits ? null : freightThresholdCrossed(compiled, lines);
+  if (threshold) issues.add("FREIGHT_REQUIRED", "info", threshold);
+  const cartNeedsFreight = overParcelLimits || threshold !== null;
   const orderValueCents =
     input.orderValueCents ?? lines.reduce((sum, l) => sum + l.line.priceCents * l.quantity, 0);
   const targetCents = costTargetCents(orderValueCents, compiled.strategy.costTargetBasisPoints);
@@ -97,6 +127,7 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     ...(input.laneStats ? { laneStats: indexLaneStats(input.laneStats) } : {}),
     orderValueCents,
     ...(targetCents !== undefined ? { targetCents } : {}),
+    ...(threshold !== null ? { freightOnly: true } : {}),
     evaluations: new Map(),
     shipDays: [],
   };

@@ -91,6 +91,8 @@ export interface QuoteContext {
   orderValueCents: number;
   /** Shipping price at the shop's cost target, when it has one. */
   targetCents?: number;
+  /** The cart crossed the shop's freight threshold: every shipment goes by freight. */
+  freightOnly?: boolean;
   evaluations: Map<string, ShipmentEvaluation>;
   /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
   shipDays: (DayNumber | undefined)[];

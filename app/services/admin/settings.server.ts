@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { UnitsForm } from "../../contracts/admin-forms";
-import { ShopConfigSchema } from "../../contracts/shop-config";
-import { loadShopConfig, saveShopConfig } from "../shop-config-store.server";
+import { ShopConfigFileSchema } from "../../contracts/shop-config";
+import { loadShopConfigFile, saveShopConfig } from "../shop-config-store.server";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { fieldErrors, text, type SaveResult } from "./form-data";
 import type { Units } from "./units";
@@ -31,11 +31,12 @@ export async function saveUnits(db: PrismaClient, shop: string, form: FormData):
 }
 
 /**
- * The whole configuration as the JSON `npx tailroute quote --config` reads (active warehouses, enabled
- * services with their current rate cards), or null for an unknown shop.
+ * The whole configuration as JSON, or null for an unknown shop: every warehouse, service (with its current rate
+ * card) and carton, inactive ones flagged, plus units and pickup network settings. Importing it restores the
+ * same configuration; `npx tailroute quote --config` reads the same file (and quotes only the active part).
  */
 export async function exportShopConfig(db: PrismaClient, shop: string, now: Date = new Date()) {
-  return loadShopConfig(db, shop, now);
+  return loadShopConfigFile(db, shop, now);
 }
 
 /** Maximum configuration file accepted by the import. */
@@ -54,7 +55,9 @@ export async function importShopConfig(db: PrismaClient, shop: string, raw: stri
   } catch (error) {
     return { ok: false, errors: { config: `not JSON: ${(error as Error).message}` } };
   }
-  const parsed = ShopConfigSchema.safeParse(value && typeof value === "object" ? { ...value, shop } : value);
+  const parsed = ShopConfigFileSchema.safeParse(
+    value && typeof value === "object" ? { ...value, shop } : value,
+  );
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     return {
