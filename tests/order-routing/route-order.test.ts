@@ -10,6 +10,7 @@ import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
+import { applyDecision } from "../../app/services/order-routing/apply-actions.server";
 import { reconcileDecisions } from "../../app/services/order-routing/reconciler.server";
 import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order-routing/route-order.server";
 import { saveShopConfig } from "../../app/services/shop-config-store.server";
@@ -241,6 +242,40 @@ describe("order routing on orders/create", () => {
     // THEN it marked the move applied without calling fulfillmentOrderMove
     expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(0);
     expect((await actionsOf()).find((a) => a.kind === "MOVE")?.status).toBe("APPLIED");
+  });
+
+  it("a worker whose lease ran out while Shopify answered slowly stops; the worker that took over finishes once", async () => {
+    // GIVEN a stored decision, and worker A holding a 1-minute lease on it
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    await deliver(randomUUID(), { applyAfterDecision: false });
+    const { id } = await decisionOf();
+    const real = adminGraphqlClient(shop, "shpat_test", admin.url);
+    let resultOfB: string | null = null;
+    // ... whose first Admin call (the move) stalls past the lease: meanwhile worker B claims the decision
+    // (two minutes later) and applies everything
+    const slowClient = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property !== "rawRequest") return Reflect.get(target, property, receiver) as unknown;
+        return async (...args: Parameters<typeof real.rawRequest>) => {
+          if (resultOfB === null) {
+            resultOfB = "running";
+            const later = new Date(NOW.getTime() + 120_000);
+            resultOfB = await applyDecision(db, real, shop, id, { now: () => later, retry: noWait });
+          }
+          return target.rawRequest(...args);
+        };
+      },
+    });
+    // WHEN A's call finally returns
+    const resultOfA = await applyDecision(db, slowClient, shop, id, { now: () => NOW, retry: noWait });
+    // THEN B applied the decision, and A wrote nothing more and made no call after the stalled one
+    expect(resultOfB).toBe("APPLIED");
+    expect(resultOfA).toBe("BUSY");
+    expect((await decisionOf()).status).toBe("APPLIED");
+    expect(admin.callsTo("tagsAdd")).toHaveLength(1);
+    expect(admin.callsTo("metafieldsSet")).toHaveLength(1);
+    expect(admin.callsTo("orderUpdate")).toHaveLength(1);
+    expect((await actionsOf()).every((a) => a.status === "APPLIED")).toBe(true);
   });
 
   it("splits the fulfillment order when the items ship from different warehouses", async () => {

@@ -40,6 +40,8 @@ export async function applyDecision(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const lease = { until: new Date(now().getTime() + leaseMs) };
   const claimed = await db.routingDecision.updateMany({
     where: {
       id: decisionId,
@@ -47,19 +49,40 @@ export async function applyDecision(
       status: "PENDING",
       OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }],
     },
-    data: {
-      leaseUntil: new Date(now().getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS)),
-      applyRuns: { increment: 1 },
-    },
+    data: { leaseUntil: lease.until, applyRuns: { increment: 1 } },
   });
   if (claimed.count === 0) {
     const exists = await db.routingDecision.count({ where: { id: decisionId, shop, status: "PENDING" } });
     return exists ? "BUSY" : "NOTHING_TO_DO";
   }
+  // The lease's expiry is also its fencing token: every write below is conditional on it still being ours and
+  // renews it, so a worker whose lease ran out (and was claimed by another) stops at its next write.
+  const write = async (data: Record<string, unknown>) => {
+    const renewed = new Date(now().getTime() + leaseMs);
+    const written = await db.routingDecision.updateMany({
+      where: { id: decisionId, shop, leaseUntil: lease.until },
+      data: { ...data, leaseUntil: renewed },
+    });
+    if (written.count === 0) throw new LeaseLost();
+    lease.until = renewed;
+  };
   try {
-    return await runActions(db, client, shop, decisionId, options.retry, now);
+    return await runActions(db, client, shop, decisionId, options.retry, now, write);
+  } catch (error) {
+    if (error instanceof LeaseLost) return "BUSY";
+    throw error;
   } finally {
-    await db.routingDecision.updateMany({ where: { id: decisionId, shop }, data: { leaseUntil: null } });
+    await db.routingDecision.updateMany({
+      where: { id: decisionId, shop, leaseUntil: lease.until },
+      data: { leaseUntil: null },
+    });
+  }
+}
+
+/** Another worker holds the decision now: this one must not write or call Shopify for it any more. */
+class LeaseLost extends Error {
+  constructor() {
+    super("the routing decision's lease ran out and was claimed by another worker");
   }
 }
 
@@ -70,14 +93,11 @@ async function runActions(
   decisionId: string,
   retry: RetryPolicy | undefined,
   now: () => Date,
+  write: (data: Record<string, unknown>) => Promise<void>,
 ): Promise<ApplyResult> {
   const decision = await db.routingDecision.findFirstOrThrow({ where: { id: decisionId, shop } });
   let actions = decisionActions(decision.actions);
-  const save = (extra: Record<string, unknown> = {}) =>
-    db.routingDecision.updateMany({
-      where: { id: decisionId, shop },
-      data: { actions: actionsJson(actions), ...extra },
-    });
+  const save = (extra: Record<string, unknown> = {}) => write({ actions: actionsJson(actions), ...extra });
 
   try {
     for (let i = 0; i < actions.length; i++) {
