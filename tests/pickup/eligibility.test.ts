@@ -3,6 +3,8 @@ import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
 import {
   DEFAULT_PICKUP_RULES,
   evaluateNetwork,
+  PLAN_RULES,
+  type PickupCarrierPlan,
   findPickupOptions,
   PickupPointIndex,
   type PickupNetworkRule,
@@ -149,6 +151,98 @@ describe("pickup eligibility rules, one at a time", () => {
     ]);
     // THEN all three reasons come back
     expect(codes(result)).toEqual(["NETWORK_DISABLED", "PRODUCT_NOT_ALLOWED", "VALUE_OVER_CAP"]);
+  });
+});
+
+describe("carrier limits at their edges (DESIGN.md §5)", () => {
+  /** A plan whose one parcel has exactly these sides (in) and weight (lb), as the carrier would pack it. */
+  const planWith = (sides: [number, number, number], lb: number): PickupCarrierPlan =>
+    ({
+      carrier: "X",
+      serviceId: "x",
+      serviceName: "X",
+      warehouseIds: ["w"],
+      costCents: 0,
+      packages: [
+        {
+          cartonId: null,
+          lengthIn: sides[0],
+          widthIn: sides[1],
+          heightIn: sides[2],
+          weightOz: lb * 16,
+          actualLb: lb,
+          dimLb: 0,
+          billableLb: lb,
+          contents: [],
+        },
+      ],
+    }) as unknown as PickupCarrierPlan;
+  const planCodes = (rule: PickupNetworkRule, plan: PickupCarrierPlan) =>
+    PLAN_RULES.filter((r) => r.check(rule, plan) !== null).map((r) => r.code);
+  const amazon = DEFAULT_PICKUP_RULES.AMAZON_LOCKER;
+  const usps = DEFAULT_PICKUP_RULES.USPS_HOLD_FOR_PICKUP;
+
+  it("Amazon Hub Locker: a parcel of exactly 10 lb is refused (limit is under 10 lb); 9.9 lb fits", () => {
+    expect(planCodes(amazon, planWith([10, 8, 4], 10))).toEqual(["PARCEL_TOO_HEAVY"]);
+    expect(planCodes(amazon, planWith([10, 8, 4], 9.9))).toEqual([]);
+  });
+
+  it("Amazon Hub Locker: a side exactly at 16 / 14 / 12 in is refused (under 16×12×14 in); just under fits", () => {
+    // GIVEN parcels at the compartment's exact sides, one side at a time, in any orientation
+    for (const sides of [
+      [16, 10, 8],
+      [15, 14, 8],
+      [15, 13, 12],
+      [12, 16, 14],
+    ] as [number, number, number][]) {
+      // THEN each is too large
+      expect(planCodes(amazon, planWith(sides, 2))).toEqual(["PARCEL_TOO_LARGE"]);
+    }
+    // AND 15.9 × 13.9 × 11.9 in (any orientation) fits
+    expect(planCodes(amazon, planWith([11.9, 15.9, 13.9], 2))).toEqual([]);
+  });
+
+  it("Amazon Hub Locker: an order worth exactly $5,000 is refused; $4,999.99 is not", () => {
+    // GIVEN Amazon lockers and an Amazon-delivered service
+    const rule = { ...amazon, enabled: true };
+    const worth = (cents: number) =>
+      evaluateNetwork(withAmazon, rule, { cart: [tee()], destination: LA, now: NOW, orderValueCents: cents });
+    const at = worth(500_000);
+    // THEN $5,000 is over the cap; a cent less passes
+    expect(at.eligible ? [] : at.exclusions.map((e) => e.code)).toEqual(["VALUE_OVER_CAP"]);
+    expect(worth(499_999).eligible).toBe(true);
+  });
+
+  it("USPS Hold for Pickup: length + girth over 130 in is refused even with every side within 108 in; 130 exactly fits", () => {
+    // GIVEN 40 × 23 × 22 in: girth 90, L+G 130 — and 40 × 23 × 23 in: L+G 132
+    expect(planCodes(usps, planWith([40, 23, 22], 20))).toEqual([]);
+    expect(planCodes(usps, planWith([40, 23, 23], 20))).toEqual(["PARCEL_TOO_LARGE"]);
+    const why = PLAN_RULES.find((r) => r.code === "PARCEL_TOO_LARGE")!.check(
+      usps,
+      planWith([40, 23, 23], 20),
+    );
+    expect(why).toMatch(/132 in length \+ girth, limit 130 in/);
+    // AND 70 lb exactly is allowed (USPS limits are "at most"), 70.1 lb is not
+    expect(planCodes(usps, planWith([20, 10, 10], 70))).toEqual([]);
+    expect(planCodes(usps, planWith([20, 10, 10], 70.1))).toEqual(["PARCEL_TOO_HEAVY"]);
+  });
+
+  it("FedEx Hold at Location and USPS Hold for Pickup only take their own carrier's parcels", () => {
+    // GIVEN both networks enabled in the demo shop (UPS, FedEx and USPS services)
+    for (const [network, carrier] of [
+      ["FEDEX_HOLD_AT_LOCATION", "FedEx"],
+      ["USPS_HOLD_FOR_PICKUP", "USPS"],
+    ] as const) {
+      // WHEN a T-shirt is evaluated THEN the plan is the network's own carrier, whatever is cheapest overall
+      const result = evaluate(enabled(network), [tee()]);
+      expect(result.eligible && result.plan.carrier).toBe(carrier);
+      // AND with that carrier's services removed, UPS cannot stand in: the carrier cannot serve
+      const without: ShopConfig = {
+        ...demoShopConfig,
+        carrierServices: demoShopConfig.carrierServices.filter((s) => s.carrier !== carrier),
+      };
+      expect(codes(evaluate(enabled(network), [tee()], without))).toEqual(["CARRIER_CANNOT_SERVE"]);
+    }
   });
 });
 

@@ -54,14 +54,19 @@ export const CART_RULES: readonly CartRule[] = [
   },
 ];
 
+/** Over a limit: strictly above for "at most" limits, at or above for "under" limits (rule.strictLimits). */
+const over = (rule: PickupNetworkRule, value: number, limit: number) =>
+  rule.strictLimits ? value >= limit : value > limit;
+const limitText = (rule: PickupNetworkRule, limit: string) => (rule.strictLimits ? `under ${limit}` : limit);
+
 /** Rules on how the network's own carrier would pack and ship the cart. */
 export const PLAN_RULES: readonly PlanRule[] = [
   {
     code: "PARCEL_TOO_HEAVY",
     check: (r, plan) => {
       const heaviestLb = Math.max(...plan.packages.map((p) => p.weightOz)) / 16;
-      return heaviestLb > r.maxWeightLb
-        ? `a parcel weighs ${heaviestLb.toFixed(1)} lb, limit ${r.maxWeightLb} lb`
+      return over(r, heaviestLb, r.maxWeightLb)
+        ? `a parcel weighs ${heaviestLb.toFixed(1)} lb, limit ${limitText(r, `${r.maxWeightLb} lb`)}`
         : null;
     },
   },
@@ -71,11 +76,14 @@ export const PLAN_RULES: readonly PlanRule[] = [
       for (const p of plan.packages) {
         const dims = sortedDims(p);
         const label = `${dims[0]}×${dims[1]}×${dims[2]} in`;
-        if (dims[0] > r.maxLongestIn)
-          return `a parcel of ${label} exceeds the ${r.maxLongestIn} in longest side`;
+        if (over(r, dims[0], r.maxLongestIn))
+          return `a parcel of ${label} exceeds the ${limitText(r, `${r.maxLongestIn} in`)} longest side`;
         const max = r.maxDimensionsIn;
-        if (max && dims.some((d, i) => d > max[i]))
-          return `a parcel of ${label} does not fit ${max[0]}×${max[1]}×${max[2]} in`;
+        if (max && dims.some((d, i) => over(r, d, max[i])))
+          return `a parcel of ${label} does not fit ${limitText(r, `${max[0]}×${max[1]}×${max[2]} in`)}`;
+        const lengthPlusGirth = dims[0] + 2 * (dims[1] + dims[2]);
+        if (r.maxLengthPlusGirthIn != null && over(r, lengthPlusGirth, r.maxLengthPlusGirthIn))
+          return `a parcel of ${label} measures ${lengthPlusGirth} in length + girth, limit ${r.maxLengthPlusGirthIn} in`;
       }
       return null;
     },

@@ -20,8 +20,10 @@ const NO_VALUABLES = { excludeFragile: true, excludeValuable: true, excludeColdC
 
 /**
  * The carriers' published locker / counter rules (DESIGN.md §5), as data. A shop starts from these with every
- * network disabled; the merchant's saved settings replace any field. USPS Hold for Pickup uses the USPS
- * Ground Advantage parcel limits (70 lb, 130 in length + girth ⇒ longest side capped at 108 in like Priority).
+ * network disabled; the merchant's saved settings replace any setting field (`strictLimits` and
+ * `maxLengthPlusGirthIn` are the carrier's and are not settings). Amazon's limits are "under" values, so a
+ * parcel exactly at one is refused. USPS Hold for Pickup uses the USPS Ground Advantage parcel limits
+ * (70 lb, 130 in length + girth, longest side 108 in like Priority Mail).
  *
  * @example
  * DEFAULT_PICKUP_RULES.AMAZON_LOCKER.maxWeightLb; // 10
@@ -39,6 +41,7 @@ export const DEFAULT_PICKUP_RULES: Record<PickupNetwork, PickupNetworkRule> = {
     holdDaysKind: "CALENDAR",
     maxDistanceMiles: 10,
     ...NO_VALUABLES,
+    strictLimits: true,
   },
   UPS_ACCESS_POINT: {
     network: "UPS_ACCESS_POINT",
@@ -78,6 +81,7 @@ export const DEFAULT_PICKUP_RULES: Record<PickupNetwork, PickupNetworkRule> = {
     holdDaysKind: "CALENDAR",
     maxDistanceMiles: 15,
     ...NO_VALUABLES,
+    maxLengthPlusGirthIn: 130,
   },
 };
 

@@ -24,6 +24,13 @@ export interface PickupNetworkRule {
   excludeFragile: boolean;
   excludeValuable: boolean;
   excludeColdChain: boolean;
+  /**
+   * Carrier-defined, not a merchant setting. True when the published limits are "under" (Amazon Hub Locker:
+   * < 10 lb, < 16×12×14 in): a parcel exactly at a limit is refused. False/absent: "at most" (≤).
+   */
+  strictLimits?: boolean;
+  /** Carrier-defined: length + girth (longest + 2 × the other two sides) must not exceed this; null = none. */
+  maxLengthPlusGirthIn?: number | null;
 }
 
 /** A point of the directory, as the engine needs it. */

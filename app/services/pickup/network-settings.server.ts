@@ -10,7 +10,13 @@ import type { PickupNetworkRule } from "../../engine/pickup";
 type SettingRow = Awaited<ReturnType<PrismaClient["pickupNetworkSetting"]["findMany"]>>[number];
 
 function defaultsOf(network: PickupNetworkRule["network"]): PickupNetworkSettings {
-  const { carrier: _carrier, holdDaysKind: _kind, ...settings } = DEFAULT_PICKUP_RULES[network];
+  const {
+    carrier: _carrier,
+    holdDaysKind: _kind,
+    strictLimits: _strict,
+    maxLengthPlusGirthIn: _girth,
+    ...settings
+  } = DEFAULT_PICKUP_RULES[network];
   return settings;
 }
 
