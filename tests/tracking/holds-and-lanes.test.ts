@@ -120,6 +120,64 @@ describe("locker holds (service, fixed clock)", () => {
   });
 });
 
+describe("hold expiry is about the open hold, not the last scan (fixed clock)", () => {
+  const scan = (trackingNumber: string, id: string, occurredAt: string, status: string) =>
+    record([{ id, trackingNumber, carrier: "UPS", status, occurredAt }]);
+
+  it("expires a hold that saw a DELAYED or EXCEPTION scan, and never one that was picked up or returned", async () => {
+    // GIVEN four UPS Access Point parcels available on Nov 26 15:00 (hold until Dec 3 15:00); then one delayed,
+    // one with an exception, one collected, one already on its way back
+    for (const [n, after] of [
+      ["1ZHOLDDELAYED", "DELAYED"],
+      ["1ZHOLDEXCEPTION", "EXCEPTION"],
+      ["1ZHOLDPICKED", "DELIVERED"],
+      ["1ZHOLDRETURN", "RETURN_TO_SENDER"],
+    ] as const) {
+      await scan(n, `${n}-a`, "2026-11-26T15:00:00Z", "AVAILABLE_FOR_PICKUP");
+      await scan(n, `${n}-b`, "2026-11-28T10:00:00Z", after);
+    }
+    // WHEN the check runs after expiry
+    const report = await checkHoldExpiries(db, { now: new Date("2026-12-03T15:00:01Z"), shop });
+    // THEN the delayed and excepted holds are flagged; the collected and returning ones are not
+    expect(report.expired.map((e) => e.trackingNumber).sort()).toEqual(["1ZHOLDDELAYED", "1ZHOLDEXCEPTION"]);
+    const flagged = await db.shipment.findMany({ where: { shop, returningToOrigin: true } });
+    expect(flagged.map((s) => [s.trackingNumber, s.status]).sort()).toEqual([
+      ["1ZHOLDDELAYED", "DELAYED"],
+      ["1ZHOLDEXCEPTION", "EXCEPTION"],
+    ]);
+  });
+
+  it("reads only due holds, oldest expiry first, in bounded batches", async () => {
+    // GIVEN three expired holds (expiring Nov 29, 30 and Dec 1 at an Amazon locker: 3 days) and one not yet due
+    const starts = [
+      "2026-11-27T09:00:00Z",
+      "2026-11-26T09:00:00Z",
+      "2026-11-28T09:00:00Z",
+      "2026-12-01T09:00:00Z",
+    ];
+    for (const [i, at] of starts.entries())
+      await record([
+        {
+          id: `b${i}`,
+          trackingNumber: `TBA00${i}`,
+          carrier: "Amazon",
+          status: "AVAILABLE_FOR_PICKUP",
+          occurredAt: at,
+        },
+      ]);
+    // WHEN the check runs on Dec 2 with room for two per run, twice
+    const now = new Date("2026-12-02T00:00:00Z");
+    const first = await checkHoldExpiries(db, { now, shop, batchSize: 2 });
+    const second = await checkHoldExpiries(db, { now, shop, batchSize: 2 });
+    // THEN the oldest two go first, the third on the next run, and the hold not yet due is untouched
+    expect(first.expired.map((e) => e.trackingNumber)).toEqual(["TBA001", "TBA000"]);
+    expect(second.expired.map((e) => e.trackingNumber)).toEqual(["TBA002"]);
+    expect(
+      (await db.shipment.findFirstOrThrow({ where: { shop, trackingNumber: "TBA003" } })).returningToOrigin,
+    ).toBe(false);
+  });
+});
+
 describe("learned lane transit (service → engine)", () => {
   const LANE = { warehouseId: "dallas-tx", serviceId: "usps-ground-advantage", destZip3: "752" };
 

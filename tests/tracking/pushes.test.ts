@@ -208,6 +208,51 @@ describe("events stored as received", () => {
   });
 });
 
+describe("events of a parcel still on its way", () => {
+  const send = (events: { id: string; rawCode: string; occurredAt: string }[]) =>
+    recordTrackingEvents(
+      db,
+      shop,
+      genericEvents(
+        GenericTrackingBody.parse({
+          events: events.map((e) => ({ ...e, trackingNumber: "1ZMOVING", carrier: "UPS" })),
+        }),
+      ),
+      NOW,
+    );
+
+  it("keeps a late older scan without moving the status back, ignores the same event id, and stores a second event", async () => {
+    // GIVEN a parcel out for delivery (not delivered: the state machine is still open)
+    await send([
+      { id: "m1", rawCode: "P", occurredAt: "2026-11-25T01:00:00Z" },
+      { id: "m3", rawCode: "O", occurredAt: "2026-11-27T08:00:00Z" },
+    ]);
+    // WHEN an older in-transit scan arrives late, then the provider resends it (same id),
+    // then a second, newer out-for-delivery event (new id) arrives
+    const [late] = await send([{ id: "m2", rawCode: "I", occurredAt: "2026-11-26T09:00:00Z" }]);
+    const [resent] = await send([{ id: "m2", rawCode: "I", occurredAt: "2026-11-26T09:00:00Z" }]);
+    const [second] = await send([{ id: "m4", rawCode: "O", occurredAt: "2026-11-27T09:30:00Z" }]);
+    // THEN the late scan is stored but not applied; the resend is a duplicate (not stored); the second event is stored
+    expect(late.events.map((e) => e.outcome)).toEqual(["KEPT"]);
+    expect(resent.events.map((e) => e.outcome)).toEqual(["DUPLICATE"]);
+    expect(second.events.map((e) => e.outcome)).toEqual(["KEPT"]);
+    const shipment = await db.shipment.findFirstOrThrow({
+      where: { shop, trackingNumber: "1ZMOVING" },
+      include: { events: { orderBy: { occurredAt: "asc" } } },
+    });
+    expect(shipment.status).toBe("OUT_FOR_DELIVERY");
+    expect(shipment.statusAt!.toISOString()).toBe("2026-11-27T09:30:00.000Z");
+    expect(shipment.events.map((e) => [e.dedupeKey, e.appliedAs])).toEqual([
+      ["gn:m1", "OUTBOUND_SCAN"],
+      ["gn:m2", null],
+      ["gn:m3", "OUT_FOR_DELIVERY"],
+      ["gn:m4", null],
+    ]);
+    // AND only the two transitions became Shopify writes
+    expect(await db.trackingPush.count({ where: { shop, shipmentId: shipment.id } })).toBe(2);
+  });
+});
+
 describe("concurrent deliveries of the same events", () => {
   it("stores each event once and creates one push per transition when two requests race", async () => {
     // GIVEN EasyPost delivering the same tracker update twice at the same moment (a retry racing the original)
