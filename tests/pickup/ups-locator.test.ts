@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { importFromLocator } from "../../app/services/pickup/locator/import-from-locator.server";
 import { LocatorError } from "../../app/services/pickup/locator/types";
-import { UpsLocatorProvider } from "../../app/services/pickup/locator/ups-locator";
+import { buildUpsLocatorRequest, UpsLocatorProvider } from "../../app/services/pickup/locator/ups-locator";
 import { recordInstall } from "../../app/services/shop-lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
+import { DocumentedLocatorRequest, rejectUndocumented, upsError } from "./ups-locator-fake";
 
 // The UPS Locator adapter against a local fake that follows the documented v3 shape (UPS-API
 // api-documentation Locator.yaml): POST /api/locations/v3/search/availabilities/64 with an OAuth bearer token.
+// The fake refuses (400, UPS's error body) any request that does not follow the documented request shape.
 
 const answer = JSON.parse(
   readFileSync(join(__dirname, "../fixtures/pickup/ups-locator-response.json"), "utf8"),
@@ -21,6 +23,7 @@ const received: {
   url: string;
   auth: string | undefined;
   body: { LocatorRequest: Record<string, unknown> };
+  refused: { status: number; body: unknown } | null;
 }[] = [];
 let status = 200;
 let server: Server;
@@ -34,15 +37,21 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
-      received.push({ url: req.url ?? "", auth: req.headers.authorization, body: JSON.parse(body) });
-      res.writeHead(status, { "Content-Type": "application/json" });
-      res.end(
-        JSON.stringify(
-          status === 200
-            ? answer
-            : { response: { errors: [{ code: "250002", message: "Invalid Authentication Information." }] } },
-        ),
-      );
+      const refused = rejectUndocumented(req.url ?? "", req.headers.authorization, body);
+      let parsedBody: { LocatorRequest: Record<string, unknown> } = { LocatorRequest: {} };
+      try {
+        parsedBody = JSON.parse(body);
+      } catch {
+        // recorded as refused
+      }
+      received.push({ url: req.url ?? "", auth: req.headers.authorization, body: parsedBody, refused });
+      const [code, reply] = refused
+        ? [refused.status, refused.body]
+        : status === 200
+          ? [200, answer]
+          : [status, upsError("250002", "Invalid Authentication Information.")];
+      res.writeHead(code, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(reply));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -121,5 +130,62 @@ describe("UPS Locator adapter", () => {
       ["U12345678", "UPS_LOCATOR"],
       ["U87654321", "UPS_LOCATOR"],
     ]);
+  });
+
+  it("the request follows the documented shape; the fake refuses one that does not", async () => {
+    // GIVEN the adapter's request for a normal search
+    status = 200;
+    await provider().search(QUERY);
+    // THEN the fake accepted it (every documented required field is there)
+    expect(received.at(-1)!.refused).toBeNull();
+    expect(DocumentedLocatorRequest.safeParse(received.at(-1)!.body).success).toBe(true);
+    // WHEN a request leaves out the required AddressLine (as the adapter once did without a street)
+    const request = buildUpsLocatorRequest(QUERY);
+    const { AddressLine: _dropped, ...withoutStreet } = request.LocatorRequest.OriginAddress.AddressKeyFormat;
+    const bad = {
+      LocatorRequest: {
+        ...request.LocatorRequest,
+        OriginAddress: { ...request.LocatorRequest.OriginAddress, AddressKeyFormat: withoutStreet },
+      },
+    };
+    const response = await fetch(`${baseUrl}/api/locations/v3/search/availabilities/64?Locale=en_US`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+      body: JSON.stringify(bad),
+    });
+    // THEN the fake answers 400 with UPS's error body naming the field
+    expect(response.status).toBe(400);
+    expect((await response.json()).response.errors[0].message).toMatch(/AddressKeyFormat\.AddressLine/);
+    // AND a radius outside 5-100 mi would be refused too
+    const wide = {
+      LocatorRequest: { ...request.LocatorRequest, LocationSearchCriteria: { SearchRadius: "150" } },
+    };
+    expect(DocumentedLocatorRequest.safeParse(wide).success).toBe(false);
+  });
+
+  it("keeps SearchRadius a whole number within 5-100 mi and the list size within 1-50", async () => {
+    status = 200;
+    const sent = async (radiusMiles: number, limit: number) => {
+      await provider().search({ ...QUERY, radiusMiles, limit });
+      const last = received.at(-1)!;
+      expect(last.refused).toBeNull();
+      return last.body.LocatorRequest.LocationSearchCriteria as {
+        SearchRadius: string;
+        MaximumListSize: string;
+      };
+    };
+    expect(await sent(1, 5)).toMatchObject({ SearchRadius: "5" });
+    expect(await sent(12.2, 5)).toMatchObject({ SearchRadius: "13" });
+    expect(await sent(500, 80)).toMatchObject({ SearchRadius: "100", MaximumListSize: "50" });
+  });
+
+  it("refuses to search without the street, city and state UPS requires, without calling UPS", async () => {
+    const before = received.length;
+    await expect(provider().search({ zip: "90012", radiusMiles: 10, limit: 5 })).rejects.toMatchObject({
+      name: "LocatorError",
+      status: 400,
+      message: expect.stringMatching(/missing: address1, city, province/),
+    });
+    expect(received).toHaveLength(before);
   });
 });

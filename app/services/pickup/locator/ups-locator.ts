@@ -7,26 +7,55 @@ import { LocatorError, type LocatorResult, type LocatorSearch, type PickupLocato
 // body { LocatorRequest: { Request, OriginAddress, Translate, UnitOfMeasurement, LocationSearchCriteria } },
 // answer { LocatorResponse: { Response, SearchResults: { DropLocation: [...] } } }.
 
-/** The documented request body for an Access Point search around an address (pure). */
+/** Locator.yaml: SearchRadius is a whole number, 5–100 for miles; MaximumListSize 1–50. */
+export const UPS_SEARCH_RADIUS_MILES = { min: 5, max: 100 } as const;
+export const UPS_MAX_LIST_SIZE = 50;
+
+const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
+
+/**
+ * The documented request body for an Access Point search around an address (pure). UPS requires the whole
+ * origin address (AddressLine, PoliticalDivision2 = city, PoliticalDivision1 = state, PostcodePrimaryLow,
+ * CountryCode): a search without street, city or state is refused here with a LocatorError (400) instead of
+ * being sent. The radius is rounded up to whole miles and kept within 5–100; the list size within 1–50.
+ */
 export function buildUpsLocatorRequest(query: LocatorSearch) {
+  const missing = (
+    [
+      ["address1", query.address1],
+      ["city", query.city],
+      ["province", query.province],
+      ["zip", query.zip],
+    ] as const
+  )
+    .filter(([, value]) => !value?.trim())
+    .map(([name]) => name);
+  if (missing.length)
+    throw new LocatorError(`UPS Locator needs the full origin address (missing: ${missing.join(", ")})`, 400);
+  const radius = clamp(
+    Math.ceil(query.radiusMiles),
+    UPS_SEARCH_RADIUS_MILES.min,
+    UPS_SEARCH_RADIUS_MILES.max,
+  );
+  const listSize = String(clamp(Math.floor(query.limit), 1, UPS_MAX_LIST_SIZE));
   return {
     LocatorRequest: {
       Request: { RequestAction: "Locator", TransactionReference: { CustomerContext: "tailroute" } },
       OriginAddress: {
         AddressKeyFormat: {
-          ...(query.address1 ? { AddressLine: query.address1 } : {}),
-          ...(query.city ? { PoliticalDivision2: query.city } : {}),
-          ...(query.province ? { PoliticalDivision1: query.province } : {}),
-          PostcodePrimaryLow: query.zip,
+          AddressLine: query.address1!.trim().slice(0, 100),
+          PoliticalDivision2: query.city!.trim().slice(0, 50),
+          PoliticalDivision1: query.province!.trim().slice(0, 50),
+          PostcodePrimaryLow: query.zip.trim(),
           CountryCode: "US",
         },
-        MaximumListSize: String(query.limit),
+        MaximumListSize: listSize,
       },
       Translate: { Locale: "en_US" },
       UnitOfMeasurement: { Code: "MI" },
       LocationSearchCriteria: {
-        MaximumListSize: String(query.limit),
-        SearchRadius: String(query.radiusMiles),
+        MaximumListSize: listSize,
+        SearchRadius: String(radius),
         AccessPointSearch: { AccessPointStatus: "01" },
       },
       SortCriteria: { SortType: "01" },
