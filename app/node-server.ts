@@ -18,7 +18,7 @@ interface TailrouteBuild extends ServerBuild {
         res: ServerResponse,
         token: string | null,
       ) => Promise<void>;
-      reconcilePendingRoutingOnStartup: () => Promise<void>;
+      reconcilePendingRoutingOnStartup: () => () => void;
       startTrackingMaintenanceOnStartup: () => () => void;
     };
   };
@@ -75,12 +75,8 @@ async function main() {
   server.listen(port, host, () => {
     console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
     if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
-    build.entry.module.reconcilePendingRoutingOnStartup().catch((error: unknown) => {
-      console.error(
-        "[order-routing] start-up reconciliation failed:",
-        error instanceof Error ? error.message : error,
-      );
-    });
+    // Routing actions left pending: now, then every 5 minutes (each pass never throws; leases keep instances apart).
+    build.entry.module.reconcilePendingRoutingOnStartup();
     // Pending Shopify fulfillment events and locker-hold checks: now and every 15 minutes (claims make it safe
     // for several instances to run at once).
     build.entry.module.startTrackingMaintenanceOnStartup();

@@ -11,7 +11,10 @@ import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
 import { applyDecision } from "../../app/services/order-routing/apply-actions.server";
-import { reconcileDecisions } from "../../app/services/order-routing/reconciler.server";
+import {
+  reconcileDecisions,
+  startRoutingReconciler,
+} from "../../app/services/order-routing/reconciler.server";
 import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order-routing/route-order.server";
 import { saveShopConfig } from "../../app/services/shop-config-store.server";
 import { recordInstall, recordUninstall } from "../../app/services/shop-lifecycle.server";
@@ -205,6 +208,37 @@ describe("order routing on orders/create", () => {
     expect(store.fulfillmentOrders[0].locationId).not.toBe(LOCATION["edison-nj"]);
     const actions = await actionsOf();
     expect(actions.filter((a) => a.kind === "MOVE").map((a) => a.status)).toEqual(["FAILED", "APPLIED"]);
+    expect(admin.callsTo("orderUpdate")).toHaveLength(1);
+  });
+
+  it("a running server's periodic pass finishes a decision that Shopify's outage left pending, without a restart", async () => {
+    // GIVEN a stored decision, and Shopify answering every move with 503 for now
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    await deliver(randomUUID(), { applyAfterDecision: false });
+    let down = true;
+    admin.onRaw("fulfillmentOrderMove", () =>
+      down ? { status: 503, body: { errors: "Service Unavailable" } } : undefined,
+    );
+    const quiet = { log: () => undefined, error: () => undefined };
+    // WHEN the server's reconciler starts (first pass at once, then every 50 ms here)
+    const stop = startRoutingReconciler(
+      db,
+      quiet,
+      { clientFor: deps().clientFor!, now: () => NOW, retry: { ...noWait, maxAttempts: 1 } },
+      50,
+    );
+    try {
+      await expect.poll(() => admin.callsTo("fulfillmentOrderMove").length).toBeGreaterThan(0);
+      expect((await decisionOf()).status).toBe("PENDING");
+      // ... and Shopify comes back
+      down = false;
+      // THEN a later pass applies the decision, with no second tag, note or metafield
+      await expect.poll(async () => (await decisionOf()).status, { timeout: 5_000 }).toBe("APPLIED");
+    } finally {
+      stop();
+    }
+    expect(store.fulfillmentOrders[0].locationId).toBe(LOCATION["dallas-tx"]);
+    expect(admin.callsTo("tagsAdd")).toHaveLength(1);
     expect(admin.callsTo("orderUpdate")).toHaveLength(1);
   });
 

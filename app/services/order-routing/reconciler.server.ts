@@ -86,9 +86,33 @@ export async function reconcileDecisions(
   return report;
 }
 
+/** How often a running server looks for decisions left open (Shopify was down, throttled or a worker died). */
+export const RECONCILE_INTERVAL_MS = 5 * 60_000;
+
 /**
- * The start-up pass: completes what the previous process left pending. Never throws (a failing pass must not
- * stop the server); the next start or `tailroute reconcile` tries again.
+ * Runs the reconciler now and then every `intervalMs` for the life of the process (never two passes of this
+ * process at once; other instances are kept apart by the decisions' leases). Returns a stop function.
+ */
+export function startRoutingReconciler(
+  db: PrismaClient,
+  log: Pick<Console, "log" | "error"> = console,
+  options: ReconcileOptions = {},
+  intervalMs = RECONCILE_INTERVAL_MS,
+): () => void {
+  let running: Promise<void> | null = null;
+  const pass = () => {
+    running ??= reconcileOnStartup(db, log, options).finally(() => (running = null));
+    return running;
+  };
+  void pass();
+  const timer = setInterval(() => void pass(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * One pass: completes what a previous process, or an earlier attempt of this one, left pending. Never throws (a
+ * failing pass must not stop the server); the next pass or `tailroute reconcile` tries again.
  */
 export async function reconcileOnStartup(
   db: PrismaClient,
@@ -105,9 +129,6 @@ export async function reconcileOnStartup(
       );
     }
   } catch (error) {
-    log.error(
-      "[order-routing] start-up reconciliation failed:",
-      error instanceof Error ? error.message : error,
-    );
+    log.error("[order-routing] reconciliation failed:", error instanceof Error ? error.message : error);
   }
 }

@@ -1,9 +1,12 @@
 import db from "../../db.server";
 import { appEnv } from "../../env.server";
-import { reconcileOnStartup } from "./reconciler.server";
+import { startRoutingReconciler } from "./reconciler.server";
 
-/** Completes routing actions a previous process left pending (crash, deploy); called once the server listens. */
-export function reconcilePendingRoutingOnStartup(): Promise<void> {
+/**
+ * Completes routing actions a previous process left pending (crash, deploy) once the server listens, then every
+ * five minutes those that Shopify's outages or throttling left open. Returns a stop function.
+ */
+export function reconcilePendingRoutingOnStartup(): () => void {
   const { actionLeaseMs } = appEnv();
-  return reconcileOnStartup(db, console, actionLeaseMs ? { leaseMs: actionLeaseMs } : {});
+  return startRoutingReconciler(db, console, actionLeaseMs ? { leaseMs: actionLeaseMs } : {});
 }
