@@ -165,3 +165,56 @@ describe("POST /webhooks/fulfillments/create", () => {
     });
   });
 });
+
+describe("POST /webhooks/fulfillments/update", () => {
+  it("links tracking added to a fulfillment later (HMAC-verified), refuses a bad HMAC and explains a bad payload", async () => {
+    // GIVEN a 3PL scan of a tracking number Shopify's fulfillment did not have when it was created
+    const number = "1ZUPDATEHTTP1";
+    const scan = JSON.stringify({
+      events: [
+        {
+          id: "upd-http-1",
+          trackingNumber: number,
+          carrier: "UPS",
+          rawCode: "P",
+          occurredAt: "2026-11-25T01:00:00Z",
+        },
+      ],
+    });
+    expect((await postGeneric(scan)).status).toBe(202);
+    const payload = {
+      ...fixture<Record<string, unknown>>("shopify/fulfillments-update.json"),
+      tracking_number: number,
+      tracking_numbers: [number],
+    };
+    const webhook = {
+      topic: "fulfillments/update",
+      shop,
+      body: payload,
+      secret: inject("appApiSecret"),
+      webhookId: randomUUID(),
+    };
+    // WHEN Shopify sends fulfillments/update (and someone forges one, and a payload without an order id)
+    const forged = await deliverWebhook(inject("appUrl"), "/webhooks/fulfillments/update", {
+      ...webhook,
+      secret: "forged",
+    });
+    const ok = await deliverWebhook(inject("appUrl"), "/webhooks/fulfillments/update", webhook);
+    const { order_id: _dropped, ...noOrder } = payload as Record<string, unknown>;
+    const bad = await deliverWebhook(inject("appUrl"), "/webhooks/fulfillments/update", {
+      ...webhook,
+      body: noOrder,
+      webhookId: randomUUID(),
+    });
+    // THEN only the signed one links the shipment the scan created to the order and the fulfillment
+    expect(forged.status).toBe(401);
+    expect(ok.status).toBe(200);
+    expect(bad.status).toBe(400);
+    expect(await db.shipment.findMany({ where: { shop, trackingNumber: number } })).toEqual([
+      expect.objectContaining({
+        orderId: "gid://shopify/Order/5551234567891",
+        fulfillmentId: "gid://shopify/Fulfillment/4812736459002",
+      }),
+    ]);
+  });
+});
