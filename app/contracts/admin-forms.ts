@@ -4,6 +4,7 @@ import {
   IsoDateSchema,
   ServiceTierSchema,
   DIMENSION_UNITS,
+  FreightLevelSchema,
   TierCodeSchema,
   UnitsSchema,
   WarehouseConfigSchema,
@@ -24,18 +25,32 @@ const numberField = (whenEmpty: string) =>
 // The admin's forms, built from the same schemas `tailroute quote --config` and the configuration import use,
 // so a value the admin accepts is a value the engine accepts.
 
-/** Warehouse create/edit (app/routes/app.warehouses.$id.tsx). */
-export const WarehouseForm = WarehouseConfigSchema.omit({ inventory: true }).extend({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes (e.g. dallas-tx)"),
-  cutoffLocalTime: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)"),
-  handlingDays: numberField("enter a whole number of days").int().min(0).max(30),
-  shopifyLocationId: z
-    .string()
-    .regex(/^gid:\/\/shopify\/Location\/\d+$/, "pick a Shopify location")
-    .nullable(),
-  active: z.boolean(),
-});
+/**
+ * Warehouse create/edit (app/routes/app.warehouses.$id.tsx). A warehouse offering freight names the final-mile
+ * levels it can arrange (at least one); without freight the list is ignored.
+ */
+export const WarehouseForm = WarehouseConfigSchema.omit({ inventory: true, freightLevels: true })
+  .extend({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes (e.g. dallas-tx)"),
+    cutoffLocalTime: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)"),
+    handlingDays: numberField("enter a whole number of days").int().min(0).max(30),
+    shopifyLocationId: z
+      .string()
+      .regex(/^gid:\/\/shopify\/Location\/\d+$/, "pick a Shopify location")
+      .nullable(),
+    active: z.boolean(),
+    freightLevels: z.array(FreightLevelSchema),
+  })
+  .refine((w) => !w.modes.includes("FREIGHT") || w.freightLevels.length > 0, {
+    message: "a warehouse offering freight needs at least one service level",
+    path: ["freightLevels"],
+  });
 export type WarehouseForm = z.infer<typeof WarehouseForm>;
+
+/** Freight final-mile levels, in the order the admin shows them. */
+export const FREIGHT_LEVELS = FreightLevelSchema.options;
 
 const Percent = numberField("enter a number").min(0).max(100);
 

@@ -3,15 +3,18 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import {
   Banner,
   BlockStack,
+  Box,
   Card,
   Checkbox,
   FormLayout,
   Layout,
   Page,
   Select,
+  Text,
   TextField,
 } from "@shopify/polaris";
 import { useMemo, useState } from "react";
+import { FREIGHT_LEVELS } from "../contracts/admin-forms";
 import { ErrorsBanner } from "../components/errors-banner";
 import { SaveButton } from "../components/save-button";
 import { fieldError } from "../components/form-errors";
@@ -31,6 +34,13 @@ const NEW_WAREHOUSE = {
   modes: ["EXPRESS_PARCEL", "POSTAL"] as string[],
   shopifyLocationId: null as string | null,
   active: true,
+  freightLevels: [...FREIGHT_LEVELS] as string[],
+};
+
+const FREIGHT_LEVEL_LABELS: Record<(typeof FREIGHT_LEVELS)[number], string> = {
+  THRESHOLD: "Threshold (to the first door)",
+  ROOM_OF_CHOICE: "Room of choice (inside, upstairs)",
+  WHITE_GLOVE: "White glove (unpack, assemble, remove packaging)",
 };
 
 const US_TIME_ZONES = [
@@ -82,11 +92,17 @@ export default function WarehouseEdit() {
     modes: values.modes,
     shopifyLocationId: values.shopifyLocationId ?? "",
     active: values.active,
+    freightLevels: values.freightLevels as string[],
   });
   const set = (key: keyof typeof form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [key]: value }));
   const toggleMode = (mode: string) => (checked: boolean) =>
     setForm((f) => ({ ...f, modes: checked ? [...f.modes, mode] : f.modes.filter((m) => m !== mode) }));
+  const toggleLevel = (level: string) => (checked: boolean) =>
+    setForm((f) => ({
+      ...f,
+      freightLevels: checked ? [...f.freightLevels, level] : f.freightLevels.filter((l) => l !== level),
+    }));
   const field = (key: keyof typeof form, label: string, path: string = key, extra: object = {}) => (
     <TextField
       label={label}
@@ -164,6 +180,29 @@ export default function WarehouseEdit() {
                     onChange={toggleMode("FREIGHT")}
                     error={fieldError(data, "modes")}
                   />
+                  {form.modes.includes("FREIGHT") ? (
+                    <Box paddingInlineStart="600">
+                      <BlockStack gap="100">
+                        <Text as="p" variant="bodySm" tone="subdued">
+                          Freight service levels this warehouse can arrange (offered at checkout only where
+                          the freight service offers them too)
+                        </Text>
+                        {FREIGHT_LEVELS.map((level, i) => (
+                          <Checkbox
+                            key={level}
+                            label={FREIGHT_LEVEL_LABELS[level]}
+                            name="freightLevels"
+                            value={level}
+                            checked={form.freightLevels.includes(level)}
+                            onChange={toggleLevel(level)}
+                            error={
+                              i === FREIGHT_LEVELS.length - 1 ? fieldError(data, "freightLevels") : undefined
+                            }
+                          />
+                        ))}
+                      </BlockStack>
+                    </Box>
+                  ) : null}
                 </BlockStack>
               </Card>
             </BlockStack>

@@ -98,6 +98,72 @@ describe("Warehouses page", () => {
     expect(await configVersion(h.db)).toBe(before);
   });
 
+  it("saves the freight service levels a freight warehouse offers, and the engine configuration carries them", async () => {
+    // GIVEN Dallas, which ships freight and has no level list yet (= every level)
+    const dallas = await h.db.warehouse.findFirstOrThrow({ where: { shop: DEMO_SHOP, key: "dallas-tx" } });
+    const opened = await load(edit.loader, `/app/warehouses/${dallas.id}`, { id: dallas.id });
+    expect(opened.data.values.freightLevels).toEqual(["THRESHOLD", "ROOM_OF_CHOICE", "WHITE_GLOVE"]);
+    const before = await configVersion(h.db);
+    // WHEN the merchant keeps only threshold and white glove
+    const fields = {
+      ...VALID,
+      key: "dallas-tx",
+      name: dallas.name,
+      city: dallas.city,
+      state: dallas.province,
+      zip: dallas.zip,
+      timeZone: dallas.timeZone,
+      modes: ["EXPRESS_PARCEL", "POSTAL", "FREIGHT"],
+      freightLevels: ["WHITE_GLOVE", "THRESHOLD"],
+      shopifyLocationId: dallas.shopifyLocationId!,
+    };
+    const saved = await submit(edit.action, `/app/warehouses/${dallas.id}`, fields, { id: dallas.id });
+    // THEN the list is stored (in the admin's order) in one save, and the engine's config carries it
+    expect(saved.status).toBe(200);
+    const row = await h.db.warehouse.findUniqueOrThrow({ where: { id: dallas.id } });
+    expect(row.freightLevels).toEqual(["THRESHOLD", "WHITE_GLOVE"]);
+    expect(await configVersion(h.db)).toBe(before + 1);
+    const reopened = await load(edit.loader, `/app/warehouses/${dallas.id}`, { id: dallas.id });
+    expect(reopened.data.values.freightLevels).toEqual(["THRESHOLD", "WHITE_GLOVE"]);
+    const { loadShopConfig } = await import("../../app/services/shop-config-store.server");
+    const config = await loadShopConfig(h.db, DEMO_SHOP);
+    expect(config!.warehouses.find((w) => w.id === "dallas-tx")!.freightLevels).toEqual([
+      "THRESHOLD",
+      "WHITE_GLOVE",
+    ]);
+
+    // WHEN freight is offered with no level ticked THEN the field says so and nothing is saved
+    const none = await submit(
+      edit.action,
+      `/app/warehouses/${dallas.id}`,
+      { ...fields, freightLevels: [] },
+      { id: dallas.id },
+    );
+    expect(none.status).toBe(422);
+    expect(none.data.errors.freightLevels).toBe(
+      "a warehouse offering freight needs at least one service level",
+    );
+    const junk = await submit(
+      edit.action,
+      `/app/warehouses/${dallas.id}`,
+      { ...fields, freightLevels: ["CURBSIDE"] },
+      { id: dallas.id },
+    );
+    expect(junk.status).toBe(422);
+    expect(junk.data.errors["freightLevels.0"]).toBeDefined();
+    expect(await h.db.warehouse.findUniqueOrThrow({ where: { id: dallas.id } })).toEqual(row);
+    expect(await configVersion(h.db)).toBe(before + 1);
+
+    // WHEN freight is switched off THEN no level list is kept
+    await submit(
+      edit.action,
+      `/app/warehouses/${dallas.id}`,
+      { ...fields, modes: ["EXPRESS_PARCEL", "POSTAL"] },
+      { id: dallas.id },
+    );
+    expect((await h.db.warehouse.findUniqueOrThrow({ where: { id: dallas.id } })).freightLevels).toBeNull();
+  });
+
   it("refuses a key another warehouse of the shop already uses", async () => {
     const { status, data } = await submit(
       edit.action,

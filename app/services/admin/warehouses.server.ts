@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
-import { WarehouseForm } from "../../contracts/admin-forms";
-import type { DeliveryMode } from "../../engine/types";
+import { FREIGHT_LEVELS, WarehouseForm } from "../../contracts/admin-forms";
+import type { DeliveryMode, FreightLevel } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, list, num, text, type SaveResult } from "./form-data";
-import { isUniqueConstraintViolation } from "../../db-portable.server";
+import { isUniqueConstraintViolation, jsonDbNull } from "../../db-portable.server";
 
 const MODES: DeliveryMode[] = ["EXPRESS_PARCEL", "POSTAL", "FREIGHT"];
 
@@ -25,6 +25,7 @@ export function listWarehouses(db: PrismaClient, shop: string) {
       offersExpressParcel: true,
       offersPostal: true,
       offersFreight: true,
+      freightLevels: true,
       shopifyLocationId: true,
       active: true,
     },
@@ -53,6 +54,8 @@ export async function warehouseFormValues(db: PrismaClient, shop: string, id: st
     ),
     shopifyLocationId: w.shopifyLocationId,
     active: w.active,
+    // No list stored = every level (the checkboxes start all ticked).
+    freightLevels: Array.isArray(w.freightLevels) ? (w.freightLevels as FreightLevel[]) : [...FREIGHT_LEVELS],
   };
 }
 
@@ -74,10 +77,11 @@ export function parseWarehouseForm(form: FormData) {
     modes: list(form.getAll("modes").join(",")),
     shopifyLocationId: text(form, "shopifyLocationId") || null,
     active: bool(form, "active"),
+    freightLevels: form.getAll("freightLevels").map(String),
   });
 }
 
-const columns = (w: WarehouseForm) => ({
+const columns = (db: PrismaClient, w: WarehouseForm) => ({
   key: w.id,
   name: w.name,
   address1: w.address.address1 ?? null,
@@ -91,6 +95,10 @@ const columns = (w: WarehouseForm) => ({
   offersExpressParcel: w.modes.includes("EXPRESS_PARCEL"),
   offersPostal: w.modes.includes("POSTAL"),
   offersFreight: w.modes.includes("FREIGHT"),
+  // Stored in the admin's order; without freight nothing is stored (null = every level).
+  freightLevels: w.modes.includes("FREIGHT")
+    ? FREIGHT_LEVELS.filter((level) => w.freightLevels.includes(level))
+    : jsonDbNull(db),
   shopifyLocationId: w.shopifyLocationId,
   active: w.active,
 });
@@ -109,7 +117,7 @@ export async function saveWarehouse(
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   if (!Intl.supportedValuesOf("timeZone").includes(parsed.data.timeZone))
     return { ok: false, errors: { timeZone: "pick a time zone from the list" } };
-  const data = columns(parsed.data);
+  const data = columns(db, parsed.data);
   if (id !== "new" && !(await db.warehouse.findFirst({ where: { id, shop }, select: { id: true } })))
     return null;
   try {
