@@ -1,6 +1,6 @@
 import { Banner, BlockStack, Button, DropZone, InlineStack, List, ProgressBar, Text } from "@shopify/polaris";
 import Papa from "papaparse";
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { CsvLineError } from "../contracts/rate-card-csv";
 
 export interface CsvPreview {
@@ -9,9 +9,49 @@ export interface CsvPreview {
 }
 
 /**
- * Reads a CSV file in the browser in chunks (a progress bar for large files), hands the rows to `validate`
- * (the same contract the server runs) and shows its preview and line errors. `onImport` gets the file's text
- * only when no line is wrong; the server validates again and saves all or nothing.
+ * What `validate` returns: the preview at once, or an incremental check that yields its progress (0–1) between
+ * slices of lines and returns the preview, so the import can hand the browser back its thread between slices.
+ */
+export type CsvValidation = CsvPreview | Iterator<number, CsvPreview>;
+
+/** An incremental check's result turned into the preview, still yielding the check's progress. */
+export function* previewOf<T>(check: Generator<number, T>, toPreview: (result: T) => CsvPreview) {
+  return toPreview(yield* check);
+}
+
+type Phase = { step: "reading" | "checking"; progress: number; lines?: number };
+
+/** Reading the file fills the first half of the bar, checking its lines the second. */
+const READ_SHARE = 50;
+/** How long a slice of an incremental check may hold the main thread before the browser gets it back. */
+const SLICE_MS = 12;
+
+/** Hands the thread back to the browser so it can paint (a macrotask: rendering happens before it runs). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const isIterator = (value: CsvValidation): value is Iterator<number, CsvPreview> =>
+  typeof (value as Iterator<number, CsvPreview>).next === "function";
+
+/** Runs a validation to its preview, slice by slice for an incremental one, reporting its progress (0–1). */
+async function runValidation(validation: CsvValidation, onProgress: (share: number) => void) {
+  if (!isIterator(validation)) return validation;
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = validation.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      onProgress(step.value);
+      await nextTask();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/**
+ * Reads a CSV file in the browser in chunks, hands the rows to `validate` (the same contract the server runs) and
+ * shows its preview and line errors. A progress bar stays up from the first chunk until the preview replaces
+ * it: the reading, then the checking of the lines (which, for a large file, takes a while of its own). `onImport`
+ * gets the file's text only when no line is wrong; the server validates again and saves all or nothing.
  */
 export function CsvFileImport({
   label,
@@ -24,17 +64,18 @@ export function CsvFileImport({
   label: string;
   /** File types offered by the picker. */
   accept?: string;
-  validate: (rows: string[][], text: string) => CsvPreview;
+  validate: (rows: string[][], text: string) => CsvValidation;
   onImport: (text: string) => void;
   importing: boolean;
   serverErrors?: CsvLineError[];
 }) {
-  const [progress, setProgress] = useState<number | null>(null);
+  const [phase, setPhase] = useState<Phase | null>(null);
+  const phaseLabelId = useId();
   const [file, setFile] = useState<{ name: string; text: string; preview: CsvPreview } | null>(null);
 
   const read = async (picked: File) => {
     setFile(null);
-    setProgress(0);
+    setPhase({ step: "reading", progress: 0 });
     const rows: string[][] = [];
     await new Promise<void>((resolve) =>
       Papa.parse<string[]>(picked, {
@@ -42,14 +83,25 @@ export function CsvFileImport({
         chunkSize: 64 * 1024,
         chunk: (results) => {
           rows.push(...results.data);
-          setProgress(Math.min(100, Math.round((results.meta.cursor / Math.max(1, picked.size)) * 100)));
+          const share = Math.min(1, results.meta.cursor / Math.max(1, picked.size));
+          setPhase({ step: "reading", progress: Math.round(share * READ_SHARE) });
         },
         complete: () => resolve(),
       }),
     );
     const text = await picked.text();
-    setProgress(100);
-    setFile({ name: picked.name, text, preview: validate(rows, text) });
+    const checking = (share: number) =>
+      setPhase({
+        step: "checking",
+        progress: READ_SHARE + Math.round(Math.min(1, share) * (100 - READ_SHARE)),
+        lines: rows.length,
+      });
+    checking(0);
+    // Let the browser paint "Checking…" before a validation that may hold the thread for a moment.
+    await nextTask();
+    const preview = await runValidation(validate(rows, text), checking);
+    setPhase(null);
+    setFile({ name: picked.name, text, preview });
   };
 
   const errors = serverErrors && serverErrors.length > 0 ? serverErrors : (file?.preview.errors ?? []);
@@ -64,7 +116,16 @@ export function CsvFileImport({
       >
         <DropZone.FileUpload actionTitle="Choose file" actionHint="or drop it here" />
       </DropZone>
-      {progress !== null && progress < 100 ? <ProgressBar progress={progress} size="small" /> : null}
+      {phase ? (
+        <BlockStack gap="100">
+          <Text as="p" variant="bodySm" tone="subdued" id={phaseLabelId}>
+            {phase.step === "reading"
+              ? "Reading the file…"
+              : `Checking ${(phase.lines ?? 0).toLocaleString("en-US")} lines…`}
+          </Text>
+          <ProgressBar progress={phase.progress} size="small" ariaLabelledBy={phaseLabelId} />
+        </BlockStack>
+      ) : null}
       {file ? (
         <BlockStack gap="200">
           <Text as="p" variant="bodySm" tone="subdued">

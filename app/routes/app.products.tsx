@@ -13,15 +13,16 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { CsvFileImport } from "../components/csv-file-import";
+import { CsvFileImport, previewOf } from "../components/csv-file-import";
 import { ErrorsBanner } from "../components/errors-banner";
 import { PRODUCT_FLAGS as FLAGS, ProductProfileTable } from "../components/product-profile-table";
 import { fieldError } from "../components/form-errors";
 import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
-import { productProfilesFromCsv, PRODUCT_CSV_COLUMNS } from "../contracts/product-csv";
+import { PRODUCT_CSV_COLUMNS } from "../contracts/product-csv";
 import { adminContext } from "../services/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
+import { checkProductCsv } from "../services/admin/product-csv-check";
 import {
   deleteProductProfile,
   importProductProfiles,
@@ -237,13 +238,12 @@ export default function Products() {
                   label="Product dimensions CSV"
                   importing={importer.state !== "idle"}
                   serverErrors={importErrors}
-                  validate={(_rows, text) => {
-                    const result = productProfilesFromCsv(text);
-                    return {
+                  validate={(_rows, text) =>
+                    previewOf(checkProductCsv(text), (result) => ({
                       errors: result.errors,
-                      summary: <Text as="p">{`${result.profiles.length} products ready to import`}</Text>,
-                    };
-                  }}
+                      summary: <Text as="p">{`${result.products} products ready to import`}</Text>,
+                    }))
+                  }
                   onImport={(csv) => importer.submit({ intent: "import", csv }, { method: "post" })}
                 />
               </BlockStack>

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDemoAdminApi } from "../../scripts/lib/demo-admin";
 import {
@@ -227,5 +228,63 @@ describe("Shopify reads of the admin pages, page after page", () => {
     } finally {
       installDemoAdminApi(h.fake.reset());
     }
+  });
+});
+
+describe("product CSV checked in slices in the browser", () => {
+  const HEADER =
+    "variant_id,sku,name,length_in,width_in,height_in,weight_oz,fragile,valuable,cold_chain,bulky,ship_alone";
+  // Lines a merchant's file may hold: good ones (few variant ids, so repeats happen), wrong ones, blank ones.
+  const line = fc.oneof(
+    fc
+      .record({
+        id: fc.integer({ min: 1, max: 12 }),
+        l: fc.integer({ min: 1, max: 30 }),
+        flag: fc.constantFrom("yes", "no", "", "maybe"),
+      })
+      .map(({ id, l, flag }) => `${4400 + id},SKU${id},"Item, ${id}",${l},4,3,12,${flag},no,no,no,no`),
+    fc.constantFrom(
+      "44,,Mug,ten,4,4,12,no,no,no,no,no",
+      "abc,,Mug,5,4,4,12,maybe,no,no,no,no",
+      "4455,,,5,4,4,12,no,no,no,no,no",
+      "",
+      " , ",
+    ),
+  );
+
+  it("finds exactly what checking the whole file at once finds", async () => {
+    const { productProfilesFromCsv } = await import("../../app/contracts/product-csv");
+    const { checkProductCsv } = await import("../../app/services/admin/product-csv-check");
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (lines, sliceRows) => {
+        // GIVEN any file WHEN checked in slices of a few lines THEN the errors and product count are the contract's
+        const text = [HEADER, ...lines].join("\n");
+        const whole = productProfilesFromCsv(text);
+        const check = checkProductCsv(text, sliceRows);
+        let step = check.next();
+        const progress: number[] = [];
+        while (!step.done) {
+          progress.push(step.value);
+          step = check.next();
+        }
+        expect(step.value).toEqual({ errors: whole.errors, products: whole.profiles.length });
+        expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reports a missing column on the header line, like the contract", async () => {
+    const { checkProductCsv } = await import("../../app/services/admin/product-csv-check");
+    const check = checkProductCsv("variant_id,name\n1,Mug");
+    const step = check.next();
+    expect(step.done).toBe(true);
+    expect(step.value).toEqual({
+      errors: ["length_in", "width_in", "height_in"].map((c) => ({
+        line: 1,
+        message: `missing column "${c}"`,
+      })),
+      products: 0,
+    });
   });
 });
