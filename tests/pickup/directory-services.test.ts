@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { DEFAULT_PICKUP_RULES } from "../../app/engine/pickup";
-import { importPickupDirectory } from "../../app/services/pickup/directory-import.server";
+import {
+  currentImportProgress,
+  importPickupDirectory,
+  type ImportPhase,
+} from "../../app/services/pickup/directory-import.server";
+import { directoryCsv, sampleDirectory } from "../../app/services/pickup/sample-directory";
 import { listPickupPoints } from "../../app/services/pickup/directory-list.server";
 import {
   loadPickupNetworkSettings,
@@ -61,6 +66,57 @@ describe("directory import (CSV / GeoJSON)", () => {
     });
     // AND the other shop sees none of it
     expect((await listPickupPoints(db, OTHER)).total).toBe(0);
+  });
+
+  it("reports progress over the database write too: rows checked, then rows written chunk by chunk", async () => {
+    // GIVEN a 1,280-point directory (three write chunks of 500)
+    const csv = directoryCsv(sampleDirectory({ perNetwork: 40 }));
+    const progress: [number, number, ImportPhase][] = [];
+    const countsWhileWriting: number[] = [];
+    // WHEN imported
+    const result = await importPickupDirectory(db, SHOP, {
+      text: csv,
+      onProgress: (done, total, phase) => {
+        progress.push([done, total, phase]);
+        if (phase === "written" && done < total) {
+          expect(currentImportProgress(SHOP)).toEqual({ done, total, phase });
+          countsWhileWriting.push(done);
+        }
+      },
+    });
+    // THEN rows are checked in steps of 250, then written 500, 1000, and 1280 after the commit
+    expect(result).toMatchObject({ ok: true, imported: 1280 });
+    expect(progress.filter(([, , p]) => p === "checked").map(([d]) => d)).toEqual([
+      250, 500, 750, 1000, 1250, 1280,
+    ]);
+    expect(progress.filter(([, , p]) => p === "written")).toEqual([
+      [500, 1280, "written"],
+      [1000, 1280, "written"],
+      [1280, 1280, "written"],
+    ]);
+    expect(countsWhileWriting).toEqual([500, 1000]);
+    // AND the import no longer shows as running; every point is there
+    expect(currentImportProgress(SHOP)).toBeNull();
+    expect(await db.pickupPoint.count({ where: { shop: SHOP } })).toBe(1280);
+  });
+
+  it("a write that fails half-way rolls back every chunk already written", async () => {
+    // GIVEN a directory whose second write chunk fails (the database refuses it)
+    const csv = directoryCsv(sampleDirectory({ perNetwork: 40 }));
+    const before = await version(SHOP);
+    // WHEN the progress callback throws after the first chunk, inside the transaction
+    await expect(
+      importPickupDirectory(db, SHOP, {
+        text: csv,
+        onProgress: (done, _total, phase) => {
+          if (phase === "written" && done === 500) throw new Error("disk full");
+        },
+      }),
+    ).rejects.toThrow("disk full");
+    // THEN nothing was saved and the configuration version did not move
+    expect(await db.pickupPoint.count({ where: { shop: SHOP } })).toBe(0);
+    expect(await version(SHOP)).toBe(before);
+    expect(currentImportProgress(SHOP)).toBeNull();
   });
 
   it("reports every bad row with its file line and saves nothing", async () => {

@@ -37,8 +37,9 @@ describe("npx tailroute import-pickup-points", () => {
     expect(run.stdout).toMatch(
       /Imported 768 pickup points for cli-pickup\.myshopify\.com: 768 new, 0 updated/,
     );
-    expect(run.stderr).toMatch(/250\/768 points/);
-    expect(run.stderr).toMatch(/768\/768 points \(100 %\)/);
+    expect(run.stderr).toMatch(/250\/768 points checked \(32 %\)/);
+    expect(run.stderr).toMatch(/500\/768 points written \(65 %\)/);
+    expect(run.stderr).toMatch(/768\/768 points written \(100 %\)\n$/);
     expect(await db.pickupPoint.count({ where: { shop: SHOP } })).toBe(768);
   });
 

@@ -37,16 +37,18 @@ export const importPickupPointsCommand: CliCommand = {
     // Imported lazily so `tailroute --help` works without a database.
     const { default: db } = await import("../../db.server");
     const { importPickupDirectory } = await import("../../services/pickup/directory-import.server");
-    let lastPercent = -1;
+    let last = "";
     const result = await importPickupDirectory(db, shop, {
       text,
       ...(format ? { format } : {}),
       mode: args.includes("--replace") ? "replace" : "merge",
-      onProgress: (done, total) => {
+      // Rows checked, then rows written to the database (chunk by chunk, in one transaction).
+      onProgress: (done, total, phase) => {
         const percent = Math.floor((done / total) * 100);
-        if (percent === lastPercent) return;
-        lastPercent = percent;
-        io.stderr(`  ${done}/${total} points (${percent} %)\n`);
+        const line = `  ${done}/${total} points ${phase} (${percent} %)\n`;
+        if (line === last) return;
+        last = line;
+        io.stderr(line);
       },
     });
     if (!result.ok) {

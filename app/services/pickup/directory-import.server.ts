@@ -12,14 +12,22 @@ export interface ImportDirectoryOptions {
   format?: DirectoryFormat;
   /** "merge" (default) keeps points absent from the file; "replace" deletes them. */
   mode?: "merge" | "replace";
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Progress in rows: "checked" while rows are prepared (every 250), then "written" after each chunk of
+   * rows written inside the transaction, and a last ("written", total, total) after the commit.
+   */
+  onProgress?: (done: number, total: number, phase: ImportPhase) => void;
   /** Marks the rows (sample directory, provider import). Default: CSV / GEOJSON, not sample. */
   source?: string;
   isSample?: boolean;
 }
 
+export type ImportPhase = "checked" | "written";
+
 const CHUNK = 500;
 const PROGRESS_EVERY = 250;
+/** A directory of 100k points takes seconds to write on the shared machine; the default 5 s is too short. */
+const WRITE_TIMEOUT_MS = 120_000;
 
 /** Stored row of an imported point; the id is kept across re-imports so a buyer's choice stays valid. */
 export function pointRow(
@@ -52,8 +60,9 @@ export function pointRow(
  * Imports a CSV or GeoJSON directory for one shop. Every row is validated first; any error → nothing is
  * saved and every error comes back with its line. Otherwise one batch transaction replaces the file's
  * points (ids kept for points already known by network + externalId), optionally removes the others, and
- * bumps Shop.configVersion so cached directories reload. `onProgress(done, total)` counts rows prepared;
- * its last call (total, total) comes after the commit.
+ * bumps Shop.configVersion so cached directories reload. `onProgress(done, total, phase)` counts rows
+ * checked, then rows written chunk by chunk; its last call (total, total, "written") comes after the commit.
+ * The latest progress of a shop's running import is also readable with `currentImportProgress(shop)`.
  */
 export async function importPickupDirectory(
   db: PrismaClient,
@@ -83,6 +92,10 @@ export async function savePickupPoints(
   if (!exists) return { ok: false, errors: [{ line: 0, message: `unknown shop ${shop}` }] };
 
   const total = points.length;
+  const report = (done: number, phase: ImportPhase) => {
+    importProgress.set(shop, { done, total, phase });
+    options.onProgress?.(done, total, phase);
+  };
   const source = options.source;
   const existing = await db.pickupPoint.findMany({
     where: { shop },
@@ -98,21 +111,45 @@ export async function savePickupPoints(
     const id = known ?? randomUUID();
     ids.push(id);
     rows.push(pointRow(shop, id, point, source, options.isSample ?? false));
-    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, total);
+    if ((i + 1) % PROGRESS_EVERY === 0) report(i + 1, "checked");
   }
+  if (total % PROGRESS_EVERY !== 0) report(total, "checked");
   const inFile = new Set(ids);
   const removed =
     options.mode === "replace" ? existing.filter((p) => !inFile.has(p.id)).map((p) => p.id) : [];
   const existingIds = new Set(existing.map((p) => p.id));
   const toDelete = [...ids.filter((id) => existingIds.has(id)), ...removed];
-  const ops: Prisma.PrismaPromise<unknown>[] = [];
-  for (let i = 0; i < toDelete.length; i += CHUNK) {
-    ops.push(db.pickupPoint.deleteMany({ where: { shop, id: { in: toDelete.slice(i, i + CHUNK) } } }));
+  try {
+    // One transaction, written chunk by chunk so progress can be reported: a failure rolls every chunk back.
+    await db.$transaction(
+      async (tx) => {
+        for (let i = 0; i < toDelete.length; i += CHUNK)
+          await tx.pickupPoint.deleteMany({ where: { shop, id: { in: toDelete.slice(i, i + CHUNK) } } });
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          await tx.pickupPoint.createMany({ data: rows.slice(i, i + CHUNK) });
+          const written = Math.min(i + CHUNK, total);
+          if (written < total) report(written, "written");
+        }
+        await tx.shop.update({ where: { shop }, data: { configVersion: { increment: 1 } } });
+      },
+      { timeout: WRITE_TIMEOUT_MS, maxWait: WRITE_TIMEOUT_MS },
+    );
+  } finally {
+    importProgress.delete(shop);
   }
-  for (let i = 0; i < rows.length; i += CHUNK)
-    ops.push(db.pickupPoint.createMany({ data: rows.slice(i, i + CHUNK) }));
-  ops.push(db.shop.update({ where: { shop }, data: { configVersion: { increment: 1 } } }));
-  await db.$transaction(ops);
-  options.onProgress?.(total, total);
+  options.onProgress?.(total, total, "written");
   return { ok: true, imported: total, created: total - updated, updated, removed: removed.length };
+}
+
+/** The latest progress of each shop's running import (this process only); gone once it ends. */
+const importProgress = new Map<string, { done: number; total: number; phase: ImportPhase }>();
+
+/**
+ * Where a shop's running import is (rows checked / written of the total), or null when none runs in this
+ * process. For an admin page that polls while its import request is in flight.
+ */
+export function currentImportProgress(
+  shop: string,
+): { done: number; total: number; phase: ImportPhase } | null {
+  return importProgress.get(shop) ?? null;
 }
