@@ -59,6 +59,13 @@ export async function recordLaneDelivery(
   // No promised window: counted for transit, never as on time (nor late).
   const onTime = promisedDay === null ? null : deliveredDay <= promisedDay;
 
+  // Claim the sample first: of two writers counting the same shipment (a delivery scan racing a late link), only the
+  // one that flips laneRecordedAt counts it; the other waits on the row and then finds it claimed.
+  const claimed = await tx.shipment.updateMany({
+    where: { id: shipment.id, shop: shipment.shop, laneRecordedAt: null },
+    data: { laneRecordedAt: now },
+  });
+  if (claimed.count !== 1) return false;
   const key = { shop: shipment.shop, warehouseId, serviceId, destZip3 };
   const lane = await tx.deliveryLane.findUnique({ where: { shop_warehouseId_serviceId_destZip3: key } });
   const before: LaneTally = lane ? tallyOf(lane) : { samples: 0, promised: 0, onTime: 0, histogram: {} };
@@ -75,10 +82,6 @@ export async function recordLaneDelivery(
     where: { shop_warehouseId_serviceId_destZip3: key },
     create: { ...key, ...columns },
     update: columns,
-  });
-  await tx.shipment.updateMany({
-    where: { id: shipment.id, shop: shipment.shop },
-    data: { laneRecordedAt: now },
   });
   return true;
 }
