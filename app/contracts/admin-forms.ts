@@ -93,6 +93,10 @@ export const RoutingForm = z.object({
   ),
   remoteAreaZips: z.array(z.string().regex(/^\d{3}(\d{2})?$/, "expected a ZIP3 or 5-digit ZIP")).nullable(),
   remoteAreaCents: numberField("enter an amount").int().nonnegative(),
+  /** Freight only from this cart weight (pounds; the page converts from the shop's unit); null = no rule. */
+  freightFromCartWeightLb: numberField("enter a weight").positive().max(100_000).nullable(),
+  /** Freight only from this many parcels; null = no rule. */
+  freightFromParcels: numberField("enter a number of parcels").int().min(1).max(1000).nullable(),
 });
 export type RoutingForm = z.infer<typeof RoutingForm>;
 

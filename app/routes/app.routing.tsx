@@ -8,6 +8,7 @@ import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
 import { adminContext } from "../services/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
+import { unitLabel } from "../services/admin/units";
 import { TIER_CODES } from "../contracts/admin-forms";
 import { routingValues, saveRouting } from "../services/admin/routing.server";
 
@@ -48,6 +49,8 @@ export default function Routing() {
     markupFixed: money(values.markupFixedCents),
     remoteAreaZips: values.remoteAreaZips.join("\n"),
     remoteAreaFee: money(values.remoteAreaCents),
+    freightFromWeight: values.freightFromWeight === null ? "" : String(values.freightFromWeight),
+    freightFromParcels: values.freightFromParcels === null ? "" : String(values.freightFromParcels),
     ...Object.fromEntries(
       TIER_CODES.map((code) => [`fallback.${code}`, money(values.fallbackRates[code] ?? null)]),
     ),
@@ -111,7 +114,34 @@ export default function Routing() {
               <Card>
                 <FormLayout>
                   <Text as="h2" variant="headingMd">
+                    Freight thresholds
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    From either threshold the cart ships by freight only and parcel rates are not offered.
+                    Below them, freight is offered only when parcel carriers cannot take the cart. Leave empty
+                    for no rule.
+                  </Text>
+                  <FormLayout.Group condensed>
+                    {field(
+                      "freightFromWeight",
+                      `Freight from cart weight (${unitLabel[values.weightUnit]})`,
+                      { type: "number", step: 0.01, min: 0 },
+                      "freightFromCartWeightLb",
+                    )}
+                    {field("freightFromParcels", "Freight from number of parcels", {
+                      type: "number",
+                      min: 1,
+                    })}
+                  </FormLayout.Group>
+                </FormLayout>
+              </Card>
+              <Card>
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
                     Markup on carrier cost
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    Applies to every service without its own markup (set one on a service's Carriers page).
                   </Text>
                   <FormLayout.Group condensed>
                     {field("markupPercent", "Markup (%)", { type: "number", step: 0.01 })}

@@ -3,6 +3,8 @@ import { RoutingForm, TIER_CODES } from "../../contracts/admin-forms";
 import type { FallbackRate, SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { fieldErrors, list, num, text, type SaveResult } from "./form-data";
+import { shopUnits } from "./settings.server";
+import { fromOunces, toOunces, type Units } from "./units";
 
 type RemoteRule = Extract<SurchargeRule, { zips: string[] }>;
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -18,7 +20,12 @@ export async function routingValues(db: PrismaClient, shop: string) {
   const remote = services
     .flatMap((s) => s.surcharges as unknown as SurchargeRule[])
     .find((r): r is RemoteRule => r.code === "REMOTE_AREA");
-  const tuning = settings.strategyTuning as { centsPerDay?: number };
+  const tuning = settings.strategyTuning as {
+    centsPerDay?: number;
+    freightFromCartWeightLb?: number;
+    freightFromParcels?: number;
+  };
+  const units = await shopUnits(db, shop);
   const fallback = settings.fallbackRates as unknown as FallbackRate[];
   return {
     kind: settings.routingStrategy,
@@ -32,13 +39,27 @@ export async function routingValues(db: PrismaClient, shop: string) {
     remoteAreaZips: remote?.zips ?? [],
     remoteAreaCents: remote?.amount.cents ?? 0,
     parcelServices: services.length,
+    weightUnit: units.weightUnit,
+    /** In the shop's weight unit. */
+    freightFromWeight:
+      tuning.freightFromCartWeightLb === undefined
+        ? null
+        : fromOunces(tuning.freightFromCartWeightLb * 16, units.weightUnit),
+    freightFromParcels: tuning.freightFromParcels ?? null,
   };
 }
 
 const dollarsToCents = (value: number | undefined) =>
   value === undefined || Number.isNaN(value) ? value : Math.round(value * 100);
 
-export function parseRoutingForm(form: FormData) {
+/** A weight typed in the shop's unit → pounds (2 decimals); undefined / NaN pass through for zod to name. */
+function poundsOf(value: number | undefined, unit: Units["weightUnit"]) {
+  return value === undefined || Number.isNaN(value)
+    ? value
+    : Math.round((toOunces(value, unit) / 16) * 100) / 100;
+}
+
+export function parseRoutingForm(form: FormData, weightUnit: Units["weightUnit"] = "LB") {
   const zipsUploaded = text(form, "remoteAreaZips");
   return RoutingForm.safeParse({
     kind: text(form, "kind"),
@@ -52,15 +73,17 @@ export function parseRoutingForm(form: FormData) {
     }),
     remoteAreaZips: form.get("remoteAreaZips") === null ? null : list(zipsUploaded),
     remoteAreaCents: dollarsToCents(num(form, "remoteAreaFee")) ?? 0,
+    freightFromCartWeightLb: poundsOf(num(form, "freightFromWeight"), weightUnit) ?? null,
+    freightFromParcels: num(form, "freightFromParcels") ?? null,
   });
 }
 
 /**
- * Saves strategy, markup and fallback rates on the shop, and the remote-area ZIP list as the REMOTE_AREA
+ * Saves strategy (with the freight thresholds), markup and fallback rates on the shop, and the remote-area ZIP list as the REMOTE_AREA
  * surcharge of every parcel service, in one transaction with the config-version bump.
  */
 export async function saveRouting(db: PrismaClient, shop: string, form: FormData): Promise<SaveResult> {
-  const parsed = parseRoutingForm(form);
+  const parsed = parseRoutingForm(form, (await shopUnits(db, shop)).weightUnit);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     // A bad price points at its tier's field.
@@ -80,7 +103,26 @@ export async function saveRouting(db: PrismaClient, shop: string, form: FormData
   const f = parsed.data;
   const settings = await db.shop.findUnique({ where: { shop }, select: { strategyTuning: true } });
   if (!settings) return { ok: false, errors: { form: "the shop is not installed" } };
-  const tuning = { ...(settings.strategyTuning as object), centsPerDay: f.centsPerDay ?? undefined };
+  // A threshold without a freight service would leave heavy carts with no rate at all.
+  if (f.freightFromCartWeightLb !== null || f.freightFromParcels !== null) {
+    const freight = await db.carrierService.count({ where: { shop, mode: "FREIGHT", enabled: true } });
+    if (freight === 0) {
+      const message = "no freight service is enabled: enable one on the Carriers page first";
+      return {
+        ok: false,
+        errors: {
+          ...(f.freightFromCartWeightLb !== null ? { freightFromCartWeightLb: message } : {}),
+          ...(f.freightFromParcels !== null ? { freightFromParcels: message } : {}),
+        },
+      };
+    }
+  }
+  const tuning = {
+    ...(settings.strategyTuning as object),
+    centsPerDay: f.centsPerDay ?? undefined,
+    freightFromCartWeightLb: f.freightFromCartWeightLb ?? undefined,
+    freightFromParcels: f.freightFromParcels ?? undefined,
+  };
   const writes: Prisma.PrismaPromise<unknown>[] = [
     db.shop.update({
       where: { shop },
