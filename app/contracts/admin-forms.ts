@@ -75,6 +75,9 @@ export const CarrierServiceForm = z.object({
   federalHolidays: z.enum(["ALL", "NONE"]),
   extraClosedDates: z.array(IsoDateSchema),
   warehouseKeys: z.array(z.string().min(1)),
+  /** This service's own markup; both null = the shop's markup (Routing page) applies. */
+  markupPercent: numberField("enter a percentage").min(-100).max(1000).nullable(),
+  markupFixedCents: numberField("enter an amount").int().min(-100_000).max(100_000).nullable(),
 });
 export type CarrierServiceForm = z.infer<typeof CarrierServiceForm>;
 

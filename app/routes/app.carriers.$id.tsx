@@ -67,17 +67,19 @@ export default function CarrierServiceEdit() {
     federalHolidays: values.federalHolidays,
     extraClosedDates: values.extraClosedDates.join("\n"),
     warehouseKeys: values.warehouseKeys,
+    markupPercent: values.markupPercent === null ? "" : String(values.markupPercent),
+    markupFixed: values.markupFixedCents === null ? "" : (values.markupFixedCents / 100).toFixed(2),
   });
   const set = (key: keyof typeof form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const text = (key: keyof typeof form, label: string, extra: object = {}) => (
+  const text = (key: keyof typeof form, label: string, extra: object = {}, errorPath: string = key) => (
     <TextField
       label={label}
       name={key}
       value={String(form[key])}
       onChange={set(key)}
       autoComplete="off"
-      error={fieldError(data, key)}
+      error={fieldError(data, errorPath)}
       {...extra}
     />
   );
@@ -156,6 +158,26 @@ export default function CarrierServiceEdit() {
                     {text("maxWeightLb", "Max weight (lb)", { type: "number" })}
                     {text("maxLongestIn", "Max longest side (in)", { type: "number" })}
                     {text("maxLengthPlusGirthIn", "Max length + girth (in)", { type: "number" })}
+                  </FormLayout.Group>
+                </FormLayout>
+              </Card>
+              <Card>
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
+                    Markup
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    Leave both empty to use the shop&apos;s markup (Routing page). Set either to price this
+                    service&apos;s shipments with its own markup instead.
+                  </Text>
+                  <FormLayout.Group condensed>
+                    {text("markupPercent", "Markup (%)", { type: "number", step: 0.01 })}
+                    {text(
+                      "markupFixed",
+                      "Fixed fee per order ($)",
+                      { type: "number", step: 0.01 },
+                      "markupFixedCents",
+                    )}
                   </FormLayout.Group>
                 </FormLayout>
               </Card>

@@ -179,4 +179,112 @@ describe("Carriers & services page", () => {
       await h.db.carrierService.findUniqueOrThrow({ where: { id: theirs.id }, include: { rateCards: true } }),
     ).toEqual(theirs);
   });
+
+  it("saves a markup for this service only, or none (the shop's applies), refusing a bad one", async () => {
+    const before = await configVersion(h.db);
+    const own = await submit(
+      edit.action,
+      `/app/carriers/${serviceId}`,
+      { ...VALID, markupPercent: "12.5", markupFixed: "" },
+      { id: serviceId },
+    );
+    expect(own.status).toBe(200);
+    expect(await h.db.carrierService.findUniqueOrThrow({ where: { id: serviceId } })).toMatchObject({
+      markupBasisPoints: 1250,
+      markupFixedCents: 0,
+    });
+    expect(await configVersion(h.db)).toBe(before + 1);
+    const { data } = await load(edit.loader, `/app/carriers/${serviceId}`, { id: serviceId });
+    expect(data.values).toMatchObject({ markupPercent: 12.5, markupFixedCents: 0 });
+    // A bad value: inline error, nothing saved
+    const bad = await submit(
+      edit.action,
+      `/app/carriers/${serviceId}`,
+      { ...VALID, markupPercent: "-150", markupFixed: "abc" },
+      { id: serviceId },
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.data.errors.markupPercent).toBeDefined();
+    expect(bad.data.errors.markupFixedCents).toBe("enter a number");
+    expect(
+      (await h.db.carrierService.findUniqueOrThrow({ where: { id: serviceId } })).markupBasisPoints,
+    ).toBe(1250);
+    // Both empty: back to the shop's markup
+    await submit(
+      edit.action,
+      `/app/carriers/${serviceId}`,
+      { ...VALID, markupPercent: "", markupFixed: "" },
+      {
+        id: serviceId,
+      },
+    );
+    expect(await h.db.carrierService.findUniqueOrThrow({ where: { id: serviceId } })).toMatchObject({
+      markupBasisPoints: null,
+      markupFixedCents: null,
+    });
+  });
+
+  it("a save reaches the checkout callback at once: a per-service markup shows up in its rates", async () => {
+    // GIVEN the checkout callback's rates for a Dallas cart (this also warms its configuration cache)
+    const callbackRoute = await import("../../app/routes/api.carrier-service.$token");
+    const body = readFileSync(
+      new URL("../fixtures/engine/request-small-cart-dallas.json", import.meta.url),
+      "utf8",
+    );
+    const { callbackToken, markupBasisPoints, markupFixedCents } = await h.db.shop.findUniqueOrThrow({
+      where: { shop: DEMO_SHOP },
+    });
+    expect([markupBasisPoints, markupFixedCents]).toEqual([0, 100]); // the demo's shop-wide $1
+    const ratesNow = async () => {
+      const response = (await callbackRoute.action({
+        request: new Request(`http://localhost/api/carrier-service/${callbackToken}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body,
+        }),
+        params: { token: callbackToken },
+        context: {},
+      })) as Response;
+      expect(response.status).toBe(200);
+      const { rates } = (await response.json()) as { rates: { service_code: string; total_price: string }[] };
+      return Object.fromEntries(rates.map((r) => [r.service_code, Number(r.total_price)]));
+    };
+    const before = await ratesNow();
+    expect(before.TR_STANDARD).toBeGreaterThan(100);
+    // WHEN every Standard service gets +50 % of its own through the Carriers page
+    const standard = await h.db.carrierService.findMany({ where: { shop: DEMO_SHOP, tier: "STANDARD" } });
+    for (const service of standard) {
+      const { data } = await load(edit.loader, `/app/carriers/${service.id}`, { id: service.id });
+      const v = data.values;
+      const saved = await submit(
+        edit.action,
+        `/app/carriers/${service.id}`,
+        {
+          intent: "save",
+          name: v.name,
+          ...(v.enabled ? { enabled: "on" } : {}),
+          tier: v.tier,
+          dimDivisor: String(v.dimDivisor),
+          dimMinCubicIn: String(v.dimMinCubicIn),
+          maxWeightLb: String(v.maxWeightLb),
+          maxLongestIn: String(v.maxLongestIn),
+          maxLengthPlusGirthIn: String(v.maxLengthPlusGirthIn),
+          fuelPercent: String(v.fuelPercent),
+          peakWindows: v.peakWindows.map((w: { from: string; to: string }) => `${w.from} ${w.to}`).join("\n"),
+          peakCents: String(v.peakCents),
+          federalHolidays: v.federalHolidays,
+          extraClosedDates: v.extraClosedDates.join("\n"),
+          warehouseKeys: v.warehouseKeys,
+          markupPercent: "50",
+        },
+        { id: service.id },
+      );
+      expect(saved.status).toBe(200);
+    }
+    // THEN the very next callback prices Standard at carrier cost + 50 % (no shop dollar); Economy keeps the $1
+    const after = await ratesNow();
+    const carrierCost = before.TR_STANDARD - 100;
+    expect(after.TR_STANDARD).toBe(carrierCost + Math.round(carrierCost * 0.5));
+    expect(after.TR_ECONOMY).toBe(before.TR_ECONOMY);
+  });
 });

@@ -71,6 +71,8 @@ export async function carrierServiceDetail(db: PrismaClient, shop: string, id: s
       federalHolidays: holidays.federal === "NONE" ? "NONE" : "ALL",
       extraClosedDates: holidays.extraClosedDates ?? [],
       warehouseKeys: s.warehouses.map((w) => w.warehouse.key),
+      markupPercent: s.markupBasisPoints === null ? null : s.markupBasisPoints / 100,
+      markupFixedCents: s.markupFixedCents,
     },
     warehouses,
     rateCard: card
@@ -115,11 +117,16 @@ export function parseCarrierServiceForm(form: FormData) {
     federalHolidays: text(form, "federalHolidays"),
     extraClosedDates: list(text(form, "extraClosedDates")),
     warehouseKeys: form.getAll("warehouseKeys").map(String),
+    markupPercent: num(form, "markupPercent") ?? null,
+    markupFixedCents: dollarsToCents(num(form, "markupFixed")) ?? null,
   });
 }
 
+const dollarsToCents = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? value : Math.round(value * 100);
+
 /**
- * Saves a service's settings, its peak surcharge and which warehouses ship with it, in one transaction with
+ * Saves a service's settings (with its own markup, if any), its peak surcharge and which warehouses ship with it, in one transaction with
  * the config-version bump. Returns null when the service is not this shop's.
  */
 export async function saveCarrierService(
@@ -153,6 +160,8 @@ export async function saveCarrierService(
       windows: f.peakWindows,
       amount: { per: oldPeak?.amount.per ?? "PACKAGE", cents: f.peakCents },
     });
+  // One of the two set = this service has its own markup (the other part is 0); neither = the shop's applies.
+  const ownMarkup = f.markupPercent !== null || f.markupFixedCents !== null;
   const holidays = {
     federal: f.federalHolidays,
     ...(f.extraClosedDates.length > 0 ? { extraClosedDates: f.extraClosedDates } : {}),
@@ -172,6 +181,8 @@ export async function saveCarrierService(
         fuelBasisPoints: Math.round(f.fuelPercent * 100),
         surcharges: json(surcharges),
         holidays: json(holidays),
+        markupBasisPoints: ownMarkup ? Math.round((f.markupPercent ?? 0) * 100) : null,
+        markupFixedCents: ownMarkup ? (f.markupFixedCents ?? 0) : null,
       },
     }),
     db.warehouseService.deleteMany({ where: { shop, carrierServiceId: id } }),
