@@ -91,7 +91,7 @@ export default function Settings() {
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection
           title="Configuration file"
-          description="The whole configuration as JSON: warehouses, services with their rate cards, cartons, products, strategy. The same file that npx tailroute quote --config reads."
+          description="The whole configuration as JSON: warehouses and services (inactive ones too), rate cards, cartons, products, strategy, markups, units and pickup networks. The same file that npx tailroute quote --config reads."
         >
           <Card>
             <BlockStack gap="300">
