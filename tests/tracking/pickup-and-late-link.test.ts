@@ -102,40 +102,44 @@ const scans = (
     NOW,
   );
 
+const upsAccessPoint = () =>
+  db.pickupPoint.create({
+    data: {
+      shop,
+      network: "UPS_ACCESS_POINT",
+      externalId: "UPS-AP-90012-1",
+      name: "The UPS Store #4211",
+      address1: "200 N Spring St",
+      city: "Los Angeles",
+      province: "CA",
+      zip: "90012",
+      latitude: 34.0537,
+      longitude: -118.2428,
+      hours: "Mon-Fri 08:00-19:00",
+    },
+  });
+
+/** RoutingDecision.pickupPoint as order routing records a pickup it shipped to (held 5 days: the shop's setting). */
+const routedToPoint = (point: { id: string; externalId: string; name: string }): PickupDecisionRecord => ({
+  v: 1,
+  pointId: point.id,
+  network: "UPS_ACCESS_POINT",
+  externalId: point.externalId,
+  name: point.name,
+  source: "METAFIELD",
+  status: "ROUTED_TO_PICKUP",
+  carrier: "UPS",
+  service: "UPS Ground",
+  holdDays: 5,
+});
+
 describe("a locker order end to end: decision → fulfillment → held → picked up", () => {
   it("links the shipment to the order's pickup point, times the hold with the days the buyer was told, and reports a per-point pickup rate", async () => {
     // GIVEN a UPS Access Point in the shop's directory and an order routed to it, held 5 days (the merchant's setting)
-    const point = await db.pickupPoint.create({
-      data: {
-        shop,
-        network: "UPS_ACCESS_POINT",
-        externalId: "UPS-AP-90012-1",
-        name: "The UPS Store #4211",
-        address1: "200 N Spring St",
-        city: "Los Angeles",
-        province: "CA",
-        zip: "90012",
-        latitude: 34.0537,
-        longitude: -118.2428,
-        hours: "Mon-Fri 08:00-19:00",
-      },
-    });
+    const point = await upsAccessPoint();
     const payload = FulfillmentsCreatePayload.parse(fixture("shopify/fulfillments-create-locker.json"));
     const orderId = `gid://shopify/Order/${payload.order_id}`;
-    await routedOrder(orderId, {
-      pickup: {
-        v: 1,
-        pointId: point.id,
-        network: "UPS_ACCESS_POINT",
-        externalId: point.externalId,
-        name: point.name,
-        source: "METAFIELD",
-        status: "ROUTED_TO_PICKUP",
-        carrier: "UPS",
-        service: "UPS Ground",
-        holdDays: 5,
-      },
-    });
+    await routedOrder(orderId, { pickup: routedToPoint(point) });
     // WHEN Shopify reports the fulfillment, then the carrier scans it into the point and the buyer collects it
     await linkFulfillment(db, shop, payload, NOW);
     const linked = await db.shipment.findFirstOrThrow({
@@ -164,6 +168,57 @@ describe("a locker order end to end: decision → fulfillment → held → picke
         returned: 0,
       },
     ]);
+  });
+
+  it("links the point when the first event creates the shipment (generic event carrying the order id)", async () => {
+    // GIVEN an order routed to the point, and no fulfillment yet
+    const point = await upsAccessPoint();
+    await routedOrder("gid://shopify/Order/5551234567892", { pickup: routedToPoint(point) });
+    // WHEN the 3PL's first scan names the order
+    await recordTrackingEvents(
+      db,
+      shop,
+      genericEvents(
+        GenericTrackingBody.parse({
+          events: [
+            {
+              id: "fe-1",
+              trackingNumber: "1ZFIRSTEVENT01",
+              carrier: "UPS",
+              rawCode: "P",
+              occurredAt: "2026-11-25T01:00:00Z",
+              orderId: "gid://shopify/Order/5551234567892",
+            },
+          ],
+        }),
+      ),
+      NOW,
+    );
+    // THEN the created shipment carries the point
+    const shipment = await db.shipment.findFirstOrThrow({
+      where: { shop, trackingNumber: "1ZFIRSTEVENT01" },
+    });
+    expect(shipment.pickupPointId).toBe(point.id);
+  });
+
+  it("re-times a hold that started before the fulfillment was known with the point's hold days", async () => {
+    // GIVEN the parcel reached the point before Shopify's fulfillment: the carrier's default (UPS, 7 days) applied
+    const point = await upsAccessPoint();
+    const payload = FulfillmentsCreatePayload.parse(fixture("shopify/fulfillments-create-locker.json"));
+    await routedOrder(`gid://shopify/Order/${payload.order_id}`, { pickup: routedToPoint(point) });
+    await scans("1ZLOCKERPT0000001", [
+      { id: "rt-1", at: "2026-11-26T15:00:00Z", status: "AVAILABLE_FOR_PICKUP" },
+    ]);
+    const before = await db.shipment.findFirstOrThrow({
+      where: { shop, trackingNumber: "1ZLOCKERPT0000001" },
+    });
+    // WHEN the fulfillment links it to the order
+    await linkFulfillment(db, shop, payload, NOW);
+    // THEN the hold expires 5 days after arrival, as the buyer was told
+    const after = await db.shipment.findUniqueOrThrow({ where: { id: before.id } });
+    expect(before.holdExpiresAt!.toISOString()).toBe("2026-12-03T15:00:00.000Z");
+    expect(after).toMatchObject({ pickupPointId: point.id, holdNetwork: "UPS_ACCESS_POINT" });
+    expect(after.holdExpiresAt!.toISOString()).toBe("2026-12-01T15:00:00.000Z");
   });
 
   it("does not link a point the order fell back from (home delivery instead)", async () => {
