@@ -30,6 +30,10 @@ const CHECKLIST_LABELS = {
   testQuote: "Test quote passed",
 } as const;
 
+/** One chart series from figures (`key`, `value`), or none while there are no figures (the card's empty state). */
+const series = (name: string, figures: { key: string; value: number }[]) =>
+  figures.length ? [{ name, data: figures.map(({ key, value }) => ({ key, value })) }] : [];
+
 export default function Home() {
   const { checklist, figures } = useLoaderData<typeof loader>();
   const done = checklist.filter((item) => item.done).length;
@@ -78,77 +82,32 @@ export default function Home() {
             />
             <ChartCard
               title="Average shipping cost per order ($)"
-              data={
-                figures.averageCostByMode.length
-                  ? [{ name: "Average cost", data: figures.averageCostByMode }]
-                  : []
-              }
+              data={series("Average cost", figures.averageCostByMode)}
               empty="No shipping costs yet: they come from routed orders."
             />
             <ChartCard
               title="On-time rate per service (%)"
-              data={
-                figures.onTimeByService.length
-                  ? [
-                      {
-                        name: "On time %",
-                        data: figures.onTimeByService.map(({ key, value }) => ({ key, value })),
-                      },
-                    ]
-                  : []
-              }
+              data={series("On time %", figures.onTimeByService)}
               empty="No deliveries tracked yet. On-time rates appear once shipments are delivered."
             />
-            <ChartCard
-              title="Locker pickup rate per network (%)"
-              data={
-                figures.pickupByNetwork.length
-                  ? [
-                      {
-                        name: "Picked up %",
-                        data: figures.pickupByNetwork.map(({ key, value }) => ({ key, value })),
-                      },
-                    ]
-                  : []
-              }
-              empty="No parcels held at pickup points yet."
-            />
-            <ChartCard
-              title="Pickup rate per pickup point (%)"
-              horizontal
-              data={
-                figures.pickupByPoint.length
-                  ? [
-                      {
-                        name: "Picked up %",
-                        data: figures.pickupByPoint.map(({ key, value }) => ({ key, value })),
-                      },
-                    ]
-                  : []
-              }
-              summary={`Top ${figures.pickupByPoint.length} points by parcels held`}
-              empty="No parcels held at a known pickup point yet."
-            />
-          </InlineGrid>
-        </Layout.Section>
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
             <ChartCard
               title="On-time rate of the busiest lanes (%)"
               horizontal
               data={figures.laneOnTime}
-              summary={`${figures.lanes.length} busiest lanes (warehouse · service → destination ZIP3)`}
+              summary={`${figures.lanes.length} busiest lanes: warehouse · service → destination ZIP3`}
               empty="No lane statistics yet. Each delivered shipment adds to its lane (warehouse × service × destination ZIP3)."
             />
-            <ChartCard
-              title="Transit days of the busiest lanes (% of deliveries)"
-              horizontal
-              stacked
-              data={figures.laneTransitDays}
-              summary="Business days from the first carrier scan to delivery"
-              empty="No transit times learned yet: they come from delivered shipments."
-            />
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <ChartCard
+            title="Transit days of the busiest lanes (% of deliveries)"
+            horizontal
+            stacked
+            data={figures.laneTransitDays}
+            summary="Business days from the first carrier scan to delivery"
+            empty="No transit times learned yet: they come from delivered shipments."
+          />
         </Layout.Section>
         {figures.lanes.length > 0 ? (
           <Layout.Section>
@@ -177,6 +136,22 @@ export default function Home() {
             </Card>
           </Layout.Section>
         ) : null}
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+            <ChartCard
+              title="Locker pickup rate per network (%)"
+              data={series("Picked up %", figures.pickupByNetwork)}
+              empty="No parcels held at pickup points yet."
+            />
+            <ChartCard
+              title="Pickup rate per pickup point (%)"
+              horizontal
+              data={series("Picked up %", figures.pickupByPoint)}
+              summary={`The ${figures.pickupByPoint.length === 1 ? "pickup point" : `${figures.pickupByPoint.length} pickup points`} with the most parcels held`}
+              empty="No parcels held at a known pickup point yet."
+            />
+          </InlineGrid>
+        </Layout.Section>
       </Layout>
     </Page>
   );

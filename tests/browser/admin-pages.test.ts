@@ -56,6 +56,7 @@ beforeAll(async () => {
   });
   // Routed orders for the home charts and the order log, through the real signed webhook.
   await replayDemoOrders(app.url, DEMO_DEFAULTS.SHOPIFY_API_SECRET, db, orders);
+  await seedDeliveryPerformance(db);
   browser = await launchChromium();
 }, 120_000);
 
@@ -66,6 +67,52 @@ afterAll(async () => {
   await db?.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * Learned lanes and pickup-point holds for the home charts (what tracking records as parcels are delivered), and
+ * another shop's far busier lane that must never show.
+ */
+async function seedDeliveryPerformance(db: PrismaClient) {
+  const lanes: [string, string, string, string, Record<string, number>, number][] = [
+    [SHOP, "dallas-tx", "ups-ground", "750", { "1": 4, "2": 18, "3": 6 }, 25],
+    [SHOP, "edison-nj", "usps-ground-advantage", "100", { "2": 5, "3": 9, "4": 4 }, 15],
+    [SHOP, "ontario-ca", "fedex-ground", "900", { "3": 7, "4": 5, "5": 2 }, 9],
+    ["other-store.myshopify.com", "dallas-tx", "ups-ground", "750", { "9": 400 }, 0],
+  ];
+  for (const [shop, warehouseId, serviceId, destZip3, histogram, onTime] of lanes) {
+    const samples = Object.values(histogram).reduce((a, b) => a + b, 0);
+    await db.deliveryLane.create({
+      data: { shop, warehouseId, serviceId, destZip3, samples, onTime, histogram, p50Days: 2, p90Days: 4 },
+    });
+  }
+  const point = await db.pickupPoint.create({
+    data: {
+      shop: SHOP,
+      network: "UPS_ACCESS_POINT",
+      externalId: "browser-home-point",
+      name: "Elm St locker",
+      address1: "1 Elm St",
+      city: "Dallas",
+      province: "TX",
+      zip: "75201",
+      latitude: 32.78,
+      longitude: -96.8,
+      hours: [],
+    },
+  });
+  for (const [i, status] of ["PICKED_UP", "PICKED_UP", "PICKED_UP", "AVAILABLE_FOR_PICKUP"].entries())
+    await db.shipment.create({
+      data: {
+        shop: SHOP,
+        carrier: "UPS",
+        trackingNumber: `1ZBROWSERHOME${i}`,
+        status,
+        pickupPointId: point.id,
+        holdNetwork: "UPS_ACCESS_POINT",
+        holdStartedAt: new Date("2026-11-20T15:00:00Z"),
+      },
+    });
+}
 
 /** Opens a page and records everything that would show in the console as a problem. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
@@ -117,20 +164,36 @@ describe("merchant admin in a browser (demo session)", () => {
       expect(problems, path).toEqual([]);
       await page.close();
     }
-  });
+  }, 180_000);
 
-  it("draws the home charts from routed orders", async () => {
+  it("draws the home charts from routed orders, learned lanes and pickup holds, with warehouse names", async () => {
     const { page, problems } = await open("/app");
     // Polaris Viz renders SVG charts in the browser only (after hydration): the warehouse axis labels appear.
-    const ordersCard = page
-      .locator(".Polaris-ShadowBevel")
-      .filter({ hasText: "Orders routed by warehouse and mode" });
-    await ordersCard.getByText("dallas-tx").first().waitFor();
-    expect(await ordersCard.locator("svg").count()).toBeGreaterThan(0);
+    const card = (title: string) => page.locator(".Polaris-ShadowBevel").filter({ hasText: title });
+    const ordersCard = card("Orders routed by warehouse and mode");
+    // (an axis label too long for its bar is shortened on screen and kept whole in its SVG <title>)
+    await ordersCard.locator("svg").first().waitFor();
+    await expect(ordersCard.textContent()).resolves.toMatch(/Dallas TX \(Central\)/);
     expect(await page.getByText("No orders routed yet").count()).toBe(0);
+    // …the busiest lanes' on-time rate and transit days, labelled by warehouse and service names
+    const onTime = card("On-time rate of the busiest lanes (%)");
+    await onTime.locator("svg").first().waitFor();
+    await expect(onTime.textContent()).resolves.toMatch(/Dallas TX \(Central\)/);
+    const transit = card("Transit days of the busiest lanes (% of deliveries)");
+    await transit.locator("svg").first().waitFor();
+    await expect(transit.textContent()).resolves.toMatch(/2 days/);
+    // …the lane table, and the pickup rate of the point next to its network's
+    await page.getByRole("cell", { name: "USPS Ground Advantage" }).waitFor();
+    const points = card("Pickup rate per pickup point (%)");
+    await points.locator("svg").first().waitFor();
+    await expect(points.textContent()).resolves.toMatch(/Elm St locker/);
+    // THEN no chart shows a warehouse key or the other shop's lane
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toMatch(/dallas-tx|edison-nj|ontario-ca|9 days/);
+    await shot(page, "home-charts");
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 
   it("navigates between pages with the Polaris navigation", async () => {
     const { page, problems } = await open("/app");
@@ -152,12 +215,40 @@ describe("merchant admin in a browser (demo session)", () => {
     await page
       .locator("input[type=file]")
       .setInputFiles({ name: "ups.csv", mimeType: "text/csv", buffer: fixture("rate-card-bad-line.csv") });
-    // THEN the line is named, Import is disabled, and no card is stored
-    await page.getByText('Line 3: zone 4: "ten" is not a price in dollars (e.g. 12.34)').waitFor();
+    // THEN the line is named on the page, Import is disabled, and no card is stored
+    const lineError = page.getByText('Line 3: zone 4: "ten" is not a price in dollars (e.g. 12.34)');
+    await lineError.waitFor();
+    expect(await lineError.isVisible()).toBe(true);
+    await page.getByText("1 line to fix — nothing will be saved").waitFor();
     await shot(page, "rate-card-bad-line");
     const importButton = page.getByRole("button", { name: "Import", exact: true });
     await expect(importButton.getAttribute("aria-disabled")).resolves.toBe("true");
+    await expect(importButton.isDisabled()).resolves.toBe(true);
     expect(await db.rateCard.count({ where: { shop: SHOP, carrierServiceId: service.id } })).toBe(cards);
+    // WHEN the same file is posted to the page's action anyway (a script, a stale page: the client check bypassed)
+    const answer = await page.evaluate(
+      async ({ path, csv }) => {
+        const body = new FormData();
+        body.set("intent", "importRateCard");
+        body.set("csv", csv);
+        const response = await fetch(`${path}?_data=${encodeURIComponent("routes/app.carriers.$id")}`, {
+          method: "POST",
+          body,
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { path: `/app/carriers/${service.id}`, csv: fixture("rate-card-bad-line.csv").toString("utf8") },
+    );
+    // THEN the server answers with the same line error, and still nothing is saved
+    expect(answer.status).toBe(422);
+    expect(answer.body.lineErrors).toEqual([
+      { line: 3, message: 'zone 4: "ten" is not a price in dollars (e.g. 12.34)' },
+    ]);
+    expect(await db.rateCard.count({ where: { shop: SHOP, carrierServiceId: service.id } })).toBe(cards);
+    // (the browser logs that refused request, as it should: it is the one expected problem)
+    const expected = (p: string) => /_data=|status of 422/.test(p);
+    expect(problems.filter(expected).length).toBeGreaterThan(0);
+    problems.splice(0, problems.length, ...problems.filter((p) => !expected(p)));
     // WHEN a correct file is picked and imported THEN the preview shows and the new card is stored
     await page
       .locator("input[type=file]")
@@ -168,6 +259,50 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.getByText("Rate card imported: 5 weight breaks × 7 zones").first().waitFor();
     await shot(page, "rate-card-imported");
     expect(await db.rateCard.count({ where: { shop: SHOP, carrierServiceId: service.id } })).toBe(cards + 1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the progress bar up while a large CSV is read and checked, then shows the preview", async () => {
+    // GIVEN a product dimensions file of 8,000 lines, made here
+    const lines = [
+      "variant_id,sku,name,length_in,width_in,height_in,weight_oz,fragile,valuable,cold_chain,bulky,ship_alone",
+    ];
+    for (let i = 0; i < 8000; i++)
+      lines.push(
+        `${77000000 + i},BULK-${i},"Bulk item ${i}, boxed",${5 + (i % 20)},4,3,${8 + (i % 30)},no,no,no,no,no`,
+      );
+    const { page, problems } = await open("/app/products");
+    // Every DOM change is recorded: is the bar there, is the preview there, did "Checking" show.
+    await page.evaluate(() => {
+      const seen = { bar: false, checking: false, preview: false, gap: false };
+      (window as unknown as { csvImport: typeof seen }).csvImport = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector(".Polaris-ProgressBar") !== null;
+        const text = document.body.textContent ?? "";
+        const preview = text.includes("products ready to import");
+        seen.bar ||= bar;
+        seen.checking ||= bar && /Checking [\d,]+ lines/.test(text);
+        seen.preview ||= preview;
+        // Once the bar has appeared, something must always show until the preview: never an empty moment.
+        if (seen.bar && !bar && !preview) seen.gap = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    // WHEN the merchant picks it
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "bulk.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    // THEN the preview comes, after a progress bar that stayed up through the reading and the checking
+    await page.getByText("8000 products ready to import").waitFor({ timeout: 30_000 });
+    const seen = await page.evaluate(
+      () => (window as unknown as { csvImport: Record<string, boolean> }).csvImport,
+    );
+    expect(seen).toEqual({ bar: true, checking: true, preview: true, gap: false });
+    expect(await page.locator(".Polaris-ProgressBar").count()).toBe(0);
+    await expect(
+      page.getByRole("button", { name: "Import", exact: true }).getAttribute("aria-disabled"),
+    ).resolves.not.toBe("true");
+    await shot(page, "products-large-csv");
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -168,7 +168,7 @@ async function lanePerformance(
       ? [{ name: "On time %", data: rows.map((row) => ({ key: row.label, value: row.onTimePercent })) }]
       : [],
     laneTransitDays: days.map((day) => ({
-      name: `${day} business day${day === 1 ? "" : "s"}`,
+      name: `${day} day${day === 1 ? "" : "s"}`,
       data: rows.map((row) => ({ key: row.label, value: percent(row.histogram[day] ?? 0, row.samples) })),
     })),
   };
