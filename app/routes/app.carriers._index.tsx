@@ -33,6 +33,7 @@ export default function Carriers() {
               { title: "Rate card" },
               { title: "Warehouses" },
               { title: "Fuel" },
+              { title: "Markup" },
               { title: "Status" },
             ]}
           >
@@ -63,6 +64,15 @@ export default function Carriers() {
                   {s.warehouses.length > 0 ? s.warehouses.join(", ") : "All offering its mode"}
                 </IndexTable.Cell>
                 <IndexTable.Cell>{`${s.fuelPercent}%`}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {s.markup ? (
+                    `${s.markup.percent}% + $${(s.markup.fixedCents / 100).toFixed(2)}`
+                  ) : (
+                    <Text as="span" tone="subdued">
+                      Shop&apos;s
+                    </Text>
+                  )}
+                </IndexTable.Cell>
                 <IndexTable.Cell>
                   {s.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
                 </IndexTable.Cell>

@@ -15,6 +15,12 @@ const MODE_LABELS = [
   ["offersFreight", "Freight"],
 ] as const;
 
+const LEVEL_LABELS: Record<string, string> = {
+  THRESHOLD: "threshold",
+  ROOM_OF_CHOICE: "room of choice",
+  WHITE_GLOVE: "white glove",
+};
+
 export default function Warehouses() {
   const { warehouses } = useLoaderData<typeof loader>();
   return (
@@ -55,7 +61,11 @@ export default function Warehouses() {
                 <IndexTable.Cell>{`${w.cutoffLocalTime} · ${w.handlingDays}d handling`}</IndexTable.Cell>
                 <IndexTable.Cell>
                   {MODE_LABELS.filter(([column]) => w[column])
-                    .map(([, label]) => label)
+                    .map(([column, label]) =>
+                      column === "offersFreight" && Array.isArray(w.freightLevels)
+                        ? `${label} (${(w.freightLevels as string[]).map((l) => LEVEL_LABELS[l] ?? l).join(", ")})`
+                        : label,
+                    )
                     .join(", ")}
                 </IndexTable.Cell>
                 <IndexTable.Cell>

@@ -196,6 +196,12 @@ describe("Carriers & services page", () => {
     expect(await configVersion(h.db)).toBe(before + 1);
     const { data } = await load(edit.loader, `/app/carriers/${serviceId}`, { id: serviceId });
     expect(data.values).toMatchObject({ markupPercent: 12.5, markupFixedCents: 0 });
+    const listed = (await load(list.loader, "/app/carriers")).data.services as {
+      code: string;
+      markup: unknown;
+    }[];
+    expect(listed.find((x) => x.code === "ups-ground")?.markup).toEqual({ percent: 12.5, fixedCents: 0 });
+    expect(listed.find((x) => x.code === "fedex-ground")?.markup).toBeNull();
     // A bad value: inline error, nothing saved
     const bad = await submit(
       edit.action,

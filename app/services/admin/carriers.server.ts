@@ -30,6 +30,11 @@ export async function listCarrierServices(db: PrismaClient, shop: string) {
     tier: s.tier,
     enabled: s.enabled,
     fuelPercent: s.fuelBasisPoints / 100,
+    /** Null = the shop's markup applies. */
+    markup:
+      s.markupBasisPoints === null && s.markupFixedCents === null
+        ? null
+        : { percent: (s.markupBasisPoints ?? 0) / 100, fixedCents: s.markupFixedCents ?? 0 },
     rateCard: s.rateCards[0] ?? null,
     warehouses: s.warehouses.map((w) => w.warehouse.name),
   }));
