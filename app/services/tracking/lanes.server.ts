@@ -89,9 +89,10 @@ export async function recordLaneDelivery(
 /**
  * A stored lane as a tally. Until DeliveryLane has its own column for it, the `samples` column holds the deliveries
  * that had a promised window (the on-time denominator) and the histogram's total is the number of deliveries, so a
- * delivery without a promise never counts as on time. Rows written before the split have both equal.
+ * delivery without a promise never counts as on time. Rows written before the split have both equal. Readers of
+ * DeliveryLane rows (the admin home) should go through this: on-time % = onTime / promised, transit shares of samples.
  */
-function tallyOf(lane: { samples: number; onTime: number; histogram: unknown }): LaneTally {
+export function tallyOf(lane: { samples: number; onTime: number; histogram: unknown }): LaneTally {
   const histogram = (lane.histogram ?? {}) as Record<string, number>;
   const total = Object.values(histogram).reduce((sum, n) => sum + (Number.isFinite(n) ? n : 0), 0);
   return { samples: Math.max(total, lane.samples), promised: lane.samples, onTime: lane.onTime, histogram };
