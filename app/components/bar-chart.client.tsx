@@ -19,7 +19,7 @@ export default function AdminBarChart({
 }) {
   // Horizontal charts grow with their categories, so every label (a lane, a pickup point) gets its own row.
   const categories = Math.max(0, ...data.map((series) => series.data.length));
-  const height = horizontal ? Math.max(160, categories * (stacked ? 36 : 28 * data.length + 12) + 60) : 240;
+  const height = horizontal ? Math.max(160, categories * (stacked ? 36 : 28 * data.length + 12) + 100) : 240;
   return (
     <PolarisVizProvider>
       <div style={{ height }}>

@@ -34,6 +34,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
+/** "USPS Priority Mail", not "USPS USPS Priority Mail": most service names already start with their carrier. */
+const carrierService = (carrier: string | null, service: string | null) =>
+  !carrier || service?.toLowerCase().startsWith(carrier.toLowerCase())
+    ? (service ?? carrier ?? "—")
+    : `${carrier} ${service ?? ""}`.trim();
+
 export default function OrderDecision() {
   const d = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -62,7 +68,7 @@ export default function OrderDecision() {
                 </Text>
                 <Text as="p">
                   {d.service
-                    ? `${d.mode} · ${d.carrier} ${d.service} · carrier cost ${d.costCents === null ? "—" : dollars(d.costCents)} · promised ${d.promisedMinDate} – ${d.promisedMaxDate}`
+                    ? `${d.mode} · ${carrierService(d.carrier, d.service)} · carrier cost ${d.costCents === null ? "—" : dollars(d.costCents)} · promised ${d.promisedMinDate} – ${d.promisedMaxDate}`
                     : "No plan"}
                 </Text>
                 {d.shipments.length > 0 ? (
@@ -71,7 +77,7 @@ export default function OrderDecision() {
                     headings={["From", "Service", "Zone", "Packages", "Base", "Surcharges"]}
                     rows={d.shipments.map((s) => [
                       s.warehouse,
-                      `${s.carrier} ${s.service}`,
+                      carrierService(s.carrier, s.service),
                       s.zone,
                       s.packages,
                       dollars(s.baseCents),

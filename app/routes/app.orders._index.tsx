@@ -32,6 +32,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Orders() {
   const { filters, warehouses, decisions } = useLoaderData<typeof loader>();
+  const warehouseName = new Map(warehouses.map((w) => [w.value, w.label]));
   const submit = useSubmit();
   const any = { label: "Any", value: "" };
   return (
@@ -109,7 +110,9 @@ export default function Orders() {
                 <IndexTable.Cell>
                   <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
                 </IndexTable.Cell>
-                <IndexTable.Cell>{d.warehouses.join(" + ") || "—"}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {d.warehouses.map((key) => warehouseName.get(key) ?? key).join(" + ") || "—"}
+                </IndexTable.Cell>
                 <IndexTable.Cell>{d.mode ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>{d.service ?? d.error ?? "—"}</IndexTable.Cell>
                 <IndexTable.Cell>

@@ -177,7 +177,7 @@ export default function PickupPoints() {
                   onPrevious: () =>
                     submit({ ...filters, page: String(directory.page - 1) }, { method: "get" }),
                   onNext: () => submit({ ...filters, page: String(directory.page + 1) }, { method: "get" }),
-                  label: `${directory.total} points · page ${directory.page}`,
+                  label: `${directory.total} point${directory.total === 1 ? "" : "s"} · page ${directory.page}`,
                 }}
               >
                 {directory.points.map((p, index) => (

@@ -195,6 +195,21 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.close();
   }, 60_000);
 
+  it("names warehouses and services in the order log the way the merchant named them", async () => {
+    const { page, problems } = await open("/app/orders");
+    const table = page.locator("table").first();
+    await expect(table.textContent()).resolves.toMatch(/Dallas TX \(Central\)/);
+    await expect(table.textContent()).resolves.not.toMatch(/dallas-tx|edison-nj|ontario-ca/);
+    const postal = await db.routingDecision.findFirstOrThrow({ where: { shop: SHOP, carrier: "USPS" } });
+    await page.goto(`${app.url}/app/orders/${postal.id}`, { waitUntil: "networkidle" });
+    await page.getByText("Actions in Shopify").waitFor();
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toMatch(/USPS (Priority Mail|Ground Advantage)/);
+    expect(text).not.toMatch(/USPS USPS/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("navigates between pages with the Polaris navigation", async () => {
     const { page, problems } = await open("/app");
     await page.getByRole("link", { name: "Carriers & services" }).click();
