@@ -249,7 +249,7 @@ describe("learned lane transit (service → engine)", () => {
     const learned = await economy();
     // THEN the lane counts each delivery once and the engine quotes the learned (faster) window
     const lane = await db.deliveryLane.findFirstOrThrow({ where: { shop, ...LANE } });
-    expect(lane).toMatchObject({ samples: 20, onTime: 20, p50Days: 1, p90Days: 1 });
+    expect(lane).toMatchObject({ samples: 20, promisedSamples: 20, onTime: 20, p50Days: 1, p90Days: 1 });
     expect(learned.shipments[0]).toMatchObject({
       transitSource: "LANE_STATS",
       transitDays: { min: 1, max: 1 },

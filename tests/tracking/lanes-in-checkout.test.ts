@@ -47,6 +47,7 @@ describe("learned lanes in the checkout callback", () => {
             serviceId,
             destZip3: "752",
             samples: 40,
+            promisedSamples: 40,
             onTime: 40,
             histogram: { "1": 40 },
             p50Days: 1,

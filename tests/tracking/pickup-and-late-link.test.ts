@@ -265,7 +265,7 @@ describe("scans before the fulfillment: linking later catches up", () => {
     const tags = await db.trackingPush.findMany({ where: { shop, kind: "ORDER_TAG" } });
     expect(tags.map((t) => t.payload)).toEqual([{ orderId, tags: ["tailroute:delivery-attempted"] }]);
     const lane = await db.deliveryLane.findFirstOrThrow({ where: { shop, ...LANE } });
-    expect(lane).toMatchObject({ samples: 1, onTime: 1, histogram: { "3": 1 } });
+    expect(lane).toMatchObject({ samples: 1, promisedSamples: 1, onTime: 1, histogram: { "3": 1 } });
   });
 
   it("fulfillments/update adds tracking later: the shipment links and the pushes waiting for it go out", async () => {
@@ -334,6 +334,6 @@ describe("lane on-time rate", () => {
     const [stat] = await loadLaneStats(db, shop);
     expect(stat).toMatchObject({ ...LANE, samples: 2, onTimeRate: 0, p50Days: 3 });
     const lane = await db.deliveryLane.findFirstOrThrow({ where: { shop, ...LANE } });
-    expect(lane).toMatchObject({ samples: 1, onTime: 0, histogram: { "3": 2 } });
+    expect(lane).toMatchObject({ samples: 2, promisedSamples: 1, onTime: 0, histogram: { "3": 2 } });
   });
 });

@@ -67,35 +67,50 @@ export async function recordLaneDelivery(
   });
   if (claimed.count !== 1) return false;
   const key = { shop: shipment.shop, warehouseId, serviceId, destZip3 };
-  const lane = await tx.deliveryLane.findUnique({ where: { shop_warehouseId_serviceId_destZip3: key } });
-  const before: LaneTally = lane ? tallyOf(lane) : { samples: 0, promised: 0, onTime: 0, histogram: {} };
-  const tally = addLaneSample(before, transitDays, onTime);
-  const stat = laneStatFromTally(warehouseId, serviceId, destZip3, tally);
-  const columns = {
-    samples: tally.promised,
-    onTime: tally.onTime,
-    histogram: tally.histogram,
-    p50Days: stat.p50Days,
-    p90Days: stat.p90Days,
-  };
-  await tx.deliveryLane.upsert({
-    where: { shop_warehouseId_serviceId_destZip3: key },
-    create: { ...key, ...columns },
-    update: columns,
-  });
-  return true;
+  // Read, add, write back only if nobody counted in between (on PostgreSQL two instances can deliver into the same
+  // lane at once): a lost race re-reads the lane and adds again.
+  for (let attempt = 0; attempt < LANE_WRITE_ATTEMPTS; attempt++) {
+    const lane = await tx.deliveryLane.findUnique({ where: { shop_warehouseId_serviceId_destZip3: key } });
+    const before: LaneTally = lane ? tallyOf(lane) : { samples: 0, promised: 0, onTime: 0, histogram: {} };
+    const tally = addLaneSample(before, transitDays, onTime);
+    const stat = laneStatFromTally(warehouseId, serviceId, destZip3, tally);
+    const columns = {
+      samples: tally.samples,
+      promisedSamples: tally.promised,
+      onTime: tally.onTime,
+      histogram: tally.histogram,
+      p50Days: stat.p50Days,
+      p90Days: stat.p90Days,
+    };
+    if (!lane) {
+      await tx.deliveryLane.create({ data: { ...key, ...columns } });
+      return true;
+    }
+    const written = await tx.deliveryLane.updateMany({
+      where: {
+        id: lane.id,
+        shop: shipment.shop,
+        samples: lane.samples,
+        promisedSamples: lane.promisedSamples,
+      },
+      data: columns,
+    });
+    if (written.count === 1) return true;
+  }
+  throw new Error(`lane ${warehouseId}/${serviceId}/${destZip3} kept changing under concurrent deliveries`);
 }
 
-/**
- * A stored lane as a tally. Until DeliveryLane has its own column for it, the `samples` column holds the deliveries
- * that had a promised window (the on-time denominator) and the histogram's total is the number of deliveries, so a
- * delivery without a promise never counts as on time. Rows written before the split have both equal. Readers of
- * DeliveryLane rows (the admin home) should go through this: on-time % = onTime / promised, transit shares of samples.
- */
-export function tallyOf(lane: { samples: number; onTime: number; histogram: unknown }): LaneTally {
+const LANE_WRITE_ATTEMPTS = 8;
+
+/** A stored lane as a tally: on-time rate = onTime / promised; transit shares of samples (every delivery). */
+export function tallyOf(lane: {
+  samples: number;
+  promisedSamples: number;
+  onTime: number;
+  histogram: unknown;
+}): LaneTally {
   const histogram = (lane.histogram ?? {}) as Record<string, number>;
-  const total = Object.values(histogram).reduce((sum, n) => sum + (Number.isFinite(n) ? n : 0), 0);
-  return { samples: Math.max(total, lane.samples), promised: lane.samples, onTime: lane.onTime, histogram };
+  return { samples: lane.samples, promised: lane.promisedSamples, onTime: lane.onTime, histogram };
 }
 
 /** Every lane of a shop as the engine's `QuoteInput.laneStats` (the engine decides which have enough samples). */
