@@ -128,7 +128,7 @@ export default function Home() {
                   lane.service,
                   `${lane.destZip3}xx`,
                   lane.samples,
-                  `${lane.onTimePercent}%`,
+                  lane.onTimePercent === null ? "—" : `${lane.onTimePercent}%`,
                   lane.p50Days,
                   lane.p90Days,
                 ])}

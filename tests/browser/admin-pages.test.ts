@@ -82,7 +82,18 @@ async function seedDeliveryPerformance(db: PrismaClient) {
   for (const [shop, warehouseId, serviceId, destZip3, histogram, onTime] of lanes) {
     const samples = Object.values(histogram).reduce((a, b) => a + b, 0);
     await db.deliveryLane.create({
-      data: { shop, warehouseId, serviceId, destZip3, samples, onTime, histogram, p50Days: 2, p90Days: 4 },
+      data: {
+        shop,
+        warehouseId,
+        serviceId,
+        destZip3,
+        samples,
+        promisedSamples: samples,
+        onTime,
+        histogram,
+        p50Days: 2,
+        p90Days: 4,
+      },
     });
   }
   const point = await db.pickupPoint.create({

@@ -4,6 +4,7 @@ import { callbackCache } from "../carrier-callback-runtime.server";
 import { rateWithEngine } from "../carrier-callback.server";
 import { decisionPlan } from "../order-routing/decision-record.server";
 import { deliveryPerformance } from "../tracking/delivery-performance.server";
+import { tallyOf } from "../tracking/lanes.server";
 
 export interface ChecklistItem {
   key: "carrierService" | "warehouses" | "services" | "products" | "testQuote";
@@ -131,8 +132,9 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 
 /**
  * Delivery performance of the busiest lanes (warehouse × service × destination ZIP3) from the learned lane
- * statistics: on-time rate against the promised window, and the transit-day distribution as the share of each
- * lane's deliveries that took N business days (so lanes of different volume compare).
+ * statistics, read through the tracking service's `tallyOf`: the on-time rate counts only deliveries that had a
+ * promised window; the transit-day distribution is the share of each lane's deliveries that took N business days
+ * (so lanes of different volume compare).
  */
 async function lanePerformance(
   db: PrismaClient,
@@ -140,25 +142,32 @@ async function lanePerformance(
   names: Awaited<ReturnType<typeof displayNames>>,
 ) {
   const lanes = await db.deliveryLane.findMany({
-    where: { shop, samples: { gt: 0 } },
+    where: { shop },
     orderBy: [{ samples: "desc" }, { updatedAt: "desc" }],
-    take: TOP_LANES,
+    take: TOP_LANES * 4,
   });
-  const rows = lanes.map((lane) => ({
-    label: `${names.warehouse(lane.warehouseId)} · ${names.service(lane.serviceId)} → ${lane.destZip3}xx`,
-    warehouse: names.warehouse(lane.warehouseId),
-    service: names.service(lane.serviceId),
-    destZip3: lane.destZip3,
-    samples: lane.samples,
-    onTimePercent: percent(lane.onTime, lane.samples),
-    p50Days: lane.p50Days,
-    p90Days: lane.p90Days,
-    histogram: Object.fromEntries(
-      Object.entries((lane.histogram ?? {}) as Record<string, number>).filter(
-        ([days, count]) => /^\d+$/.test(days) && Number.isFinite(count) && count > 0,
+  const rows = lanes
+    .map((lane) => ({ lane, tally: tallyOf(lane) }))
+    .filter(({ tally }) => tally.samples > 0)
+    .sort((a, b) => b.tally.samples - a.tally.samples)
+    .slice(0, TOP_LANES)
+    .map(({ lane, tally }) => ({
+      label: `${names.warehouse(lane.warehouseId)} · ${names.service(lane.serviceId)} → ${lane.destZip3}xx`,
+      warehouse: names.warehouse(lane.warehouseId),
+      service: names.service(lane.serviceId),
+      destZip3: lane.destZip3,
+      samples: tally.samples,
+      /** Deliveries that had a promised window (the on-time rate's denominator). */
+      promised: tally.promised,
+      onTimePercent: tally.promised > 0 ? percent(tally.onTime, tally.promised) : null,
+      p50Days: lane.p50Days,
+      p90Days: lane.p90Days,
+      histogram: Object.fromEntries(
+        Object.entries(tally.histogram).filter(
+          ([days, count]) => /^\d+$/.test(days) && Number.isFinite(count) && count > 0,
+        ),
       ),
-    ),
-  }));
+    }));
   const days = [...new Set(rows.flatMap((row) => Object.keys(row.histogram).map(Number)))].sort(
     (a, b) => a - b,
   );
