@@ -26,8 +26,9 @@ export interface AdminContext {
  * for requests without a valid Shopify session, exactly like a plain Shopify Remix route.
  */
 export async function adminContext(request: Request, env: AppEnv = appEnv()): Promise<AdminContext> {
+  refuseUnreadableForm(request);
   if (demoSessionAllowed(env, request)) return demoContext();
-  const { session, admin } = await authenticate.admin(request);
+  const { session, admin } = await authenticateAdmin(request);
   return {
     shop: session.shop,
     demo: false,
@@ -51,4 +52,43 @@ async function demoContext(): Promise<AdminContext> {
     db,
     graphql: <T>(query: string, variables?: Record<string, unknown>) => client.request<T>(query, variables),
   };
+}
+
+/** Admin actions read HTML forms: any other body is refused before the route tries to parse it (415). */
+function refuseUnreadableForm(request: Request) {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) return;
+  throw new Response(
+    "Admin actions take an HTML form (application/x-www-form-urlencoded or multipart/form-data)",
+    {
+      status: 415,
+    },
+  );
+}
+
+/** Errors of Shopify's library that mean Shopify could not be reached, not that the request was wrong. */
+const SHOPIFY_UNREACHABLE = new Set(["HttpRequestError", "HttpMaxRetriesError", "HttpInternalError"]);
+
+const shopifyUnreachable = () =>
+  new Response("Shopify could not be reached to authenticate this request", {
+    status: 503,
+    headers: { "Retry-After": "5" },
+  });
+
+/**
+ * `authenticate.admin`, with its redirects and 4xx answers passed through as they are. Its bare 500 (the token
+ * exchange with Shopify failed: a valid session token for a shop whose session must first be fetched from Shopify)
+ * becomes a 503 that says so, and what it throws for a forged or malformed session token (a `dest` that is no shop
+ * domain, say) becomes a 401 instead of a 500.
+ */
+async function authenticateAdmin(request: Request) {
+  try {
+    return await authenticate.admin(request);
+  } catch (error) {
+    if (error instanceof Response) throw error.status === 500 ? shopifyUnreachable() : error;
+    const name = error instanceof Error ? error.constructor.name : "";
+    if (SHOPIFY_UNREACHABLE.has(name)) throw shopifyUnreachable();
+    throw new Response("Unauthorized: the session token does not name a valid shop", { status: 401 });
+  }
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { getJwt, RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
+import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { saveShopConfig } from "../../app/services/shop-config-store.server";
@@ -115,5 +116,35 @@ describe("embedded admin (Shopify session token, TAILROUTE_DEMO=0)", () => {
     });
     expect(response.status).toBe(401);
     expect((await db.shop.findUniqueOrThrow({ where: { shop: shopOf(STORE_B) } })).weightUnit).toBe("LB");
+  });
+
+  it("answers an action body that is no HTML form with 415 and a reason, and changes nothing", async () => {
+    const { token } = await getJwt(STORE_A, TEST_API_KEY, TEST_API_SECRET);
+    const response = await fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
+      method: "POST",
+      headers: { ...BROWSER, Authorization: `Bearer ${token}`, "Content-Type": "text/plain" },
+      body: "intent=units&weightUnit=OZ&dimensionUnit=CM",
+    });
+    expect(response.status).toBe(415);
+    expect(await response.text()).toMatch(/HTML form/);
+    expect((await db.shop.findUniqueOrThrow({ where: { shop: shopOf(STORE_A) } })).weightUnit).not.toBe("OZ");
+  });
+
+  it("answers a correctly signed session token that names no valid shop with 401, not a server error", async () => {
+    const token = extensionSessionToken({
+      shop: "not a shop",
+      apiKey: TEST_API_KEY,
+      secret: TEST_API_SECRET,
+    });
+    const response = await fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
+      method: "POST",
+      headers: {
+        ...BROWSER,
+        Authorization: `Bearer ${token}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ intent: "units", weightUnit: "OZ", dimensionUnit: "CM" }),
+    });
+    expect(response.status).toBe(401);
   });
 });

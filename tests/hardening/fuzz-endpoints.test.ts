@@ -140,8 +140,23 @@ async function send(request: FuzzRequest, index: number) {
     ...(get ? {} : { body: new Uint8Array(body) }),
     redirect: "manual",
   });
-  await response.arrayBuffer();
-  return response.status;
+  const answer = await response.text();
+  return { status: response.status, answer: answer.slice(0, 200) };
+}
+
+/**
+ * A genuine session token for a shop without a stored session (an unknown shop, or the expendable shop once the
+ * fuzzed app/uninstalled or shop/redact removed its session) makes the admin fetch one from Shopify (token
+ * exchange), which this sandbox cannot reach: the honest answer is 503 with that reason, never a bare 500. The
+ * first shop keeps its session throughout, so it never gets this answer.
+ */
+function shopifyUnreachableForAdmin(request: FuzzRequest, status: number, answer: string) {
+  return (
+    status === 503 &&
+    request.target.encoding === "form" &&
+    request.shop !== SHOPS[0] &&
+    answer.startsWith("Shopify could not be reached")
+  );
 }
 
 describe("hostile input against every public endpoint", () => {
@@ -157,17 +172,20 @@ describe("hostile input against every public endpoint", () => {
         while (next < requests.length) {
           const index = next++;
           const request = requests[index];
-          const status = await send(request, index).catch((error: Error) => {
+          const { status, answer } = await send(request, index).catch((error: Error) => {
             failures.push(
               `#${index} ${request.target.name} (${request.body.length} B): ${error.message} ${String((error.cause as Error)?.message)}`,
             );
-            return 0;
+            return { status: 0, answer: "" };
           });
           statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-          const allowed = (status >= 200 && status < 300) || (status >= 400 && status < 500);
+          const allowed =
+            (status >= 200 && status < 300) ||
+            (status >= 400 && status < 500) ||
+            shopifyUnreachableForAdmin(request, status, answer);
           if (!allowed && failures.length < 10) {
             failures.push(
-              `#${index} ${request.target.name} signing=${request.signing} shop=${request.shop} → ${status}: ${request.body.subarray(0, 200).toString()}`,
+              `#${index} ${request.target.name} signing=${request.signing} shop=${request.shop} → ${status} "${answer}": ${request.body.subarray(0, 200).toString()}`,
             );
           }
         }

@@ -111,6 +111,9 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   shopifyWebhook("fulfillments/create", "/webhooks/fulfillments/create", () =>
     fixture("tracking/fulfillments-create.json"),
   ),
+  shopifyWebhook("fulfillments/update", "/webhooks/fulfillments/update", () =>
+    fixture("shopify/fulfillments-update.json"),
+  ),
   {
     name: "tracking EasyPost",
     path: (ctx) => `/api/tracking/easypost?shop=${encodeURIComponent(ctx.shop)}`,
@@ -152,6 +155,20 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     }),
     sign: (_rawBody, ctx) => ({
       Authorization: `Bearer ${extensionSessionToken({ shop: ctx.shop, apiKey: ctx.apiKey, secret: ctx.secret })}`,
+    }),
+  },
+  {
+    name: "thank-you pickup choice (checkout session token)",
+    path: () => "/api/checkout/pickup-points",
+    sample: () => ({ orderId: "gid://shopify/Order/820982911946154508", pointId: null }),
+    sign: (_rawBody, ctx) => ({
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${extensionSessionToken({
+        shop: ctx.shop,
+        apiKey: ctx.apiKey,
+        secret: ctx.secret,
+        sub: "gid://shopify/Customer/115310627314723954",
+      })}`,
     }),
   },
   {
