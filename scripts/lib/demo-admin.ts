@@ -23,6 +23,7 @@ export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
         isActive: true,
         address: { city: w.address.city, provinceCode: w.address.state, zip: w.address.zip },
       })),
+      pageInfo: { hasNextPage: false, endCursor: null },
     },
   }));
   fake.on("productVariants", () => ({
@@ -38,6 +39,7 @@ export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
             measurement: { weight: p.weightOz === undefined ? null : { unit: "OUNCES", value: p.weightOz } },
           },
         })),
+      pageInfo: { hasNextPage: false, endCursor: null },
     },
   }));
   return fake;
