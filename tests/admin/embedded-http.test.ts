@@ -52,6 +52,19 @@ async function embeddedGet(store: string, path: string) {
   return fetch(request.url, { headers: BROWSER, redirect: "manual" });
 }
 
+/** The settings form posted as App Bridge's fetch sends it (a Remix data request with the session token). */
+function postSettings(
+  token: string,
+  form: Record<string, string>,
+  contentType = "application/x-www-form-urlencoded",
+) {
+  return fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
+    method: "POST",
+    headers: { ...BROWSER, Authorization: `Bearer ${token}`, "Content-Type": contentType },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
 beforeAll(async () => {
   db = appDatabase();
   await install(STORE_A, "SHOP-A");
@@ -81,17 +94,8 @@ describe("embedded admin (Shopify session token, TAILROUTE_DEMO=0)", () => {
   it("saves through an action authenticated by the bearer token, for that shop only", async () => {
     // GIVEN App Bridge's fetch: Authorization: Bearer <session token>
     const { token } = await getJwt(STORE_A, TEST_API_KEY, TEST_API_SECRET);
-    const body = new URLSearchParams({ intent: "units", weightUnit: "G", dimensionUnit: "CM" });
     // WHEN the settings form posts (Remix data request)
-    const response = await fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
-      method: "POST",
-      headers: {
-        ...BROWSER,
-        Authorization: `Bearer ${token}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body,
-    });
+    const response = await postSettings(token, { intent: "units", weightUnit: "G", dimensionUnit: "CM" });
     // THEN shop A's units change and shop B's do not
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, message: "Units saved" });
@@ -105,26 +109,18 @@ describe("embedded admin (Shopify session token, TAILROUTE_DEMO=0)", () => {
 
   it("refuses an action whose token is signed with another secret", async () => {
     const { token } = await getJwt(STORE_B, TEST_API_KEY, "not-the-app-secret");
-    const response = await fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
-      method: "POST",
-      headers: {
-        ...BROWSER,
-        Authorization: `Bearer ${token}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body: new URLSearchParams({ intent: "units", weightUnit: "KG", dimensionUnit: "CM" }),
-    });
+    const response = await postSettings(token, { intent: "units", weightUnit: "KG", dimensionUnit: "CM" });
     expect(response.status).toBe(401);
     expect((await db.shop.findUniqueOrThrow({ where: { shop: shopOf(STORE_B) } })).weightUnit).toBe("LB");
   });
 
   it("answers an action body that is no HTML form with 415 and a reason, and changes nothing", async () => {
     const { token } = await getJwt(STORE_A, TEST_API_KEY, TEST_API_SECRET);
-    const response = await fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
-      method: "POST",
-      headers: { ...BROWSER, Authorization: `Bearer ${token}`, "Content-Type": "text/plain" },
-      body: "intent=units&weightUnit=OZ&dimensionUnit=CM",
-    });
+    const response = await postSettings(
+      token,
+      { intent: "units", weightUnit: "OZ", dimensionUnit: "CM" },
+      "text/plain",
+    );
     expect(response.status).toBe(415);
     expect(await response.text()).toMatch(/HTML form/);
     expect((await db.shop.findUniqueOrThrow({ where: { shop: shopOf(STORE_A) } })).weightUnit).not.toBe("OZ");
@@ -136,15 +132,7 @@ describe("embedded admin (Shopify session token, TAILROUTE_DEMO=0)", () => {
       apiKey: TEST_API_KEY,
       secret: TEST_API_SECRET,
     });
-    const response = await fetch(new URL("/app/settings?_data=routes%2Fapp.settings", inject("appUrl")), {
-      method: "POST",
-      headers: {
-        ...BROWSER,
-        Authorization: `Bearer ${token}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body: new URLSearchParams({ intent: "units", weightUnit: "OZ", dimensionUnit: "CM" }),
-    });
+    const response = await postSettings(token, { intent: "units", weightUnit: "OZ", dimensionUnit: "CM" });
     expect(response.status).toBe(401);
   });
 });

@@ -69,6 +69,22 @@ function withMarkedAddress<T extends Record<string, unknown>>(payload: T): T {
   return copy as T;
 }
 
+/** A buyer choosing a pickup point after purchase, signed in (the session token names the customer). */
+const pickupChoice = (name: string, path: string): FuzzTarget => ({
+  name,
+  path: () => path,
+  sample: () => ({ orderId: "gid://shopify/Order/820982911946154508", pointId: null }),
+  sign: (_rawBody, ctx) => ({
+    "Content-Type": "application/json",
+    Authorization: `Bearer ${extensionSessionToken({
+      shop: ctx.shop,
+      apiKey: ctx.apiKey,
+      secret: ctx.secret,
+      sub: "gid://shopify/Customer/115310627314723954",
+    })}`,
+  }),
+});
+
 export const FUZZ_TARGETS: FuzzTarget[] = [
   {
     name: "CarrierService callback (HMAC)",
@@ -157,34 +173,8 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       Authorization: `Bearer ${extensionSessionToken({ shop: ctx.shop, apiKey: ctx.apiKey, secret: ctx.secret })}`,
     }),
   },
-  {
-    name: "thank-you pickup choice (checkout session token)",
-    path: () => "/api/checkout/pickup-points",
-    sample: () => ({ orderId: "gid://shopify/Order/820982911946154508", pointId: null }),
-    sign: (_rawBody, ctx) => ({
-      "Content-Type": "application/json",
-      Authorization: `Bearer ${extensionSessionToken({
-        shop: ctx.shop,
-        apiKey: ctx.apiKey,
-        secret: ctx.secret,
-        sub: "gid://shopify/Customer/115310627314723954",
-      })}`,
-    }),
-  },
-  {
-    name: "order-status pickup choice (session token)",
-    path: () => "/api/customer-account/pickup-points",
-    sample: () => ({ orderId: "gid://shopify/Order/820982911946154508", pointId: null }),
-    sign: (_rawBody, ctx) => ({
-      "Content-Type": "application/json",
-      Authorization: `Bearer ${extensionSessionToken({
-        shop: ctx.shop,
-        apiKey: ctx.apiKey,
-        secret: ctx.secret,
-        sub: "gid://shopify/Customer/115310627314723954",
-      })}`,
-    }),
-  },
+  pickupChoice("thank-you pickup choice (checkout session token)", "/api/checkout/pickup-points"),
+  pickupChoice("order-status pickup choice (session token)", "/api/customer-account/pickup-points"),
 ];
 
 /**

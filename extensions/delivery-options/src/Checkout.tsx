@@ -14,7 +14,7 @@ import {
   type PickupLine,
   type PickupPoint,
 } from "./pickup-api";
-import { PickupList, type Translate } from "./PickupList";
+import { PickupList, type Translate, ErrorWithRetry } from "./PickupList";
 
 const api = () => (globalThis as unknown as { shopify: Api }).shopify;
 
@@ -174,12 +174,7 @@ export function PickupPicker() {
           <s-text>{t("pickup.loading")}</s-text>
         </s-stack>
       ) : load.kind === "error" ? (
-        <s-banner tone="critical">
-          {t("pickup.error")}
-          <s-button slot="secondary-actions" onClick={() => setAttempt(attempt + 1)}>
-            {t("pickup.retry")}
-          </s-button>
-        </s-banner>
+        <ErrorWithRetry translate={t} onRetry={() => setAttempt(attempt + 1)} />
       ) : load.points.length === 0 ? (
         <s-text color="subdued">{t("pickup.empty")}</s-text>
       ) : (

@@ -53,3 +53,15 @@ export function PickupList({ points, selectedId, onSelect, translate, disabled }
     </s-choice-list>
   );
 }
+
+/** The points could not be loaded (or saved): the error with a retry button. */
+export function ErrorWithRetry({ translate, onRetry }: { translate: Translate; onRetry: () => void }) {
+  return (
+    <s-banner tone="critical">
+      {translate("pickup.error")}
+      <s-button slot="secondary-actions" onClick={onRetry}>
+        {translate("pickup.retry")}
+      </s-button>
+    </s-banner>
+  );
+}

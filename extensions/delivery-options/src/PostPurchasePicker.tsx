@@ -10,7 +10,7 @@ import {
   type PickupAddress,
   type PickupPoint,
 } from "./pickup-api";
-import { PickupList, type Translate } from "./PickupList";
+import { PickupList, type Translate, ErrorWithRetry } from "./PickupList";
 
 /** The part of the thank-you (checkout) and order-status (customer account) APIs the picker uses. */
 export interface PostPurchaseApi {
@@ -138,12 +138,7 @@ export function PostPurchasePicker({
       ) : order.kind === "notFound" ? (
         <s-text color="subdued">{t("pickup.signIn")}</s-text>
       ) : order.kind === "error" ? (
-        <s-banner tone="critical">
-          {t("pickup.error")}
-          <s-button slot="secondary-actions" onClick={() => setAttempt(attempt + 1)}>
-            {t("pickup.retry")}
-          </s-button>
-        </s-banner>
+        <ErrorWithRetry translate={t} onRetry={() => setAttempt(attempt + 1)} />
       ) : (
         <>
           <s-text>{choice ? t("pickup.current", { name: choice.name }) : t("pickup.currentHome")}</s-text>
@@ -152,12 +147,7 @@ export function PostPurchasePicker({
           ) : points.kind === "loading" ? (
             <s-spinner accessibilityLabel={t("pickup.loading")} />
           ) : points.kind === "error" ? (
-            <s-banner tone="critical">
-              {t("pickup.error")}
-              <s-button slot="secondary-actions" onClick={() => setAttempt(attempt + 1)}>
-                {t("pickup.retry")}
-              </s-button>
-            </s-banner>
+            <ErrorWithRetry translate={t} onRetry={() => setAttempt(attempt + 1)} />
           ) : (
             <>
               {points.points.length === 0 ? (
