@@ -67,8 +67,17 @@ export const PickupPointsResponseSchema = z.object({
 export type PickupPointsResponse = z.infer<typeof PickupPointsResponseSchema>;
 
 /** POST /api/customer-account/pickup-points body: choose (pointId) or clear (null) after purchase. */
+/**
+ * The order the buyer is looking at. The thank-you page's `orderConfirmation.order.id` may be an OrderIdentity gid
+ * carrying the order's number (gid://shopify/OrderIdentity/N); it names the same order as gid://shopify/Order/N.
+ */
+const PostPurchaseOrderId = z
+  .string()
+  .regex(/^gid:\/\/shopify\/(Order|OrderIdentity)\/\d+$/, "orderId must be an Order gid")
+  .transform((id) => id.replace("/OrderIdentity/", "/Order/"));
+
 export const PickupChoiceRequestSchema = z.object({
-  orderId: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/, "orderId must be an Order gid"),
+  orderId: PostPurchaseOrderId,
   pointId: z.string().min(1).max(64).nullable(),
 });
 export type PickupChoiceRequest = z.infer<typeof PickupChoiceRequestSchema>;

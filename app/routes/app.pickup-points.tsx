@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { CsvFileImport } from "../components/csv-file-import";
+import { ImportWriteProgress } from "../components/import-write-progress";
 import { NETWORK_LABELS, NetworkCard } from "../components/pickup-network-card";
 import { ErrorsBanner } from "../components/errors-banner";
 import { SaveButton } from "../components/save-button";
@@ -119,6 +120,10 @@ export default function PickupPoints() {
                 onImport={(text) =>
                   importer.submit({ intent: "importDirectory", directory: text, mode }, { method: "post" })
                 }
+              />
+              <ImportWriteProgress
+                active={importer.state === "submitting"}
+                progressUrl="/app/pickup-points/import-progress"
               />
             </BlockStack>
           </Card>

@@ -2,6 +2,13 @@
 // Embedded (normal): Shopify's session-token authentication. Demo (`npm run demo`: TAILROUTE_DEMO=1, not production,
 // the placeholder secret, a loopback request; see demo-session.ts): the seeded demo shop and the demo's fake Admin API.
 import type { PrismaClient } from "@prisma/client";
+import {
+  HttpMaxRetriesError,
+  HttpRequestError,
+  InvalidJwtError,
+  InvalidShopError,
+  MissingJwtTokenError,
+} from "@shopify/shopify-api";
 import db from "../db.server";
 import { DEMO_DEFAULTS, appEnv, type AppEnv } from "../env.server";
 import { authenticate } from "../shopify.server";
@@ -67,28 +74,37 @@ function refuseUnreadableForm(request: Request) {
   );
 }
 
-/** Errors of Shopify's library that mean Shopify could not be reached, not that the request was wrong. */
-const SHOPIFY_UNREACHABLE = new Set(["HttpRequestError", "HttpMaxRetriesError", "HttpInternalError"]);
-
 const shopifyUnreachable = () =>
   new Response("Shopify could not be reached to authenticate this request", {
     status: 503,
     headers: { "Retry-After": "5" },
   });
 
+/** What Shopify's library throws for a session token that is forged, malformed or names no valid shop. */
+function isBadSessionToken(error: unknown): boolean {
+  return (
+    error instanceof InvalidJwtError ||
+    error instanceof MissingJwtTokenError ||
+    error instanceof InvalidShopError ||
+    // `new URL("https://" + dest)` on a dest that is no host name
+    (error instanceof TypeError && (error as { code?: string }).code === "ERR_INVALID_URL")
+  );
+}
+
 /**
  * `authenticate.admin`, with its redirects and 4xx answers passed through as they are. Its bare 500 (the token
  * exchange with Shopify failed: a valid session token for a shop whose session must first be fetched from Shopify)
- * becomes a 503 that says so, and what it throws for a forged or malformed session token (a `dest` that is no shop
- * domain, say) becomes a 401 instead of a 500.
+ * becomes a 503 that says so, and a forged or malformed session token (a `dest` that is no shop domain, say) a 401
+ * instead of a 500. Anything else (the database is down, a bug) stays a server error.
  */
 async function authenticateAdmin(request: Request) {
   try {
     return await authenticate.admin(request);
   } catch (error) {
     if (error instanceof Response) throw error.status === 500 ? shopifyUnreachable() : error;
-    const name = error instanceof Error ? error.constructor.name : "";
-    if (SHOPIFY_UNREACHABLE.has(name)) throw shopifyUnreachable();
-    throw new Response("Unauthorized: the session token does not name a valid shop", { status: 401 });
+    if (error instanceof HttpRequestError || error instanceof HttpMaxRetriesError) throw shopifyUnreachable();
+    if (isBadSessionToken(error))
+      throw new Response("Unauthorized: the session token does not name a valid shop", { status: 401 });
+    throw error;
   }
 }

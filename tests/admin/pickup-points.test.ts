@@ -182,3 +182,38 @@ describe("Pickup points page", () => {
     ).toBe(6);
   });
 });
+
+describe("Pickup points: import progress", () => {
+  it("answers the running import's progress to the page's poll, and null once it is done", async () => {
+    const progressRoute = await import("../../app/routes/app.pickup-points.import-progress");
+    const { importPickupDirectory } = await import("../../app/services/pickup/directory-import.server");
+    const poll = () => load(progressRoute.loader, "/app/pickup-points/import-progress");
+    expect((await poll()).data).toEqual({ progress: null });
+    // WHEN the page polls right after the rows were checked, while they are being written
+    let during: ReturnType<typeof poll> | undefined;
+    const result = await importPickupDirectory(h.db, DEMO_SHOP, {
+      text: directory("directory-valid.csv"),
+      onProgress: (_done, _total, phase) => {
+        if (phase === "checked") during ??= poll();
+      },
+    });
+    // THEN it saw this shop's import in flight, and nothing once the import finished
+    expect(result.ok).toBe(true);
+    const total = result.ok ? result.imported : -1;
+    expect((await during!).data).toEqual({ progress: { done: total, total, phase: "checked" } });
+    expect((await poll()).data).toEqual({ progress: null });
+  });
+
+  it("never shows another shop's running import", async () => {
+    const progressRoute = await import("../../app/routes/app.pickup-points.import-progress");
+    const { importPickupDirectory } = await import("../../app/services/pickup/directory-import.server");
+    let during: Promise<{ data: unknown }> | undefined;
+    await importPickupDirectory(h.db, OTHER_SHOP, {
+      text: directory("directory-valid.csv"),
+      onProgress: (_done, _total, phase) => {
+        if (phase === "checked") during ??= load(progressRoute.loader, "/app/pickup-points/import-progress");
+      },
+    });
+    expect((await during!).data).toEqual({ progress: null });
+  });
+});

@@ -221,8 +221,10 @@ describe("/api/checkout/pickup-points after purchase (thank-you page, checkout s
     // THEN 404 and nothing written
     expect(guest.status).toBe(404);
     expect(store.metafields.size).toBe(0);
-    // WHEN the signed-in buyer chooses, then switches back to home delivery
-    expect((await checkoutPost({ orderId: ORDER_ID, pointId: id })).status).toBe(200);
+    // WHEN the signed-in buyer chooses on the thank-you page (whose order id may be an OrderIdentity gid),
+    // then switches back to home delivery
+    const orderIdentity = ORDER_ID.replace("/Order/", "/OrderIdentity/");
+    expect((await checkoutPost({ orderId: orderIdentity, pointId: id })).status).toBe(200);
     expect(JSON.parse(store.metafields.get("$app.pickup_point")!.value)).toMatchObject({ pointId: id });
     const home = await checkoutPost({ orderId: ORDER_ID, pointId: null });
     // THEN the metafield holds null and the note says home delivery
