@@ -217,4 +217,26 @@ describe("POST /webhooks/fulfillments/update", () => {
       }),
     ]);
   });
+
+  it("creates no shipment for a cancelled fulfillment's tracking number", async () => {
+    // GIVEN Shopify reports a fulfillment that was cancelled (REST Fulfillment status "cancelled")
+    const number = "1ZCANCELLED01";
+    const payload = {
+      ...fixture<Record<string, unknown>>("shopify/fulfillments-update.json"),
+      status: "cancelled",
+      tracking_number: number,
+      tracking_numbers: [number],
+    };
+    // WHEN it arrives signed
+    const response = await deliverWebhook(inject("appUrl"), "/webhooks/fulfillments/update", {
+      topic: "fulfillments/update",
+      shop,
+      body: payload,
+      secret: inject("appApiSecret"),
+      webhookId: randomUUID(),
+    });
+    // THEN it is acknowledged and nothing is tracked for it
+    expect(response.status).toBe(200);
+    expect(await db.shipment.count({ where: { shop, trackingNumber: number } })).toBe(0);
+  });
 });

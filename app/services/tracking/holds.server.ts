@@ -18,6 +18,17 @@ export interface HoldCheckReport {
 /** Statuses that close a hold: collected (or delivered), or on its way back / back at the sender. */
 const HOLD_CLOSED = ["PICKED_UP", "DELIVERED", "RETURN_TO_SENDER", "RETURNED"];
 
+/** The same rule for one shipment already read (the late link re-times only an open hold). */
+export function isOpenHold(shipment: {
+  holdStartedAt: Date | null;
+  returningToOrigin: boolean;
+  status: string;
+}): boolean {
+  return (
+    Boolean(shipment.holdStartedAt) && !shipment.returningToOrigin && !HOLD_CLOSED.includes(shipment.status)
+  );
+}
+
 /** A hold that started and is still open: not collected, not returned, not already flagged. */
 const openHold = (shop: string | undefined) =>
   ({

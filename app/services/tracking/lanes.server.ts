@@ -83,8 +83,14 @@ export async function recordLaneDelivery(
       p90Days: stat.p90Days,
     };
     if (!lane) {
-      await tx.deliveryLane.create({ data: { ...key, ...columns } });
-      return true;
+      // The lane's first delivery: make the empty row (an upsert, so two first deliveries never collide on the
+      // unique key), then add to it like any other.
+      await tx.deliveryLane.upsert({
+        where: { shop_warehouseId_serviceId_destZip3: key },
+        create: { ...key, samples: 0, promisedSamples: 0, onTime: 0, histogram: {}, p50Days: 0, p90Days: 0 },
+        update: {},
+      });
+      continue;
     }
     const written = await tx.deliveryLane.updateMany({
       where: {

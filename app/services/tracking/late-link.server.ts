@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { isOpenHold } from "./holds.server";
 import { ATTEMPT_TAG, HOLD_EXPIRED_TAG, holdFields, type OrderTagPayload } from "./effects.server";
 import { recordLaneDelivery } from "./lanes.server";
 import { pickupHoldFor } from "./pickup-hold.server";
@@ -56,12 +57,7 @@ export async function catchUpAfterLink(
     }
   }
 
-  const openHold =
-    shipment.holdStartedAt &&
-    !shipment.returningToOrigin &&
-    shipment.status !== "PICKED_UP" &&
-    !shipment.deliveredAt;
-  if (openHold && shipment.pickupPointId) {
+  if (isOpenHold(shipment) && shipment.pickupPointId) {
     const hold = await pickupHoldFor(tx, shop, shipment);
     if (hold) {
       const data = holdFields(shipment.holdStartedAt!, hold, shipment.carrier);

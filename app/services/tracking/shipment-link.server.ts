@@ -81,6 +81,9 @@ export interface FulfillmentLinkResult {
   linkedExisting: number;
 }
 
+/** REST Fulfillment `status` values of a fulfillment that will not ship (shopify.dev, Fulfillment resource). */
+const DEAD_FULFILLMENT_STATUSES = new Set(["cancelled", "error", "failure"]);
+
 /**
  * fulfillments/create and fulfillments/update: one shipment per tracking number, linked to the order, the
  * fulfillment and the order's routing decision (lane, promise, pickup point). A shipment first seen through a
@@ -92,6 +95,9 @@ export async function linkFulfillment(
   payload: FulfillmentsCreatePayload,
   now: Date = new Date(),
 ): Promise<FulfillmentLinkResult> {
+  // A cancelled or failed fulfillment ships nothing: its tracking numbers create or link no shipment.
+  if (DEAD_FULFILLMENT_STATUSES.has((payload.status ?? "").toLowerCase()))
+    return { shipmentIds: [], linkedExisting: 0 };
   const numbers = [
     ...new Set([...payload.tracking_numbers, ...(payload.tracking_number ? [payload.tracking_number] : [])]),
   ]
