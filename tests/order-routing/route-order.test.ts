@@ -242,6 +242,24 @@ describe("order routing on orders/create", () => {
     expect(admin.callsTo("orderUpdate")).toHaveLength(1);
   });
 
+  it("the reconciler leaves an uninstalled shop's decisions, and those older than its window, alone", async () => {
+    // GIVEN a decision left pending
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    await deliver(randomUUID(), { applyAfterDecision: false });
+    const options = { clientFor: deps().clientFor!, now: () => NOW, retry: noWait };
+    // WHEN the shop is uninstalled, THEN a pass does not even look at it
+    await recordUninstall(db, shop, NOW);
+    expect((await reconcileDecisions(db, options)).examined).toBe(0);
+    // WHEN it is installed again but the pass only covers decisions recorded after this one, THEN still nothing
+    await recordInstall(db, shop);
+    const later = new Date(Date.now() + 60_000);
+    expect((await reconcileDecisions(db, { ...options, since: later })).examined).toBe(0);
+    // ... and a pass whose window covers it applies it
+    const report = await reconcileDecisions(db, options);
+    expect(report.results.map((r) => r.result)).toEqual(["APPLIED"]);
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+  });
+
   it("after a crash between decision and move, the reconciler completes it exactly once", async () => {
     // GIVEN a decision stored, then the process died before any action ran
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });

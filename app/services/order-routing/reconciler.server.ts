@@ -14,6 +14,8 @@ export interface ReconcileOptions {
   retry?: RetryPolicy;
   /** Lease taken on each decision while its actions are applied (applyDecision's default otherwise). */
   leaseMs?: number;
+  /** Only decisions recorded since then (the periodic pass leaves older ones to the merchant's re-route). */
+  since?: Date;
 }
 
 export interface ReconcileReport {
@@ -37,10 +39,15 @@ export async function reconcileDecisions(
 ): Promise<ReconcileReport> {
   const now = options.now ?? (() => new Date());
   const clientFor = options.clientFor ?? ((shop: string) => offlineAdminClient(db, shop));
+  // Uninstalled shops have no Admin access: their open decisions wait for a reinstall instead of being retried.
+  const uninstalled = (
+    await db.shop.findMany({ where: { uninstalledAt: { not: null } }, select: { shop: true } })
+  ).map((s) => s.shop);
   const where: Prisma.RoutingDecisionWhereInput = {
     status: { in: ["PENDING", "NEEDS_INPUT"] },
     OR: [{ leaseUntil: null }, { leaseUntil: { lt: now() } }],
-    ...(options.shop ? { shop: options.shop } : {}),
+    ...(options.shop ? { shop: options.shop } : uninstalled.length ? { shop: { notIn: uninstalled } } : {}),
+    ...(options.since ? { createdAt: { gte: options.since } } : {}),
   };
   const open = await db.routingDecision.findMany({ where, orderBy: { createdAt: "asc" }, take: 500 });
   const report: ReconcileReport = { examined: open.length, results: [] };
@@ -90,6 +97,12 @@ export async function reconcileDecisions(
 export const RECONCILE_INTERVAL_MS = 5 * 60_000;
 
 /**
+ * How far back a running server keeps retrying: a decision still open after a week (an order deleted in Shopify, a
+ * location gone) is left to the merchant (Orders page, re-route) or `tailroute reconcile`, so the passes stay small.
+ */
+export const RECONCILE_WINDOW_MS = 7 * 24 * 60 * 60_000;
+
+/**
  * Runs the reconciler now and then every `intervalMs` for the life of the process (never two passes of this
  * process at once; other instances are kept apart by the decisions' leases). Returns a stop function.
  */
@@ -101,7 +114,8 @@ export function startRoutingReconciler(
 ): () => void {
   let running: Promise<void> | null = null;
   const pass = () => {
-    running ??= reconcileOnStartup(db, log, options).finally(() => (running = null));
+    const since = new Date((options.now?.() ?? new Date()).getTime() - RECONCILE_WINDOW_MS);
+    running ??= reconcileOnStartup(db, log, { since, ...options }).finally(() => (running = null));
     return running;
   };
   void pass();
