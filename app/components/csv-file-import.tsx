@@ -1,6 +1,6 @@
 import { Banner, BlockStack, Button, DropZone, InlineStack, List, ProgressBar, Text } from "@shopify/polaris";
 import Papa from "papaparse";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import type { CsvLineError } from "../contracts/rate-card-csv";
 
 export interface CsvPreview {
@@ -73,7 +73,11 @@ export function CsvFileImport({
   const phaseLabelId = useId();
   const [file, setFile] = useState<{ name: string; text: string; preview: CsvPreview } | null>(null);
 
+  // Each pick gets a number: a slower check of an earlier file must not overwrite the newer file's preview.
+  const latestPick = useRef(0);
   const read = async (picked: File) => {
+    const pick = ++latestPick.current;
+    const current = () => pick === latestPick.current;
     setFile(null);
     setPhase({ step: "reading", progress: 0 });
     const rows: string[][] = [];
@@ -84,13 +88,14 @@ export function CsvFileImport({
         chunk: (results) => {
           rows.push(...results.data);
           const share = Math.min(1, results.meta.cursor / Math.max(1, picked.size));
-          setPhase({ step: "reading", progress: Math.round(share * READ_SHARE) });
+          if (current()) setPhase({ step: "reading", progress: Math.round(share * READ_SHARE) });
         },
         complete: () => resolve(),
       }),
     );
     const text = await picked.text();
     const checking = (share: number) =>
+      current() &&
       setPhase({
         step: "checking",
         progress: READ_SHARE + Math.round(Math.min(1, share) * (100 - READ_SHARE)),
@@ -100,6 +105,7 @@ export function CsvFileImport({
     // Let the browser paint "Checking…" before a validation that may hold the thread for a moment.
     await nextTask();
     const preview = await runValidation(validate(rows, text), checking);
+    if (!current()) return;
     setPhase(null);
     setFile({ name: picked.name, text, preview });
   };
