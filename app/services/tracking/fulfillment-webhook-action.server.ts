@@ -1,0 +1,33 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
+import db from "../../db.server";
+import { authenticate } from "../../shopify.server";
+import { handleFulfillmentCreated } from "./fulfillment-webhook.server";
+
+/**
+ * The action of the fulfillments/create and fulfillments/update webhook routes: both send the REST Fulfillment
+ * payload, and a fulfillment with tracking numbers (new, or added later) links one shipment per number. Events that
+ * arrived before it are pushed to Shopify after the answer (docs/tracking.md).
+ */
+export function fulfillmentWebhookAction(topic: "fulfillments/create" | "fulfillments/update") {
+  return async ({ request }: ActionFunctionArgs) => {
+    const { shop, topic: topicEnum, webhookId, payload } = await authenticate.webhook(request);
+    const parsed = FulfillmentsCreatePayload.safeParse(payload);
+    if (!parsed.success) return new Response(`Invalid ${topic} payload`, { status: 400 });
+    const result = await handleFulfillmentCreated(db, {
+      shop,
+      topic: topicEnum,
+      webhookId,
+      payload: parsed.data,
+    });
+    if (result.outcome === "LINKED" && result.pushing) {
+      result.pushing.catch((error: unknown) => {
+        console.error(
+          `[tracking] pushing after ${topic} failed; the reconciler will retry:`,
+          error instanceof Error ? error.message : error,
+        );
+      });
+    }
+    return new Response(null, { status: 200 });
+  };
+}
