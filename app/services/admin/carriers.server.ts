@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { CarrierServiceForm } from "../../contracts/admin-forms";
 import type { SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
-import { bool, fieldErrors, list, num, text, type SaveResult } from "./form-data";
+import { bool, fieldErrors, list, num, text, type SaveResult, dollarsToCents } from "./form-data";
 
 type PeakRule = Extract<SurchargeRule, { code: "PEAK" }>;
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -126,9 +126,6 @@ export function parseCarrierServiceForm(form: FormData) {
     markupFixedCents: dollarsToCents(num(form, "markupFixed")) ?? null,
   });
 }
-
-const dollarsToCents = (value: number | undefined) =>
-  value === undefined || Number.isNaN(value) ? value : Math.round(value * 100);
 
 /**
  * Saves a service's settings (with its own markup, if any), its peak surcharge and which warehouses ship with it, in one transaction with

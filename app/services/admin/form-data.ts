@@ -36,4 +36,8 @@ export type SaveResult<T = undefined> =
   { ok: true; message: string; value?: T } | { ok: false; errors: FieldErrors };
 
 /** The HTTP status an action answers a save result with: 422 for invalid input (nothing saved). */
+/** A dollar amount typed in a form → integer cents; undefined / NaN pass through for zod to name. */
+export const dollarsToCents = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? value : Math.round(value * 100);
+
 export const statusOf = (result: { ok: boolean }) => (result.ok ? 200 : 422);

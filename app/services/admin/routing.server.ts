@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { RoutingForm, TIER_CODES } from "../../contracts/admin-forms";
 import type { FallbackRate, SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
-import { fieldErrors, list, num, text, type SaveResult } from "./form-data";
+import { fieldErrors, list, num, text, type SaveResult, dollarsToCents } from "./form-data";
 import { shopUnits } from "./settings.server";
 import { fromOunces, toOunces, type Units } from "./units";
 
@@ -48,9 +48,6 @@ export async function routingValues(db: PrismaClient, shop: string) {
     freightFromParcels: tuning.freightFromParcels ?? null,
   };
 }
-
-const dollarsToCents = (value: number | undefined) =>
-  value === undefined || Number.isNaN(value) ? value : Math.round(value * 100);
 
 /** A weight typed in the shop's unit → pounds (2 decimals); undefined / NaN pass through for zod to name. */
 function poundsOf(value: number | undefined, unit: Units["weightUnit"]) {
