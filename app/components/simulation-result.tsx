@@ -3,6 +3,10 @@ import type { simulateRates } from "../services/admin/simulator.server";
 
 const dollars = (cents: number | string) => `$${(Number(cents) / 100).toFixed(2)}`;
 
+/** "FedEx FedEx Express Saver" reads "FedEx Express Saver": the carrier only when the service does not name it. */
+const serviceLabel = (carrier: string, service: string) =>
+  service.toLowerCase().startsWith(carrier.toLowerCase()) ? service : `${carrier} ${service}`;
+
 type Result = Extract<Awaited<ReturnType<typeof simulateRates>>, { ok: true }>;
 
 /** The simulator's answer: the checkout rates, then why each tier is priced and routed as it is. */
@@ -51,7 +55,7 @@ export function SimulationResult({ result }: { result: Result }) {
             </InlineStack>
             {q.shipments.map((s, n) => (
               <Text as="p" key={n}>
-                {`From ${s.warehouse} by ${s.carrier} ${s.service}, zone ${s.zone}: ${s.packages.length} package(s) (${s.packages.map((p) => `${p.lengthIn}×${p.widthIn}×${p.heightIn} in, billable ${p.billableLb} lb`).join("; ")}), base ${dollars(s.baseCents)}${s.surcharges.length ? `, surcharges ${s.surcharges.map((x) => `${x.code} ${dollars(x.amountCents)}`).join(", ")}` : ""}, ${s.transitDays.min}–${s.transitDays.max} business days`}
+                {`From ${result.warehouseNames[s.warehouse] ?? s.warehouse} by ${serviceLabel(s.carrier, s.service)}, zone ${s.zone}: ${s.packages.length} package(s) (${s.packages.map((p) => `${p.lengthIn}×${p.widthIn}×${p.heightIn} in, billable ${p.billableLb} lb`).join("; ")}), base ${dollars(s.baseCents)}${s.surcharges.length ? `, surcharges ${s.surcharges.map((x) => `${x.code} ${dollars(x.amountCents)}`).join(", ")}` : ""}, ${s.transitDays.min}–${s.transitDays.max} business days`}
               </Text>
             ))}
             <List>

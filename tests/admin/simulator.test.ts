@@ -71,6 +71,9 @@ describe("Rate simulator", () => {
     expect(simulated.explain.map((q) => q.service_code)).toEqual(simulated.rates.map((r) => r.service_code));
     expect(simulated.explain[0].shipments[0].packages.length).toBeGreaterThan(0);
     expect(simulated.explain[0].reasons.length).toBeGreaterThan(0);
+    // ... and every warehouse the explanation ships from has the name the merchant gave it
+    for (const shipment of simulated.explain.flatMap((q) => q.shipments))
+      expect(simulated.warehouseNames[shipment.warehouse]).toMatch(/\w+ [A-Z]{2} \(/);
   });
 
   it("shows rates for a ZIP through the page's action", async () => {

@@ -106,6 +106,8 @@ export async function simulateRates(
     ok: true as const,
     rates,
     explain: toExplain(result),
+    /** Warehouse names by the engine's warehouse id, so the explanation names them as the merchant does. */
+    warehouseNames: Object.fromEntries(runtime.config.warehouses.map((w) => [w.id, w.name])),
     issues: result.issues.map((i) => ({ code: i.code, message: i.message })),
   };
 }
