@@ -9,6 +9,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { services: await listCarrierServices(db, shop) };
 };
 
+const MODE_LABELS: Record<string, string> = {
+  EXPRESS_PARCEL: "Express parcel",
+  POSTAL: "Postal",
+  FREIGHT: "Freight",
+};
+
 export default function Carriers() {
   const { services } = useLoaderData<typeof loader>();
   return (
@@ -28,8 +34,7 @@ export default function Carriers() {
             selectable={false}
             headings={[
               { title: "Service" },
-              { title: "Mode" },
-              { title: "Tier" },
+              { title: "Mode · tier" },
               { title: "Rate card" },
               { title: "Warehouses" },
               { title: "Fuel" },
@@ -49,13 +54,15 @@ export default function Carriers() {
                     {`${s.carrier} · ${s.code}`}
                   </Text>
                 </IndexTable.Cell>
-                <IndexTable.Cell>{s.mode}</IndexTable.Cell>
-                <IndexTable.Cell>{s.tier}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="p">{MODE_LABELS[s.mode] ?? s.mode}</Text>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {s.tier.toLowerCase()}
+                  </Text>
+                </IndexTable.Cell>
                 <IndexTable.Cell>
                   {s.rateCard ? (
-                    <>
-                      {s.rateCard.name} {s.rateCard.isSample ? <Badge tone="info">Sample</Badge> : null}
-                    </>
+                    <>{s.rateCard.isSample ? <Badge tone="info">Sample</Badge> : s.rateCard.name}</>
                   ) : (
                     <Badge tone="critical">No rate card</Badge>
                   )}
