@@ -1,5 +1,5 @@
 import type { CompiledService } from "../config/types";
-import { applyPlanMarkup } from "../rating";
+import { applyMarkup, applyPlanMarkup } from "../rating";
 import { applyBasisPoints } from "../rating/money";
 import type { Allocator } from "./allocate";
 import { evaluateShipment, shipmentOption } from "./evaluate-shipment";
@@ -52,10 +52,13 @@ function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation)
     shipments.push(option);
   }
   const carrierCostCents = shipments.reduce((sum, s) => sum + s.costCents, 0);
-  const { totalCents, markupCents } = applyPlanMarkup(
-    shipments.map((s) => ({ costCents: s.costCents, markup: s.service.config.markup })),
-    ctx.compiled.config.markup,
-  );
+  // Plans are priced by the thousand per quote: only a plan riding a service with its own markup needs grouping.
+  const { totalCents, markupCents } = shipments.some((s) => s.service.config.markup)
+    ? applyPlanMarkup(
+        shipments.map((s) => ({ costCents: s.costCents, markup: s.service.config.markup })),
+        ctx.compiled.config.markup,
+      )
+    : applyMarkup(carrierCostCents, ctx.compiled.config.markup);
   const minDay = Math.max(...shipments.map((s) => s.minDay));
   const maxDay = Math.max(...shipments.map((s) => s.maxDay));
   // The order is on time only if every shipment is.
