@@ -1,11 +1,8 @@
 import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, List, Text } from "@shopify/polaris";
+import { serviceLabel } from "../service-label";
 import type { simulateRates } from "../services/admin/simulator.server";
 
 const dollars = (cents: number | string) => `$${(Number(cents) / 100).toFixed(2)}`;
-
-/** "FedEx FedEx Express Saver" reads "FedEx Express Saver": the carrier only when the service does not name it. */
-const serviceLabel = (carrier: string, service: string) =>
-  service.toLowerCase().startsWith(carrier.toLowerCase()) ? service : `${carrier} ${service}`;
 
 type Result = Extract<Awaited<ReturnType<typeof simulateRates>>, { ok: true }>;
 

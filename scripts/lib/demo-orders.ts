@@ -1,3 +1,4 @@
+import { serviceLabel } from "../../app/service-label";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -165,7 +166,7 @@ export async function replayDemoOrders(
       .join(" + ");
     lines.push(
       `${order.name} ${order.label} → HTTP ${response.status}, decision ${decision?.status ?? "none"}: ` +
-        `${decision?.serviceCode ?? "-"} ${decision?.carrier ?? ""} ${decision?.service ?? ""}`.trimEnd() +
+        `${decision?.serviceCode ?? "-"} ${serviceLabel(decision?.carrier, decision?.service)}`.trimEnd() +
         (decision?.costCents != null ? ` $${(decision.costCents / 100).toFixed(2)}` : ""),
     );
     lines.push(`      actions: ${actions || "-"}`);

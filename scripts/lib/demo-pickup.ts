@@ -1,6 +1,7 @@
 // The demo's pickup points: a generated SAMPLE directory around the demo destinations (clearly labelled), a
 // pickup-point query through the real checkout endpoint with a signed session token, and an order whose buyer
 // chose a UPS Access Point, routed through the signed orders/create webhook.
+import { serviceLabel } from "../../app/service-label";
 import { randomUUID } from "node:crypto";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
@@ -136,7 +137,7 @@ export async function runPickupDemo(options: {
     }
     const pickup = decision?.pickupPoint as { status?: string; address?: { zip: string } } | null;
     console.log(
-      `  ${LOCKER_ORDER.name} ${LOCKER_ORDER.label} → HTTP ${webhook.status}, decision ${decision?.status ?? "none"}: ${decision?.carrier ?? "-"} ${decision?.service ?? ""}, pickup ${pickup?.status ?? "-"} (ZIP ${pickup?.address?.zip ?? "-"})`,
+      `  ${LOCKER_ORDER.name} ${LOCKER_ORDER.label} → HTTP ${webhook.status}, decision ${decision?.status ?? "none"}: ${serviceLabel(decision?.carrier, decision?.service) || "-"}, pickup ${pickup?.status ?? "-"} (ZIP ${pickup?.address?.zip ?? "-"})`,
     );
     console.log(`      Shopify now: tags ${store.tags.join(", ") || "-"}`);
   } finally {
