@@ -47,6 +47,18 @@ export interface ProductCsvResult {
 
 /** Reads product profiles from CSV text; `profiles` is empty whenever any line is wrong. */
 export function productProfilesFromCsv(text: string): ProductCsvResult {
+  const reading = readProductCsv(text, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = reading.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same reading, yielding the share of data lines read (0–1) every `progressEvery` lines, so a browser can
+ * check a large file in slices between paints with exactly the server's rules.
+ */
+export function* readProductCsv(text: string, progressEvery: number): Generator<number, ProductCsvResult> {
   const rows = csvRows(text);
   const header = (rows[0] ?? []).map((c) => c.trim().toLowerCase());
   const column = new Map(header.map((name, i) => [name, i]));
@@ -56,9 +68,12 @@ export function productProfilesFromCsv(text: string): ProductCsvResult {
   if (errors.length > 0) return { profiles: [], errors };
   const profiles: ProductProfileForm[] = [];
   const seen = new Map<string, number>();
-  rows.slice(1).forEach((raw, index) => {
+  const dataLines = rows.length - 1;
+  for (let index = 0; index < dataLines; index++) {
+    if (index > 0 && index % progressEvery === 0) yield index / dataLines;
+    const raw = rows[index + 1];
     const line = index + 2;
-    if (raw.every((c) => c.trim() === "")) return;
+    if (raw.every((c) => c.trim() === "")) continue;
     const cell = (name: string) => raw[column.get(name) ?? -1]?.trim() ?? "";
     const number = (name: string) => (cell(name) === "" ? undefined : Number(cell(name)));
     const flags: Record<string, boolean> = {};
@@ -86,14 +101,16 @@ export function productProfilesFromCsv(text: string): ProductCsvResult {
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         errors.push({ line, message: `${CSV_COLUMN_OF[String(issue.path[0])] ?? "row"}: ${issue.message}` });
-      return;
+      continue;
     }
     const earlier = seen.get(parsed.data.variantId);
-    if (earlier)
-      return errors.push({ line, message: `variant ${parsed.data.variantId} is already on line ${earlier}` });
+    if (earlier) {
+      errors.push({ line, message: `variant ${parsed.data.variantId} is already on line ${earlier}` });
+      continue;
+    }
     seen.set(parsed.data.variantId, line);
     profiles.push(parsed.data);
-  });
+  }
   if (profiles.length === 0 && errors.length === 0)
     errors.push({ line: 2, message: "the file has no products" });
   return errors.length > 0 ? { profiles: [], errors } : { profiles, errors };
