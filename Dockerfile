@@ -18,7 +18,7 @@ ENV PORT=3000 \
 # after the build, because npm ci would otherwise leave them out).
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-COPY app/database-url.ts app/sqlite-statement-cache.ts ./app/
+COPY app/db/database-url.ts app/db/sqlite-statement-cache.ts ./app/db/
 RUN npm ci --no-audit --no-fund
 
 COPY . .

@@ -59,7 +59,7 @@ export default tseslint.config(
     // Two generated Prisma clients (SQLite, PostgreSQL) with two runtimes: their error classes and Json null
     // sentinels differ, so server code uses the provider-neutral helpers (docs/database.md).
     files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts"],
-    ignores: ["app/db-portable.server.ts", "app/engine/**"],
+    ignores: ["app/db/portable.server.ts", "app/engine/**"],
     rules: {
       "no-restricted-syntax": [
         "error",
@@ -67,7 +67,7 @@ export default tseslint.config(
           selector:
             "MemberExpression[object.name='Prisma'][property.name=/^(DbNull|JsonNull|AnyNull|PrismaClientKnownRequestError)$/]",
           message:
-            "Only the SQLite client understands this; use isUniqueConstraintViolation / jsonDbNull from app/db-portable.server.ts.",
+            "Only the SQLite client understands this; use isUniqueConstraintViolation / jsonDbNull from app/db/portable.server.ts.",
         },
       ],
     },

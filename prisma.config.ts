@@ -4,8 +4,8 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./app/database-url";
-import { installSqliteStatementCache } from "./app/sqlite-statement-cache";
+import { databaseUrl } from "./app/db/database-url";
+import { installSqliteStatementCache } from "./app/db/sqlite-statement-cache";
 
 installSqliteStatementCache();
 

@@ -1,4 +1,4 @@
-import { buildLocation } from "./app/build-location.mjs";
+import { buildLocation } from "./app/server/build-location.mjs";
 
 const { serverBuildPath, assetsBuildDirectory, cacheDirectory } = buildLocation();
 

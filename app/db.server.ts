@@ -1,8 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
-import { databaseUrl } from "./database-url";
-import { createPostgresPrismaClient, isPostgresUrl } from "./db-postgres.server";
-import { installSqliteStatementCache } from "./sqlite-statement-cache";
+import { databaseUrl } from "./db/database-url";
+import { createPostgresPrismaClient, isPostgresUrl } from "./db/postgres.server";
+import { installSqliteStatementCache } from "./db/sqlite-statement-cache";
 
 installSqliteStatementCache();
 

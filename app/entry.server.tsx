@@ -44,9 +44,9 @@ export default async function handleRequest(
   });
 }
 
-// Not Remix conventions: the custom server (app/node-server.ts) answers the CarrierService callback and runs
+// Not Remix conventions: the custom server (app/server/node-server.ts) answers the CarrierService callback and runs
 // the start-up reconciler through these exports of the server build, so they share the routes' module graph
 // (one configuration cache, one database client).
-export { answerCarrierFromNode } from "./services/carrier-callback-node.server";
+export { answerCarrierFromNode } from "./services/carrier-service/node-handler.server";
 export { reconcilePendingRoutingOnStartup } from "./services/order-routing/startup.server";
 export { startTrackingMaintenanceOnStartup } from "./services/tracking/startup.server";

@@ -2,13 +2,13 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { InvalidShopError } from "@shopify/shopify-api";
 import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { API_VERSION } from "./api-version";
+import { API_VERSION } from "./config/api-version";
 import prisma from "./db.server";
-import { appEnv } from "./env.server";
-import { adminGraphqlClient } from "./services/admin-graphql.server";
-import { callbackCache } from "./services/carrier-callback-runtime.server";
-import { registerCarrierService } from "./services/carrier-service-registration.server";
-import { recordInstall } from "./services/shop-lifecycle.server";
+import { appEnv } from "./config/env.server";
+import { adminGraphqlClient } from "./services/admin/admin-graphql.server";
+import { callbackCache } from "./services/carrier-service/runtime.server";
+import { registerCarrierService } from "./services/carrier-service/registration.server";
+import { recordInstall } from "./services/shop/lifecycle.server";
 
 const env = appEnv();
 

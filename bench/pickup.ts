@@ -14,7 +14,7 @@ import {
   loadPickupNetworkSettings,
   savePickupNetworkSettings,
 } from "../app/services/pickup/network-settings.server";
-import { sampleDirectory } from "../app/services/pickup/sample-directory";
+import { sampleDirectory } from "../app/demo/sample-pickup-directory";
 import {
   appIsBuilt,
   buildApp,

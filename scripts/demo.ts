@@ -1,8 +1,8 @@
 // `npm run demo`: the product on this machine with no Shopify store and no internet.
 // Fresh SQLite database → demo shop seeded → app built and served → sample traffic replayed through
 // the real HTTP endpoints. Keeps serving until stopped (Ctrl-C). `npm run demo -- --no-replay` skips the replay.
-import { databaseUrl, sqliteFilePath } from "../app/database-url";
-import { DEMO_DEFAULTS, readAppEnv } from "../app/env.server";
+import { databaseUrl, sqliteFilePath } from "../app/db/database-url";
+import { DEMO_DEFAULTS, readAppEnv } from "../app/config/env.server";
 import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./lib/app-server";
 import { FakeOrderShop } from "./lib/fake-order-shop";
 import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";

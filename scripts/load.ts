@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createPrismaClient } from "../app/db.server";
-import { adminGraphqlClient } from "../app/services/admin-graphql.server";
+import { adminGraphqlClient } from "../app/services/admin/admin-graphql.server";
 import { reconcileDecisions } from "../app/services/order-routing/reconciler.server";
 import { seedDemoShop } from "../app/demo/seed.server";
 import { appIsBuilt, buildApp, freePort, freshSqliteDatabase, startAppServer } from "./lib/app-server";

@@ -3,8 +3,8 @@
 // every instance at start-up: SQLite has one writer; on PostgreSQL an advisory lock serialises the runners.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { databaseUrl } from "../app/database-url";
-import { isPostgresUrl } from "../app/db-postgres.server";
+import { databaseUrl } from "../app/db/database-url";
+import { isPostgresUrl } from "../app/db/postgres.server";
 import { PROJECT_ROOT } from "./lib/app-server";
 import { applyPostgresMigrations, postgresMigrationNames } from "./lib/postgres-migrations";
 

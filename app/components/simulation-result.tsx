@@ -1,5 +1,5 @@
 import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, List, Text } from "@shopify/polaris";
-import { serviceLabel } from "../service-label";
+import { serviceLabel } from "../format/service-label";
 import type { simulateRates } from "../services/admin/simulator.server";
 
 const dollars = (cents: number | string) => `$${(Number(cents) / 100).toFixed(2)}`;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { recordInstall } from "../services/shop-lifecycle.server";
-import { saveShopConfig } from "../services/shop-config-store.server";
+import { recordInstall } from "../services/shop/lifecycle.server";
+import { saveShopConfig } from "../services/shop/config-store.server";
 import { demoShopConfig } from "./demo-shop-config";
 
 /** The demo warehouses' Shopify locations, as the demo's local fake Shopify knows them. */

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { trackingResponse } from "../services/tracking/http-answer.server";
+import { trackingResponse } from "../services/tracking/tracking-response.server";
 import { ingestTrackingRequest } from "../services/tracking/ingest.server";
 
 // Shippo track_updated webhooks: POST /api/tracking/shippo?shop=<shop>.myshopify.com&token=<the shop's Shippo token>

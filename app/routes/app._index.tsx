@@ -13,7 +13,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { ChartCard } from "../components/chart-card";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { keyFigures, setupChecklist } from "../services/admin/home.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

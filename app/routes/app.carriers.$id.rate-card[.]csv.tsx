@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { exportRateCard } from "../services/admin/rate-cards.server";
 
 /** GET: the service's active rate card as CSV (the import's format). */

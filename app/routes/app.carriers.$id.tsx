@@ -22,7 +22,7 @@ import { RateCardTable } from "../components/rate-card-table";
 import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
 import { rateCardFromRows } from "../contracts/rate-card-csv";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { carrierServiceDetail, saveCarrierService } from "../services/admin/carriers.server";
 import { statusOf } from "../services/admin/form-data";
 import { importRateCard } from "../services/admin/rate-cards.server";

@@ -14,7 +14,7 @@ import {
 } from "@shopify/polaris";
 import { ErrorsBanner } from "../components/errors-banner";
 import { useActionToast } from "../components/use-action-toast";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { decisionDetail, rerouteDecision } from "../services/admin/orders.server";
 import { STATUS_TONE } from "../components/decision-status";
 

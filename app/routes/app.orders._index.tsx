@@ -3,7 +3,7 @@ import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, InlineStack, Link, Page, Select, Text } from "@shopify/polaris";
 import { STATUS_TONE } from "../components/decision-status";
 import { OrderFilters } from "../contracts/admin-forms";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { listDecisions } from "../services/admin/orders.server";
 import { listWarehouses } from "../services/admin/warehouses.server";
 

@@ -21,7 +21,7 @@ import { ErrorsBanner } from "../components/errors-banner";
 import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
 import { PickupNetworkSchema } from "../contracts/pickup-settings";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
 import { importPickupDirectoryForm, savePickupSettingsForm } from "../services/admin/pickup-form.server";
 import { parseDirectory } from "../services/pickup/directory-parse";

@@ -20,7 +20,7 @@ import { fieldError } from "../components/form-errors";
 import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
 import { PRODUCT_CSV_COLUMNS } from "../contracts/product-csv";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
 import { checkProductCsv } from "../services/admin/product-csv-check";
 import {

@@ -6,7 +6,7 @@ import { ErrorsBanner } from "../components/errors-banner";
 import { fieldError } from "../components/form-errors";
 import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
 import { unitLabel } from "../services/admin/units";
 import { TIER_CODES } from "../contracts/admin-forms";

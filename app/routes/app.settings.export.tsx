@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { exportShopConfig } from "../services/admin/settings.server";
 
 /** GET: the whole configuration as JSON, in the format `npx tailroute quote --config` reads. */

@@ -6,7 +6,7 @@ import { ErrorsBanner } from "../components/errors-banner";
 import { fieldError } from "../components/form-errors";
 import { SaveButton } from "../components/save-button";
 import { SimulationResult } from "../components/simulation-result";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { listProductProfiles } from "../services/admin/products.server";
 import { shopifyVariants } from "../services/admin/shopify-variants.server";
 import { simulateRates } from "../services/admin/simulator.server";

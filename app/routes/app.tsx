@@ -12,8 +12,8 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { AdminFrame } from "../components/admin-frame";
 import { NotFound } from "../components/not-found";
-import { appEnv } from "../env.server";
-import { adminContext } from "../services/admin-context.server";
+import { appEnv } from "../config/env.server";
+import { adminContext } from "../services/admin/admin-context.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: polarisStyles },

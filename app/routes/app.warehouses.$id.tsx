@@ -19,7 +19,7 @@ import { ErrorsBanner } from "../components/errors-banner";
 import { SaveButton } from "../components/save-button";
 import { fieldError } from "../components/form-errors";
 import { useActionToast } from "../components/use-action-toast";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
 import { shopifyLocations } from "../services/admin/shopify-locations.server";
 import { saveWarehouse, warehouseFormValues } from "../services/admin/warehouses.server";

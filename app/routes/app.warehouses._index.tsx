@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Link, Page, Text } from "@shopify/polaris";
-import { adminContext } from "../services/admin-context.server";
+import { adminContext } from "../services/admin/admin-context.server";
 import { listWarehouses } from "../services/admin/warehouses.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

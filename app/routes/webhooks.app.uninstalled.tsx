@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import db from "../db.server";
-import { recordUninstall } from "../services/shop-lifecycle.server";
-import { callbackCache } from "../services/carrier-callback-runtime.server";
+import { recordUninstall } from "../services/shop/lifecycle.server";
+import { callbackCache } from "../services/carrier-service/runtime.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -2,7 +2,7 @@ import { json } from "@remix-run/node";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { CustomersDataRequestPayload } from "../contracts/compliance-webhooks";
 import db from "../db.server";
-import { customerDataReport } from "../services/compliance.server";
+import { customerDataReport } from "../services/shop/compliance.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { CustomersRedactPayload } from "../contracts/compliance-webhooks";
 import db from "../db.server";
-import { redactCustomerOrders } from "../services/compliance.server";
+import { redactCustomerOrders } from "../services/shop/compliance.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {

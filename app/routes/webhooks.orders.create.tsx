@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { OrdersCreatePayload } from "../contracts/order-webhook";
 import db from "../db.server";
-import { appEnv } from "../env.server";
-import { routeOrderWebhook } from "../services/order-routing/route-order.server";
+import { appEnv } from "../config/env.server";
+import { routeOrderWebhook } from "../services/order-routing/order-webhook.server";
 import { authenticate } from "../shopify.server";
 
 // The decision (or the reason the order cannot be routed) is stored before the answer; the Admin actions

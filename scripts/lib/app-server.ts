@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildLocation } from "../../app/build-location.mjs";
+import { buildLocation } from "../../app/server/build-location.mjs";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
@@ -69,7 +69,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the built app with the app's own server (app/node-server.ts) and resolves once /healthz answers. */
+/** Starts the built app with the app's own server (app/server/node-server.ts) and resolves once /healthz answers. */
 export async function startAppServer(options: {
   port: number;
   env: Record<string, string | undefined>;

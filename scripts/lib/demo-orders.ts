@@ -1,4 +1,4 @@
-import { serviceLabel } from "../../app/service-label";
+import { serviceLabel } from "../../app/format/service-label";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 // The demo's pickup points: a generated SAMPLE directory around the demo destinations (clearly labelled), a
 // pickup-point query through the real checkout endpoint with a signed session token, and an order whose buyer
 // chose a UPS Access Point, routed through the signed orders/create webhook.
-import { serviceLabel } from "../../app/service-label";
+import { serviceLabel } from "../../app/format/service-label";
 import { randomUUID } from "node:crypto";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
@@ -11,7 +11,7 @@ import {
   loadPickupNetworkSettings,
   savePickupNetworkSettings,
 } from "../../app/services/pickup/network-settings.server";
-import { sampleDirectory } from "../../app/services/pickup/sample-directory";
+import { sampleDirectory } from "../../app/demo/sample-pickup-directory";
 import { orderPayload, type DemoOrder } from "./demo-orders";
 import type { FakeOrderShop } from "./fake-order-shop";
 import { extensionSessionToken } from "./session-token";

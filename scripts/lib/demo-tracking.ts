@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
-import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { reconcileTracking } from "../../app/services/tracking/reconciler.server";
 import { listShipments } from "../../app/services/tracking/shipment-list.server";
 import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";

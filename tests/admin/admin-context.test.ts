@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { DEMO_DEFAULTS, readAppEnv } from "../../app/env.server";
+import { DEMO_DEFAULTS, readAppEnv } from "../../app/config/env.server";
 import { demoSessionAllowed, demoSessionRefusal } from "../../app/services/admin/demo-session";
 
 // The demo session hands the demo shop to anyone who opens /app: it must be impossible in production.

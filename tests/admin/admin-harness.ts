@@ -35,7 +35,7 @@ export async function startAdminHarness(): Promise<AdminHarness> {
   const dir = mkdtempSync(join(tmpdir(), "tailroute-admin-"));
   const url = freshTestDatabase("admin", dir);
   const fake = installDemoAdminApi(await new FakeShopifyAdmin().start());
-  // Read by app/db.server.ts and app/env.server.ts on first import: set before any app module loads.
+  // Read by app/db.server.ts and app/config/env.server.ts on first import: set before any app module loads.
   Object.assign(process.env, {
     DATABASE_URL: url,
     TAILROUTE_DEMO: "1",
@@ -44,8 +44,8 @@ export async function startAdminHarness(): Promise<AdminHarness> {
   });
   const { default: db } = await import("../../app/db.server");
   const { seedDemoShop } = await import("../../app/demo/seed.server");
-  const { saveShopConfig } = await import("../../app/services/shop-config-store.server");
-  const { recordInstall } = await import("../../app/services/shop-lifecycle.server");
+  const { saveShopConfig } = await import("../../app/services/shop/config-store.server");
+  const { recordInstall } = await import("../../app/services/shop/lifecycle.server");
   await seedDemoShop(db);
   await recordInstall(db, OTHER_SHOP);
   await saveShopConfig(db, otherShopConfig);

@@ -3,8 +3,8 @@ import { getJwt, RequestType, setUpValidRequest } from "@shopify/shopify-api/tes
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
-import { saveShopConfig } from "../../app/services/shop-config-store.server";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { appDatabase } from "../support/app-database";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
 

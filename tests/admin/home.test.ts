@@ -289,8 +289,8 @@ describe("Home page: delivery performance", () => {
 
 describe("admin context in a demo-mode process", () => {
   /** What the admin context answers a request without a Shopify session: a context, or what it threw. */
-  const contextFor = async (request: Request, env?: import("../../app/env.server").AppEnv) => {
-    const { adminContext } = await import("../../app/services/admin-context.server");
+  const contextFor = async (request: Request, env?: import("../../app/config/env.server").AppEnv) => {
+    const { adminContext } = await import("../../app/services/admin/admin-context.server");
     return adminContext(request, env).then(
       (context) => context,
       (thrown: unknown) => thrown,
@@ -304,7 +304,7 @@ describe("admin context in a demo-mode process", () => {
 
   it("still demands Shopify authentication when the environment says production", async () => {
     // GIVEN this process runs in demo mode, but the admin context is handed a production environment
-    const { appEnv } = await import("../../app/env.server");
+    const { appEnv } = await import("../../app/config/env.server");
     // WHEN a request without a Shopify session asks for the admin context THEN it must log in
     refusedToLogin(
       await contextFor(new Request("http://localhost/app"), { ...appEnv(), nodeEnv: "production" }),
@@ -317,7 +317,7 @@ describe("admin context in a demo-mode process", () => {
   });
 
   it("demands Shopify authentication when a real API secret is configured", async () => {
-    const { appEnv } = await import("../../app/env.server");
+    const { appEnv } = await import("../../app/config/env.server");
     refusedToLogin(
       await contextFor(new Request("http://localhost/app"), { ...appEnv(), apiSecret: "shpss_real" }),
     );

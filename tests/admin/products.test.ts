@@ -198,7 +198,7 @@ describe("Shopify reads of the admin pages, page after page", () => {
     h.fake.reset().on("locations", (call) => ({ locations: connectionPage(all, call) }));
     try {
       const { shopifyLocations } = await import("../../app/services/admin/shopify-locations.server");
-      const { adminContext } = await import("../../app/services/admin-context.server");
+      const { adminContext } = await import("../../app/services/admin/admin-context.server");
       const { graphql } = await adminContext(new Request("http://localhost/app/warehouses/new"));
       // WHEN the picker's locations are read
       const { locations, error } = await shopifyLocations(graphql);

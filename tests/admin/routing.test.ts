@@ -106,7 +106,7 @@ describe("Routing page", () => {
     const { data } = await load(route.loader, "/app/routing");
     expect(data).toMatchObject({ weightUnit: "KG", freightFromWeight: 10, freightFromParcels: 4 });
     // … and the engine's configuration carries the rule: a 26 lb cart of mugs gets freight tiers only
-    const { loadShopConfig } = await import("../../app/services/shop-config-store.server");
+    const { loadShopConfig } = await import("../../app/services/shop/config-store.server");
     const { compileShopConfig, quote } = await import("../../app/engine");
     const config = (await loadShopConfig(h.db, DEMO_SHOP))!;
     expect(config.strategy.freightFromCartWeightLb).toBe(22.05);

@@ -30,7 +30,7 @@ describe("Rate simulator", () => {
     const { simulateRates, simulatedRequest, parseSimulatorForm } =
       await import("../../app/services/admin/simulator.server");
     const { shopifyVariants } = await import("../../app/services/admin/shopify-variants.server");
-    const { adminContext } = await import("../../app/services/admin-context.server");
+    const { adminContext } = await import("../../app/services/admin/admin-context.server");
     const context = await adminContext(new Request("http://localhost/app/simulator"));
     const { variants } = await shopifyVariants(context.graphql);
     const form = new FormData();
@@ -39,7 +39,7 @@ describe("Rate simulator", () => {
     // WHEN the simulator runs, and the same request goes through the real callback (token-authenticated)
     const simulated = await simulateRates(h.db, DEMO_SHOP, form, variants, now);
     const { answerCarrierRequest, createCallbackCache } =
-      await import("../../app/services/carrier-callback.server");
+      await import("../../app/services/carrier-service/callback.server");
     const mug = variants.find((v) => v.variantId === DEMO_VARIANTS.mug)!;
     const request = simulatedRequest(
       parseSimulatorForm(form).data!,
@@ -99,8 +99,8 @@ describe("Rate simulator", () => {
     const now = new Date("2026-11-23T15:00:00Z");
     const { simulateRates } = await import("../../app/services/admin/simulator.server");
     const { shopifyVariants } = await import("../../app/services/admin/shopify-variants.server");
-    const { adminContext } = await import("../../app/services/admin-context.server");
-    const { saveShopConfig } = await import("../../app/services/shop-config-store.server");
+    const { adminContext } = await import("../../app/services/admin/admin-context.server");
+    const { saveShopConfig } = await import("../../app/services/shop/config-store.server");
     const { variants } = await shopifyVariants(
       (await adminContext(new Request("http://localhost/app/simulator"))).graphql,
     );

@@ -125,7 +125,7 @@ describe("Warehouses page", () => {
     expect(await configVersion(h.db)).toBe(before + 1);
     const reopened = await load(edit.loader, `/app/warehouses/${dallas.id}`, { id: dallas.id });
     expect(reopened.data.values.freightLevels).toEqual(["THRESHOLD", "WHITE_GLOVE"]);
-    const { loadShopConfig } = await import("../../app/services/shop-config-store.server");
+    const { loadShopConfig } = await import("../../app/services/shop/config-store.server");
     const config = await loadShopConfig(h.db, DEMO_SHOP);
     expect(config!.warehouses.find((w) => w.id === "dallas-tx")!.freightLevels).toEqual([
       "THRESHOLD",

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_DEFAULTS } from "../../app/env.server";
+import { DEMO_DEFAULTS } from "../../app/config/env.server";
 import {
   freePort,
   freshSqliteDatabase,

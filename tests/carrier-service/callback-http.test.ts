@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
-import { saveShopConfig } from "../../app/services/shop-config-store.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carrierCallbackToken } from "../../app/carrier-callback-path";
+import { carrierCallbackToken } from "../../app/server/carrier-callback-path";
 
 describe("carrierCallbackToken", () => {
   it.each([

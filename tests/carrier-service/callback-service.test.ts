@@ -6,9 +6,12 @@ import { createPrismaClient } from "../../app/db.server";
 import { freshTestDatabase } from "../support/test-database";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import type { CompiledShopConfig } from "../../app/engine";
-import { answerCarrierCallback, type CarrierCallbackDeps } from "../../app/services/carrier-callback.server";
-import { saveShopConfig } from "../../app/services/shop-config-store.server";
-import { ShopRuntimeCache } from "../../app/services/shop-runtime-cache.server";
+import {
+  answerCarrierCallback,
+  type CarrierCallbackDeps,
+} from "../../app/services/carrier-service/callback.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { ShopRuntimeCache } from "../../app/services/shop/runtime-cache.server";
 import { compileShopConfig } from "../../app/engine";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { freshTestDatabase } from "../support/test-database";
-import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
-import { registerCarrierService } from "../../app/services/carrier-service-registration.server";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
+import { registerCarrierService } from "../../app/services/carrier-service/registration.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-registration-"));

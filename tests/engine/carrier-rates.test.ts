@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CarrierServiceRequest } from "../../app/contracts/carrier-service";
-import { formatShopifyDate, formatShortDate, toQuoteInput } from "../../app/services/carrier-rates";
+import {
+  formatShopifyDate,
+  formatShortDate,
+  toQuoteInput,
+} from "../../app/services/carrier-service/rate-mapping";
 import { loadFixture } from "../fixtures/engine";
 
 describe("carrier-rates mapping", () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshSqliteDatabase } from "../../scripts/lib/app-server";
 import { createPrismaClient } from "../../app/db.server";
-import { NEW_SHOP_SETTINGS } from "../../app/services/shop-config-store.server";
+import { NEW_SHOP_SETTINGS } from "../../app/services/shop/config-store.server";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_DEFAULTS, readAppEnv } from "../../app/env.server";
+import { DEMO_DEFAULTS, readAppEnv } from "../../app/config/env.server";
 
 describe("readAppEnv", () => {
   it("fills placeholder credentials in demo mode and derives the app URL from PORT", () => {

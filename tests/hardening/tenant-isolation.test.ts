@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
-import { loadShopConfig, saveShopConfig } from "../../app/services/shop-config-store.server";
+import { loadShopConfig, saveShopConfig } from "../../app/services/shop/config-store.server";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";

@@ -7,7 +7,7 @@ import { OrdersCreatePayload } from "../../app/contracts/order-webhook";
 import { createPrismaClient } from "../../app/db.server";
 import { freshTestDatabase } from "../support/test-database";
 import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
-import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
 import { applyDecision } from "../../app/services/order-routing/apply-actions.server";
@@ -15,9 +15,12 @@ import {
   reconcileDecisions,
   startRoutingReconciler,
 } from "../../app/services/order-routing/reconciler.server";
-import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order-routing/route-order.server";
-import { saveShopConfig } from "../../app/services/shop-config-store.server";
-import { recordInstall, recordUninstall } from "../../app/services/shop-lifecycle.server";
+import {
+  routeOrderWebhook,
+  type RouteOrderDeps,
+} from "../../app/services/order-routing/order-webhook.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall, recordUninstall } from "../../app/services/shop/lifecycle.server";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";

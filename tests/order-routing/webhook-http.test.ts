@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";
-import { recordInstall, recordUninstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall, recordUninstall } from "../../app/services/shop/lifecycle.server";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
 import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
-import { recordUninstall } from "../../app/services/shop-lifecycle.server";
+import { recordUninstall } from "../../app/services/shop/lifecycle.server";
 import { appDatabase } from "../support/app-database";
 import { TEST_API_KEY } from "../support/global-setup";
 import { pickupQuery, seedPickupShop } from "./pickup-shop";

@@ -9,13 +9,13 @@ import {
   importPickupDirectory,
   type ImportPhase,
 } from "../../app/services/pickup/directory-import.server";
-import { directoryCsv, sampleDirectory } from "../../app/services/pickup/sample-directory";
+import { directoryCsv, sampleDirectory } from "../../app/demo/sample-pickup-directory";
 import { listPickupPoints } from "../../app/services/pickup/directory-list.server";
 import {
   loadPickupNetworkSettings,
   savePickupNetworkSettings,
 } from "../../app/services/pickup/network-settings.server";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-pickup-dir-"));

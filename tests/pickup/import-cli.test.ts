@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
-import { directoryCsv, sampleDirectory } from "../../app/services/pickup/sample-directory";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { directoryCsv, sampleDirectory } from "../../app/demo/sample-pickup-directory";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-import-cli-"));

@@ -7,9 +7,12 @@ import { OrdersCreatePayload } from "../../app/contracts/order-webhook";
 import { PICKUP_ATTRIBUTE_KEY, type PickupChoice } from "../../app/contracts/pickup-point";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
-import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
-import { routeOrderWebhook, type RouteOrderDeps } from "../../app/services/order-routing/route-order.server";
+import {
+  routeOrderWebhook,
+  type RouteOrderDeps,
+} from "../../app/services/order-routing/order-webhook.server";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";

@@ -7,8 +7,8 @@ import {
   loadPickupNetworkSettings,
   savePickupNetworkSettings,
 } from "../../app/services/pickup/network-settings.server";
-import { saveShopConfig } from "../../app/services/shop-config-store.server";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 
 /** A shop with the demo configuration, UPS / FedEx / USPS pickup enabled and three points near 90012. */
 export async function seedPickupShop(db: PrismaClient, shop: string) {

@@ -8,7 +8,7 @@ import { createPrismaClient } from "../../app/db.server";
 import { importFromLocator } from "../../app/services/pickup/locator/import-from-locator.server";
 import { LocatorError } from "../../app/services/pickup/locator/types";
 import { buildUpsLocatorRequest, UpsLocatorProvider } from "../../app/services/pickup/locator/ups-locator";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
 import { DocumentedLocatorRequest, rejectUndocumented, upsError } from "./ups-locator-fake";
 

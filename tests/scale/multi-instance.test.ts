@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { seedDemoShop } from "../../app/demo/seed.server";
-import { loadShopConfig, saveShopConfig } from "../../app/services/shop-config-store.server";
+import { loadShopConfig, saveShopConfig } from "../../app/services/shop/config-store.server";
 import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../../scripts/lib/demo-checkouts";
 import { DEMO_ORDERS, orderPayload } from "../../scripts/lib/demo-orders";

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 // The app's access tokens travel only to Shopify: the Admin endpoint is built for *.myshopify.com hosts only.
-let adminGraphqlUrl: typeof import("../../app/services/admin-graphql.server").adminGraphqlUrl;
+let adminGraphqlUrl: typeof import("../../app/services/admin/admin-graphql.server").adminGraphqlUrl;
 
 beforeAll(async () => {
   // appEnv() needs credentials; demo mode supplies placeholders and no Admin API override.
   process.env.TAILROUTE_DEMO = "1";
   process.env.NODE_ENV = "test";
   delete process.env.SHOPIFY_ADMIN_API_BASE_URL;
-  ({ adminGraphqlUrl } = await import("../../app/services/admin-graphql.server"));
+  ({ adminGraphqlUrl } = await import("../../app/services/admin/admin-graphql.server"));
 });
 
 describe("Admin API endpoint (no SSRF through a shop string)", () => {

@@ -6,7 +6,7 @@ import { createPrismaClient } from "../../app/db.server";
 import { freshTestDatabase } from "../support/test-database";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { seedDemoShop } from "../../app/demo/seed.server";
-import { loadShopConfig, saveShopConfig } from "../../app/services/shop-config-store.server";
+import { loadShopConfig, saveShopConfig } from "../../app/services/shop/config-store.server";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-config-store-"));
 const db = createPrismaClient(freshTestDatabase("config_store", dir));

@@ -24,7 +24,7 @@ declare module "vitest" {
 
 /**
  * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh database (SQLite, or
- * PostgreSQL under `npm run test:pg`), start the app server (app/node-server.ts) on a free loopback port, and tear everything down afterwards.
+ * PostgreSQL under `npm run test:pg`), start the app server (app/server/node-server.ts) on a free loopback port, and tear everything down afterwards.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));

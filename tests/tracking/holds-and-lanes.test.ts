@@ -7,7 +7,7 @@ import { createPrismaClient } from "../../app/db.server";
 import { quote } from "../../app/engine";
 import { HOLD_RULES, holdClock, holdState } from "../../app/engine/tracking";
 import { compileCalendar, histogramQuantile } from "../../app/engine/transit";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { deliveryPerformance } from "../../app/services/tracking/delivery-performance.server";
 import { checkHoldExpiries } from "../../app/services/tracking/holds.server";
 import { loadLaneStats } from "../../app/services/tracking/lanes.server";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";

@@ -6,8 +6,8 @@ import { CarrierServiceRequest } from "../../app/contracts/carrier-service";
 import { createPrismaClient } from "../../app/db.server";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { seedDemoShop } from "../../app/demo/seed.server";
-import { createCallbackCache, rateWithEngine } from "../../app/services/carrier-callback.server";
-import { saveShopConfig } from "../../app/services/shop-config-store.server";
+import { createCallbackCache, rateWithEngine } from "../../app/services/carrier-service/callback.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { fixture } from "../support/fixtures";
 import { freshTestDatabase } from "../support/test-database";
 

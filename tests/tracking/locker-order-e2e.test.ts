@@ -9,9 +9,9 @@ import { FulfillmentsCreatePayload } from "../../app/contracts/tracking-fulfillm
 import { GenericTrackingBody } from "../../app/contracts/tracking-generic";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
-import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
-import { routeOrderWebhook } from "../../app/services/order-routing/route-order.server";
+import { routeOrderWebhook } from "../../app/services/order-routing/order-webhook.server";
 import { deliveryPerformance } from "../../app/services/tracking/delivery-performance.server";
 import { genericEvents } from "../../app/services/tracking/provider-events.server";
 import { recordTrackingEvents } from "../../app/services/tracking/record-events.server";

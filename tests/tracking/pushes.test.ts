@@ -7,15 +7,15 @@ import { FulfillmentsCreatePayload } from "../../app/contracts/tracking-fulfillm
 import { GenericTrackingBody } from "../../app/contracts/tracking-generic";
 import { ShippoTrackUpdated } from "../../app/contracts/tracking-shippo";
 import { createPrismaClient } from "../../app/db.server";
-import { adminGraphqlClient } from "../../app/services/admin-graphql.server";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import {
   easyPostEvents,
   genericEvents,
   shippoEvents,
 } from "../../app/services/tracking/provider-events.server";
-import { pushPendingTracking } from "../../app/services/tracking/pushes.server";
+import { pushPendingTracking } from "../../app/services/tracking/push-pending.server";
 import { recordTrackingEvents } from "../../app/services/tracking/record-events.server";
 import { linkFulfillment } from "../../app/services/tracking/shipment-link.server";
 import { FakeFulfillmentEvents, FakeOrderShop } from "../../scripts/lib/fake-order-shop";

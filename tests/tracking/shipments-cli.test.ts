@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GenericTrackingBody } from "../../app/contracts/tracking-generic";
 import { createPrismaClient } from "../../app/db.server";
-import { recordInstall } from "../../app/services/shop-lifecycle.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { genericEvents } from "../../app/services/tracking/provider-events.server";
 import { recordTrackingEvents } from "../../app/services/tracking/record-events.server";
 import { fixture } from "../support/fixtures";

@@ -1,8 +1,8 @@
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { SHOP_SCOPED_MODELS } from "../../app/services/shop-lifecycle.server";
+import { SHOP_SCOPED_MODELS } from "../../app/services/shop/lifecycle.server";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";
-import { NEW_SHOP_SETTINGS } from "../../app/services/shop-config-store.server";
+import { NEW_SHOP_SETTINGS } from "../../app/services/shop/config-store.server";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
 

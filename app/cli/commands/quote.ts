@@ -4,7 +4,7 @@ import { ShopConfigSchema } from "../../contracts/shop-config";
 import { demoShopConfig } from "../../demo/demo-shop-config";
 import { compileShopConfig, EngineAssertionError, quote, type CompiledShopConfig } from "../../engine";
 import type { ShopConfig } from "../../engine/types";
-import { toExplain, toQuoteInput, toShopifyRates } from "../../services/carrier-rates";
+import { toExplain, toQuoteInput, toShopifyRates } from "../../services/carrier-service/rate-mapping";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIO } from "./types";
 
 const USAGE =

@@ -1,5 +1,5 @@
-import { databaseUrl } from "../../database-url";
-import { shopConfigSummary } from "../../services/shop-summary.server";
+import { databaseUrl } from "../../db/database-url";
+import { shopConfigSummary } from "../../services/shop/summary.server";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from "./types";
 
 /** Shows which database the CLI reads (DATABASE_URL) and what each shop in it has configured. */

@@ -2,8 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import db from "../../db.server";
-import { appEnv, DEMO_DEFAULTS } from "../../env.server";
-import { shopConfigSummary } from "../../services/shop-summary.server";
+import { appEnv, DEMO_DEFAULTS } from "../../config/env.server";
+import { shopConfigSummary } from "../../services/shop/summary.server";
 import { login } from "../../shopify.server";
 import styles from "./styles.css";
 

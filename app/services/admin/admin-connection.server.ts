@@ -1,4 +1,4 @@
-import type { AdminGraphql } from "../admin-context.server";
+import type { AdminGraphql } from "./admin-context.server";
 
 /** The documented shape of an Admin GraphQL connection read with `nodes` and `pageInfo`. */
 export interface Connection<T> {

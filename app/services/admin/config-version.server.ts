@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { callbackCache } from "../carrier-callback-runtime.server";
+import { callbackCache } from "../carrier-service/runtime.server";
 
 /**
  * The write that every admin save runs inside its transaction: bumps the shop's configVersion so every app

@@ -1,4 +1,4 @@
-import { DEMO_DEFAULTS, type AppEnv } from "../../env.server";
+import { DEMO_DEFAULTS, type AppEnv } from "../../config/env.server";
 
 /** Why an admin request may not use the demo session (null: it may). */
 export type DemoSessionRefusal =

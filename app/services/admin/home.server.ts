@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { CarrierServiceRequest } from "../../contracts/carrier-service";
-import { callbackCache } from "../carrier-callback-runtime.server";
-import { rateWithEngine } from "../carrier-callback.server";
+import { callbackCache } from "../carrier-service/runtime.server";
+import { rateWithEngine } from "../carrier-service/callback.server";
 import { decisionPlan } from "../order-routing/decision-record.server";
 import { deliveryPerformance } from "../tracking/delivery-performance.server";
 import { tallyOf } from "../tracking/lanes.server";

@@ -1,10 +1,10 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
 import type { OrderFilters } from "../../contracts/admin-forms";
-import { offlineAdminClient } from "../admin-graphql.server";
+import { offlineAdminClient } from "./admin-graphql.server";
 import { describeAction } from "../order-routing/actions.server";
 import { applyDecision, refusedWarehouses, supersedePending } from "../order-routing/apply-actions.server";
-import { decideForOrder } from "../order-routing/decide-order.server";
+import { decideForOrder } from "../order-routing/decide-for-order.server";
 import {
   actionsJson,
   decisionActions,

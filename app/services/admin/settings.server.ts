@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { UnitsForm } from "../../contracts/admin-forms";
 import { ShopConfigFileSchema } from "../../contracts/shop-config";
-import { loadShopConfigFile, saveShopConfig } from "../shop-config-store.server";
+import { loadShopConfigFile, saveShopConfig } from "../shop/config-store.server";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { fieldErrors, text, type SaveResult } from "./form-data";
 import type { Units } from "./units";

@@ -1,4 +1,4 @@
-import type { AdminGraphql } from "../admin-context.server";
+import type { AdminGraphql } from "./admin-context.server";
 import { readAllPages, type Connection } from "./admin-connection.server";
 
 export interface ShopifyLocation {

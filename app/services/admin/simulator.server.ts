@@ -2,9 +2,9 @@ import type { PrismaClient } from "@prisma/client";
 import { SimulatorForm } from "../../contracts/admin-forms";
 import { CarrierServiceRequest } from "../../contracts/carrier-service";
 import { quote } from "../../engine";
-import { callbackCache } from "../carrier-callback-runtime.server";
-import { engineInput, rateWithEngine } from "../carrier-callback.server";
-import { toExplain } from "../carrier-rates";
+import { callbackCache } from "../carrier-service/runtime.server";
+import { engineInput, rateWithEngine } from "../carrier-service/callback.server";
+import { toExplain } from "../carrier-service/rate-mapping";
 import { fieldErrors, text } from "./form-data";
 import type { ShopifyVariant } from "./shopify-variants.server";
 

@@ -3,7 +3,7 @@ import { FREIGHT_LEVELS, WarehouseForm } from "../../contracts/admin-forms";
 import type { DeliveryMode, FreightLevel } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, list, num, text, type SaveResult } from "./form-data";
-import { isUniqueConstraintViolation, jsonDbNull } from "../../db-portable.server";
+import { isUniqueConstraintViolation, jsonDbNull } from "../../db/portable.server";
 
 const MODES: DeliveryMode[] = ["EXPRESS_PARCEL", "POSTAL", "FREIGHT"];
 

@@ -1,6 +1,6 @@
 import { gql, type GraphQLClient } from "graphql-request";
 import { adminRequest, type RetryPolicy } from "./admin-retry.server";
-import type { AdminUserError } from "../admin-graphql.server";
+import type { AdminUserError } from "../admin/admin-graphql.server";
 
 // The Admin GraphQL mutations routing applies (Admin API 2026-10 shapes, shopify.dev reference pages of
 // fulfillmentOrderSplit, fulfillmentOrderMove, metafieldsSet, tagsAdd and orderUpdate).

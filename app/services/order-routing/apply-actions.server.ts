@@ -10,7 +10,7 @@ import {
   updateOrderNote,
   type MutationResult,
 } from "./admin-mutations.server";
-import { decideForOrder } from "./decide-order.server";
+import { decideForOrder } from "./decide-for-order.server";
 import { actionsJson, decisionActions, decisionColumns } from "./decision-record.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { readOrderSnapshot, type OrderSnapshot } from "./shopify-reads.server";

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { TierQuote } from "../../engine/types";
 import type { RoutingAction } from "./actions.server";
-import type { DecideOrderOutcome } from "./decide-order.server";
+import type { DecideOrderOutcome } from "./decide-for-order.server";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 

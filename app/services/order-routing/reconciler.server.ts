@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
-import { offlineAdminClient } from "../admin-graphql.server";
+import { offlineAdminClient } from "../admin/admin-graphql.server";
 import type { RetryPolicy } from "./admin-retry.server";
 import { applyDecision, refusedWarehouses, supersedePending, type ApplyResult } from "./apply-actions.server";
-import { decideForOrder } from "./decide-order.server";
+import { decideForOrder } from "./decide-for-order.server";
 import { actionsJson, decisionActions, decisionColumns } from "./decision-record.server";
 import type { OrderRoutingInput } from "./order-input.server";
 

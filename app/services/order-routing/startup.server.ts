@@ -1,5 +1,5 @@
 import db from "../../db.server";
-import { appEnv } from "../../env.server";
+import { appEnv } from "../../config/env.server";
 import { startRoutingReconciler } from "./reconciler.server";
 
 /**

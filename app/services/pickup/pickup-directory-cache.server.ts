@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { isPickupNetwork, PickupPointIndex } from "../../engine/pickup";
 import type { PickupNetworkRule, PickupPointRecord } from "../../engine/pickup";
 import type { ShopConfig } from "../../engine/types";
-import { loadShopConfig } from "../shop-config-store.server";
+import { loadShopConfig } from "../shop/config-store.server";
 import { loadPickupRules } from "./network-settings.server";
 
 /** What a pickup query needs about a shop, kept in memory per config version. */

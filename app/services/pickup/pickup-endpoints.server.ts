@@ -6,8 +6,8 @@ import {
   PickupQuerySchema,
 } from "../../contracts/pickup-api";
 import db from "../../db.server";
-import { offlineAdminClient } from "../admin-graphql.server";
-import { readJsonBody } from "./read-json-body.server";
+import { offlineAdminClient } from "../admin/admin-graphql.server";
+import { readJsonBody } from "../http/read-json-body.server";
 import {
   authenticateExtension,
   refuse,

@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
-import { offlineAdminClient } from "../admin-graphql.server";
+import { offlineAdminClient } from "../admin/admin-graphql.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
-import { markWebhookProcessed, recordWebhookReceipt } from "../webhook-receipts.server";
-import { pushPendingTracking, type PushReport } from "./pushes.server";
+import { markWebhookProcessed, recordWebhookReceipt } from "../webhooks/receipts.server";
+import { pushPendingTracking, type PushReport } from "./push-pending.server";
 import { linkFulfillment } from "./shipment-link.server";
 
 export interface FulfillmentWebhookDeps {

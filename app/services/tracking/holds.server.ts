@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { HOLD_RULES, reverseCostCents, type PickupNetwork } from "../../engine/tracking";
-import { HOLD_EXPIRED_TAG, type OrderTagPayload } from "./effects.server";
+import { HOLD_EXPIRED_TAG, type OrderTagPayload } from "./transition-effects.server";
 
 export interface HoldCheckReport {
   /** Holds whose reminder point passed: recorded once (holdRemindedAt) for the buyer's reminder. */

@@ -4,16 +4,16 @@ import type { z } from "zod";
 import { EasyPostEvent } from "../../contracts/tracking-easypost";
 import { GenericTrackingBody } from "../../contracts/tracking-generic";
 import { ShippoTrackUpdated } from "../../contracts/tracking-shippo";
-import { offlineAdminClient } from "../admin-graphql.server";
+import { offlineAdminClient } from "../admin/admin-graphql.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
-import { readBodyWithLimit } from "../request-body.server";
+import { readBodyWithLimit } from "../http/request-body.server";
 import {
   easyPostEvents,
   genericEvents,
   shippoEvents,
   type IncomingTrackingEvent,
 } from "./provider-events.server";
-import { pushPendingTracking, type PushReport } from "./pushes.server";
+import { pushPendingTracking, type PushReport } from "./push-pending.server";
 import { recordTrackingEvents, type TrackingNumberReport } from "./record-events.server";
 import { trackingSecret, type TrackingProvider } from "./sources.server";
 import { verifyEasyPostSignature, verifyGenericSignature, verifyShippoToken } from "./signatures.server";

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
-import { offlineAdminClient } from "../admin-graphql.server";
+import { offlineAdminClient } from "../admin/admin-graphql.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
 import { checkHoldExpiries, type HoldCheckReport } from "./holds.server";
-import { pushPendingTracking, type PushReport } from "./pushes.server";
+import { pushPendingTracking, type PushReport } from "./push-pending.server";
 
 export interface TrackingReconcileOptions {
   shop?: string;

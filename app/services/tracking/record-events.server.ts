@@ -1,11 +1,11 @@
 import { Prisma, type PrismaClient, type Shipment } from "@prisma/client";
 import { applyTrackingEvent, type TrackingStatus } from "../../engine/tracking";
-import { transitionEffects } from "./effects.server";
+import { transitionEffects } from "./transition-effects.server";
 import { recordLaneDelivery } from "./lanes.server";
 import type { IncomingTrackingEvent } from "./provider-events.server";
 import { pickupHoldFor } from "./pickup-hold.server";
 import { planLinkFor } from "./shipment-link.server";
-import { isUniqueConstraintViolation } from "../../db-portable.server";
+import { isUniqueConstraintViolation } from "../../db/portable.server";
 
 /** What happened to one received event. */
 export type EventOutcome = "TRANSITION" | "KEPT" | "DUPLICATE";

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
 import { carrierKey } from "../../engine/tracking";
 import type { ShipmentPlan, TierQuote } from "../../engine/types";
-import { catchUpAfterLink } from "./late-link.server";
+import { catchUpAfterLink } from "./catch-up-after-link.server";
 import { pickupPointIdFor } from "./pickup-hold.server";
 
 type Tx = Prisma.TransactionClient | PrismaClient;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { isUniqueConstraintViolation } from "../../db-portable.server";
+import { isUniqueConstraintViolation } from "../../db/portable.server";
 
 /** The tracking sources a shop can connect; each has its own per-shop secret. */
 export const TRACKING_PROVIDERS = ["EASYPOST", "SHIPPO", "GENERIC"] as const;

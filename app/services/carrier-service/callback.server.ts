@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
-import { CarrierServiceRequest, type CarrierServiceResponse } from "../contracts/carrier-service";
-import { compileShopConfig, quote, type CompiledShopConfig } from "../engine";
-import { identifyCallbackCaller } from "./callback-auth.server";
-import { fallbackRates, toQuoteInput, toShopifyRates } from "./carrier-rates";
-import { loadLaneStats } from "./tracking/lanes.server";
-import { readBodyWithLimit } from "./request-body.server";
-import { ShopRuntimeCache, type ShopRuntime } from "./shop-runtime-cache.server";
+import { CarrierServiceRequest, type CarrierServiceResponse } from "../../contracts/carrier-service";
+import { compileShopConfig, quote, type CompiledShopConfig } from "../../engine";
+import { identifyCallbackCaller } from "./auth.server";
+import { fallbackRates, toQuoteInput, toShopifyRates } from "./rate-mapping";
+import { loadLaneStats } from "../tracking/lanes.server";
+import { readBodyWithLimit } from "../http/request-body.server";
+import { ShopRuntimeCache, type ShopRuntime } from "../shop/runtime-cache.server";
 
 /** Shopify allows 10 s at low volume and 3 s above 3,000 requests/min; answer well inside the tightest. */
 export const CALLBACK_TIME_BUDGET_MS = 2500;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { gql, type GraphQLClient } from "graphql-request";
-import type { AdminUserError } from "./admin-graphql.server";
+import type { AdminUserError } from "../admin/admin-graphql.server";
 
 /** The name merchants and buyers see for Tailroute's carrier-calculated rates. */
 export const CARRIER_SERVICE_NAME = "Tailroute";

@@ -1,7 +1,7 @@
 // Pure mapping between Shopify's CarrierService wire format and the engine (no DB, no I/O). The CarrierService
 // HTTP route and the `tailroute quote` CLI both use it, so what the CLI prints is what checkout would get.
 import { tzOffset } from "@date-fns/tz";
-import type { CarrierServiceRate, CarrierServiceRequest } from "../contracts/carrier-service";
+import type { CarrierServiceRate, CarrierServiceRequest } from "../../contracts/carrier-service";
 import type {
   CartLine,
   Destination,
@@ -10,7 +10,7 @@ import type {
   QuoteResult,
   ShopConfig,
   TierQuote,
-} from "../engine/types";
+} from "../../engine/types";
 
 /** Local time of day used for promised delivery dates (Shopify wants a timestamp; carriers promise a day). */
 export const DELIVERY_TIME_OF_DAY = "14:00:00";

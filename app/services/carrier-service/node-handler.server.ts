@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerCarrierRequest } from "./carrier-callback.server";
-import { callbackDeps } from "./carrier-callback-runtime.server";
-import { readNodeBodyWithLimit } from "./request-body.server";
+import { answerCarrierRequest } from "./callback.server";
+import { callbackDeps } from "./runtime.server";
+import { readNodeBodyWithLimit } from "../http/request-body.server";
 
 const headerValue = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? null;

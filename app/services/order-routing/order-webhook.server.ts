@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
 import type { OrdersCreatePayload } from "../../contracts/order-webhook";
-import { offlineAdminClient } from "../admin-graphql.server";
-import { markWebhookProcessed, recordWebhookReceipt } from "../webhook-receipts.server";
+import { offlineAdminClient } from "../admin/admin-graphql.server";
+import { markWebhookProcessed, recordWebhookReceipt } from "../webhooks/receipts.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "./admin-retry.server";
 import { applyDecision, type ApplyResult } from "./apply-actions.server";
-import { decideForOrder } from "./decide-order.server";
+import { decideForOrder } from "./decide-for-order.server";
 import { actionsJson, decisionColumns } from "./decision-record.server";
 import { orderRoutingInput } from "./order-input.server";
-import { isUniqueConstraintViolation, jsonDbNull } from "../../db-portable.server";
+import { isUniqueConstraintViolation, jsonDbNull } from "../../db/portable.server";
 
 export interface RouteOrderDeps {
   /** The shop's Admin client; null = no offline token (not installed). Defaults to the stored session. */

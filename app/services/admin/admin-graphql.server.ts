@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { GraphQLClient } from "graphql-request";
-import { appEnv } from "../env.server";
-import { API_VERSION } from "../api-version";
+import { appEnv } from "../../config/env.server";
+import { API_VERSION } from "../../config/api-version";
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { isUniqueConstraintViolation } from "../db-portable.server";
+import { isUniqueConstraintViolation } from "../../db/portable.server";
 
 export type ReceiptOutcome = "FIRST_DELIVERY" | "REDELIVERY";
 

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { NEW_SHOP_SETTINGS } from "./shop-config-store.server";
+import { NEW_SHOP_SETTINGS } from "./config-store.server";
 
 /**
  * Ensures the shop has its settings row and clears an earlier uninstall mark. Runs after every OAuth/token

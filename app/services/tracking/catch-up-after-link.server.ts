@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { isOpenHold } from "./holds.server";
-import { ATTEMPT_TAG, HOLD_EXPIRED_TAG, holdFields, type OrderTagPayload } from "./effects.server";
+import { ATTEMPT_TAG, HOLD_EXPIRED_TAG, holdFields, type OrderTagPayload } from "./transition-effects.server";
 import { recordLaneDelivery } from "./lanes.server";
 import { pickupHoldFor } from "./pickup-hold.server";
 

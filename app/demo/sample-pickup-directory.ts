@@ -1,6 +1,6 @@
-import type { PickupPointImport } from "../../contracts/pickup-point";
-import { lookupZip, nearestZips } from "../../engine/geo";
-import { PICKUP_NETWORK_LABELS, PICKUP_NETWORKS } from "../../engine/pickup";
+import type { PickupPointImport } from "../contracts/pickup-point";
+import { lookupZip, nearestZips } from "../engine/geo";
+import { PICKUP_NETWORK_LABELS, PICKUP_NETWORKS } from "../engine/pickup";
 
 /** Every generated name starts with this, so sample points are never mistaken for real locations. */
 export const SAMPLE_LABEL = "SAMPLE";

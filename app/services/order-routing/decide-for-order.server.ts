@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
-import { loadShopConfig } from "../shop-config-store.server";
+import { loadShopConfig } from "../shop/config-store.server";
 import { AdminCallError, type RetryPolicy } from "./admin-retry.server";
-import { decideRouting, type RoutingOutcome } from "./decide.server";
+import { decideRouting, type RoutingOutcome } from "./decide-routing.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { loadPickupRequest } from "./pickup-routing.server";
 import { readOrderSnapshot } from "./shopify-reads.server";

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import { orderGid } from "../contracts/compliance-webhooks";
-import { jsonDbNull } from "../db-portable.server";
-import { fulfillmentEventMessage, type TrackingStatus } from "../engine/tracking";
+import { orderGid } from "../../contracts/compliance-webhooks";
+import { jsonDbNull } from "../../db/portable.server";
+import { fulfillmentEventMessage, type TrackingStatus } from "../../engine/tracking";
 
 /** customers/data_request: everything the app holds about the listed orders of one shop. */
 export async function customerDataReport(db: PrismaClient, shop: string, numericOrderIds: string[]) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
-import type { ShopConfigFile } from "../contracts/shop-config";
-import { loadPickupNetworkSettings } from "./pickup/network-settings.server";
+import type { ShopConfigFile } from "../../contracts/shop-config";
+import { loadPickupNetworkSettings } from "../pickup/network-settings.server";
 import type {
   CarrierServiceConfig,
   DefaultBoxConfig,
@@ -10,7 +10,7 @@ import type {
   FreightLevel,
   ShopConfig,
   StrategyConfig,
-} from "../engine/types";
+} from "../../engine/types";
 
 /** Settings a shop starts with on install, before the merchant configures anything. */
 export const NEW_SHOP_SETTINGS = {

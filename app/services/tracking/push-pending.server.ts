@@ -1,13 +1,13 @@
 import type { PrismaClient, TrackingPush } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
-import type { AdminUserError } from "../admin-graphql.server";
+import type { AdminUserError } from "../admin/admin-graphql.server";
 import {
   AdminCallError,
   adminRequest,
   DEFAULT_RETRY,
   type RetryPolicy,
 } from "../order-routing/admin-retry.server";
-import type { FulfillmentEventPayload, OrderTagPayload } from "./effects.server";
+import type { FulfillmentEventPayload, OrderTagPayload } from "./transition-effects.server";
 
 const FULFILLMENT_EVENT_CREATE = `mutation TailrouteFulfillmentEvent($fulfillmentEvent: FulfillmentEventInput!) {
   fulfillmentEventCreate(fulfillmentEvent: $fulfillmentEvent) {

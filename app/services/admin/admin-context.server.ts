@@ -9,11 +9,11 @@ import {
   InvalidShopError,
   MissingJwtTokenError,
 } from "@shopify/shopify-api";
-import db from "../db.server";
-import { DEMO_DEFAULTS, appEnv, type AppEnv } from "../env.server";
-import { authenticate } from "../shopify.server";
+import db from "../../db.server";
+import { DEMO_DEFAULTS, appEnv, type AppEnv } from "../../config/env.server";
+import { authenticate } from "../../shopify.server";
 import { adminGraphqlClient } from "./admin-graphql.server";
-import { demoSessionAllowed } from "./admin/demo-session";
+import { demoSessionAllowed } from "./demo-session";
 
 export { demoSessionAllowed };
 

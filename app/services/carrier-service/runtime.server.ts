@@ -1,6 +1,6 @@
-import db from "../db.server";
-import { appEnv } from "../env.server";
-import { createCallbackCache, type CarrierCallbackDeps } from "./carrier-callback.server";
+import db from "../../db.server";
+import { appEnv } from "../../config/env.server";
+import { createCallbackCache, type CarrierCallbackDeps } from "./callback.server";
 
 // One cache per app process, shared by both callback routes and invalidated by configuration saves.
 export const callbackCache = createCallbackCache(db);

@@ -3,7 +3,7 @@
 // only understood by the SQLite client (and `instanceof` cannot tell the clients apart: Prisma hands out a
 // proxy); code that receives a client as a parameter uses these instead.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { isPostgresPrismaClient, postgresPrismaNamespace } from "./db-postgres.server";
+import { isPostgresPrismaClient, postgresPrismaNamespace } from "./postgres.server";
 
 /** A unique index refused the write (Prisma P2002), whichever client raised it. */
 export function isUniqueConstraintViolation(error: unknown): boolean {

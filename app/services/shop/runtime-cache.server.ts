@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import type { LaneStat, ShopConfig } from "../engine/types";
-import { loadShopConfig } from "./shop-config-store.server";
+import type { LaneStat, ShopConfig } from "../../engine/types";
+import { loadShopConfig } from "./config-store.server";
 
 /** What the checkout callback needs about a shop, kept in memory. */
 export interface ShopRuntime<Compiled> {

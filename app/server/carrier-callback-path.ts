@@ -1,4 +1,4 @@
-// Matches the CarrierService callback paths on a raw request URL (app/node-server.ts routes them before express).
+// Matches the CarrierService callback paths on a raw request URL (app/server/node-server.ts routes them before express).
 // Case-insensitive like Remix's own route matching, so no spelling of the path falls through to Remix.
 const CALLBACK_PATH = /^\/api\/carrier-service(?:\/([^/?#]+))?\/?(?:[?#].*)?$/i;
 
