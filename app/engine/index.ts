@@ -13,6 +13,7 @@ export {
   lookupZip,
   nearestZips,
   normalizeZip,
+  STATE_TIME_ZONES,
   timeZoneForZip,
   USPS_ZONE_CHART,
   zoneBetween,
