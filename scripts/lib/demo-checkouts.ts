@@ -46,7 +46,7 @@ export const DEMO_CHECKOUTS: DemoCheckout[] = [
 
 const GRAMS_PER_OZ = 28.349523125;
 
-/** The body Shopify would POST for this checkout (DESIGN.md §4 shape; origin = Shopify's default location). */
+/** The body Shopify would POST for this checkout (the shape in docs/carrier-service.md; origin = Shopify's default location). */
 export function carrierServiceRequestBody(checkout: DemoCheckout) {
   return {
     rate: {

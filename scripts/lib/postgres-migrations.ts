@@ -1,5 +1,5 @@
 // Applies prisma/postgres/migrations to a PostgreSQL database. `prisma migrate deploy` cannot run against
-// PostgreSQL offline with the JS engine (../shared/DESIGN.md §3), so this small runner does what it would:
+// PostgreSQL offline with the JS engine (docs/database.md), so this small runner does what it would:
 // apply each migration directory's SQL once, in name order, each in its own transaction, recorded in a table.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -154,7 +154,7 @@ describe("pickup eligibility rules, one at a time", () => {
   });
 });
 
-describe("carrier limits at their edges (DESIGN.md §5)", () => {
+describe("carrier limits at their edges (docs/carrier-rules.md)", () => {
   /** A plan whose one parcel has exactly these sides (in) and weight (lb), as the carrier would pack it. */
   const planWith = (sides: [number, number, number], lb: number): PickupCarrierPlan =>
     ({

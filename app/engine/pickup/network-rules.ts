@@ -19,7 +19,7 @@ export const PICKUP_NETWORK_LABELS: Record<PickupNetwork, string> = {
 const NO_VALUABLES = { excludeFragile: true, excludeValuable: true, excludeColdChain: true } as const;
 
 /**
- * The carriers' published locker / counter rules (DESIGN.md §5), as data. A shop starts from these with every
+ * The carriers' published locker / counter rules (docs/carrier-rules.md), as data. A shop starts from these with every
  * network disabled; the merchant's saved settings replace any setting field (`strictLimits` and
  * `maxLengthPlusGirthIn` are the carrier's and are not settings). Amazon's limits are "under" values, so a
  * parcel exactly at one is refused. USPS Hold for Pickup uses the USPS Ground Advantage parcel limits

@@ -5,7 +5,7 @@ export type PickupNetwork =
   "AMAZON_LOCKER" | "UPS_ACCESS_POINT" | "FEDEX_HOLD_AT_LOCATION" | "USPS_HOLD_FOR_PICKUP";
 
 /**
- * What a network accepts, as data: the carrier defaults (DESIGN.md §5) overridden by the merchant's settings.
+ * What a network accepts, as data: the carrier defaults (docs/carrier-rules.md) overridden by the merchant's settings.
  * Units in the field names; `maxDimensionsIn` is sorted [longest, middle, shortest].
  */
 export interface PickupNetworkRule {

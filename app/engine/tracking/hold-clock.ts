@@ -5,7 +5,7 @@ import type { HoldRule, PickupNetwork } from "./types";
 const MS_PER_DAY = 86_400_000;
 
 /**
- * Hold periods per network (DESIGN.md §5): Amazon Hub Locker 3 calendar days, UPS Access Point 7 calendar days,
+ * Hold periods per network (docs/carrier-rules.md): Amazon Hub Locker 3 calendar days, UPS Access Point 7 calendar days,
  * FedEx Hold at Location 5 business days, USPS Hold for Pickup 5 calendar days. The reverse cost of an unclaimed
  * parcel is assumed to equal the outbound carrier cost (return-to-sender is billed like a new shipment).
  */

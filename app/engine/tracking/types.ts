@@ -32,7 +32,7 @@ export interface NormalizedCode {
   known: boolean;
 }
 
-/** Pickup networks with a hold clock (DESIGN.md §5). */
+/** Pickup networks with a hold clock (docs/carrier-rules.md). */
 export type PickupNetwork =
   "AMAZON_LOCKER" | "UPS_ACCESS_POINT" | "FEDEX_HOLD_AT_LOCATION" | "USPS_HOLD_FOR_PICKUP";
 

@@ -22,7 +22,7 @@ export function isValidShopifyHmac(rawBody: string | Buffer, hmacHeader: string,
 /**
  * Who is calling the CarrierService callback. Shopify signs callbacks with the app secret in
  * X-Shopify-Hmac-Sha256, but that is observed rather than documented, so the callback URL also carries
- * the shop's secret token. Rules (issue 4): a present HMAC must be valid and name the shop; without an
+ * the shop's secret token. Rules (docs/carrier-service.md): a present HMAC must be valid and name the shop; without an
  * HMAC the path token must be a known shop's; when both name a shop they must agree.
  */
 export function identifyCallbackCaller(

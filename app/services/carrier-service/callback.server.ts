@@ -79,7 +79,7 @@ const UNAUTHORIZED: CallbackAnswer = { status: 401, headers: {}, body: null };
 const SHOPIFY_BACKUP: CallbackAnswer = { status: 503, headers: { "Retry-After": "0" }, body: null };
 
 /**
- * Answers Shopify's CarrierService callback (DESIGN.md §4, issue 4). Bad input gets a 4xx with a reason; a
+ * Answers Shopify's CarrierService callback (docs/carrier-service.md). Bad input gets a 4xx with a reason; a
  * request we cannot serve gets `{"rates":[]}`; any internal failure or a blown time budget gets the shop's
  * fallback rates (or a 503 when the shop prefers Shopify's backup rates) and is recorded — never a 500.
  */
