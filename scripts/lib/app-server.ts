@@ -82,7 +82,7 @@ export async function startAppServer(options: {
     process.execPath,
     // tsx as a loader inside this one process (not the tsx CLI, which runs the server in a child): stopping or
     // killing `process` must stop the server itself (tests/scale/crash-safety.test.ts sends SIGKILL).
-    ["--import", "tsx", join(PROJECT_ROOT, "app", "node-server.ts")],
+    ["--import", "tsx", join(PROJECT_ROOT, "app", "server", "node-server.ts")],
     {
       cwd: PROJECT_ROOT,
       env: {
