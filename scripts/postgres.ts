@@ -3,40 +3,22 @@
 //   tsx scripts/postgres.ts migration <name>   write the next prisma/postgres/migrations/<ts>_<name>/migration.sql
 //   tsx scripts/postgres.ts migrate            apply pending PostgreSQL migrations to DATABASE_URL (npm run db:migrate does this for postgresql:// URLs)
 //   tsx scripts/postgres.ts fresh <db-name>    (tests) recreate <db-name> next to TAILROUTE_PG_ADMIN_URL, migrate, print its URL
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "./lib/app-server";
 import {
   applyPostgresMigrations,
   createPostgresDatabase,
   postgresMigrationNames,
 } from "./lib/postgres-migrations";
-import { currentPostgresSchema, POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH } from "./lib/postgres-schema";
+import {
+  currentPostgresSchema,
+  isEmptyMigrationSql,
+  POSTGRES_MIGRATIONS_DIR,
+  POSTGRES_SCHEMA_PATH,
+  prismaSchemaDiffSql,
+} from "./lib/postgres-schema";
 import { pgAdminUrl } from "./lib/test-database-provider";
-
-const require = createRequire(import.meta.url);
-
-function schemaDiffSql(fromPath: string | null, toPath: string): string {
-  const from = fromPath ? ["--from-schema-datamodel", fromPath] : ["--from-empty"];
-  const result = spawnSync(
-    process.execPath,
-    [
-      require.resolve("prisma/build/index.js"),
-      "migrate",
-      "diff",
-      ...from,
-      "--to-schema-datamodel",
-      toPath,
-      "--script",
-    ],
-    { cwd: PROJECT_ROOT, encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`prisma migrate diff failed:\n${result.stderr}`);
-  return result.stdout;
-}
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
@@ -49,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     const onDisk = existsSync(POSTGRES_SCHEMA_PATH) ? readFileSync(POSTGRES_SCHEMA_PATH, "utf8") : "";
     if (arg === "--check") {
       if (onDisk === wanted) return 0;
-      console.error("prisma/postgres/schema.prisma is stale: run `npm run db:pg:migration -- <name>`.");
+      console.error("prisma/postgres/schema.prisma is stale: run `npm run db:migration -- <name>`.");
       return 1;
     }
     writeFileSync(POSTGRES_SCHEMA_PATH, wanted);
@@ -63,8 +45,8 @@ async function main(argv: string[]): Promise<number> {
     const previous = existsSync(POSTGRES_SCHEMA_PATH) ? POSTGRES_SCHEMA_PATH : null;
     const next = join(mkdtempSync(join(tmpdir(), "tailroute-pg-")), "schema.prisma");
     writeFileSync(next, currentPostgresSchema());
-    const sql = schemaDiffSql(previous, next);
-    if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
+    const sql = prismaSchemaDiffSql(previous, next);
+    if (isEmptyMigrationSql(sql)) {
       console.log("No PostgreSQL schema change.");
       return 0;
     }

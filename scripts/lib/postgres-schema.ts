@@ -1,9 +1,13 @@
 // The PostgreSQL variant of the data model. prisma/schema.prisma (SQLite) is the one source of truth for the
 // models; prisma/postgres/schema.prisma is generated from it (provider, client output) and committed only so
 // that the next PostgreSQL migration can be diffed against it (docs/database.md).
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "./app-server";
+
+const require = createRequire(import.meta.url);
 
 export const SQLITE_SCHEMA_PATH = join(PROJECT_ROOT, "prisma", "schema.prisma");
 export const POSTGRES_SCHEMA_PATH = join(PROJECT_ROOT, "prisma", "postgres", "schema.prisma");
@@ -32,4 +36,33 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
 
 export function currentPostgresSchema(): string {
   return postgresSchemaFrom(readFileSync(SQLITE_SCHEMA_PATH, "utf8"));
+}
+
+/**
+ * `prisma migrate diff --from-schema-datamodel <from> --to-schema-datamodel <to> --script` (`--from-empty` when
+ * `fromPath` is null): the offline way to write a migration (docs/database.md). Runs from the project root so
+ * Prisma loads its config (JS engine, no download).
+ */
+export function prismaSchemaDiffSql(fromPath: string | null, toPath: string): string {
+  const from = fromPath ? ["--from-schema-datamodel", fromPath] : ["--from-empty"];
+  const result = spawnSync(
+    process.execPath,
+    [
+      require.resolve("prisma/build/index.js"),
+      "migrate",
+      "diff",
+      ...from,
+      "--to-schema-datamodel",
+      toPath,
+      "--script",
+    ],
+    { cwd: PROJECT_ROOT, encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`prisma migrate diff failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** True when a `migrate diff --script` output changes nothing (Prisma prints "-- This is an empty migration."). */
+export function isEmptyMigrationSql(sql: string): boolean {
+  return !/\b(CREATE|ALTER|DROP)\b/.test(sql);
 }

@@ -7,7 +7,7 @@ import {
 } from "../../scripts/lib/postgres-schema";
 
 describe("the PostgreSQL variant of the data model", () => {
-  it("is generated from prisma/schema.prisma: the committed copy matches (else run npm run db:pg:migration)", () => {
+  it("is generated from prisma/schema.prisma: the committed copy matches (else run npm run db:migration)", () => {
     // GIVEN the committed PostgreSQL schema  WHEN it is regenerated from the SQLite one  THEN nothing changed
     expect(readFileSync(POSTGRES_SCHEMA_PATH, "utf8")).toBe(currentPostgresSchema());
   });
