@@ -19,6 +19,45 @@ const ENGINE_FORBIDDEN_PATTERNS = [
   },
 ];
 
+// Two generated Prisma clients (SQLite, PostgreSQL) with two runtimes: their error classes and Json null
+// sentinels differ, so server code uses the provider-neutral helpers (docs/database.md).
+const PORTABLE_PRISMA_SELECTORS = [
+  {
+    selector:
+      "MemberExpression[object.name='Prisma'][property.name=/^(DbNull|JsonNull|AnyNull|PrismaClientKnownRequestError)$/]",
+    message:
+      "Only the SQLite client understands this; use isUniqueConstraintViolation / jsonDbNull from app/db/portable.server.ts.",
+  },
+];
+
+// Routes reach the database only through services (docs/admin.md, "Where logic lives"): a route authenticates,
+// parses, calls a service and answers; every query, and the shop scoping it carries, lives in a service.
+const ROUTE_DB_MESSAGE = "Routes reach the database only through services (docs/admin.md).";
+const ROUTE_DB_PATTERNS = [
+  { group: ["~/db.server", "**/db.server", "db.server"], message: ROUTE_DB_MESSAGE },
+  { group: ["~/db/*", "**/app/db/*", "../db/*", "../../db/*"], message: ROUTE_DB_MESSAGE },
+  { group: ["@prisma/*", "prisma"], message: ROUTE_DB_MESSAGE },
+];
+const PRISMA_DELEGATE_METHODS =
+  "findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy";
+const ROUTE_DB_SELECTORS = [
+  {
+    // `<anything>.<model>.<method>(…)`: db.session.updateMany(…), prisma.shop.findMany(…), tx.x.count(…).
+    // URLSearchParams and Headers have a `delete` too: `url.searchParams.delete(…)` is not a query.
+    selector: `CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.property.name=/^(${PRISMA_DELEGATE_METHODS})$/]:not([callee.object.property.name=/^(searchParams|headers)$/])`,
+    message: ROUTE_DB_MESSAGE,
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^\\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)$/]",
+    message: ROUTE_DB_MESSAGE,
+  },
+  {
+    selector: "TaggedTemplateExpression[tag.property.name=/^\\$(queryRaw|executeRaw)$/]",
+    message: ROUTE_DB_MESSAGE,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,20 +95,10 @@ export default tseslint.config(
     },
   },
   {
-    // Two generated Prisma clients (SQLite, PostgreSQL) with two runtimes: their error classes and Json null
-    // sentinels differ, so server code uses the provider-neutral helpers (docs/database.md).
     files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts"],
     ignores: ["app/db/portable.server.ts", "app/engine/**"],
     rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector:
-            "MemberExpression[object.name='Prisma'][property.name=/^(DbNull|JsonNull|AnyNull|PrismaClientKnownRequestError)$/]",
-          message:
-            "Only the SQLite client understands this; use isUniqueConstraintViolation / jsonDbNull from app/db/portable.server.ts.",
-        },
-      ],
+      "no-restricted-syntax": ["error", ...PORTABLE_PRISMA_SELECTORS],
     },
   },
   {
@@ -92,6 +121,17 @@ export default tseslint.config(
           message: "app/engine takes `now` as an input.",
         },
       ],
+    },
+  },
+  {
+    // Routes: no Prisma client, no app/db module, no delegate call. ESLint does not merge a rule's options
+    // across blocks (the last block that sets a rule for a file wins), so this block repeats the selectors that
+    // apply to all of app/, and a block setting no-restricted-imports for app/** must come before this one (its
+    // patterns joined here) or routes lose one of the two rules.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ROUTE_DB_PATTERNS }],
+      "no-restricted-syntax": ["error", ...PORTABLE_PRISMA_SELECTORS, ...ROUTE_DB_SELECTORS],
     },
   },
 );

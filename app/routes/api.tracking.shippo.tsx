@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import db from "../db.server";
 import { trackingResponse } from "../services/tracking/tracking-response.server";
 import { ingestTrackingRequest } from "../services/tracking/ingest.server";
+import { withAppDb } from "../services/shop/app-database.server";
 
 // Shippo track_updated webhooks: POST /api/tracking/shippo?shop=<shop>.myshopify.com&token=<the shop's Shippo token>
 // (Shippo's documented self-generated URL token; docs/tracking.md).
 export const action = async ({ request }: ActionFunctionArgs) =>
-  trackingResponse(await ingestTrackingRequest(db, "SHIPPO", request));
+  trackingResponse(await withAppDb((db) => ingestTrackingRequest(db, "SHIPPO", request)));

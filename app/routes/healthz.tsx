@@ -1,8 +1,8 @@
 import { json } from "@remix-run/node";
-import db from "../db.server";
+import { checkAppDatabase } from "../services/shop/app-database.server";
 
 /** Liveness + database check for load balancers and `npm run demo`. */
 export const loader = async () => {
-  await db.$queryRaw`SELECT 1`;
+  await checkAppDatabase();
   return json({ ok: true });
 };

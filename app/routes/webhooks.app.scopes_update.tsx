@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import db from "../db.server";
+import { recordScopesUpdate } from "../services/shop/lifecycle.server";
+import { withAppDb } from "../services/shop/app-database.server";
 import { authenticate } from "../shopify.server";
 
 const ScopesUpdatePayload = z.looseObject({ current: z.array(z.string()) });
@@ -10,10 +11,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const parsed = ScopesUpdatePayload.safeParse(payload);
   if (!parsed.success) return new Response("Invalid app/scopes_update payload", { status: 400 });
   if (session) {
-    await db.session.updateMany({
-      where: { id: session.id },
-      data: { scope: parsed.data.current.join(",") },
-    });
+    await withAppDb((db) => recordScopesUpdate(db, session.id, parsed.data.current));
   }
   return new Response(null, { status: 200 });
 };

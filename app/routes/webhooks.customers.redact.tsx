@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { CustomersRedactPayload } from "../contracts/compliance-webhooks";
-import db from "../db.server";
+import { withAppDb } from "../services/shop/app-database.server";
 import { redactCustomerOrders } from "../services/shop/compliance.server";
 import { authenticate } from "../shopify.server";
 
@@ -8,6 +8,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, payload } = await authenticate.webhook(request);
   const parsed = CustomersRedactPayload.safeParse(payload);
   if (!parsed.success) return new Response("Invalid customers/redact payload", { status: 400 });
-  await redactCustomerOrders(db, shop, parsed.data.orders_to_redact);
+  await withAppDb((db) => redactCustomerOrders(db, shop, parsed.data.orders_to_redact));
   return new Response(null, { status: 200 });
 };

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import db from "../db.server";
+import { withAppDb } from "../services/shop/app-database.server";
 import { eraseShop } from "../services/shop/lifecycle.server";
 import { callbackCache } from "../services/carrier-service/runtime.server";
 import { authenticate } from "../shopify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticate.webhook(request);
-  await eraseShop(db, shop);
+  await withAppDb((db) => eraseShop(db, shop));
   callbackCache.invalidate(shop);
   return new Response(null, { status: 200 });
 };

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import db from "../../db.server";
+import { withAppDb } from "../../services/shop/app-database.server";
 import { appEnv, DEMO_DEFAULTS } from "../../config/env.server";
 import { shopConfigSummary } from "../../services/shop/summary.server";
 import { login } from "../../shopify.server";
@@ -14,7 +14,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // Shopify opens the app with ?shop=…: hand over to the embedded admin.
   if (url.searchParams.get("shop")) throw redirect(`/app?${url.searchParams.toString()}`);
   const env = appEnv();
-  const demo = env.demo ? await shopConfigSummary(db, DEMO_DEFAULTS.DEMO_SHOP) : null;
+  const demo = env.demo ? await withAppDb((db) => shopConfigSummary(db, DEMO_DEFAULTS.DEMO_SHOP)) : null;
   return { showForm: Boolean(login), demo };
 };
 

@@ -41,6 +41,15 @@ export async function recordUninstall(
   return "UNINSTALLED";
 }
 
+/** app/scopes_update: the session's granted scopes as Shopify now lists them. */
+export async function recordScopesUpdate(
+  db: PrismaClient,
+  sessionId: string,
+  scopes: string[],
+): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId }, data: { scope: scopes.join(",") } });
+}
+
 /**
  * Every model that holds a shop's rows, children before parents. tests/webhooks/app-lifecycle.test.ts checks it
  * against the schema, so a new shop-scoped model cannot be forgotten by shop/redact.
