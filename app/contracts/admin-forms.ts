@@ -81,8 +81,8 @@ export const CarrierServiceForm = z.object({
 });
 export type CarrierServiceForm = z.infer<typeof CarrierServiceForm>;
 
-/** The buyer-facing tier codes, in checkout order (fallback rates are set per tier). */
-export const TIER_CODES = TierCodeSchema.options;
+/** The buyer-facing tier codes, in checkout order (fallback rates are set per tier): the engine's tier table's. */
+export { TIER_CODES } from "../format/tiers";
 
 /** Routing strategy, markup, fallback rates and the remote-area ZIP list (app/routes/app.routing.tsx). */
 export const RoutingForm = z.object({

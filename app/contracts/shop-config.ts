@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { ShopConfig } from "../engine/types";
+import type { TierCode as EngineTierCode, ShopConfig } from "../engine/types";
+import { TIER_CODES } from "../format/tiers";
 import { PickupNetworkSettingsSchema } from "./pickup-settings";
 
 // JSON form of the engine's ShopConfig. The engine's interfaces (app/engine/types.ts) are the source of truth;
@@ -11,14 +12,8 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const DeliveryMode = z.enum(["EXPRESS_PARCEL", "POSTAL", "FREIGHT"]);
 const ServiceTier = z.enum(["EXPRESS", "STANDARD", "ECONOMY", "FREIGHT"]);
 const FreightLevel = z.enum(["THRESHOLD", "ROOM_OF_CHOICE", "WHITE_GLOVE"]);
-const TierCode = z.enum([
-  "TR_EXPRESS",
-  "TR_STANDARD",
-  "TR_ECONOMY",
-  "TR_FREIGHT_THRESHOLD",
-  "TR_FREIGHT_ROOM_OF_CHOICE",
-  "TR_FREIGHT_WHITE_GLOVE",
-]);
+// The engine's tier table is the one list of tier codes.
+const TierCode = z.enum(TIER_CODES as [EngineTierCode, ...EngineTierCode[]]);
 const StateCode = z.string().regex(/^[A-Z]{2}$/, "expected a two-letter state code");
 const Zip = z.string().regex(/^\d{5}(-\d{4})?$/, "expected a 5-digit ZIP");
 
@@ -103,6 +98,21 @@ const ZoneChart = z.object({
   nonContiguousZones: z.record(z.string(), z.number().int().positive()),
 });
 
+const Holidays = z.object({
+  federal: z.union([z.literal("ALL"), z.literal("NONE"), z.array(z.string())]),
+  extraClosedDates: z.array(IsoDate).optional(),
+});
+
+const TransitByZone = z
+  .array(
+    z.object({
+      zone: z.number().int().positive(),
+      minDays: z.number().int().nonnegative(),
+      maxDays: z.number().int().nonnegative(),
+    }),
+  )
+  .min(1);
+
 const CarrierService = z.object({
   id: z.string().min(1),
   carrier: z.string().min(1),
@@ -119,19 +129,8 @@ const CarrierService = z.object({
   rateCard: RateCard,
   surcharges: z.array(SurchargeRule),
   fuelBasisPoints: z.number().int().nonnegative(),
-  holidays: z.object({
-    federal: z.union([z.literal("ALL"), z.literal("NONE"), z.array(z.string())]),
-    extraClosedDates: z.array(IsoDate).optional(),
-  }),
-  transitByZone: z
-    .array(
-      z.object({
-        zone: z.number().int().positive(),
-        minDays: z.number().int().nonnegative(),
-        maxDays: z.number().int().nonnegative(),
-      }),
-    )
-    .min(1),
+  holidays: Holidays,
+  transitByZone: TransitByZone,
   zoneChart: ZoneChart.optional(),
   servedStates: z.array(StateCode).optional(),
   excludedStates: z.array(StateCode).optional(),
@@ -172,6 +171,21 @@ const ProductProfile = z
     "a product profile needs a variantId or a sku",
   );
 
+const DefaultBox = z.object({ ...Dimensions, weightOz: z.number().nonnegative() });
+
+const Strategy = z.object({
+  kind: z.enum(["CHEAPEST", "FASTEST", "BALANCED"]),
+  costTargetBasisPoints: z.number().int().nonnegative().optional(),
+  centsPerDay: z.number().nonnegative().optional(),
+  unreliabilityCents: z.number().nonnegative().optional(),
+  laneStatsMinSamples: z.number().int().nonnegative().optional(),
+  coldChainMaxTransitDays: z.number().int().nonnegative().optional(),
+  freightFromCartWeightLb: z.number().positive().optional(),
+  freightFromParcels: z.number().int().min(1).optional(),
+});
+
+const FallbackRates = z.array(z.object({ serviceCode: TierCode, priceCents: Cents }));
+
 /** Validates a JSON shop configuration (e.g. `tailroute quote --config shop.json`). */
 export const ShopConfigSchema = z.object({
   shop: z.string().min(1),
@@ -179,20 +193,11 @@ export const ShopConfigSchema = z.object({
   warehouses: z.array(Warehouse).min(1),
   carrierServices: z.array(CarrierService),
   cartons: z.array(Carton),
-  defaultBox: z.object({ ...Dimensions, weightOz: z.number().nonnegative() }),
+  defaultBox: DefaultBox,
   productProfiles: z.array(ProductProfile),
-  strategy: z.object({
-    kind: z.enum(["CHEAPEST", "FASTEST", "BALANCED"]),
-    costTargetBasisPoints: z.number().int().nonnegative().optional(),
-    centsPerDay: z.number().nonnegative().optional(),
-    unreliabilityCents: z.number().nonnegative().optional(),
-    laneStatsMinSamples: z.number().int().nonnegative().optional(),
-    coldChainMaxTransitDays: z.number().int().nonnegative().optional(),
-    freightFromCartWeightLb: z.number().positive().optional(),
-    freightFromParcels: z.number().int().min(1).optional(),
-  }),
+  strategy: Strategy,
   markup: Markup,
-  fallbackRates: z.array(z.object({ serviceCode: TierCode, priceCents: Cents })),
+  fallbackRates: FallbackRates,
 }) satisfies z.ZodType<ShopConfig>;
 
 /**
@@ -258,4 +263,11 @@ export {
   Markup as MarkupSchema,
   UnitsSchema,
   IsoDate as IsoDateSchema,
+  StateCode as StateCodeSchema,
+  Holidays as HolidaysSchema,
+  TransitByZone as TransitByZoneSchema,
+  ZoneChart as ZoneChartSchema,
+  DefaultBox as DefaultBoxSchema,
+  Strategy as StrategySchema,
+  FallbackRates as FallbackRatesSchema,
 };

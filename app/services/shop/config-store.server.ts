@@ -1,13 +1,28 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { ShopConfigFile } from "../../contracts/shop-config";
+import {
+  StoredDefaultBoxSchema,
+  StoredFallbackRatesSchema,
+  StoredHolidaysSchema,
+  StoredInventorySnapshotSchema,
+  StoredRateCardBreaksSchema,
+  StoredRateCardOverLastBreakSchema,
+  StoredRateCardZonesSchema,
+  StoredServiceFreightLevelsSchema,
+  StoredStatesSchema,
+  StoredStrategyTuningSchema,
+  StoredSurchargesSchema,
+  StoredTransitByZoneSchema,
+  StoredWarehouseFreightLevelsSchema,
+  StoredZoneChartSchema,
+} from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import { loadPickupNetworkSettings } from "../pickup/network-settings.server";
 import type {
   CarrierServiceConfig,
   DefaultBoxConfig,
   DeliveryMode,
-  FallbackRate,
-  FreightLevel,
   ShopConfig,
   StrategyConfig,
 } from "../../engine/types";
@@ -293,47 +308,72 @@ async function readShopConfig(
     db.productProfile.findMany({ where: { shop }, orderBy: { sortOrder: "asc" } }),
   ]);
 
-  const strategy = {
-    ...(settings.strategyTuning as object),
-    kind: settings.routingStrategy,
+  // Every Json column goes through its zod reader here, once per configuration load (the carrier callback then
+  // serves the compiled configuration from the runtime cache): a corrupted row fails with the shop and column named.
+  const shopColumn = (column: string) => ({ shop, column: `Shop.${column}` });
+  const strategy: StrategyConfig = {
+    ...readJsonColumn(StoredStrategyTuningSchema, settings.strategyTuning, shopColumn("strategyTuning")),
+    // A String column holding the StrategyKind union (its writers take it from the engine's type).
+    kind: settings.routingStrategy as StrategyConfig["kind"],
     ...(settings.costTargetBasisPoints !== null
       ? { costTargetBasisPoints: settings.costTargetBasisPoints }
       : {}),
-  } as StrategyConfig;
+  };
 
   return {
     shop,
     currency: settings.currency,
-    warehouses: warehouses.map((w) => ({
-      id: w.key,
-      name: w.name,
-      address: compact({
-        address1: w.address1,
-        city: w.city,
-        state: w.province,
-        zip: w.zip,
-        country: "US" as const,
-      }),
-      timeZone: w.timeZone,
-      cutoffLocalTime: w.cutoffLocalTime,
-      handlingDays: w.handlingDays,
-      modes: (Object.keys(MODE_COLUMNS) as DeliveryMode[]).filter((mode) => w[MODE_COLUMNS[mode]]),
-      ...(w.inventorySnapshot ? { inventory: w.inventorySnapshot as Record<string, number> } : {}),
-      ...(Array.isArray(w.freightLevels) ? { freightLevels: w.freightLevels as FreightLevel[] } : {}),
-      ...(w.active ? {} : { active: false }),
-    })),
+    warehouses: warehouses.map((w) => {
+      const ref = (column: string) => ({ shop, column: `Warehouse.${column}`, id: w.id });
+      const inventory = readJsonColumn(
+        StoredInventorySnapshotSchema,
+        w.inventorySnapshot,
+        ref("inventorySnapshot"),
+      );
+      const freightLevels = readJsonColumn(
+        StoredWarehouseFreightLevelsSchema,
+        w.freightLevels,
+        ref("freightLevels"),
+      );
+      return {
+        id: w.key,
+        name: w.name,
+        address: compact({
+          address1: w.address1,
+          city: w.city,
+          state: w.province,
+          zip: w.zip,
+          country: "US" as const,
+        }),
+        timeZone: w.timeZone,
+        cutoffLocalTime: w.cutoffLocalTime,
+        handlingDays: w.handlingDays,
+        modes: (Object.keys(MODE_COLUMNS) as DeliveryMode[]).filter((mode) => w[MODE_COLUMNS[mode]]),
+        ...(inventory ? { inventory } : {}),
+        ...(freightLevels ? { freightLevels } : {}),
+        ...(w.active ? {} : { active: false }),
+      };
+    }),
     carrierServices: services
       .filter((s) => s.rateCards.length > 0)
       .map((s) => {
         const card = s.rateCards.find((c) => c.effectiveFrom <= now) ?? s.rateCards[0];
         const warehouseIds = s.warehouses.map((ws) => ws.warehouse.key);
         const hasMarkup = s.markupBasisPoints !== null || s.markupFixedCents !== null;
-        return compact({
+        const ref = (column: string) => ({ shop, column: `CarrierService.${column}`, id: s.id });
+        const cardRef = (column: string) => ({ shop, column: `RateCard.${column}`, id: card.id });
+        const freightLevels = readJsonColumn(
+          StoredServiceFreightLevelsSchema,
+          s.freightLevels,
+          ref("freightLevels"),
+        );
+        const service: CarrierServiceConfig = compact({
           id: s.code,
           carrier: s.carrier,
           name: s.name,
-          mode: s.mode,
-          tier: s.tier,
+          // String columns holding engine unions (written from the engine's types, checked by the config contract).
+          mode: s.mode as CarrierServiceConfig["mode"],
+          tier: s.tier as CarrierServiceConfig["tier"],
           dimDivisor: s.dimDivisor,
           dimMinCubicIn: s.dimMinCubicIn,
           limits: {
@@ -343,30 +383,35 @@ async function readShopConfig(
           },
           rateCard: {
             name: card.name,
-            basis: card.basis,
-            zones: card.zones,
-            breaks: card.breaks,
-            overLastBreakCentsPerLb: card.overLastBreakCentsPerLb,
+            basis: card.basis as CarrierServiceConfig["rateCard"]["basis"],
+            zones: readJsonColumn(StoredRateCardZonesSchema, card.zones, cardRef("zones")),
+            breaks: readJsonColumn(StoredRateCardBreaksSchema, card.breaks, cardRef("breaks")),
+            overLastBreakCentsPerLb: readJsonColumn(
+              StoredRateCardOverLastBreakSchema,
+              card.overLastBreakCentsPerLb,
+              cardRef("overLastBreakCentsPerLb"),
+            ),
             ...(everything && card.isSample ? { sample: true } : {}),
           },
-          surcharges: s.surcharges,
+          surcharges: readJsonColumn(StoredSurchargesSchema, s.surcharges, ref("surcharges")),
           fuelBasisPoints: s.fuelBasisPoints,
-          holidays: s.holidays,
-          transitByZone: s.transitByZone,
-          zoneChart: s.zoneChart,
-          servedStates: s.servedStates,
-          excludedStates: s.excludedStates,
+          holidays: readJsonColumn(StoredHolidaysSchema, s.holidays, ref("holidays")),
+          transitByZone: readJsonColumn(StoredTransitByZoneSchema, s.transitByZone, ref("transitByZone")),
+          zoneChart: readJsonColumn(StoredZoneChartSchema, s.zoneChart, ref("zoneChart")),
+          servedStates: readJsonColumn(StoredStatesSchema, s.servedStates, ref("servedStates")),
+          excludedStates: readJsonColumn(StoredStatesSchema, s.excludedStates, ref("excludedStates")),
           reachesPoBox: s.reachesPoBox,
           reachesMilitary: s.reachesMilitary,
-          freight: s.freightLevels
-            ? { levels: s.freightLevels, appointmentLeadDays: s.appointmentLeadDays ?? 0 }
+          freight: freightLevels
+            ? { levels: freightLevels, appointmentLeadDays: s.appointmentLeadDays ?? 0 }
             : null,
           warehouseIds: warehouseIds.length > 0 ? warehouseIds.sort() : null,
           markup: hasMarkup
             ? { basisPoints: s.markupBasisPoints ?? 0, fixedCents: s.markupFixedCents ?? 0 }
             : null,
           enabled: s.enabled ? null : false,
-        }) as unknown as CarrierServiceConfig;
+        });
+        return service;
       }),
     cartons: cartons.map((c) => ({
       id: c.key,
@@ -378,7 +423,7 @@ async function readShopConfig(
       maxWeightOz: c.maxWeightOz,
       ...(c.active ? {} : { active: false }),
     })),
-    defaultBox: settings.defaultBox as unknown as DefaultBoxConfig,
+    defaultBox: readJsonColumn(StoredDefaultBoxSchema, settings.defaultBox, shopColumn("defaultBox")),
     productProfiles: profiles.map(
       ({ variantId, sku, name, lengthIn, widthIn, heightIn, weightOz, ...flags }) =>
         compact({
@@ -398,6 +443,10 @@ async function readShopConfig(
     ),
     strategy,
     markup: { basisPoints: settings.markupBasisPoints, fixedCents: settings.markupFixedCents },
-    fallbackRates: settings.fallbackRates as unknown as FallbackRate[],
+    fallbackRates: readJsonColumn(
+      StoredFallbackRatesSchema,
+      settings.fallbackRates,
+      shopColumn("fallbackRates"),
+    ),
   };
 }
