@@ -58,6 +58,14 @@ const ROUTE_DB_SELECTORS = [
   },
 ];
 
+// Demo-only code (sample shop, sample pickup directory, the seed) lives in app/demo/; production paths never import
+// it. Only the demo itself and the CLI (`tailroute quote` defaults to the demo shop) may; scripts/, tests/ and
+// bench/ are outside app/ and free to. The engine and route blocks below set no-restricted-imports for their
+// files too, so they include these patterns (ESLint keeps only the last block's options for a rule).
+const DEMO_MESSAGE =
+  "Production code does not import app/demo (demo-only data); only app/demo and app/cli may.";
+const DEMO_PATTERNS = [{ group: ["**/demo", "**/demo/*", "~/demo", "~/demo/*"], message: DEMO_MESSAGE }];
+
 export default tseslint.config(
   {
     ignores: [
@@ -102,9 +110,17 @@ export default tseslint.config(
     },
   },
   {
+    // The demo boundary (DEMO_PATTERNS above), for every production file of app/.
+    files: ["app/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["app/demo/**", "app/cli/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: DEMO_PATTERNS }],
+    },
+  },
+  {
     files: ["app/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ENGINE_FORBIDDEN_PATTERNS }],
+      "no-restricted-imports": ["error", { patterns: [...ENGINE_FORBIDDEN_PATTERNS, ...DEMO_PATTERNS] }],
       "no-restricted-globals": [
         "error",
         { name: "process", message: "app/engine is pure: pass configuration in, never read process.env." },
@@ -130,7 +146,7 @@ export default tseslint.config(
     // patterns joined here) or routes lose one of the two rules.
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ROUTE_DB_PATTERNS }],
+      "no-restricted-imports": ["error", { patterns: [...ROUTE_DB_PATTERNS, ...DEMO_PATTERNS] }],
       "no-restricted-syntax": ["error", ...PORTABLE_PRISMA_SELECTORS, ...ROUTE_DB_SELECTORS],
     },
   },
