@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { centsToDollarsInput } from "../format/money";
 import { RateCardSchema } from "./shop-config";
 import type { RateCard } from "../engine/types";
 
@@ -97,14 +98,14 @@ export function rateCardFromRows(
 
 /** A rate card as CSV, in the format `rateCardFromRows` reads. */
 export function rateCardToCsv(card: Pick<RateCard, "zones" | "breaks" | "overLastBreakCentsPerLb">): string {
-  const dollars = (c: number) => (c / 100).toFixed(2);
   const rows: (string | number)[][] = [
     ["max_lb", ...card.zones.map((z) => `zone_${z}`)],
-    ...card.breaks.map((b) => [b.maxLb, ...b.cents.map(dollars)]),
+    ...card.breaks.map((b) => [b.maxLb, ...b.cents.map(centsToDollarsInput)]),
   ];
   if (card.overLastBreakCentsPerLb.length > 0)
     rows.push([
       "over_per_lb",
+      // Per-pound rates carry fractions of a cent (up to four decimals of a dollar), which money text rounds away.
       ...card.overLastBreakCentsPerLb.map((c) => (c / 100).toFixed(4).replace(/0{1,2}$/, "")),
     ]);
   return Papa.unparse(rows) + "\n";

@@ -1,8 +1,8 @@
 import type { RoutingAction } from "../../services/order-routing/actions.server";
+import { formatMoney } from "../../format";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from "./types";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-const dollars = (cents: number | null) => (cents === null ? "—" : `$${(cents / 100).toFixed(2)}`);
 
 /** Lists a shop's routing decisions with the state of every Admin action they imply. */
 export const decisionsCommand: CliCommand = {
@@ -72,7 +72,7 @@ export const decisionsCommand: CliCommand = {
       for (const d of decisions) {
         io.stdout(
           `${d.orderName ?? d.orderId}  ${d.status}  ${d.warehouses.join("+") || "—"}  ${d.mode ?? "—"}  ` +
-            `${d.serviceCode ?? "—"} ${d.service ?? ""}${d.freightLevel ? ` (${d.freightLevel})` : ""}  ${dollars(d.costCents)}  ` +
+            `${d.serviceCode ?? "—"} ${d.service ?? ""}${d.freightLevel ? ` (${d.freightLevel})` : ""}  ${formatMoney(d.costCents)}  ` +
             `promised ${d.promisedWindow ? `${d.promisedWindow.min}…${d.promisedWindow.max}` : "—"}\n`,
         );
         if (d.error) io.stdout(`  error: ${d.error}\n`);

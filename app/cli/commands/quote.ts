@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
+import type { z } from "zod";
 import { CarrierServiceRequest } from "../../contracts/carrier-service";
 import { ShopConfigSchema } from "../../contracts/shop-config";
+import { zodIssuesText } from "../../contracts/zod-issues";
 import { demoShopConfig } from "../../demo/demo-shop-config";
 import { compileShopConfig, EngineAssertionError, quote, type CompiledShopConfig } from "../../engine";
 import type { ShopConfig } from "../../engine/types";
@@ -67,12 +69,9 @@ async function readJson(source: string, io: CliIO, what: string): Promise<unknow
   }
 }
 
-function describeZodIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 10)
-    .map((i) => `  ${i.path.length ? i.path.map(String).join(".") : "(root)"}: ${i.message}`)
-    .join("\n");
-}
+/** One indented line per issue (the first ten), as the CLI prints a file's validation errors. */
+const describeZodIssues = (error: z.ZodError) =>
+  `  ${zodIssuesText(error, { root: "(root)", separator: "\n  ", limit: 10 })}`;
 
 let demoCompiled: CompiledShopConfig | undefined;
 
@@ -86,7 +85,7 @@ async function loadConfig(
   }
   const parsed = ShopConfigSchema.safeParse(await readJson(path, io, "shop config"));
   if (!parsed.success)
-    throw new BadInput(`shop config ${path} is invalid:\n${describeZodIssues(parsed.error.issues)}`);
+    throw new BadInput(`shop config ${path} is invalid:\n${describeZodIssues(parsed.error)}`);
   try {
     return { config: parsed.data, compiled: compileShopConfig(parsed.data) };
   } catch (error) {
@@ -122,7 +121,7 @@ export const quoteCommand: CliCommand = {
       const request = CarrierServiceRequest.safeParse(body);
       if (!request.success) {
         throw new BadInput(
-          `request is not a CarrierService request body:\n${describeZodIssues(request.error.issues)}`,
+          `request is not a CarrierService request body:\n${describeZodIssues(request.error)}`,
         );
       }
       const { config, compiled } = await loadConfig(options.configPath, io);

@@ -1,4 +1,5 @@
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from "./types";
+import { formatMoney } from "../../format";
 
 /** The operator view of tracking: shipments, their status and promise, plus the maintenance pass on demand. */
 export const shipmentsCommand: CliCommand = {
@@ -73,7 +74,7 @@ export const shipmentsCommand: CliCommand = {
         if (r.hold)
           io.stdout(
             `  hold: ${r.hold.network} until ${r.hold.expiresAt?.slice(0, 16).replace("T", " ") ?? "—"}` +
-              `${r.hold.returningToOrigin ? ` — returning to origin, reverse cost $${((r.hold.reverseCostCents ?? 0) / 100).toFixed(2)}` : ""}\n`,
+              `${r.hold.returningToOrigin ? ` — returning to origin, reverse cost ${formatMoney(r.hold.reverseCostCents ?? 0)}` : ""}\n`,
           );
         if (r.attention) io.stdout(`  attention: ${r.attention}\n`);
         if (r.pendingShopifyWrites) io.stdout(`  ${r.pendingShopifyWrites} Shopify write(s) pending\n`);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { CarrierServiceRequest, type CarrierServiceResponse } from "../../contracts/carrier-service";
+import { zodIssuesText } from "../../contracts/zod-issues";
 import { compileShopConfig, quote, type CompiledShopConfig } from "../../engine";
 import { identifyCallbackCaller } from "./auth.server";
 import { fallbackRates, toQuoteInput, toShopifyRates } from "./rate-mapping";
@@ -135,7 +136,7 @@ export async function answerCarrierRequest(
   }
   const parsed = CarrierServiceRequest.safeParse(parsedJson);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    const reason = zodIssuesText(parsed.error, { root: "body" });
     return json({ error: `Not a CarrierService rate request: ${reason}` }, 400);
   }
   const rateRequest = parsed.data;

@@ -1,6 +1,7 @@
 // Pure mapping between Shopify's CarrierService wire format and the engine (no DB, no I/O). The CarrierService
 // HTTP route and the `tailroute quote` CLI both use it, so what the CLI prints is what checkout would get.
 import { tzOffset } from "@date-fns/tz";
+import { tierName } from "../../format";
 import type { CarrierServiceRate, CarrierServiceRequest } from "../../contracts/carrier-service";
 import type {
   CartLine,
@@ -147,18 +148,10 @@ export function fallbackRates(config: ShopConfig, request: CarrierServiceRequest
         p.bulky && ((item.variant_id && p.variantId === item.variant_id) || (item.sku && p.sku === item.sku)),
     ),
   );
-  const names: Record<string, string> = {
-    TR_EXPRESS: "Express",
-    TR_STANDARD: "Standard",
-    TR_ECONOMY: "Economy",
-    TR_FREIGHT_THRESHOLD: "Freight – threshold delivery",
-    TR_FREIGHT_ROOM_OF_CHOICE: "Freight – room of choice",
-    TR_FREIGHT_WHITE_GLOVE: "Freight – white glove (unpack & install)",
-  };
   return config.fallbackRates
     .filter((r) => r.serviceCode.startsWith("TR_FREIGHT_") === bulky)
     .map((r) => ({
-      service_name: names[r.serviceCode],
+      service_name: tierName(r.serviceCode),
       service_code: r.serviceCode,
       total_price: String(r.priceCents),
       currency: config.currency,

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { PickupPointImportSchema, type PickupPointImport } from "../../contracts/pickup-point";
+import { zodIssuesText } from "../../contracts/zod-issues";
 
 export type DirectoryFormat = "csv" | "geojson";
 
@@ -34,8 +35,7 @@ export function detectDirectoryFormat(text: string): DirectoryFormat {
   return text.trimStart().startsWith("{") ? "geojson" : "csv";
 }
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+const describe = (error: z.ZodError) => zodIssuesText(error);
 
 /** `hours` cell: a JSON array of { days, open, close } or free text. */
 function parseHoursCell(cell: string): unknown {

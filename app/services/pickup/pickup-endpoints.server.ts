@@ -5,6 +5,7 @@ import {
   PickupOrderStateQuerySchema,
   PickupQuerySchema,
 } from "../../contracts/pickup-api";
+import { zodIssuesText } from "../../contracts/zod-issues";
 import db from "../../db.server";
 import { offlineAdminClient } from "../admin/admin-graphql.server";
 import { readJsonBody } from "../http/read-json-body.server";
@@ -21,8 +22,7 @@ import { pickupCache } from "./pickup-runtime.server";
 type Authenticated = { sessionToken: JwtPayload; cors: (response: Response) => Response };
 type Authenticate = (request: Request) => Promise<Authenticated>;
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+const describe = (error: z.ZodError) => zodIssuesText(error);
 
 /** Unexpected failures answer 503 with a reason (the extension shows its error state), never a 500. */
 async function guarded(run: () => Promise<Response>): Promise<Response> {

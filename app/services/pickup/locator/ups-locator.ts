@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PickupPointImportSchema } from "../../../contracts/pickup-point";
+import { zodIssuesText } from "../../../contracts/zod-issues";
 import { LocatorError, type LocatorResult, type LocatorSearch, type PickupLocatorProvider } from "./types";
 
 // UPS Locator API v3 (UPS-API/api-documentation Locator.yaml): POST
@@ -119,7 +120,7 @@ export function parseUpsLocatorResponse(body: unknown): LocatorResult {
     else
       result.skipped.push({
         id: l.LocationID,
-        reason: point.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        reason: zodIssuesText(point.error),
       });
   }
   return result;
