@@ -1,5 +1,5 @@
 import { Banner, List } from "@shopify/polaris";
-import { allErrors } from "./form-errors";
+import { allErrors } from "./form-kit";
 
 /** A critical banner listing an action's errors (each field also shows its own inline). */
 export function ErrorsBanner({ data, title = "Nothing was saved" }: { data: unknown; title?: string }) {

@@ -1,7 +1,7 @@
-import { Badge, Card, Checkbox, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { Badge, Card, FormLayout, InlineStack, Text } from "@shopify/polaris";
 import type { PickupNetworkSettings } from "../contracts/pickup-settings";
-import { fieldError } from "./form-errors";
+import { centsToDollarsInput } from "../format";
+import { CheckboxInput, MoneyInput, NumberInput, TextInput, useFormState, type FormValues } from "./form-kit";
 
 /** Display names of the pickup networks. */
 export const NETWORK_LABELS: Record<string, string> = {
@@ -11,36 +11,27 @@ export const NETWORK_LABELS: Record<string, string> = {
   USPS_HOLD_FOR_PICKUP: "USPS Hold for Pickup",
 };
 
-type Settings = PickupNetworkSettings;
-
 /** One network's settings as form fields named `<NETWORK>.<field>` (see admin/pickup-form.server.ts). */
-export function NetworkCard({ settings, errors }: { settings: Settings; errors: unknown }) {
+function networkFields(s: PickupNetworkSettings): FormValues {
+  const n = s.network;
+  return {
+    [`${n}.enabled`]: s.enabled,
+    [`${n}.maxWeightLb`]: String(s.maxWeightLb),
+    [`${n}.maxLongestIn`]: String(s.maxLongestIn),
+    [`${n}.maxDimensionsIn`]: s.maxDimensionsIn ? s.maxDimensionsIn.join(" x ") : "",
+    [`${n}.maxValue`]: centsToDollarsInput(s.maxValueCents),
+    [`${n}.holdDays`]: String(s.holdDays),
+    [`${n}.maxDistanceMiles`]: String(s.maxDistanceMiles),
+    [`${n}.excludeFragile`]: s.excludeFragile,
+    [`${n}.excludeValuable`]: s.excludeValuable,
+    [`${n}.excludeColdChain`]: s.excludeColdChain,
+  };
+}
+
+/** One network's card: offered or not, its limits, hold days, search radius and excluded goods. */
+export function NetworkCard({ settings, errors }: { settings: PickupNetworkSettings; errors: unknown }) {
   const n = settings.network;
-  const [form, setForm] = useState({
-    enabled: settings.enabled,
-    maxWeightLb: String(settings.maxWeightLb),
-    maxLongestIn: String(settings.maxLongestIn),
-    maxDimensionsIn: settings.maxDimensionsIn ? settings.maxDimensionsIn.join(" x ") : "",
-    maxValue: settings.maxValueCents === null ? "" : (settings.maxValueCents / 100).toFixed(2),
-    holdDays: String(settings.holdDays),
-    maxDistanceMiles: String(settings.maxDistanceMiles),
-    excludeFragile: settings.excludeFragile,
-    excludeValuable: settings.excludeValuable,
-    excludeColdChain: settings.excludeColdChain,
-  });
-  const set = (key: keyof typeof form) => (value: string | boolean) =>
-    setForm((f) => ({ ...f, [key]: value }));
-  const text = (key: keyof typeof form, label: string, extra: object = {}) => (
-    <TextField
-      label={label}
-      name={`${n}.${key}`}
-      value={String(form[key])}
-      onChange={set(key)}
-      autoComplete="off"
-      error={fieldError(errors, `${n}.${key}`)}
-      {...extra}
-    />
-  );
+  const form = useFormState(networkFields(settings), errors);
   return (
     <Card>
       <FormLayout>
@@ -48,43 +39,28 @@ export function NetworkCard({ settings, errors }: { settings: Settings; errors: 
           <Text as="h2" variant="headingMd">
             {NETWORK_LABELS[n] ?? n}
           </Text>
-          {form.enabled ? <Badge tone="success">Offered</Badge> : <Badge>Off</Badge>}
+          {form.values[`${n}.enabled`] ? <Badge tone="success">Offered</Badge> : <Badge>Off</Badge>}
         </InlineStack>
-        <Checkbox
-          label="Offer at checkout"
-          name={`${n}.enabled`}
-          checked={form.enabled}
-          onChange={set("enabled")}
-        />
+        <CheckboxInput form={form} name={`${n}.enabled`} label="Offer at checkout" />
         <FormLayout.Group condensed>
-          {text("maxWeightLb", "Max weight (lb)", { type: "number" })}
-          {text("maxLongestIn", "Max longest side (in)", { type: "number" })}
-          {text("maxDimensionsIn", "Compartment (in)", { placeholder: "16 x 12 x 14" })}
+          <NumberInput form={form} name={`${n}.maxWeightLb`} label="Max weight (lb)" />
+          <NumberInput form={form} name={`${n}.maxLongestIn`} label="Max longest side (in)" />
+          <TextInput
+            form={form}
+            name={`${n}.maxDimensionsIn`}
+            label="Compartment (in)"
+            placeholder="16 x 12 x 14"
+          />
         </FormLayout.Group>
         <FormLayout.Group condensed>
-          {text("maxValue", "Max value ($)", { type: "number", placeholder: "no limit" })}
-          {text("holdDays", "Hold days", { type: "number" })}
-          {text("maxDistanceMiles", "Search radius (mi)", { type: "number" })}
+          <MoneyInput form={form} name={`${n}.maxValue`} label="Max value" placeholder="no limit" />
+          <NumberInput form={form} name={`${n}.holdDays`} label="Hold days" />
+          <NumberInput form={form} name={`${n}.maxDistanceMiles`} label="Search radius (mi)" />
         </FormLayout.Group>
         <InlineStack gap="400">
-          <Checkbox
-            label="Not for fragile"
-            name={`${n}.excludeFragile`}
-            checked={form.excludeFragile}
-            onChange={set("excludeFragile")}
-          />
-          <Checkbox
-            label="Not for valuables"
-            name={`${n}.excludeValuable`}
-            checked={form.excludeValuable}
-            onChange={set("excludeValuable")}
-          />
-          <Checkbox
-            label="Not for cold chain"
-            name={`${n}.excludeColdChain`}
-            checked={form.excludeColdChain}
-            onChange={set("excludeColdChain")}
-          />
+          <CheckboxInput form={form} name={`${n}.excludeFragile`} label="Not for fragile" />
+          <CheckboxInput form={form} name={`${n}.excludeValuable`} label="Not for valuables" />
+          <CheckboxInput form={form} name={`${n}.excludeColdChain`} label="Not for cold chain" />
         </InlineStack>
       </FormLayout>
     </Card>

@@ -1,7 +1,6 @@
 import { BlockStack, DataTable, Text } from "@shopify/polaris";
+import { formatMoney } from "../format";
 import type { RateCard } from "../engine/types";
-
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /** Preview of a rate card: the first weight breaks × zones, in dollars. */
 export function RateCardTable({
@@ -19,7 +18,7 @@ export function RateCardTable({
       <DataTable
         columnContentTypes={["numeric", ...card.zones.map(() => "numeric" as const)]}
         headings={["≤ lb", ...card.zones.map((z) => `Z${z}`)]}
-        rows={card.breaks.slice(0, rows).map((b) => [b.maxLb, ...b.cents.map(dollars)])}
+        rows={card.breaks.slice(0, rows).map((b) => [b.maxLb, ...b.cents.map((c) => formatMoney(c))])}
         increasedTableDensity
       />
       {card.breaks.length > rows ? (

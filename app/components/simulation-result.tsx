@@ -1,8 +1,7 @@
 import { Badge, Banner, BlockStack, Card, DataTable, InlineStack, List, Text } from "@shopify/polaris";
+import { formatMoney } from "../format";
 import { serviceLabel } from "../format/service-label";
 import type { simulateRates } from "../services/admin/simulator.server";
-
-const dollars = (cents: number | string) => `$${(Number(cents) / 100).toFixed(2)}`;
 
 type Result = Extract<Awaited<ReturnType<typeof simulateRates>>, { ok: true }>;
 
@@ -27,7 +26,7 @@ export function SimulationResult({ result }: { result: Result }) {
               rows={result.rates.map((r) => [
                 r.service_name,
                 r.service_code,
-                dollars(r.total_price),
+                formatMoney(Number(r.total_price)),
                 r.description ?? "",
               ])}
             />
@@ -52,7 +51,7 @@ export function SimulationResult({ result }: { result: Result }) {
             </InlineStack>
             {q.shipments.map((s, n) => (
               <Text as="p" key={n}>
-                {`From ${result.warehouseNames[s.warehouse] ?? s.warehouse} by ${serviceLabel(s.carrier, s.service)}, zone ${s.zone}: ${s.packages.length} package(s) (${s.packages.map((p) => `${p.lengthIn}×${p.widthIn}×${p.heightIn} in, billable ${p.billableLb} lb`).join("; ")}), base ${dollars(s.baseCents)}${s.surcharges.length ? `, surcharges ${s.surcharges.map((x) => `${x.code} ${dollars(x.amountCents)}`).join(", ")}` : ""}, ${s.transitDays.min}–${s.transitDays.max} business days`}
+                {`From ${result.warehouseNames[s.warehouse] ?? s.warehouse} by ${serviceLabel(s.carrier, s.service)}, zone ${s.zone}: ${s.packages.length} package(s) (${s.packages.map((p) => `${p.lengthIn}×${p.widthIn}×${p.heightIn} in, billable ${p.billableLb} lb`).join("; ")}), base ${formatMoney(s.baseCents)}${s.surcharges.length ? `, surcharges ${s.surcharges.map((x) => `${x.code} ${formatMoney(x.amountCents)}`).join(", ")}` : ""}, ${s.transitDays.min}–${s.transitDays.max} business days`}
               </Text>
             ))}
             <List>

@@ -1,18 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Link, Page, Text } from "@shopify/polaris";
+import { MODE_LABELS } from "../components/delivery-labels";
+import type { DeliveryMode } from "../engine/types";
+import { formatMoney } from "../format";
 import { adminContext } from "../services/admin/admin-context.server";
 import { listCarrierServices } from "../services/admin/carriers.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
   return { services: await listCarrierServices(db, shop) };
-};
-
-const MODE_LABELS: Record<string, string> = {
-  EXPRESS_PARCEL: "Express parcel",
-  POSTAL: "Postal",
-  FREIGHT: "Freight",
 };
 
 export default function Carriers() {
@@ -55,7 +52,7 @@ export default function Carriers() {
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Text as="p">{MODE_LABELS[s.mode] ?? s.mode}</Text>
+                  <Text as="p">{MODE_LABELS[s.mode as DeliveryMode] ?? s.mode}</Text>
                   <Text as="p" tone="subdued" variant="bodySm">
                     {s.tier.toLowerCase()}
                   </Text>
@@ -73,7 +70,7 @@ export default function Carriers() {
                 <IndexTable.Cell>{`${s.fuelPercent}%`}</IndexTable.Cell>
                 <IndexTable.Cell>
                   {s.markup ? (
-                    `${s.markup.percent}% + $${(s.markup.fixedCents / 100).toFixed(2)}`
+                    `${s.markup.percent}% + ${formatMoney(s.markup.fixedCents)}`
                   ) : (
                     <Text as="span" tone="subdued">
                       Shop&apos;s

@@ -1,22 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  DataTable,
-  Layout,
-  List,
-  Page,
-  Text,
-} from "@shopify/polaris";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Card, DataTable, Layout, List, Page, Text } from "@shopify/polaris";
 import { ErrorsBanner } from "../components/errors-banner";
 import { useActionToast } from "../components/use-action-toast";
 import { adminContext } from "../services/admin/admin-context.server";
 import { decisionDetail, rerouteDecision } from "../services/admin/orders.server";
 import { STATUS_TONE } from "../components/decision-status";
+import { RerouteCard } from "../components/orders/reroute-card";
+import { formatMoney, serviceLabel } from "../format";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
@@ -32,13 +23,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json(result, { status: result.ok ? 200 : 409 });
 };
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
-
-/** "USPS Priority Mail", not "USPS USPS Priority Mail": most service names already start with their carrier. */
-const carrierService = (carrier: string | null, service: string | null) =>
-  !carrier || service?.toLowerCase().startsWith(carrier.toLowerCase())
-    ? (service ?? carrier ?? "—")
-    : `${carrier} ${service ?? ""}`.trim();
+const serviceName = (carrier: string | null, service: string | null) => serviceLabel(carrier, service) || "—";
 
 export default function OrderDecision() {
   const d = useLoaderData<typeof loader>();
@@ -68,7 +53,7 @@ export default function OrderDecision() {
                 </Text>
                 <Text as="p">
                   {d.service
-                    ? `${d.mode} · ${carrierService(d.carrier, d.service)} · carrier cost ${d.costCents === null ? "—" : dollars(d.costCents)} · promised ${d.promisedMinDate} – ${d.promisedMaxDate}`
+                    ? `${d.mode} · ${serviceName(d.carrier, d.service)} · carrier cost ${formatMoney(d.costCents)} · promised ${d.promisedMinDate} – ${d.promisedMaxDate}`
                     : "No plan"}
                 </Text>
                 {d.shipments.length > 0 ? (
@@ -77,10 +62,10 @@ export default function OrderDecision() {
                     headings={["From", "Service", "Zone", "Packages", "Base", "Surcharges"]}
                     rows={d.shipments.map((s) => [
                       s.warehouse,
-                      carrierService(s.carrier, s.service),
+                      serviceName(s.carrier, s.service),
                       s.zone,
                       s.packages,
-                      dollars(s.baseCents),
+                      formatMoney(s.baseCents),
                       s.surcharges.join(", ") || "—",
                     ])}
                   />
@@ -127,22 +112,7 @@ export default function OrderDecision() {
                 )}
               </BlockStack>
             </Card>
-            {d.rerouteAllowed ? (
-              <Card>
-                <Form method="post">
-                  <BlockStack gap="200">
-                    <Text as="p">
-                      {d.status === "PENDING"
-                        ? "Apply the pending actions now."
-                        : "Decide this order again, without warehouses that refused it."}
-                    </Text>
-                    <Button submit variant="primary" loading={busy}>
-                      Re-route
-                    </Button>
-                  </BlockStack>
-                </Form>
-              </Card>
-            ) : null}
+            {d.rerouteAllowed ? <RerouteCard status={d.status} busy={busy} /> : null}
           </BlockStack>
         </Layout.Section>
       </Layout>

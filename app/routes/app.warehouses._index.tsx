@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Link, Page, Text } from "@shopify/polaris";
+import { FREIGHT_LEVEL_LABELS, MODE_LABELS } from "../components/delivery-labels";
+import type { FreightLevel } from "../engine/types";
 import { adminContext } from "../services/admin/admin-context.server";
 import { listWarehouses } from "../services/admin/warehouses.server";
 
@@ -9,17 +11,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { warehouses: await listWarehouses(db, shop) };
 };
 
-const MODE_LABELS = [
-  ["offersExpressParcel", "Express parcel"],
-  ["offersPostal", "Postal"],
-  ["offersFreight", "Freight"],
+const MODE_COLUMNS = [
+  ["offersExpressParcel", "EXPRESS_PARCEL"],
+  ["offersPostal", "POSTAL"],
+  ["offersFreight", "FREIGHT"],
 ] as const;
 
-const LEVEL_LABELS: Record<string, string> = {
-  THRESHOLD: "threshold",
-  ROOM_OF_CHOICE: "room of choice",
-  WHITE_GLOVE: "white glove",
-};
+const levelLabel = (level: string) => FREIGHT_LEVEL_LABELS[level as FreightLevel]?.short ?? level;
 
 export default function Warehouses() {
   const { warehouses } = useLoaderData<typeof loader>();
@@ -60,11 +58,11 @@ export default function Warehouses() {
                 <IndexTable.Cell>{`${w.city}, ${w.province} ${w.zip}`}</IndexTable.Cell>
                 <IndexTable.Cell>{`${w.cutoffLocalTime} · ${w.handlingDays}d handling`}</IndexTable.Cell>
                 <IndexTable.Cell>
-                  {MODE_LABELS.filter(([column]) => w[column])
-                    .map(([column, label]) =>
+                  {MODE_COLUMNS.filter(([column]) => w[column])
+                    .map(([column, mode]) =>
                       column === "offersFreight" && Array.isArray(w.freightLevels)
-                        ? `${label} (${(w.freightLevels as string[]).map((l) => LEVEL_LABELS[l] ?? l).join(", ")})`
-                        : label,
+                        ? `${MODE_LABELS[mode]} (${(w.freightLevels as string[]).map(levelLabel).join(", ")})`
+                        : MODE_LABELS[mode],
                     )
                     .join(", ")}
                 </IndexTable.Cell>

@@ -3,6 +3,7 @@ import { CarrierServiceForm } from "../../contracts/admin-forms";
 import type { SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, list, num, text, type SaveResult, dollarsToCents } from "./form-data";
+import { importRateCard } from "./rate-cards.server";
 
 type PeakRule = Extract<SurchargeRule, { code: "PEAK" }>;
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -195,4 +196,11 @@ export async function saveCarrierService(
   ]);
   configSaved(shop);
   return { ok: true, message: `${f.name} saved` };
+}
+
+/** The service page's action: a rate card CSV import (`intent=importRateCard`) or a settings save. */
+export function carrierServiceAction(db: PrismaClient, shop: string, id: string, form: FormData) {
+  return form.get("intent") === "importRateCard"
+    ? importRateCard(db, shop, id, String(form.get("csv") ?? ""))
+    : saveCarrierService(db, shop, id, form);
 }

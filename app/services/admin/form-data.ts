@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FieldErrors } from "../../components/form-errors";
+import type { FieldErrors } from "../../components/form-kit/field-errors";
 
 // FormData → plain values for a zod contract; zod errors → inline field errors. No business rules here.
 

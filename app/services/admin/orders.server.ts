@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
-import type { OrderFilters } from "../../contracts/admin-forms";
+import { OrderFilters } from "../../contracts/admin-forms";
+import { formatMoney } from "../../format";
 import { offlineAdminClient } from "./admin-graphql.server";
 import { describeAction } from "../order-routing/actions.server";
 import { applyDecision, refusedWarehouses, supersedePending } from "../order-routing/apply-actions.server";
@@ -49,6 +50,45 @@ export async function listDecisions(db: PrismaClient, shop: string, filters: Ord
     .filter((row) => !filters.warehouse || row.warehouses.includes(filters.warehouse));
 }
 
+/**
+ * The order log's filters from the page's query string: an empty or unknown value is no filter (the contract
+ * drops it), so a stale bookmark shows every decision rather than an error.
+ */
+export function orderFiltersFrom(params: URLSearchParams): OrderFilters {
+  return OrderFilters.parse({
+    status: params.get("status") || undefined,
+    warehouse: params.get("warehouse") || undefined,
+    mode: params.get("mode") || undefined,
+  });
+}
+
+/** Whether any filter is set (the empty state then says that nothing matches, not that nothing was routed). */
+export const filtersActive = (filters: OrderFilters) =>
+  Boolean(filters.status || filters.mode || filters.warehouse);
+
+/** The order log page: filters, the shop's warehouses to filter by (named as the merchant named them), decisions. */
+export async function ordersPage(db: PrismaClient, shop: string, params: URLSearchParams) {
+  const filters = orderFiltersFrom(params);
+  const [decisions, warehouses] = await Promise.all([
+    listDecisions(db, shop, filters),
+    db.warehouse.findMany({
+      where: { shop },
+      orderBy: { sortOrder: "asc" },
+      select: { key: true, name: true },
+    }),
+  ]);
+  return {
+    filters,
+    filtered: filtersActive(filters),
+    warehouses: warehouses.map((w) => ({ label: w.name, value: w.key })),
+    decisions: decisions.map((d) => ({
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+      promisedMaxDate: d.promisedMaxDate?.toISOString().slice(0, 10) ?? null,
+    })),
+  };
+}
+
 /** One decision with its reasons, plan summary and the Admin actions applied, or null when not this shop's. */
 export async function decisionDetail(db: PrismaClient, shop: string, id: string) {
   const d = await db.routingDecision.findFirst({ where: { id, shop } });
@@ -81,7 +121,7 @@ export async function decisionDetail(db: PrismaClient, shop: string, id: string)
       zone: s.zone,
       packages: s.packages.length,
       baseCents: s.baseCents,
-      surcharges: s.surcharges.map((x) => `${x.code} ${(x.amountCents / 100).toFixed(2)}`),
+      surcharges: s.surcharges.map((x) => `${x.code} ${formatMoney(x.amountCents)}`),
     })),
     rerouteAllowed: (REROUTABLE as readonly string[]).includes(d.status),
     createdAt: d.createdAt.toISOString(),

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { PICKUP_NETWORKS } from "../../engine/pickup";
+import { PickupNetworkSchema } from "../../contracts/pickup-settings";
 import { importPickupDirectory } from "../pickup/directory-import.server";
-import { savePickupNetworkSettings } from "../pickup/network-settings.server";
+import { listPickupPoints } from "../pickup/directory-list.server";
+import { loadPickupNetworkSettings, savePickupNetworkSettings } from "../pickup/network-settings.server";
 import { configSaved } from "./config-version.server";
 import { bool, num, text, type SaveResult } from "./form-data";
 
@@ -74,4 +76,43 @@ export async function importPickupDirectoryForm(db: PrismaClient, shop: string, 
     ok: true as const,
     message: `Directory imported: ${result.created} new, ${result.updated} updated, ${result.removed} removed`,
   };
+}
+
+/** Pickup points listed per page of the directory table. */
+export const DIRECTORY_PAGE_SIZE = 25;
+
+/**
+ * The directory table's filters from the page's query string: a network the contract does not know is no filter,
+ * a page that is no positive number is the first.
+ */
+export function directoryFiltersFrom(params: URLSearchParams) {
+  const network = PickupNetworkSchema.safeParse(params.get("network"));
+  const page = Number(params.get("page"));
+  return {
+    network: network.success ? network.data : undefined,
+    q: params.get("q") ?? "",
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The Pickup points page: every network's settings and one page of the shop's directory, filtered. */
+export async function pickupPointsPage(db: PrismaClient, shop: string, params: URLSearchParams) {
+  const filters = directoryFiltersFrom(params);
+  const [settings, directory] = await Promise.all([
+    loadPickupNetworkSettings(db, shop),
+    listPickupPoints(db, shop, {
+      page: filters.page,
+      pageSize: DIRECTORY_PAGE_SIZE,
+      ...(filters.network ? { network: filters.network } : {}),
+      search: filters.q || undefined,
+    }),
+  ]);
+  return { settings, directory, filters: { network: filters.network ?? "", q: filters.q } };
+}
+
+/** The page's action: a directory import (`intent=importDirectory`) or the networks' settings. */
+export function pickupPointsAction(db: PrismaClient, shop: string, form: FormData) {
+  return form.get("intent") === "importDirectory"
+    ? importPickupDirectoryForm(db, shop, form)
+    : savePickupSettingsForm(db, shop, form);
 }

@@ -4,6 +4,9 @@ import { productProfilesFromCsv } from "../../contracts/product-csv";
 import type { CsvLineError } from "../../contracts/rate-card-csv";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, num, text, type SaveResult } from "./form-data";
+import type { AdminGraphql } from "./admin-context.server";
+import { shopUnits } from "./settings.server";
+import { shopifyVariants, type ShopifyVariant } from "./shopify-variants.server";
 import { fromInches, fromOunces, toInches, toOunces, type Units } from "./units";
 
 /** The shop's product profiles, for the list. */
@@ -111,4 +114,59 @@ export function profileInUnits(
     height: fromInches(p.heightIn, units.dimensionUnit),
     weight: p.weightOz === null ? null : fromOunces(p.weightOz, units.weightUnit),
   };
+}
+
+/**
+ * What the products page shows: the shop's profiles in its display units, the variants read from Shopify (or
+ * why they could not be), and the variant picker's choices — Shopify's variants, then profiled variants Shopify
+ * no longer lists ("not in Shopify"), so a stale profile can still be edited or removed.
+ */
+export async function productsPage(db: PrismaClient, shop: string, graphql: AdminGraphql) {
+  const [profiles, units, shopify] = await Promise.all([
+    listProductProfiles(db, shop),
+    shopUnits(db, shop),
+    shopifyVariants(graphql),
+  ]);
+  return {
+    units,
+    variants: shopify.variants,
+    variantsError: shopify.error,
+    variantChoices: variantChoices(shopify.variants, profiles),
+    profiles: profiles.map((p) => ({
+      variantId: p.variantId,
+      sku: p.sku,
+      name: p.name,
+      ...profileInUnits(p, units),
+      fragile: p.fragile,
+      valuable: p.valuable,
+      coldChain: p.coldChain,
+      bulky: p.bulky,
+      shipAlone: p.shipAlone,
+    })),
+  };
+}
+
+/** The variant picker: Shopify's variants ("Title (SKU)"), then profiles of variants Shopify does not list. */
+export function variantChoices(
+  variants: Pick<ShopifyVariant, "variantId" | "title" | "sku">[],
+  profiles: { variantId: string | null; name: string }[],
+) {
+  const listed = new Set(variants.map((v) => v.variantId));
+  return [
+    { label: "Choose a variant", value: "" },
+    ...variants.map((v) => ({ label: `${v.title}${v.sku ? ` (${v.sku})` : ""}`, value: v.variantId })),
+    ...profiles
+      .filter(
+        (p): p is { variantId: string; name: string } => Boolean(p.variantId) && !listed.has(p.variantId!),
+      )
+      .map((p) => ({ label: `${p.name} (not in Shopify)`, value: p.variantId })),
+  ];
+}
+
+/** The products page's action: a CSV import, a profile removal, or a profile save (in the shop's units). */
+export async function productsAction(db: PrismaClient, shop: string, form: FormData) {
+  const intent = form.get("intent");
+  if (intent === "import") return importProductProfiles(db, shop, String(form.get("csv") ?? ""));
+  if (intent === "delete") return deleteProductProfile(db, shop, String(form.get("variantId") ?? ""));
+  return saveProductProfile(db, shop, form, await shopUnits(db, shop));
 }

@@ -6,7 +6,9 @@ import { callbackCache } from "../carrier-service/runtime.server";
 import { engineInput, rateWithEngine } from "../carrier-service/callback.server";
 import { toExplain } from "../carrier-service/rate-mapping";
 import { fieldErrors, text } from "./form-data";
-import type { ShopifyVariant } from "./shopify-variants.server";
+import type { AdminGraphql } from "./admin-context.server";
+import { listProductProfiles } from "./products.server";
+import { shopifyVariants, type ShopifyVariant } from "./shopify-variants.server";
 
 const GRAMS_PER_OZ = 28.349523125;
 
@@ -110,4 +112,36 @@ export async function simulateRates(
     warehouseNames: Object.fromEntries(runtime.config.warehouses.map((w) => [w.id, w.name])),
     issues: result.issues.map((i) => ({ code: i.code, message: i.message })),
   };
+}
+
+/**
+ * The simulator's product list: every profiled variant and every Shopify variant, once each. Shopify's title wins
+ * over the profile's name (it is what the buyer sees at checkout); profiles of variants Shopify no longer lists
+ * stay, so their dimensions can still be tried.
+ */
+export function simulatorProducts(
+  variants: Pick<ShopifyVariant, "variantId" | "title">[],
+  profiles: { variantId: string | null; name: string }[],
+) {
+  const products = new Map<string, string>();
+  for (const p of profiles) if (p.variantId) products.set(p.variantId, p.name);
+  for (const v of variants) products.set(v.variantId, v.title);
+  return [...products].map(([variantId, title]) => ({ variantId, title }));
+}
+
+/** The simulator page: the products to put in the cart, and why Shopify's variants could not be read, if so. */
+export async function simulatorPage(db: PrismaClient, shop: string, graphql: AdminGraphql) {
+  const [shopify, profiles] = await Promise.all([shopifyVariants(graphql), listProductProfiles(db, shop)]);
+  return { products: simulatorProducts(shopify.variants, profiles), variantsError: shopify.error };
+}
+
+/** The simulator's action: the form's cart priced with Shopify's variants (weights, prices) as checkout would. */
+export async function simulateFromForm(
+  db: PrismaClient,
+  shop: string,
+  graphql: AdminGraphql,
+  form: FormData,
+) {
+  const shopify = await shopifyVariants(graphql);
+  return simulateRates(db, shop, form, shopify.variants);
 }

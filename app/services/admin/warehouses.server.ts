@@ -32,6 +32,30 @@ export function listWarehouses(db: PrismaClient, shop: string) {
   });
 }
 
+/**
+ * A new warehouse's starting values: East-coast time zone, a 14:00 cutoff, one handling day, parcel and postal
+ * (freight is opted into), every freight level ticked for when it is, active, not yet linked to a Shopify location.
+ */
+export function newWarehouseValues() {
+  return {
+    id: "",
+    name: "",
+    address: { address1: "", city: "", state: "", zip: "", country: "US" as const },
+    timeZone: "America/New_York",
+    cutoffLocalTime: "14:00",
+    handlingDays: 1,
+    modes: ["EXPRESS_PARCEL", "POSTAL"] as DeliveryMode[],
+    shopifyLocationId: null as string | null,
+    active: true,
+    freightLevels: [...FREIGHT_LEVELS] as FreightLevel[],
+  };
+}
+
+/** The edit page's values: a new warehouse's defaults for id "new", else the stored one (null when not this shop's). */
+export async function warehouseEditValues(db: PrismaClient, shop: string, id: string) {
+  return id === "new" ? newWarehouseValues() : warehouseFormValues(db, shop, id);
+}
+
 /** One warehouse as form values, or null when it is not this shop's. */
 export async function warehouseFormValues(db: PrismaClient, shop: string, id: string) {
   const w = await db.warehouse.findFirst({ where: { id, shop } });
