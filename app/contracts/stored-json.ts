@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PickupChoiceSchema, PickupHoursSchema } from "./pickup-point";
 import {
   DefaultBoxSchema,
   FallbackRatesSchema,
@@ -8,6 +9,7 @@ import {
   StateCodeSchema,
   StrategySchema,
   SurchargeRuleSchema,
+  TierCodeSchema,
   TransitByZoneSchema,
   WarehouseConfigSchema,
   ZoneChartSchema,
@@ -50,3 +52,94 @@ export const StoredServiceFreightLevelsSchema = z.array(FreightLevelSchema).null
 export const StoredRateCardZonesSchema = RateCardSchema.shape.zones;
 export const StoredRateCardBreaksSchema = RateCardSchema.shape.breaks;
 export const StoredRateCardOverLastBreakSchema = RateCardSchema.shape.overLastBreakCentsPerLb;
+
+/** RoutingDecision.reasons: the engine's explanation lines. */
+export const StoredReasonsSchema = z.array(z.string());
+
+const ActionState = {
+  key: z.string(),
+  round: z.number().int().nonnegative(),
+  status: z.enum(["PENDING", "APPLIED", "FAILED", "SUPERSEDED"]),
+  attempts: z.number().int().nonnegative(),
+  error: z.string().optional(),
+  appliedAt: z.string().optional(),
+};
+/** RoutingDecision.actions: the Admin actions of a decision with their state (app/services/order-routing/actions.server.ts). */
+export const StoredRoutingActionsSchema = z.array(
+  z.discriminatedUnion("kind", [
+    z.object({
+      ...ActionState,
+      kind: z.literal("SPLIT"),
+      fulfillmentOrderId: z.string(),
+      lineItems: z.array(
+        z.object({ id: z.string(), quantity: z.number(), variantId: z.string().nullable() }),
+      ),
+      warehouseKey: z.string(),
+      resultFulfillmentOrderId: z.string().optional(),
+    }),
+    z.object({
+      ...ActionState,
+      kind: z.literal("MOVE"),
+      fulfillmentOrderId: z.string().optional(),
+      fromSplit: z.string().optional(),
+      newLocationId: z.string(),
+      warehouseKey: z.string(),
+    }),
+    z.object({
+      ...ActionState,
+      kind: z.literal("METAFIELD"),
+      namespace: z.string(),
+      metafieldKey: z.string(),
+      value: z.string(),
+    }),
+    z.object({ ...ActionState, kind: z.literal("TAGS"), tags: z.array(z.string()) }),
+    z.object({ ...ActionState, kind: z.literal("NOTE"), text: z.string(), marker: z.string() }),
+  ]),
+);
+
+/** RoutingDecision.input: what routing needs from the order, stored so it can be decided again. */
+export const StoredRoutingInputSchema = z.object({
+  orderId: z.string(),
+  orderName: z.string().nullable(),
+  cart: z.array(
+    z.object({
+      variantId: z.string().optional(),
+      sku: z.string().optional(),
+      name: z.string().optional(),
+      quantity: z.number(),
+      grams: z.number(),
+      priceCents: z.number(),
+    }),
+  ),
+  destination: z
+    .object({
+      country: z.string(),
+      zip: z.string(),
+      state: z.string().optional(),
+      city: z.string().optional(),
+      addressLines: z.array(z.string()),
+      company: z.string().optional(),
+      residential: z.boolean().optional(),
+    })
+    .nullable(),
+  requestedServiceCode: TierCodeSchema.nullable(),
+  shippingLineTitle: z.string().nullable(),
+  orderValueCents: z.number(),
+  pickupPoint: PickupChoiceSchema.nullable(),
+});
+
+/** TrackingPush.payload of a FULFILLMENT_EVENT push. */
+export const StoredFulfillmentEventPayloadSchema = z.object({
+  status: z.string(),
+  happenedAt: z.string(),
+  estimatedDeliveryAt: z.string().nullable(),
+  message: z.string(),
+});
+/** TrackingPush.payload of an ORDER_TAG push. */
+export const StoredOrderTagPayloadSchema = z.object({ orderId: z.string(), tags: z.array(z.string()) });
+
+/** DeliveryLane.histogram: deliveries by transit days. */
+export const StoredLaneHistogramSchema = z.record(z.string(), z.number().nonnegative());
+
+/** PickupPoint.hours */
+export const StoredPickupHoursSchema = PickupHoursSchema;

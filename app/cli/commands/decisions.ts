@@ -35,7 +35,7 @@ export const decisionsCommand: CliCommand = {
     });
     const decisions = rows.map((r) => {
       const plan = decisionPlan(r.plan);
-      const actions = decisionActions(r.actions);
+      const actions = decisionActions(r.actions, r);
       return {
         id: r.id,
         orderId: r.orderId,

@@ -12,7 +12,7 @@ import {
   decisionColumns,
   decisionPlan,
 } from "../order-routing/decision-record.server";
-import type { OrderRoutingInput } from "../order-routing/order-input.server";
+import { storedRoutingInput } from "../order-routing/order-input.server";
 
 /** Statuses a merchant may route again from the admin. */
 export const REROUTABLE = ["PENDING", "NEEDS_INPUT", "FAILED"] as const;
@@ -108,7 +108,7 @@ export async function decisionDetail(db: PrismaClient, shop: string, id: string)
     promisedMaxDate: d.promisedMaxDate?.toISOString().slice(0, 10) ?? null,
     error: d.error,
     reasons: Array.isArray(d.reasons) ? (d.reasons as string[]) : [],
-    actions: decisionActions(d.actions).map((a) => ({
+    actions: decisionActions(d.actions, d).map((a) => ({
       key: a.key,
       round: a.round,
       status: a.status,
@@ -150,10 +150,10 @@ export async function rerouteDecision(
   if (!client)
     return { ok: false, errors: { form: "the shop has no offline Admin API access (reinstall the app)" } };
   if (decision.status !== "PENDING") {
-    if (!decision.input)
-      return { ok: false, errors: { form: "this decision kept no order input to decide from" } };
-    const history = supersedePending(decisionActions(decision.actions));
-    const outcome = await decideForOrder(db, client, shop, decision.input as unknown as OrderRoutingInput, {
+    const input = storedRoutingInput(decision.input, decision);
+    if (!input) return { ok: false, errors: { form: "this decision kept no order input to decide from" } };
+    const history = supersedePending(decisionActions(decision.actions, decision));
+    const outcome = await decideForOrder(db, client, shop, input, {
       decisionId: id,
       now: now(),
       excludedWarehouseKeys: refusedWarehouses(history),

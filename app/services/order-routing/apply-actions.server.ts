@@ -96,7 +96,7 @@ async function runActions(
   write: (data: Record<string, unknown>) => Promise<void>,
 ): Promise<ApplyResult> {
   const decision = await db.routingDecision.findFirstOrThrow({ where: { id: decisionId, shop } });
-  let actions = decisionActions(decision.actions);
+  let actions = decisionActions(decision.actions, decision);
   const save = (extra: Record<string, unknown> = {}) => write({ actions: actionsJson(actions), ...extra });
 
   try {

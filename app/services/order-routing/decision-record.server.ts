@@ -1,4 +1,6 @@
 import type { Prisma } from "@prisma/client";
+import { StoredRoutingActionsSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import type { TierQuote } from "../../engine/types";
 import type { RoutingAction } from "./actions.server";
 import type { DecideOrderOutcome } from "./decide-for-order.server";
@@ -43,8 +45,12 @@ export function decisionColumns(outcome: DecideOrderOutcome) {
   };
 }
 
-export const decisionActions = (value: Prisma.JsonValue): RoutingAction[] =>
-  Array.isArray(value) ? (value as unknown as RoutingAction[]) : [];
+/** RoutingDecision.actions through its zod reader; a corrupted column names the shop, column and decision. */
+export const decisionActions = (
+  value: Prisma.JsonValue,
+  row: { shop: string; id: string },
+): RoutingAction[] =>
+  readJsonColumn(StoredRoutingActionsSchema, value, { ...row, column: "RoutingDecision.actions" });
 export const decisionPlan = (value: Prisma.JsonValue): Partial<TierQuote> =>
   value && typeof value === "object" ? (value as unknown as Partial<TierQuote>) : {};
 export const actionsJson = (actions: RoutingAction[]) => json(actions);

@@ -1,5 +1,7 @@
 import type { OrdersCreatePayload } from "../../contracts/order-webhook";
 import { parsePickupChoice, PICKUP_ATTRIBUTE_KEY, type PickupChoice } from "../../contracts/pickup-point";
+import { StoredRoutingInputSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import { TIER_DEFINITIONS } from "../../engine";
 import type { CartLine, Destination, TierCode } from "../../engine/types";
 
@@ -23,6 +25,17 @@ export interface OrderRoutingInput {
    * metafield copied to the order is read from Shopify in decide-order and takes precedence.
    */
   pickupPoint: PickupChoice | null;
+}
+
+/** RoutingDecision.input through its zod reader (null when the decision stored none). */
+export function storedRoutingInput(
+  value: unknown,
+  row: { shop: string; id: string },
+): OrderRoutingInput | null {
+  return readJsonColumn(StoredRoutingInputSchema.nullable(), value, {
+    ...row,
+    column: "RoutingDecision.input",
+  });
 }
 
 /** "19.99" → 1999. Shopify sends decimal strings; rounding to the nearest cent absorbs float noise. */
