@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import type { PickupHours, PickupPointRow } from "../../contracts/pickup-point";
+import type { PickupPointRow } from "../../contracts/pickup-point";
+import { StoredPickupHoursSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import type { PickupNetwork } from "../../engine/pickup";
 
 export interface ListPickupPointsOptions {
@@ -59,7 +61,11 @@ export async function listPickupPoints(
       zip: r.zip,
       latitude: r.latitude,
       longitude: r.longitude,
-      hours: r.hours as PickupHours,
+      hours: readJsonColumn(StoredPickupHoursSchema, r.hours, {
+        shop,
+        column: "PickupPoint.hours",
+        id: r.id,
+      }),
       isSample: r.isSample,
       source: r.source,
       active: r.active,

@@ -1,4 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { StoredLaneHistogramSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import {
   addLaneSample,
   businessDaysBetween,
@@ -110,12 +112,18 @@ const LANE_WRITE_ATTEMPTS = 8;
 
 /** A stored lane as a tally: on-time rate = onTime / promised; transit shares of samples (every delivery). */
 export function tallyOf(lane: {
+  shop: string;
+  id: string;
   samples: number;
   promisedSamples: number;
   onTime: number;
   histogram: unknown;
 }): LaneTally {
-  const histogram = (lane.histogram ?? {}) as Record<string, number>;
+  const histogram = readJsonColumn(StoredLaneHistogramSchema, lane.histogram ?? {}, {
+    shop: lane.shop,
+    column: "DeliveryLane.histogram",
+    id: lane.id,
+  });
   return { samples: lane.samples, promised: lane.promisedSamples, onTime: lane.onTime, histogram };
 }
 
