@@ -74,3 +74,10 @@ export async function importShopConfig(db: PrismaClient, shop: string, raw: stri
     message: `Configuration imported: ${counts.warehouses} warehouses, ${counts.carrierServices} services, ${counts.productProfiles} product profiles`,
   };
 }
+
+/** The settings page's action: a configuration import (`intent=importConfig`) or the display units. */
+export function settingsAction(db: PrismaClient, shop: string, form: FormData) {
+  return form.get("intent") === "importConfig"
+    ? importShopConfig(db, shop, String(form.get("config") ?? ""))
+    : saveUnits(db, shop, form);
+}
