@@ -8,6 +8,11 @@ import {
   type RetryPolicy,
 } from "../order-routing/admin-retry.server";
 import type { FulfillmentEventPayload, OrderTagPayload } from "./transition-effects.server";
+import {
+  StoredFulfillmentEventPayloadSchema,
+  StoredOrderTagPayloadSchema,
+} from "../../contracts/stored-json";
+import { readJsonColumn, StoredJsonError } from "../../db/json-column";
 
 const FULFILLMENT_EVENT_CREATE = `mutation TailrouteFulfillmentEvent($fulfillmentEvent: FulfillmentEventInput!) {
   fulfillmentEventCreate(fulfillmentEvent: $fulfillmentEvent) {
@@ -131,7 +136,15 @@ async function pushOne(
     db.trackingPush.updateMany({ where: { id: push.id, shop }, data: { leaseUntil: null, ...data } });
   try {
     if (push.kind === "FULFILLMENT_EVENT") {
-      const payload = push.payload as unknown as FulfillmentEventPayload;
+      const payload: FulfillmentEventPayload = readJsonColumn(
+        StoredFulfillmentEventPayloadSchema,
+        push.payload,
+        {
+          shop,
+          column: "TrackingPush.payload",
+          id: push.id,
+        },
+      );
       if (push.attempts > 0) {
         const existing = await findExistingEvent(client, fulfillmentId!, payload, retry);
         if (existing) {
@@ -169,7 +182,11 @@ async function pushOne(
       return { result: "APPLIED" };
     }
     // ORDER_TAG: tagsAdd is idempotent, so a retry after a crash is simply sent again.
-    const payload = push.payload as unknown as OrderTagPayload;
+    const payload: OrderTagPayload = readJsonColumn(StoredOrderTagPayloadSchema, push.payload, {
+      shop,
+      column: "TrackingPush.payload",
+      id: push.id,
+    });
     await db.trackingPush.updateMany({ where: { id: push.id, shop }, data: { attempts: { increment: 1 } } });
     const data = await adminRequest<{ tagsAdd: { userErrors: AdminUserError[] } }>(
       client,
@@ -186,7 +203,9 @@ async function pushOne(
     return { result: "APPLIED" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const retryable = !(error instanceof AdminCallError) || error.retryable;
+    // A corrupted payload will not get better by retrying.
+    const retryable =
+      !(error instanceof StoredJsonError) && (!(error instanceof AdminCallError) || error.retryable);
     await finish(retryable ? { error: message } : { status: "FAILED", error: message });
     return { result: retryable ? "PENDING" : "FAILED", error: message };
   }
