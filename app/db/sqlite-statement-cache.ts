@@ -47,6 +47,7 @@ class ReusableStatement {
 
 /** Patches `Database.prototype.prepare` once per process. Idempotent. */
 export function installSqliteStatementCache(): void {
+  // Not a Json read: the prototype gets a private marker property its type does not declare.
   const proto = Database.prototype as unknown as Record<symbol | string, unknown>;
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
@@ -59,6 +60,7 @@ export function installSqliteStatementCache(): void {
       native = originalPrepare.call(this, sql) as NativeStatement;
       cache.set(sql, native);
     }
+    // Not a Json read: the wrapper implements the Statement methods the Prisma adapter calls, not the whole class.
     return new ReusableStatement(native) as unknown as NativeStatement;
   } as typeof Database.prototype.prepare;
 }
