@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { CarrierServiceForm } from "../../contracts/admin-forms";
+import { StoredHolidaysSchema, StoredSurchargesSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import type { SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, list, num, text, type SaveResult, dollarsToCents } from "./form-data";
@@ -56,9 +58,10 @@ export async function carrierServiceDetail(db: PrismaClient, shop: string, id: s
     orderBy: { sortOrder: "asc" },
     select: { key: true, name: true },
   });
-  const surcharges = s.surcharges as unknown as SurchargeRule[];
+  const ref = (column: string) => ({ shop, column: `CarrierService.${column}`, id: s.id });
+  const surcharges = readJsonColumn(StoredSurchargesSchema, s.surcharges, ref("surcharges"));
   const peak = surcharges.find((r): r is PeakRule => r.code === "PEAK");
-  const holidays = s.holidays as unknown as { federal: unknown; extraClosedDates?: string[] };
+  const holidays = readJsonColumn(StoredHolidaysSchema, s.holidays, ref("holidays"));
   const card = s.rateCards[0] ?? null;
   return {
     service: { id: s.id, code: s.code, carrier: s.carrier, mode: s.mode },
@@ -151,12 +154,13 @@ export async function saveCarrierService(
   if (unknown.length > 0)
     return { ok: false, errors: { warehouseKeys: `unknown warehouse ${unknown.join(", ")}` } };
 
-  const surcharges: SurchargeRule[] = (existing.surcharges as unknown as SurchargeRule[]).filter(
-    (r) => r.code !== "PEAK",
-  );
-  const oldPeak = (existing.surcharges as unknown as SurchargeRule[]).find(
-    (r): r is PeakRule => r.code === "PEAK",
-  );
+  const stored = readJsonColumn(StoredSurchargesSchema, existing.surcharges, {
+    shop,
+    column: "CarrierService.surcharges",
+    id: existing.id,
+  });
+  const surcharges: SurchargeRule[] = stored.filter((r) => r.code !== "PEAK");
+  const oldPeak = stored.find((r): r is PeakRule => r.code === "PEAK");
   if (f.peakWindows.length > 0)
     surcharges.push({
       code: "PEAK",

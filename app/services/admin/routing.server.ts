@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { RoutingForm, TIER_CODES } from "../../contracts/admin-forms";
-import type { FallbackRate, SurchargeRule } from "../../engine/types";
+import { StoredFallbackRatesSchema, StoredSurchargesSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
+import type { SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { fieldErrors, list, num, text, type SaveResult, dollarsToCents } from "./form-data";
 import { shopUnits } from "./settings.server";
@@ -15,10 +17,16 @@ export async function routingValues(db: PrismaClient, shop: string) {
   if (!settings) return null;
   const services = await db.carrierService.findMany({
     where: { shop, mode: { not: "FREIGHT" } },
-    select: { surcharges: true },
+    select: { id: true, surcharges: true },
   });
   const remote = services
-    .flatMap((s) => s.surcharges as unknown as SurchargeRule[])
+    .flatMap((s) =>
+      readJsonColumn(StoredSurchargesSchema, s.surcharges, {
+        shop,
+        column: "CarrierService.surcharges",
+        id: s.id,
+      }),
+    )
     .find((r): r is RemoteRule => r.code === "REMOTE_AREA");
   const tuning = settings.strategyTuning as {
     centsPerDay?: number;
@@ -26,7 +34,10 @@ export async function routingValues(db: PrismaClient, shop: string) {
     freightFromParcels?: number;
   };
   const units = await shopUnits(db, shop);
-  const fallback = settings.fallbackRates as unknown as FallbackRate[];
+  const fallback = readJsonColumn(StoredFallbackRatesSchema, settings.fallbackRates, {
+    shop,
+    column: "Shop.fallbackRates",
+  });
   return {
     kind: settings.routingStrategy,
     costTargetPercent: settings.costTargetBasisPoints === null ? null : settings.costTargetBasisPoints / 100,
@@ -139,12 +150,13 @@ export async function saveRouting(db: PrismaClient, shop: string, form: FormData
       select: { id: true, surcharges: true },
     });
     for (const s of services) {
-      const rules: SurchargeRule[] = (s.surcharges as unknown as SurchargeRule[]).filter(
-        (r) => r.code !== "REMOTE_AREA",
-      );
-      const previous = (s.surcharges as unknown as SurchargeRule[]).find(
-        (r): r is RemoteRule => r.code === "REMOTE_AREA",
-      );
+      const stored = readJsonColumn(StoredSurchargesSchema, s.surcharges, {
+        shop,
+        column: "CarrierService.surcharges",
+        id: s.id,
+      });
+      const rules: SurchargeRule[] = stored.filter((r) => r.code !== "REMOTE_AREA");
+      const previous = stored.find((r): r is RemoteRule => r.code === "REMOTE_AREA");
       if (f.remoteAreaZips.length > 0)
         rules.push({
           code: "REMOTE_AREA",
