@@ -1,4 +1,6 @@
 import type { RoutingAction } from "../../services/order-routing/actions.server";
+import { StoredReasonsSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import { formatMoney } from "../../format";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from "./types";
 
@@ -51,7 +53,11 @@ export const decisionsCommand: CliCommand = {
         promisedWindow: r.promisedMinDate
           ? { min: day(r.promisedMinDate), max: day(r.promisedMaxDate) }
           : null,
-        reasons: r.reasons as string[],
+        reasons: readJsonColumn(StoredReasonsSchema, r.reasons, {
+          shop: r.shop,
+          column: "RoutingDecision.reasons",
+          id: r.id,
+        }),
         error: r.error,
         actions: actions.map((a: RoutingAction) => ({
           key: a.key,

@@ -1,6 +1,10 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { RoutingForm, TIER_CODES } from "../../contracts/admin-forms";
-import { StoredFallbackRatesSchema, StoredSurchargesSchema } from "../../contracts/stored-json";
+import {
+  StoredFallbackRatesSchema,
+  StoredStrategyTuningSchema,
+  StoredSurchargesSchema,
+} from "../../contracts/stored-json";
 import { readJsonColumn } from "../../db/json-column";
 import type { SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
@@ -28,11 +32,10 @@ export async function routingValues(db: PrismaClient, shop: string) {
       }),
     )
     .find((r): r is RemoteRule => r.code === "REMOTE_AREA");
-  const tuning = settings.strategyTuning as {
-    centsPerDay?: number;
-    freightFromCartWeightLb?: number;
-    freightFromParcels?: number;
-  };
+  const tuning = readJsonColumn(StoredStrategyTuningSchema, settings.strategyTuning, {
+    shop,
+    column: "Shop.strategyTuning",
+  });
   const units = await shopUnits(db, shop);
   const fallback = readJsonColumn(StoredFallbackRatesSchema, settings.fallbackRates, {
     shop,
