@@ -9,6 +9,7 @@ import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { compileShopConfig, type CompiledShopConfig } from "../../app/engine";
 import { answerCarrierCallback } from "../../app/services/carrier-service/callback.server";
 import { loadShopConfig, saveShopConfig } from "../../app/services/shop/config-store.server";
+import { decisionActions } from "../../app/services/order-routing/decision-record.server";
 import { ShopRuntimeCache } from "../../app/services/shop/runtime-cache.server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";
@@ -28,7 +29,7 @@ const shop = "stored-json.myshopify.com";
 const SECRET = "stored-json-secret";
 
 /** Overwrites a Json column behind Prisma's back, as a hand edit or an old version would. */
-async function corrupt(table: "CarrierService" | "Shop", column: string, json: string) {
+async function corrupt(table: "CarrierService" | "Shop" | "RoutingDecision", column: string, json: string) {
   const [value, where] = isPostgresUrl(url) ? ["CAST($1 AS jsonb)", "$2"] : ["?", "?"];
   await db.$executeRawUnsafe(
     `UPDATE "${table}" SET "${column}" = ${value} WHERE "shop" = ${where}`,
@@ -93,5 +94,21 @@ describe("stored Json columns", () => {
     errors.mockRestore();
     expect(logged).toMatch(/CarrierService\.transitByZone/);
     expect(logged).toContain(shop);
+  });
+
+  it("a routing decision's corrupted actions name RoutingDecision.actions and the decision", async () => {
+    // GIVEN a stored decision whose actions are no longer a list of actions
+    await db.routingDecision.deleteMany({ where: { shop } });
+    const created = await db.routingDecision.create({
+      data: { shop, orderId: "gid://shopify/Order/1", plan: {}, reasons: [], actions: [] },
+    });
+    await corrupt("RoutingDecision", "actions", '{"kind":"MOVE"}');
+    const row = await db.routingDecision.findUniqueOrThrow({ where: { id: created.id } });
+    // WHEN its actions are read  THEN the error names the column, the row and the shop
+    expect(() => decisionActions(row.actions, row)).toThrow(
+      new RegExp(
+        `Stored RoutingDecision\\.actions of row ${created.id} for shop stored-json\\.myshopify\\.com`,
+      ),
+    );
   });
 });
