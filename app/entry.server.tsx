@@ -45,8 +45,7 @@ export default async function handleRequest(
 }
 
 // Not Remix conventions: the custom server (app/server/node-server.ts) answers the CarrierService callback and runs
-// the start-up reconciler through these exports of the server build, so they share the routes' module graph
+// the job runner (app/jobs, docs/jobs.md) through these exports of the server build, so they share the routes' module graph
 // (one configuration cache, one database client).
 export { answerCarrierFromNode } from "./services/carrier-service/node-handler.server";
-export { reconcilePendingRoutingOnStartup } from "./services/order-routing/startup.server";
-export { startTrackingMaintenanceOnStartup } from "./services/tracking/startup.server";
+export { startJobRunnerOnStartup } from "./jobs/startup.server";

@@ -18,8 +18,7 @@ interface TailrouteBuild extends ServerBuild {
         res: ServerResponse,
         token: string | null,
       ) => Promise<void>;
-      reconcilePendingRoutingOnStartup: () => () => void;
-      startTrackingMaintenanceOnStartup: () => () => void;
+      startJobRunnerOnStartup: () => Promise<() => Promise<void>>;
     };
   };
 }
@@ -75,11 +74,21 @@ async function main() {
   server.listen(port, host, () => {
     console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
     if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
-    // Routing actions left pending: now, then every 5 minutes (each pass never throws; leases keep instances apart).
-    build.entry.module.reconcilePendingRoutingOnStartup();
-    // Pending Shopify fulfillment events and locker-hold checks: now and every 15 minutes (claims make it safe
-    // for several instances to run at once).
-    build.entry.module.startTrackingMaintenanceOnStartup();
+    // The one job runner (docs/jobs.md): routing actions, tracking pushes, the recurring reconcile passes.
+    const jobs = build.entry.module.startJobRunnerOnStartup();
+    jobs.catch((error: unknown) =>
+      console.error("[jobs] the runner did not start:", error instanceof Error ? error.message : error),
+    );
+    // SIGTERM (deploys, Ctrl-C): stop taking requests and jobs; running jobs finish or are released, then exit.
+    const shutdown = () => {
+      server.close();
+      void jobs
+        .then((stop) => stop())
+        .catch(() => undefined)
+        .finally(() => process.exit(0));
+    };
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
   });
 }
 

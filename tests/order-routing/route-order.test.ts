@@ -6,15 +6,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OrdersCreatePayload } from "../../app/contracts/order-webhook";
 import { createPrismaClient } from "../../app/db.server";
 import { freshTestDatabase } from "../support/test-database";
+import { routingApplyDecisionKind } from "../../app/jobs/kinds/routing-apply-decision.server";
+import { createJobEngine } from "../../app/jobs/runner.server";
 import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
 import { applyDecision } from "../../app/services/order-routing/apply-actions.server";
-import {
-  reconcileDecisions,
-  startRoutingReconciler,
-} from "../../app/services/order-routing/reconciler.server";
+import { reconcileDecisions } from "../../app/services/order-routing/reconciler.server";
 import {
   routeOrderWebhook,
   type RouteOrderDeps,
@@ -26,7 +25,8 @@ import { fixture } from "../support/fixtures";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-order-routing-"));
-const db = createPrismaClient(freshTestDatabase("route_order", dir));
+const databaseUrlOfTest = freshTestDatabase("route_order", dir);
+const db = createPrismaClient(databaseUrlOfTest);
 const admin = new FakeShopifyAdmin();
 const shop = demoShopConfig.shop;
 const LOCATION = {
@@ -214,7 +214,7 @@ describe("order routing on orders/create", () => {
     expect(admin.callsTo("orderUpdate")).toHaveLength(1);
   });
 
-  it("a running server's periodic pass finishes a decision that Shopify's outage left pending, without a restart", async () => {
+  it("a running server's job runner finishes a decision that Shopify's outage left pending, without a restart", async () => {
     // GIVEN a stored decision, and Shopify answering every move with 503 for now
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
     await deliver(randomUUID(), { applyAfterDecision: false });
@@ -223,22 +223,26 @@ describe("order routing on orders/create", () => {
       down ? { status: 503, body: { errors: "Service Unavailable" } } : undefined,
     );
     const quiet = { log: () => undefined, error: () => undefined };
-    // WHEN the server's reconciler starts (first pass at once, then every 50 ms here)
-    const stop = startRoutingReconciler(
-      db,
-      quiet,
-      { clientFor: deps().clientFor!, now: () => NOW, retry: { ...noWait, maxAttempts: 1 } },
-      50,
+    // WHEN the server's job runner runs the decision's job (enqueued with it), retrying with a short backoff here
+    const runner = createJobEngine(db, databaseUrlOfTest, { pollMs: 20, log: quiet });
+    runner.register(
+      routingApplyDecisionKind(db, {
+        clientFor: deps().clientFor!,
+        now: () => NOW,
+        retry: { ...noWait, maxAttempts: 1 },
+        backoff: { baseMs: 20, maxMs: 50 },
+      }) as never,
     );
+    await runner.start();
     try {
       await expect.poll(() => admin.callsTo("fulfillmentOrderMove").length).toBeGreaterThan(0);
       expect((await decisionOf()).status).toBe("PENDING");
       // ... and Shopify comes back
       down = false;
-      // THEN a later pass applies the decision, with no second tag, note or metafield
+      // THEN a later attempt applies the decision, with no second tag, note or metafield
       await expect.poll(async () => (await decisionOf()).status, { timeout: 5_000 }).toBe("APPLIED");
     } finally {
-      stop();
+      await runner.stop();
     }
     expect(store.fulfillmentOrders[0].locationId).toBe(LOCATION["dallas-tx"]);
     expect(admin.callsTo("tagsAdd")).toHaveLength(1);

@@ -10,6 +10,7 @@ import { decideForOrder } from "./decide-for-order.server";
 import { actionsJson, decisionColumns } from "./decision-record.server";
 import { orderRoutingInput } from "./order-input.server";
 import { isUniqueConstraintViolation, jsonDbNull } from "../../db/portable.server";
+import { enqueueApplyDecision } from "../../jobs/kinds/routing-apply-decision.server";
 
 export interface RouteOrderDeps {
   /** The shop's Admin client; null = no offline token (not installed). Defaults to the stored session. */
@@ -78,17 +79,22 @@ export async function routeOrderWebhook(
   });
   const columns = decisionColumns(outcome);
   try {
-    await db.routingDecision.create({
-      data: {
-        id: decisionId,
-        shop,
-        orderId: input.orderId,
-        orderName: input.orderName,
-        pickupPoint: jsonDbNull(db),
-        ...columns,
-        actions: actionsJson(outcome.kind === "ROUTED" ? outcome.actions : []),
-        input: input as unknown as Prisma.InputJsonValue,
-      },
+    // The decision and the job applying its actions commit together (docs/jobs.md): a crash after the answer
+    // never loses the actions; the run right after the answer below is the fast path, the job the guarantee.
+    await db.$transaction(async (tx) => {
+      await tx.routingDecision.create({
+        data: {
+          id: decisionId,
+          shop,
+          orderId: input.orderId,
+          orderName: input.orderName,
+          pickupPoint: jsonDbNull(db),
+          ...columns,
+          actions: actionsJson(outcome.kind === "ROUTED" ? outcome.actions : []),
+          input: input as unknown as Prisma.InputJsonValue,
+        },
+      });
+      if (columns.status === "PENDING") await enqueueApplyDecision(tx, shop, decisionId);
     });
   } catch (error) {
     // A concurrent delivery of the same order won the race: its decision stands.

@@ -31,7 +31,7 @@ export interface ReconcileReport {
 /**
  * Completes what a crash, a timeout or an unavailable Shopify left undone: decisions still waiting for
  * Shopify's data (NEEDS_INPUT) are decided, and PENDING actions are applied — each once, through the same
- * lease and per-action state as the webhook. Runs at start-up and on `tailroute reconcile`.
+ * lease and per-action state as the webhook. Runs as the recurring `routing.reconcile` job and on `tailroute reconcile`.
  */
 export async function reconcileDecisions(
   db: PrismaClient,
@@ -95,56 +95,29 @@ export async function reconcileDecisions(
   return report;
 }
 
-/** How often a running server looks for decisions left open (Shopify was down, throttled or a worker died). */
-export const RECONCILE_INTERVAL_MS = 5 * 60_000;
-
 /**
- * How far back a running server keeps retrying: a decision still open after a week (an order deleted in Shopify, a
- * location gone) is left to the merchant (Orders page, re-route) or `tailroute reconcile`, so the passes stay small.
+ * How far back the recurring pass (the `routing.reconcile` job, docs/jobs.md) keeps retrying: a decision still
+ * open after a week (an order deleted in Shopify, a location gone) is left to the merchant (Orders page, re-route)
+ * or `tailroute reconcile`, so the passes stay small.
  */
 export const RECONCILE_WINDOW_MS = 7 * 24 * 60 * 60_000;
 
 /**
- * Runs the reconciler now and then every `intervalMs` for the life of the process (never two passes of this
- * process at once; other instances are kept apart by the decisions' leases). Returns a stop function.
+ * One pass of the `routing.reconcile` job (every 5 minutes and at start-up): completes what a previous process, or
+ * Shopify's outages, left open, and logs what it did. A failing pass throws: the job runner retries it.
  */
-export function startRoutingReconciler(
+export async function reconcilePass(
   db: PrismaClient,
   log: Pick<Console, "log" | "error"> = console,
   options: ReconcileOptions = {},
-  intervalMs = RECONCILE_INTERVAL_MS,
-): () => void {
-  let running: Promise<void> | null = null;
-  const pass = () => {
-    const since = new Date((options.now?.() ?? new Date()).getTime() - RECONCILE_WINDOW_MS);
-    running ??= reconcileOnStartup(db, log, { since, ...options }).finally(() => (running = null));
-    return running;
-  };
-  void pass();
-  const timer = setInterval(() => void pass(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-/**
- * One pass: completes what a previous process, or an earlier attempt of this one, left pending. Never throws (a
- * failing pass must not stop the server); the next pass or `tailroute reconcile` tries again.
- */
-export async function reconcileOnStartup(
-  db: PrismaClient,
-  log: Pick<Console, "log" | "error"> = console,
-  options: ReconcileOptions = {},
-): Promise<void> {
-  try {
-    const report = await reconcileDecisions(db, options);
-    if (report.examined > 0) {
-      const counts = new Map<string, number>();
-      for (const r of report.results) counts.set(r.result, (counts.get(r.result) ?? 0) + 1);
-      log.log(
-        `[order-routing] reconciled ${report.examined} open decision(s): ${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")}`,
-      );
-    }
-  } catch (error) {
-    log.error("[order-routing] reconciliation failed:", error instanceof Error ? error.message : error);
+): Promise<ReconcileReport> {
+  const report = await reconcileDecisions(db, options);
+  if (report.examined > 0) {
+    const counts = new Map<string, number>();
+    for (const r of report.results) counts.set(r.result, (counts.get(r.result) ?? 0) + 1);
+    log.log(
+      `[order-routing] reconciled ${report.examined} open decision(s): ${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")}`,
+    );
   }
+  return report;
 }

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { eraseShopJobs } from "../../jobs/erase-shop-jobs.server";
 import { NEW_SHOP_SETTINGS } from "./config-store.server";
 
 /**
@@ -73,6 +74,7 @@ export const SHOP_SCOPED_MODELS = [
   "CallbackFailure",
   "Session",
   "Shop",
+  "Job",
 ] as const;
 
 type ShopScopedDelegate = {
@@ -87,4 +89,6 @@ export async function eraseShop(db: PrismaClient, shop: string): Promise<void> {
       delegates[model[0].toLowerCase() + model.slice(1)].deleteMany({ where: { shop } }),
     ),
   );
+  // The job runner's own queue on PostgreSQL (pg-boss's schema) is not a Prisma model (docs/jobs.md).
+  await eraseShopJobs(db, shop);
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { enqueueTrackingPush } from "../../jobs/kinds/tracking-push.server";
 import { isOpenHold } from "./holds.server";
 import { ATTEMPT_TAG, HOLD_EXPIRED_TAG, holdFields, type OrderTagPayload } from "./transition-effects.server";
 import { recordLaneDelivery } from "./lanes.server";
@@ -55,6 +56,14 @@ export async function catchUpAfterLink(
       });
       result.tagsQueued.push(tag);
     }
+    // The link lets waiting fulfillment events and these tags go: one job pushes them, in order, in this
+    // transaction (keyed by the link, so a replayed fulfillments/create enqueues nothing).
+    await enqueueTrackingPush(
+      tx,
+      shop,
+      shipmentId,
+      `link:${shipmentId}:${shipment.fulfillmentId ?? shipment.orderId}`,
+    );
   }
 
   if (isOpenHold(shipment) && shipment.pickupPointId) {

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { HOLD_RULES, reverseCostCents, type PickupNetwork } from "../../engine/tracking";
+import { enqueueTrackingPush } from "../../jobs/kinds/tracking-push.server";
 import { HOLD_EXPIRED_TAG, type OrderTagPayload } from "./transition-effects.server";
 
 export interface HoldCheckReport {
@@ -115,6 +116,7 @@ export async function checkHoldExpiries(
           },
           update: {},
         });
+        await enqueueTrackingPush(tx, s.shop, s.id, `tag:${s.id}:${HOLD_EXPIRED_TAG}`);
       }
       return updated.count === 1;
     });

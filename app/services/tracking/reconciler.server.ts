@@ -51,31 +51,20 @@ export async function reconcileTracking(
   return report;
 }
 
-const INTERVAL_MS = 15 * 60_000;
-
 /**
- * Start-up and interval runs of the reconciler (call once when the server listens). Never throws: a failing pass
- * is logged and the next one tries again. Returns a stop function.
+ * One pass of the `tracking.maintenance` job (every 15 minutes and at start-up, docs/jobs.md), logged. A failing
+ * pass throws: the job runner retries it.
  */
-export function startTrackingMaintenance(
+export async function runTrackingMaintenance(
   db: PrismaClient,
   log: Pick<Console, "log" | "error"> = console,
-  intervalMs = INTERVAL_MS,
-): () => void {
-  const run = async () => {
-    try {
-      const report = await reconcileTracking(db);
-      const applied = report.pushes.filter((p) => p.result === "APPLIED").length;
-      if (applied || report.holds.expired.length || report.holds.reminders.length)
-        log.log(
-          `[tracking] pushed ${applied} Shopify write(s); ${report.holds.expired.length} hold(s) expired, ${report.holds.reminders.length} reminder(s) due`,
-        );
-    } catch (error) {
-      log.error("[tracking] reconciliation failed:", error instanceof Error ? error.message : error);
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  options: TrackingReconcileOptions = {},
+): Promise<TrackingReconcileReport> {
+  const report = await reconcileTracking(db, options);
+  const applied = report.pushes.filter((p) => p.result === "APPLIED").length;
+  if (applied || report.holds.expired.length || report.holds.reminders.length)
+    log.log(
+      `[tracking] pushed ${applied} Shopify write(s); ${report.holds.expired.length} hold(s) expired, ${report.holds.reminders.length} reminder(s) due`,
+    );
+  return report;
 }

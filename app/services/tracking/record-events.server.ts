@@ -1,3 +1,4 @@
+import { enqueueTrackingPush } from "../../jobs/kinds/tracking-push.server";
 import { Prisma, type PrismaClient, type Shipment } from "@prisma/client";
 import { applyTrackingEvent, type TrackingStatus } from "../../engine/tracking";
 import { transitionEffects } from "./transition-effects.server";
@@ -190,6 +191,8 @@ async function recordOne(
       },
       update: {},
     });
+    // Same transaction: the push is never lost to a crash; the ingest's run after the answer is the fast path.
+    await enqueueTrackingPush(tx, shop, shipment.id, push.key);
   }
   const after = await tx.shipment.findFirstOrThrow({ where: { id: shipment.id, shop } });
   if (effects.countLane) {

@@ -1,0 +1,302 @@
+import { randomUUID } from "node:crypto";
+import type { Job, Prisma, PrismaClient } from "@prisma/client";
+import { backoffDelayMs } from "./backoff";
+import { nextOccurrence } from "./cron.server";
+import { enqueueJob, onJobEnqueued } from "./enqueue.server";
+import { emptyCounts, viewOfRow } from "./job-view.server";
+import { errorText, runAttempt } from "./run-attempt.server";
+import type {
+  JobCounts,
+  JobEngine,
+  JobKind,
+  JobListFilter,
+  JobSchedule,
+  JobStatus,
+  JobView,
+  RunnerOptions,
+} from "./types";
+
+/** Extra time past an attempt's limit before its claim lapses and another worker may take the job. */
+const CLAIM_MARGIN_MS = 5_000;
+/** Completed and dropped rows are kept this long (the key keeps deduplicating meanwhile), then deleted. */
+const RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * The embedded engine: the Job table is the queue, for one process (SQLite has one writer). Claims are
+ * conditional updates with a lease (`lockedUntil`), so a job whose process died is taken again once the lease
+ * runs out, and its key makes its effect happen once.
+ */
+export class SqliteJobEngine implements JobEngine {
+  readonly name = "sqlite" as const;
+  private readonly kinds = new Map<string, JobKind<never>>();
+  private readonly schedules: JobSchedule[] = [];
+  private readonly running = new Map<string, { job: Job; done: Promise<void> }>();
+  private readonly workerId = randomUUID();
+  private readonly shutdown = new AbortController();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private unlisten: (() => void) | null = null;
+  private lastSchedule = 0;
+  private lastPrune = 0;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly graceMs: number;
+  private readonly log: Pick<Console, "log" | "error">;
+
+  constructor(
+    private readonly db: PrismaClient,
+    options: RunnerOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? 8;
+    this.pollMs = options.pollMs ?? 250;
+    this.graceMs = options.shutdownGraceMs ?? 10_000;
+    this.log = options.log ?? console;
+  }
+
+  register(kind: JobKind<never>): void {
+    this.kinds.set(kind.kind, kind);
+  }
+
+  schedule(schedule: JobSchedule): void {
+    this.schedules.push(schedule);
+  }
+
+  async start(): Promise<void> {
+    // One process per SQLite database: a job still RUNNING was left by a process that died (kill -9), so its
+    // claim is lapsed now rather than after its time limit; the attempt it used counts.
+    await this.db.job.updateMany({ where: { status: "RUNNING" }, data: { lockedUntil: new Date(0) } });
+    this.stopped = false;
+    this.unlisten = onJobEnqueued(() => this.poke());
+    this.timer = setInterval(() => this.poke(), this.pollMs);
+    this.timer.unref();
+    this.poke();
+  }
+
+  poke(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.tick()
+      .catch((error: unknown) => {
+        // The database may be unreachable for a while: nothing is lost, the next poll tries again.
+        this.log.error("[jobs] poll failed:", errorText(error));
+      })
+      .finally(() => {
+        this.ticking = null;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unlisten?.();
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking;
+    const all = Promise.all([...this.running.values()].map((r) => r.done));
+    const graceOver = new Promise<"grace">((r) => setTimeout(() => r("grace"), this.graceMs).unref());
+    if ((await Promise.race([all.then(() => "done" as const), graceOver])) === "grace") {
+      // Release what is still running for the next worker (a new attempt; its key keeps the effect single).
+      const ids = [...this.running.keys()];
+      this.shutdown.abort();
+      await this.db.job.updateMany({
+        where: { id: { in: ids }, lockedBy: this.workerId, status: "RUNNING" },
+        data: { status: "QUEUED", lockedUntil: null, lockedBy: null, attempts: { decrement: 1 } },
+      });
+    }
+  }
+
+  private async tick(): Promise<void> {
+    const now = new Date();
+    if (now.getTime() - this.lastSchedule >= 1_000) {
+      this.lastSchedule = now.getTime();
+      await this.enqueueScheduled(now);
+    }
+    if (now.getTime() - this.lastPrune >= 60 * 60_000) {
+      this.lastPrune = now.getTime();
+      await this.db.job.deleteMany({
+        where: {
+          status: { in: ["COMPLETED", "DROPPED"] },
+          finishedAt: { lt: new Date(now.getTime() - RETENTION_MS) },
+        },
+      });
+    }
+    for (;;) {
+      const free = this.concurrency - this.running.size;
+      if (free <= 0 || this.stopped) return;
+      const claimed = await this.claim(free, new Date());
+      if (claimed.length === 0) return;
+      for (const job of claimed) this.launch(job);
+    }
+  }
+
+  /** The next occurrence of each schedule, keyed by its time, so a restart or a second poll adds nothing. */
+  private async enqueueScheduled(now: Date): Promise<void> {
+    for (const s of this.schedules) {
+      const previousMinute = new Date(now.getTime() - 60_000);
+      const due = nextOccurrence(s.cron, previousMinute);
+      if (due.getTime() > now.getTime()) continue;
+      await enqueueJob(this.db, s.kind, s.payload, {
+        key: `${s.name}@${due.toISOString()}`,
+        shop: "",
+        runAt: due,
+      });
+    }
+  }
+
+  private runningFor(kind: string, shop: string): number {
+    let n = 0;
+    for (const { job } of this.running.values()) if (job.kind === kind && job.shop === shop) n++;
+    return n;
+  }
+
+  private async claim(free: number, now: Date): Promise<Job[]> {
+    const kinds = [...this.kinds.keys()];
+    const candidates = await this.db.job.findMany({
+      where: {
+        kind: { in: kinds },
+        OR: [
+          { status: { in: ["QUEUED", "RETRYING"] }, runAt: { lte: now } },
+          // A claim that ran out: its worker died (kill -9) or lost the database; the job runs again.
+          { status: "RUNNING", lockedUntil: { lt: now } },
+        ],
+      },
+      orderBy: [{ runAt: "asc" }, { id: "asc" }],
+      take: Math.max(free * 4, 32),
+    });
+    const taken: Job[] = [];
+    const planned = new Map<string, number>();
+    for (const job of candidates) {
+      if (taken.length >= free) break;
+      if (this.running.has(job.id)) continue;
+      const kind = this.kinds.get(job.kind)!;
+      const slot = `${job.kind}\u0000${job.shop}`;
+      const busy = this.runningFor(job.kind, job.shop) + (planned.get(slot) ?? 0);
+      if (busy >= kind.concurrencyPerShop) continue;
+      const claimed = await this.db.job.updateMany({
+        where: { id: job.id, status: job.status, lockedUntil: job.lockedUntil, attempts: job.attempts },
+        data: {
+          status: "RUNNING",
+          attempts: { increment: 1 },
+          lockedBy: this.workerId,
+          lockedUntil: new Date(now.getTime() + kind.timeoutMs + CLAIM_MARGIN_MS),
+          startedAt: now,
+        },
+      });
+      if (claimed.count === 0) continue;
+      planned.set(slot, (planned.get(slot) ?? 0) + 1);
+      taken.push({ ...job, status: "RUNNING", attempts: job.attempts + 1 });
+    }
+    return taken;
+  }
+
+  private launch(job: Job): void {
+    const done = this.execute(job)
+      .catch((error: unknown) =>
+        this.log.error(`[jobs] ${job.kind} ${job.id}: could not record the result:`, errorText(error)),
+      )
+      .finally(() => {
+        this.running.delete(job.id);
+        this.poke();
+      });
+    this.running.set(job.id, { job, done });
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const kind = this.kinds.get(job.kind)!;
+    const mine = { id: job.id, lockedBy: this.workerId, status: "RUNNING" };
+    const maxAttempts = job.maxAttempts || kind.attempts;
+    try {
+      const outcome = await runAttempt(this.db, {
+        id: job.id,
+        kind,
+        shop: job.shop,
+        payload: job.payload,
+        attempt: job.attempts,
+        shutdown: this.shutdown.signal,
+        progress: async (progress) => {
+          await this.db.job.updateMany({
+            where: mine,
+            data: { progress: progress as unknown as Prisma.InputJsonValue },
+          });
+        },
+      });
+      await this.db.job.updateMany({
+        where: mine,
+        data: {
+          status: outcome ? "DROPPED" : "COMPLETED",
+          lastError: outcome ? outcome.drop : null,
+          finishedAt: new Date(),
+          lockedUntil: null,
+        },
+      });
+    } catch (error) {
+      if (this.shutdown.signal.aborted) return; // released by stop()
+      const last = job.attempts >= maxAttempts;
+      await this.db.job.updateMany({
+        where: mine,
+        data: {
+          status: last ? "FAILED" : "RETRYING",
+          lastError: errorText(error),
+          lockedUntil: null,
+          ...(last
+            ? { finishedAt: new Date() }
+            : { runAt: new Date(Date.now() + backoffDelayMs(kind.backoff, job.attempts)) }),
+        },
+      });
+    }
+  }
+
+  private attemptsOf = (kind: string) => this.kinds.get(kind)?.attempts ?? 0;
+
+  async list(filter: JobListFilter): Promise<JobView[]> {
+    const rows = await this.db.job.findMany({
+      where: {
+        shop: filter.shop,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.kind ? { kind: filter.kind } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: filter.limit ?? 100,
+    });
+    return rows.map((r) => viewOfRow(r, this.attemptsOf));
+  }
+
+  async counts(shop: string): Promise<JobCounts> {
+    const groups = await this.db.job.groupBy({
+      by: ["kind", "status"],
+      where: { shop },
+      _count: { _all: true },
+    });
+    const counts: JobCounts = {};
+    for (const g of groups) {
+      const status = (g.status === "OUTBOX" ? "QUEUED" : g.status) as JobStatus;
+      (counts[g.kind] ??= emptyCounts())[status] += g._count._all;
+    }
+    return counts;
+  }
+
+  async retry(shop: string, id: string): Promise<boolean> {
+    const updated = await this.db.job.updateMany({
+      where: { id, shop, status: { in: ["FAILED", "DROPPED"] } },
+      data: { status: "QUEUED", attempts: 0, runAt: new Date(), finishedAt: null, lockedUntil: null },
+    });
+    if (updated.count) this.poke();
+    return updated.count === 1;
+  }
+
+  async discard(shop: string, id: string): Promise<boolean> {
+    const deleted = await this.db.job.deleteMany({ where: { id, shop, status: { not: "RUNNING" } } });
+    return deleted.count === 1;
+  }
+
+  async eraseShop(shop: string): Promise<number> {
+    return (await this.db.job.deleteMany({ where: { shop } })).count;
+  }
+}
