@@ -11,10 +11,15 @@ export const PGBOSS_SCHEMA = "pgboss";
 export async function eraseShopJobs(db: PrismaClient, shop: string): Promise<number> {
   let n = (await db.job.deleteMany({ where: { shop } })).count;
   if (!isPostgresPrismaClient(db)) return n;
-  const [schema] = await db.$queryRawUnsafe<{ present: boolean }[]>(
-    `SELECT to_regclass('${PGBOSS_SCHEMA}.job') IS NOT NULL AS present`,
-  );
-  if (schema?.present)
+  if (await hasBossSchema(db))
     n += await db.$executeRawUnsafe(`DELETE FROM ${PGBOSS_SCHEMA}.job WHERE group_id = $1`, shop);
   return n;
+}
+
+/** Whether pg-boss has created its schema in this (PostgreSQL) database yet. */
+export async function hasBossSchema(db: PrismaClient): Promise<boolean> {
+  const [row] = await db.$queryRawUnsafe<{ present: boolean }[]>(
+    `SELECT to_regclass('${PGBOSS_SCHEMA}.job') IS NOT NULL AS present`,
+  );
+  return Boolean(row?.present);
 }

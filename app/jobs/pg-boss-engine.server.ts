@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { fromPrisma, PgBoss, type JobWithMetadata } from "pg-boss";
 import { onJobEnqueued } from "./enqueue.server";
-import { eraseShopJobs } from "./erase-shop-jobs.server";
+import { eraseShopJobs, hasBossSchema } from "./erase-shop-jobs.server";
 import { emptyCounts, progressOf, viewOfRow } from "./job-view.server";
 import { errorText, runAttempt } from "./run-attempt.server";
 import type {
@@ -302,11 +302,14 @@ export class PgBossJobEngine implements JobEngine {
       values.push(filter.kind);
       where += ` AND name = $${values.length}`;
     }
-    const rows = await this.db.$queryRawUnsafe<RawJob[]>(
-      `SELECT id::text, name, state::text, data, retry_count, retry_limit, start_after, created_on, completed_on, output
+    // The CLI may list before any instance started pg-boss (its schema not created yet): the outbox only then.
+    const rows = !(await hasBossSchema(this.db))
+      ? []
+      : await this.db.$queryRawUnsafe<RawJob[]>(
+          `SELECT id::text, name, state::text, data, retry_count, retry_limit, start_after, created_on, completed_on, output
        FROM ${PGBOSS_SCHEMA}.job WHERE ${where} ORDER BY created_on DESC, id DESC LIMIT ${Number(limit)}`,
-      ...values,
-    );
+          ...values,
+        );
     const outbox = await this.db.job.findMany({
       where: { shop: filter.shop, ...(filter.kind ? { kind: filter.kind } : {}) },
       take: limit,
@@ -367,6 +370,17 @@ export class PgBossJobEngine implements JobEngine {
       shop || APP_GROUP,
     );
     return n === 1;
+  }
+
+  async shopOfJob(id: string): Promise<string | null> {
+    const outbox = await this.db.job.findUnique({ where: { id }, select: { shop: true } });
+    if (outbox) return outbox.shop;
+    if (!(await hasBossSchema(this.db)) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await this.db.$queryRawUnsafe<{ group_id: string }[]>(
+      `SELECT group_id FROM ${PGBOSS_SCHEMA}.job WHERE id = $1::uuid LIMIT 1`,
+      id,
+    );
+    return row ? (row.group_id === APP_GROUP ? "" : row.group_id) : null;
   }
 
   async eraseShop(shop: string): Promise<number> {

@@ -172,27 +172,42 @@ export class SqliteJobEngine implements JobEngine {
     });
     const taken: Job[] = [];
     const planned = new Map<string, number>();
+    const chosen: { job: Job; kind: JobKind<never> }[] = [];
     for (const job of candidates) {
-      if (taken.length >= free) break;
+      if (chosen.length >= free) break;
       if (this.running.has(job.id)) continue;
       const kind = this.kinds.get(job.kind)!;
       const slot = `${job.kind}\u0000${job.shop}`;
       const busy = this.runningFor(job.kind, job.shop) + (planned.get(slot) ?? 0);
       if (busy >= kind.concurrencyPerShop) continue;
-      const claimed = await this.db.job.updateMany({
-        where: { id: job.id, status: job.status, lockedUntil: job.lockedUntil, attempts: job.attempts },
-        data: {
-          status: "RUNNING",
-          attempts: { increment: 1 },
-          lockedBy: this.workerId,
-          lockedUntil: new Date(now.getTime() + kind.timeoutMs + CLAIM_MARGIN_MS),
-          startedAt: now,
-        },
-      });
-      if (claimed.count === 0) continue;
       planned.set(slot, (planned.get(slot) ?? 0) + 1);
-      taken.push({ ...job, status: "RUNNING", attempts: job.attempts + 1 });
+      chosen.push({ job, kind });
     }
+    if (chosen.length === 0) return taken;
+    // One transaction for the batch (one commit instead of one per job); each claim is still conditional, so a
+    // job another runner took meanwhile is skipped.
+    await this.db.$transaction(async (tx) => {
+      for (const { job, kind } of chosen) {
+        const claimed = await tx.job.updateMany({
+          where: { id: job.id, status: job.status, lockedUntil: job.lockedUntil, attempts: job.attempts },
+          data: {
+            status: "RUNNING",
+            attempts: { increment: 1 },
+            maxAttempts: job.maxAttempts || kind.attempts,
+            lockedBy: this.workerId,
+            lockedUntil: new Date(now.getTime() + kind.timeoutMs + CLAIM_MARGIN_MS),
+            startedAt: now,
+          },
+        });
+        if (claimed.count === 0) continue;
+        taken.push({
+          ...job,
+          status: "RUNNING",
+          attempts: job.attempts + 1,
+          maxAttempts: job.maxAttempts || kind.attempts,
+        });
+      }
+    });
     return taken;
   }
 
@@ -206,6 +221,23 @@ export class SqliteJobEngine implements JobEngine {
         this.poke();
       });
     this.running.set(job.id, { job, done });
+  }
+
+  private pending: { where: Prisma.JobWhereInput; data: Prisma.JobUpdateManyMutationInput }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  /** Results of jobs that finished together are written in one transaction (one commit, not one per job). */
+  private record(where: Prisma.JobWhereInput, data: Prisma.JobUpdateManyMutationInput): Promise<void> {
+    this.pending.push({ where, data });
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const batch = this.pending;
+      this.pending = [];
+      this.flushing = null;
+      await this.db.$transaction(async (tx) => {
+        for (const u of batch) await tx.job.updateMany(u);
+      });
+    });
+    return this.flushing;
   }
 
   private async execute(job: Job): Promise<void> {
@@ -227,14 +259,11 @@ export class SqliteJobEngine implements JobEngine {
           });
         },
       });
-      await this.db.job.updateMany({
-        where: mine,
-        data: {
-          status: outcome ? "DROPPED" : "COMPLETED",
-          lastError: outcome ? outcome.drop : null,
-          finishedAt: new Date(),
-          lockedUntil: null,
-        },
+      await this.record(mine, {
+        status: outcome ? "DROPPED" : "COMPLETED",
+        lastError: outcome ? outcome.drop : null,
+        finishedAt: new Date(),
+        lockedUntil: null,
       });
     } catch (error) {
       if (this.shutdown.signal.aborted) return; // released by stop()
@@ -294,6 +323,10 @@ export class SqliteJobEngine implements JobEngine {
   async discard(shop: string, id: string): Promise<boolean> {
     const deleted = await this.db.job.deleteMany({ where: { id, shop, status: { not: "RUNNING" } } });
     return deleted.count === 1;
+  }
+
+  async shopOfJob(id: string): Promise<string | null> {
+    return (await this.db.job.findUnique({ where: { id }, select: { shop: true } }))?.shop ?? null;
   }
 
   async eraseShop(shop: string): Promise<number> {

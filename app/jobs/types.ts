@@ -122,6 +122,8 @@ export interface JobEngine {
   retry(shop: string, id: string): Promise<boolean>;
   /** Removes a job that is not running. Scoped to the shop. */
   discard(shop: string, id: string): Promise<boolean>;
+  /** The shop a job belongs to (the CLI's `jobs retry <id>` on the operator's side), null if there is none. */
+  shopOfJob(id: string): Promise<string | null>;
   /** shop/redact: every job of the shop, in every state. */
   eraseShop(shop: string): Promise<number>;
 }

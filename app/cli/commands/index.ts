@@ -1,5 +1,6 @@
 import { decisionsCommand } from "./decisions";
 import { importPickupPointsCommand } from "./import-pickup-points";
+import { jobsCommand } from "./jobs";
 import { quoteCommand } from "./quote";
 import { reconcileCommand } from "./reconcile";
 import { shipmentsCommand } from "./shipments";
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   reconcileCommand,
   shipmentsCommand,
   importPickupPointsCommand,
+  jobsCommand,
 ];
