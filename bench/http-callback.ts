@@ -17,6 +17,7 @@ import {
 } from "../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../scripts/lib/demo-checkouts";
 import { shopifyHmac } from "../scripts/lib/signed-webhook";
+import { variedMix } from "./lib/varied-mix";
 
 const SECRET = "bench-secret";
 const SHOP = "tailroute-demo.myshopify.com";
@@ -101,8 +102,81 @@ async function main() {
   );
 
   bare.close();
+  await variedRuns(callbackUrl);
   await app.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+interface MixRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** autocannon options sending the mix in order, shared by every connection (no two connections in lockstep). */
+function cycling(mix: MixRequest[]) {
+  let next = 0;
+  return {
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>) => {
+          const m = mix[next++ % mix.length];
+          return { ...request, method: "POST", body: m.body, headers: m.headers };
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The varied mix (bench/lib/varied-mix.ts: 3,000 distinct destinations, carts from the demo catalogue), side by
+ * side with a bare node:http server answering the precomputed answers of the same requests, in the same order
+ * (same response sizes). The callback keeps no memo of whole requests; the mix is distinct anyway.
+ */
+async function variedRuns(callbackUrl: string) {
+  const mix: MixRequest[] = variedMix().map((entry) => {
+    const body = JSON.stringify(entry.body);
+    return {
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET),
+        "X-Shopify-Shop-Domain": SHOP,
+      },
+    };
+  });
+  // One pass to get each request's answer (for the bare server) and to check every one is a 200.
+  const answers: string[] = [];
+  for (const m of mix) {
+    const response = await fetch(callbackUrl, { method: "POST", headers: m.headers, body: m.body });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`callback answered ${response.status}: ${text}`);
+    answers.push(text);
+  }
+  let nextAnswer = 0;
+  const bare = createServer((req, res) => {
+    req.resume();
+    req.on("end", () =>
+      res.writeHead(200, { "Content-Type": "application/json" }).end(answers[nextAnswer++ % answers.length]),
+    );
+  });
+  const barePort = await freePort();
+  await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
+  const meanBytes = Math.round(answers.reduce((sum, a) => sum + a.length, 0) / answers.length);
+  console.log(
+    `\nHTTP: the varied mix, ${mix.length} distinct signed requests (answers ${meanBytes} B on average)`,
+  );
+  await load(callbackUrl, "", {}, { duration: 3, ...cycling(mix) });
+  const paced = await load(callbackUrl, "", {}, { overallRate: 200, connections: 20, ...cycling(mix) });
+  console.log(line("varied: callback at 200 req/s", paced));
+  console.log(`varied: p99 at 200 req/s: ${paced.latency.p99} ms (goal ≤ 15 ms)`);
+  const bareRun = await load(`http://127.0.0.1:${barePort}/`, "", {}, cycling(mix));
+  const callbackRun = await load(callbackUrl, "", {}, cycling(mix));
+  console.log(line("varied: bare node:http", bareRun));
+  console.log(line("varied: CarrierService callback", callbackRun));
+  console.log(
+    `varied-mix ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`,
+  );
+  bare.close();
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,9 @@ import {
 } from "../app/engine";
 import { PackingCache, resolveLine } from "../app/engine/packing";
 import type { CartLine, QuoteInput } from "../app/engine/types";
+import { CarrierServiceRequest } from "../app/contracts/carrier-service";
+import { toQuoteInput } from "../app/services/carrier-service/rate-mapping";
+import { variedMix } from "./lib/varied-mix";
 
 function timeIt(label: string, iterations: number, fn: (i: number) => void): number {
   for (let i = 0; i < Math.min(1000, iterations); i += 1) fn(i); // warm-up (JIT, memo tables)
@@ -63,6 +66,16 @@ const quotesPerSecond = timeIt("quote: 3-item cart, 3 warehouses, 8 services", 4
   quote(compiled, inputs[i % inputs.length]);
 });
 
+// The varied mix (bench/lib/varied-mix.ts): 3,000 distinct destinations, 1–6 line carts, some freight — what the
+// HTTP bench sends too. Parsed and mapped up front, so this is the engine alone.
+const mixNow = new Date("2026-11-24T15:00:00Z");
+const mixInputs: QuoteInput[] = variedMix().map((entry) =>
+  toQuoteInput(CarrierServiceRequest.parse(entry.body), mixNow),
+);
+const mixQuotesPerSecond = timeIt("quote: varied mix (3,000 checkouts)", 30_000, (i) => {
+  quote(compiled, mixInputs[i % mixInputs.length]);
+});
+
 const cartons = prepareCartons(demoShopConfig.cartons);
 const lines = cart.map((l) => resolveLine(l, compiled.lookupProfile, demoShopConfig.defaultBox));
 const units = lines.flatMap((l) => Array.from({ length: l.quantity }, () => l.unit));
@@ -88,5 +101,8 @@ timeIt("zone: ZIP3 centroid distance → band", 200_000, (i) => {
 
 console.log("");
 console.log(
-  `target ≥ 20,000 quotes/s: ${quotesPerSecond >= 20_000 ? "met" : "NOT met"} (${quotesPerSecond.toLocaleString("en-US")})`,
+  `target ≥ 20,000 quotes/s (one request): ${quotesPerSecond >= 20_000 ? "met" : "NOT met"} (${quotesPerSecond.toLocaleString("en-US")})`,
+);
+console.log(
+  `target ≥ 30,000 quotes/s (varied mix): ${mixQuotesPerSecond >= 30_000 ? "met" : "NOT met"} (${mixQuotesPerSecond.toLocaleString("en-US")})`,
 );
