@@ -108,14 +108,26 @@ export class PgBossJobEngine implements JobEngine {
         kind.kind,
         {
           includeMetadata: true,
-          batchSize: 1,
-          localConcurrency: Math.min(this.concurrency, 4),
+          // Batches, each job settled on its own; a full batch fetches the next at once (no poll wait).
+          batchSize: 8,
+          perJobResults: true,
+          burstWhenBatchFull: true,
+          localConcurrency: 2,
           groupConcurrency: kind.concurrencyPerShop,
           // NOTIFY wakes workers for new jobs; retries and scheduled jobs come due without one, so poll too.
           pollingIntervalSeconds: 0.5,
           notifyPollingIntervalSeconds: 0.5,
         },
-        async ([job]) => this.execute(kind, job as JobWithMetadata<{ shop: string; payload: unknown }>),
+        async (jobs) =>
+          Promise.all(
+            (jobs as JobWithMetadata<{ shop: string; payload: unknown }>[]).map(async (job) => {
+              try {
+                return { id: job.id, status: "completed" as const, output: await this.execute(kind, job) };
+              } catch (error) {
+                return { id: job.id, status: "failed" as const, output: { message: errorText(error) } };
+              }
+            }),
+          ),
       );
     }
     for (const s of this.schedules) {
