@@ -1,15 +1,58 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Three projects (docs/testing.md): where a test file lives decides which one runs it.
+// - unit: pure code, no server and no database, no global setup. New pure suites go in tests/engine/,
+//   tests/unit/, tests/format/, tests/contracts/ or app/**/__tests__/.
+// - browser: Chromium against the built app, tests/browser/.
+// - integration: everything else under tests/ (the built app server, migrated databases, child processes).
+const UNIT = [
+  "tests/engine/**/*.test.{ts,tsx}",
+  "tests/unit/**/*.test.{ts,tsx}",
+  "tests/format/**/*.test.{ts,tsx}",
+  "tests/contracts/**/*.test.{ts,tsx}",
+  "app/**/__tests__/**/*.test.{ts,tsx}",
+  // Pure suites that sit beside the integration suites of their feature.
+  "tests/admin/page-services.test.ts",
+  "tests/admin/rate-card-csv.test.ts",
+  "tests/carrier-service/callback-path.test.ts",
+  "tests/foundation/env.test.ts",
+  "tests/foundation/node-version.test.ts",
+  "tests/foundation/postgres-schema.test.ts",
+  "tests/order-routing/order-input.test.ts",
+  "tests/pickup/eligibility.test.ts",
+  "tests/pickup/nearest-search.test.ts",
+  "tests/services/admin-graphql-url.test.ts",
+  "tests/tracking/normalization.test.ts",
+  "tests/tracking/risk-and-signatures.test.ts",
+];
+const BROWSER = ["tests/browser/**/*.test.{ts,tsx}"];
+
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
-    include: ["tests/**/*.test.{ts,tsx}", "app/**/__tests__/**/*.test.{ts,tsx}"],
     environment: "node",
-    globalSetup: ["tests/support/global-setup.ts"],
-    // Integration suites migrate their own SQLite files; running files in parallel is safe.
+    // Clears SHOPIFY_API_SECRET, DATABASE_URL & co. from the developer's shell before every file.
+    setupFiles: ["tests/support/pinned-env.ts"],
+    // Files run in parallel (one fork per core): every integration suite has its own database and ports.
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.{ts,tsx}"],
+          exclude: [...UNIT, ...BROWSER],
+          globalSetup: ["tests/support/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: BROWSER, globalSetup: ["tests/support/global-setup.ts"] },
+      },
+    ],
   },
 });

@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLocation } from "../../app/server/build-location.mjs";
 
@@ -23,12 +25,55 @@ function runNodeBin(packageBin: string, args: string[], env: NodeJS.ProcessEnv, 
   }
 }
 
-/** Deletes a SQLite database file (and its journal) and applies every migration with `prisma migrate deploy`. */
-export function freshSqliteDatabase(filePath: string, { quiet = true } = {}): string {
+function removeSqliteFiles(filePath: string): void {
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(filePath + suffix, { force: true });
-  const url = `file:${filePath}`;
-  runNodeBin("prisma/build/index.js", ["migrate", "deploy"], { ...process.env, DATABASE_URL: url }, quiet);
-  return url;
+}
+
+/** A digest of every migration file and of the Prisma version: a new or edited migration means a new template. */
+function migrationsDigest(): string {
+  const hash = createHash("sha256");
+  const migrations = join(PROJECT_ROOT, "prisma", "migrations");
+  for (const entry of readdirSync(migrations, { recursive: true, withFileTypes: true }).sort((a, b) =>
+    join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)),
+  )) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    hash.update(path.slice(migrations.length)).update(readFileSync(path));
+  }
+  hash.update(readFileSync(require.resolve("prisma/package.json")));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * A SQLite file that `prisma migrate deploy` migrated, made once per set of migrations and reused. Each
+ * `prisma migrate deploy` is a child process of ~1-2 s, and the test suites ask for dozens of databases; copying
+ * a migrated file gives the same tables, indexes and `_prisma_migrations` rows. It is written under a unique name
+ * and renamed into place, so parallel test workers never read a half-written template.
+ */
+function migratedSqliteTemplate(quiet: boolean): string {
+  const template = join(tmpdir(), `tailroute-sqlite-template-${migrationsDigest()}.sqlite`);
+  if (existsSync(template)) return template;
+  const partial = `${template}.${process.pid}-${Date.now()}`;
+  removeSqliteFiles(partial);
+  runNodeBin(
+    "prisma/build/index.js",
+    ["migrate", "deploy"],
+    { ...process.env, DATABASE_URL: `file:${partial}` },
+    quiet,
+  );
+  renameSync(partial, template);
+  removeSqliteFiles(partial);
+  return template;
+}
+
+/**
+ * Deletes a SQLite database file (and its journal) and recreates it with every migration applied: a copy of a
+ * database `prisma migrate deploy` migrated (see migratedSqliteTemplate).
+ */
+export function freshSqliteDatabase(filePath: string, { quiet = true } = {}): string {
+  removeSqliteFiles(filePath);
+  copyFileSync(migratedSqliteTemplate(quiet), filePath);
+  return `file:${filePath}`;
 }
 
 /** Compiles the Remix app (remix.config.js) into build/ and public/build/, or under TAILROUTE_BUILD_DIR. */
@@ -89,6 +134,11 @@ export async function startAppServer(options: {
         ...process.env,
         NODE_ENV: "production",
         ...options.env,
+        // A build under TAILROUTE_BUILD_DIR outside the checkout (e.g. /tmp) still requires its externals
+        // (@remix-run/node, react, ...) from this project's node_modules.
+        NODE_PATH: [join(PROJECT_ROOT, "node_modules"), process.env.NODE_PATH]
+          .filter(Boolean)
+          .join(delimiter),
         PORT: String(options.port),
         HOST: "127.0.0.1",
       } as NodeJS.ProcessEnv,

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { h, render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeCheckoutShopify, settle } from "./fake-shopify";
+import { fakeCheckoutShopify, settle } from "../support/fakes/fake-shopify";
 
 // The checkout target rendered in a DOM (happy-dom) with a fake `shopify` global and a fake app: what the
 // buyer sees, and what the extension writes to the cart.

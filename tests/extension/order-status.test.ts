@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { signal } from "@preact/signals";
 import { h, render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { settle } from "./fake-shopify";
+import { settle } from "../support/fakes/fake-shopify";
 
 // The post-purchase targets (order status page in customer accounts, thank-you page; all plans): the order's
 // state and current choice from the app, the list, choose / home delivery instead → POST, the app's answer.

@@ -18,11 +18,14 @@ import { freshTestDatabase } from "../support/test-database";
 import { fuzzRequests, type FuzzRequest } from "./fuzz-requests";
 import { BUYER_ADDRESS_MARKER, type SigningContext } from "./fuzz-targets";
 
-// At least 10,000 generated hostile requests against every public endpoint of a real app process: only 2xx/4xx
-// answers, the process stays up, nothing is left half-written, and neither the app secret nor a buyer's address
-// reaches the logs. FUZZ_SEED reproduces a run; FUZZ_RUNS changes its size.
+// Generated hostile requests against every public endpoint of a real app process: only 2xx/4xx answers, the
+// process stays up, nothing is left half-written, and neither the app secret nor a buyer's address reaches the
+// logs. 10,000 cases under CI=true, 1,000 locally (same seed);
+// FUZZ_SEED reproduces a run, FUZZ_RUNS sets its size (docs/testing.md).
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const CI_RUNS = 10_000;
+const LOCAL_RUNS = 1_000;
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI === "true" ? CI_RUNS : LOCAL_RUNS));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const CONCURRENCY = 16;
 const BROWSER_USER_AGENT =

@@ -10,7 +10,7 @@ import { LocatorError } from "../../app/services/pickup/locator/types";
 import { buildUpsLocatorRequest, UpsLocatorProvider } from "../../app/services/pickup/locator/ups-locator";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
-import { DocumentedLocatorRequest, rejectUndocumented, upsError } from "./ups-locator-fake";
+import { DocumentedLocatorRequest, rejectUndocumented, upsError } from "../support/fakes/ups-locator-fake";
 
 // The UPS Locator adapter against a local fake that follows the documented v3 shape (UPS-API
 // api-documentation Locator.yaml): POST /api/locations/v3/search/availabilities/64 with an OAuth bearer token.

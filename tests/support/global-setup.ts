@@ -10,6 +10,7 @@ import {
   TEST_DATABASE_PREFIX,
   testDatabaseProvider,
 } from "../../scripts/lib/test-database-provider";
+import { clearAmbientAppEnv } from "./test-env";
 
 export const TEST_API_SECRET = "integration-test-secret";
 export const TEST_API_KEY = "integration-test-key";
@@ -22,11 +23,20 @@ declare module "vitest" {
   }
 }
 
-/**
- * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh database (SQLite, or
- * PostgreSQL under `npm run test:pg`), start the app server (app/server/node-server.ts) on a free loopback port, and tear everything down afterwards.
- */
-export default async function setup(project: TestProject) {
+interface SharedApp {
+  url: string;
+  databaseUrl: string;
+  users: number;
+  stop(): Promise<void>;
+}
+
+// The integration and browser projects each list this global setup, and vitest runs both in its one main
+// process: they share one build and one app server (counted, stopped by the last teardown) instead of
+// building and starting it twice.
+const shared = globalThis as typeof globalThis & { tailrouteTestApp?: Promise<SharedApp> };
+
+async function startSharedApp(): Promise<SharedApp> {
+  clearAmbientAppEnv(process.env);
   const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));
   const postgres = testDatabaseProvider() === "postgres";
   if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
@@ -43,12 +53,34 @@ export default async function setup(project: TestProject) {
       TAILROUTE_DEMO: "0",
     },
   });
+  return {
+    url: app.url,
+    databaseUrl,
+    users: 0,
+    stop: async () => {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+      if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
+    },
+  };
+}
+
+/**
+ * Integration suites talk to the real app over real HTTP: compile it, migrate a fresh database (SQLite, or
+ * PostgreSQL under `npm run test:pg`), start the app server (app/server/node-server.ts) on a free loopback port,
+ * and tear everything down afterwards. The unit project has no global setup (docs/testing.md).
+ */
+export default async function setup(project: TestProject) {
+  shared.tailrouteTestApp ??= startSharedApp();
+  const app = await shared.tailrouteTestApp;
+  app.users += 1;
   project.provide("appUrl", app.url);
-  project.provide("appDatabaseUrl", databaseUrl);
+  project.provide("appDatabaseUrl", app.databaseUrl);
   project.provide("appApiSecret", TEST_API_SECRET);
   return async () => {
+    app.users -= 1;
+    if (app.users > 0) return;
+    shared.tailrouteTestApp = undefined;
     await app.stop();
-    rmSync(dir, { recursive: true, force: true });
-    if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
   };
 }
