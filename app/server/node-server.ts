@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildLocation } from "./build-location.mjs";
 import { carrierCallbackToken } from "./carrier-callback-path";
+import { drainBodyLeftUnread } from "./drain-unread-body";
 
 interface TailrouteBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
@@ -26,22 +27,6 @@ interface TailrouteBuild extends ServerBuild {
 const { serverBuildPath, assetsBuildDirectory } = buildLocation();
 const BUILD_PATH = resolve(process.env.REMIX_BUILD_PATH ?? serverBuildPath);
 
-/**
- * A route may answer before reading the request body (a 401 before parsing, a 413 on Content-Length). Remix then
- * discards the unread stream by destroying it, which resets the connection under any request the client has
- * already queued on it. So such an answer closes the connection explicitly, after draining what is left.
- */
-function endConnectionIfBodyUnread(req: IncomingMessage, res: ServerResponse) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
-    if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
-    return writeHead.apply(this, args);
-  } as typeof writeHead;
-  res.once("finish", () => {
-    if (!req.complete && !req.destroyed) req.resume();
-  });
-}
-
 async function main() {
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as TailrouteBuild;
   const answerCarrier = build.entry.module.answerCarrierFromNode;
@@ -54,11 +39,9 @@ async function main() {
 
   // The callback is matched on the raw request, ahead of express's router: the checkout's hot path.
   const server = createServer((req, res) => {
+    drainBodyLeftUnread(req, res);
     const token = req.method === "POST" ? carrierCallbackToken(req.url ?? "") : undefined;
-    if (token === undefined) {
-      endConnectionIfBodyUnread(req, res);
-      return app(req, res);
-    }
+    if (token === undefined) return app(req, res);
     answerCarrier(req, res, token).catch((error: unknown) => {
       // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.
       console.error(

@@ -96,11 +96,11 @@ export async function answerCarrierRequest(
     // A path token is checked first, so an unknown caller learns nothing (not even the size limit).
     tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
     if (pathToken && !tokenRuntime) return UNAUTHORIZED;
-    // The unread rest of an oversized body would poison a kept-alive connection: close it.
+    // The server discards the unread rest of an oversized body (app/server/drain-unread-body.ts).
     if (!request.rawBody) {
       return {
         status: 413,
-        headers: { ...JSON_HEADERS, Connection: "close" },
+        headers: JSON_HEADERS,
         body: '{"error":"Request body over 1 MB"}',
       };
     }

@@ -21,8 +21,9 @@ export async function readBodyWithLimit(
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
+    // Not cancelled: cancelling destroys the socket under the client's upload; the server discards the rest.
     if (size > limitBytes) {
-      await reader.cancel();
+      reader.releaseLock();
       return { ok: false, status: 413 };
     }
     chunks.push(Buffer.from(value));
@@ -31,21 +32,36 @@ export async function readBodyWithLimit(
 }
 
 /**
- * The same limit for a Node request stream: null when the body is (or declares itself) over the limit,
- * without buffering the excess.
+ * The same limit for a Node request stream: null when the body is (or declares itself) over the limit, without
+ * buffering the excess. The stream is left paused, not destroyed: the server discards the rest
+ * (app/server/drain-unread-body.ts), so the client receives the answer instead of a reset connection.
  */
-export async function readNodeBodyWithLimit(
+export function readNodeBodyWithLimit(
   stream: NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> },
   limitBytes = MAX_CALLBACK_BODY_BYTES,
 ): Promise<Buffer | null> {
-  if (Number(stream.headers["content-length"] ?? "0") > limitBytes) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    size += buffer.byteLength;
-    if (size > limitBytes) return null;
-    chunks.push(buffer);
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+  if (Number(stream.headers["content-length"] ?? "0") > limitBytes) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (result: Buffer | null) => {
+      stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      if (result === null) stream.pause();
+      resolve(result);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buffer.byteLength;
+      if (size > limitBytes) return stop(null);
+      chunks.push(buffer);
+    };
+    const onEnd = () => stop(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    const onError = (error: Error) => {
+      stream.off("data", onData).off("end", onEnd).off("close", onClose);
+      reject(error);
+    };
+    // A client that hangs up mid-body ends the stream without "end".
+    const onClose = () => onError(new Error("the request was closed before its body ended"));
+    stream.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
+  });
 }

@@ -10,10 +10,7 @@ export function trackingResponse(answer: IngestAnswer): Response {
   });
   return new Response(JSON.stringify(answer.body), {
     status: answer.status,
-    // A refused oversized body was not read: close the connection rather than leave it for the next request.
-    headers: {
-      "Content-Type": "application/json",
-      ...(answer.status === 413 ? { Connection: "close" } : {}),
-    },
+    // What an answer leaves unread of the body, the server discards (app/server/drain-unread-body.ts).
+    headers: { "Content-Type": "application/json" },
   });
 }
