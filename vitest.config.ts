@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -34,8 +35,11 @@ export default defineConfig({
     environment: "node",
     // Clears SHOPIFY_API_SECRET, DATABASE_URL & co. from the developer's shell before every file.
     setupFiles: ["tests/support/pinned-env.ts"],
-    // Files run in parallel (one fork per core): every integration suite has its own database and ports.
+    // Files run in parallel: every integration suite has its own database and ports. One fork more than the
+    // cores, because most integration suites spend their time waiting on the app server, Chromium or a child
+    // process (vitest's default, cores - 1, runs one file at a time on a 2-core machine: docs/testing.md).
     pool: "forks",
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
