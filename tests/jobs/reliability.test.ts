@@ -132,9 +132,12 @@ describe("job runner reliability", () => {
       );
     await Promise.all(engines.map((e) => e.start()));
     try {
-      await db.$transaction(async (tx) => {
-        for (let n = 0; n < 1000; n++) await enqueueJob(tx, "test.many", { n }, { key: `many-${n}`, shop });
-      });
+      await db.$transaction(
+        async (tx) => {
+          for (let n = 0; n < 1000; n++) await enqueueJob(tx, "test.many", { n }, { key: `many-${n}`, shop });
+        },
+        { timeout: 60_000 },
+      ); // 1,000 statements outlast Prisma's 5 s default on a loaded machine
       const started = Date.now();
       await expect.poll(() => runs.size, { timeout: 80_000 }).toBe(1000);
       console.log(`[jobs] 1,000 jobs through two runners in ${Date.now() - started} ms`);
