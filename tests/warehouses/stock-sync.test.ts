@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -182,3 +183,45 @@ describe("full stock sync through a bulk operation", () => {
     }
   });
 });
+
+describe("tailroute stock", () => {
+  it("prints per warehouse its variants, units and last update, and the last sync; --json the same as data", async () => {
+    // GIVEN a completed sync of two mugs' worth of stock and an untracked gift card
+    inventory.addItem(1, 44012345670001, { [EDISON]: 7, [DALLAS]: 3 });
+    inventory.addItem(2, 44012345679999, { [EDISON]: 0 }, { tracked: false });
+    await runStockSync(db, client(), shop, { pollMs: 1 });
+    // WHEN `tailroute stock` runs, as text and as JSON
+    const text = tailroute(["stock", "--shop", shop]);
+    const json = tailroute(["stock", "--shop", shop, "--json"]);
+    // THEN Edison shows 2 variants / 7 units / 1 untracked, Dallas 1 / 3, Ontario nothing, and the sync COMPLETED
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/edison-nj\s+location 2001\s+2 variants\s+7 units {2}1 untracked/);
+    expect(text.stdout).toMatch(/dallas-tx\s+location 2002\s+1 variants\s+3 units/);
+    expect(text.stdout).toMatch(/ontario-ca\s+no location linked\s+0 variants\s+0 units {2}updated never/);
+    expect(text.stdout).toMatch(/last sync: COMPLETED 3 levels/);
+    const data = JSON.parse(json.stdout) as { warehouses: { warehouse: string; units: number }[] };
+    expect(data.warehouses.map((w) => [w.warehouse, w.units])).toEqual([
+      ["edison-nj", 7],
+      ["dallas-tx", 3],
+      ["ontario-ca", 0],
+    ]);
+  });
+
+  it("--sync queues one full sync job; a missing --shop is bad input", async () => {
+    const queued = tailroute(["stock", "--shop", shop, "--sync"]);
+    expect(queued.status).toBe(0);
+    expect(queued.stdout).toMatch(/full sync queued \(job \S+\)/);
+    expect(await db.job.count({ where: { shop, kind: STOCK_FULL_SYNC } })).toBe(1);
+    const bad = tailroute(["stock"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--shop <shop.myshopify.com> is required/);
+  });
+});
+
+/** Runs the real `tailroute` bin against this file's database. */
+function tailroute(args: string[]) {
+  return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url },
+  });
+}
