@@ -126,3 +126,41 @@ describe("POST /webhooks/inventory_levels/update", () => {
     expect(edison.available).toBe(50);
   });
 });
+
+describe("a cart that Shopify accepts always gets rates", () => {
+  it("quotes 500 mugs to Chicago as a backorder with the shop's backorder days in the description", async () => {
+    // GIVEN the shop adds 4 business days to backorders, and no warehouse holds 500 mugs (50 each)
+    await db.shop.update({ where: { shop }, data: { backorderDays: 4, configVersion: { increment: 1 } } });
+    const base = fixture<{ rate: Record<string, unknown> & { items: Record<string, unknown>[] } }>(
+      "engine/request-small-cart-dallas.json",
+    );
+    const body = JSON.stringify({
+      rate: {
+        ...base.rate,
+        destination: {
+          ...(base.rate.destination as object),
+          city: "Chicago",
+          province: "IL",
+          postal_code: "60601",
+        },
+        items: [{ ...base.rate.items[0], quantity: 500 }],
+      },
+    });
+    // WHEN Shopify asks for rates (after the config version bump the cache reloads within its period)
+    await new Promise((r) => setTimeout(r, 1100));
+    const response = await fetch(new URL("/api/carrier-service", inject("appUrl")), {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Hmac-Sha256": shopifyHmac(body, inject("appApiSecret")),
+        "X-Shopify-Shop-Domain": shop,
+      },
+      body,
+    });
+    // THEN rates come back, each saying it is backordered by 4 business days
+    expect(response.status).toBe(200);
+    const { rates } = (await response.json()) as { rates: { description: string }[] };
+    expect(rates.length).toBeGreaterThan(0);
+    for (const r of rates) expect(r.description).toMatch(/backordered: ships 4 business days later/);
+  });
+});

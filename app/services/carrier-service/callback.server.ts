@@ -39,13 +39,17 @@ export function rateWithEngine(
   return { rates: toShopifyRates(result, runtime.config, request) };
 }
 
-/** The engine's input for a checkout request: the cart and address, plus the shop's learned lanes. */
+/**
+ * The engine's input for a checkout request: the cart and address, the shop's learned lanes, and its backorder
+ * days. Shopify calls the callback only for a cart it lets the buyer order, so a cart our stock cannot cover
+ * (oversold with inventoryPolicy CONTINUE, or stock not yet synced) is quoted as a backorder, never left rateless.
+ */
 export function engineInput(
   runtime: ShopRuntime<CompiledShopConfig>,
   request: CarrierServiceRequest,
   now: Date,
 ) {
-  const input = toQuoteInput(request, now);
+  const input = { ...toQuoteInput(request, now), backorder: { days: runtime.backorderDays } };
   return runtime.laneStats.length > 0 ? { ...input, laneStats: runtime.laneStats } : input;
 }
 

@@ -9,6 +9,8 @@ export interface ShopRuntime<Compiled> {
   configVersion: number;
   /** Bumped by every stock change (inventory webhook, full sync): a change reloads the runtime. */
   stockVersion: number;
+  /** Business days a backordered cart's quote adds (docs/warehouses.md). */
+  backorderDays: number;
   installed: boolean;
   config: ShopConfig;
   compiled: Compiled;
@@ -104,6 +106,7 @@ export class ShopRuntimeCache<Compiled> {
         callbackToken: true,
         configVersion: true,
         stockVersion: true,
+        backorderDays: true,
         uninstalledAt: true,
         onCallbackFailure: true,
       },
@@ -116,6 +119,7 @@ export class ShopRuntimeCache<Compiled> {
       callbackToken: row.callbackToken,
       configVersion: row.configVersion,
       stockVersion: row.stockVersion,
+      backorderDays: row.backorderDays,
       installed: row.uninstalledAt === null,
       config,
       compiled: this.options.compile(config),
