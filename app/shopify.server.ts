@@ -9,6 +9,7 @@ import { adminGraphqlClient } from "./services/admin/admin-graphql.server";
 import { callbackCache } from "./services/carrier-service/runtime.server";
 import { registerCarrierService } from "./services/carrier-service/registration.server";
 import { recordInstall } from "./services/shop/lifecycle.server";
+import { requestInstallStockSync } from "./services/warehouses/stock-summary.server";
 
 const env = appEnv();
 
@@ -31,6 +32,7 @@ const shopify = shopifyApp({
     afterAuth: async ({ session }) => {
       await recordInstall(prisma, session.shop);
       callbackCache.invalidate(session.shop); // a reinstall must not be answered from an "uninstalled" cache entry
+      await requestInstallStockSync(prisma, session.shop);
       await registerCarrierService(
         prisma,
         adminGraphqlClient(session.shop, session.accessToken ?? ""),

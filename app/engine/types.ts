@@ -52,6 +52,7 @@ export type IssueCode =
   | "PROFILE_MISSING"
   | "ITEM_EXCEEDS_CARTONS"
   | "OUT_OF_STOCK"
+  | "BACKORDERED"
   | "PO_BOX_POSTAL_ONLY"
   | "MILITARY_POSTAL_ONLY"
   | "FREIGHT_REQUIRED"
@@ -371,6 +372,11 @@ export interface QuoteInput {
   laneStats?: LaneStat[];
   /** Defaults to Σ price × quantity of the cart. */
   orderValueCents?: number;
+  /**
+   * When no warehouse set holds the cart, quote anyway as a backorder: stock is ignored and every warehouse's
+   * handling grows by `days` business days. Absent = such a cart gets no quotes (OUT_OF_STOCK).
+   */
+  backorder?: { days: number };
 }
 
 // ───────────────────────────── result ─────────────────────────────
@@ -447,6 +453,8 @@ export interface TierQuote {
   /** Lower is better (see docs/engine.md). */
   score: number;
   reasons: string[];
+  /** Set when the cart was quoted as a backorder: the business days added to handling. */
+  backorderDays?: number;
 }
 
 export interface QuoteResult {

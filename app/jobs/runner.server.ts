@@ -4,6 +4,7 @@ import type { JobDeps } from "./deps";
 import { routingApplyDecisionKind } from "./kinds/routing-apply-decision.server";
 import { ROUTING_RECONCILE_SCHEDULE, routingReconcileKind } from "./kinds/routing-reconcile.server";
 import { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenanceKind } from "./kinds/tracking-maintenance.server";
+import { stockFullSyncKind } from "./kinds/stock-full-sync.server";
 import { trackingPushKind } from "./kinds/tracking-push.server";
 import { PgBossJobEngine } from "./pg-boss-engine.server";
 import { SqliteJobEngine } from "./sqlite-engine.server";
@@ -20,6 +21,7 @@ export function registerAppJobs(engine: JobEngine, db: PrismaClient, deps: JobDe
   engine.register(trackingPushKind(db, deps) as never);
   engine.register(routingReconcileKind(db, deps) as never);
   engine.register(trackingMaintenanceKind(db, deps) as never);
+  engine.register(stockFullSyncKind(db, deps) as never);
   engine.schedule(ROUTING_RECONCILE_SCHEDULE);
   engine.schedule(TRACKING_MAINTENANCE_SCHEDULE);
   return engine;

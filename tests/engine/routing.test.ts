@@ -86,6 +86,28 @@ describe("quote: warehouse choice and splits", () => {
     expect(issueCodes(result)).toContain("OUT_OF_STOCK");
   });
 
+  it("quotes an uncovered cart as a backorder when asked: every tier, later by the backorder's business days", () => {
+    // GIVEN 50 watches to New York (10 on hand in all) and the same cart's 1 watch, which is in stock
+    const inStock = quote(demo, input([line(V.watch, 1)], dest("10001")));
+    // WHEN the 50 are quoted with a 5-business-day backorder
+    const result = quote(demo, { ...input([line(V.watch, 50)], dest("10001")), backorder: { days: 5 } });
+    // THEN there are quotes, each marked with the 5 days and arriving later than in-stock delivery, and the
+    // issue says why instead of OUT_OF_STOCK
+    expect(result.quotes.length).toBeGreaterThan(0);
+    expect(issueCodes(result)).toContain("BACKORDERED");
+    expect(issueCodes(result)).not.toContain("OUT_OF_STOCK");
+    let compared = 0;
+    for (const q of result.quotes) {
+      expect(q.backorderDays).toBe(5);
+      const same = inStock.quotes.find((s) => s.serviceCode === q.serviceCode);
+      if (!same) continue;
+      compared += 1;
+      expect(q.delivery.minDate > same.delivery.minDate).toBe(true);
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(inStock.quotes.every((q) => q.backorderDays === undefined)).toBe(true);
+  });
+
   it("follows the strategy: FASTEST never promises later than CHEAPEST, CHEAPEST never costs more", () => {
     const cart = [line(V.hoodie, 2)];
     const cheapest = quote(

@@ -5,6 +5,7 @@ import { quoteCommand } from "./quote";
 import { reconcileCommand } from "./reconcile";
 import { shipmentsCommand } from "./shipments";
 import { statusCommand } from "./status";
+import { stockCommand } from "./stock";
 import type { CliCommand } from "./types";
 
 /** Every `tailroute` sub-command, in the order `--help` lists them. */
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   shipmentsCommand,
   importPickupPointsCommand,
   jobsCommand,
+  stockCommand,
 ];

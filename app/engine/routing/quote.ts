@@ -1,5 +1,5 @@
 import { compileShopConfig } from "../config";
-import type { CompiledShopConfig } from "../config/types";
+import type { CompiledShopConfig, CompiledWarehouse } from "../config/types";
 import { IssueList } from "../issues";
 import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds, type ResolvedLine } from "../packing";
 import { formatDay, indexLaneStats } from "../transit";
@@ -98,10 +98,21 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     issues.add("EMPTY_CART", "error", "Nothing in the cart needs shipping");
     return { quotes: [], issues: issues.toArray() };
   }
-  const allocator = new Allocator(compiled.warehouses, lines);
+  let allocator = new Allocator(compiled.warehouses, lines);
+  let backorderDays: number | undefined;
   if (!allocator.coversCart()) {
-    issues.add("OUT_OF_STOCK", "error", "The warehouses together do not hold every item in the cart");
-    return { quotes: [], issues: issues.toArray() };
+    if (!input.backorder) {
+      issues.add("OUT_OF_STOCK", "error", "The warehouses together do not hold every item in the cart");
+      return { quotes: [], issues: issues.toArray() };
+    }
+    backorderDays = input.backorder.days;
+    compiled = { ...compiled, warehouses: compiled.warehouses.map((w) => backordered(w, input.backorder!.days)) };
+    allocator = new Allocator(compiled.warehouses, lines);
+    issues.add(
+      "BACKORDERED",
+      "warning",
+      `The warehouses together do not hold every item in the cart: quoted as a backorder, ${backorderDays} business days added to handling`,
+    );
   }
   const max = compiled.parcelMax;
   const overParcelLimits = lines.some(
@@ -141,12 +152,19 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     }
     offered.push({ def, plans });
   }
-  const quotes: TierQuote[] = withDistinctSpeeds(offered, issues).map(({ def, plans, alternatives }) =>
-    toTierQuote(ctx, def, plans, alternatives),
-  );
+  const quotes: TierQuote[] = withDistinctSpeeds(offered, issues).map(({ def, plans, alternatives }) => {
+    const tier = toTierQuote(ctx, def, plans, alternatives);
+    return backorderDays === undefined ? tier : { ...tier, backorderDays };
+  });
   if (quotes.length === 0)
     issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
   return { quotes, issues: issues.toArray() };
+}
+
+/** A warehouse as a backorder sees it: stock not counted, handling `days` business days longer. */
+function backordered(w: CompiledWarehouse, days: number): CompiledWarehouse {
+  const { inventory: _stock, ...rest } = w;
+  return { ...rest, config: { ...w.config, handlingDays: w.config.handlingDays + days } };
 }
 
 const compiledByConfig = new WeakMap<ShopConfig, CompiledShopConfig>();

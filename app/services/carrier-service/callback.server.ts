@@ -6,6 +6,7 @@ import { identifyCallbackCaller } from "./auth.server";
 import { fallbackRates, toQuoteInput, toShopifyRates } from "./rate-mapping";
 import { loadLaneStats } from "../tracking/lanes.server";
 import { readBodyWithLimit } from "../http/request-body.server";
+import { loadStockOverlay, withSyncedStock } from "../warehouses/stock-store.server";
 import { ShopRuntimeCache, type ShopRuntime } from "../shop/runtime-cache.server";
 
 /** Shopify allows 10 s at low volume and 3 s above 3,000 requests/min; answer well inside the tightest. */
@@ -38,13 +39,17 @@ export function rateWithEngine(
   return { rates: toShopifyRates(result, runtime.config, request) };
 }
 
-/** The engine's input for a checkout request: the cart and address, plus the shop's learned lanes. */
+/**
+ * The engine's input for a checkout request: the cart and address, the shop's learned lanes, and its backorder
+ * days. Shopify calls the callback only for a cart it lets the buyer order, so a cart our stock cannot cover
+ * (oversold with inventoryPolicy CONTINUE, or stock not yet synced) is quoted as a backorder, never left rateless.
+ */
 export function engineInput(
   runtime: ShopRuntime<CompiledShopConfig>,
   request: CarrierServiceRequest,
   now: Date,
 ) {
-  const input = toQuoteInput(request, now);
+  const input = { ...toQuoteInput(request, now), backorder: { days: runtime.backorderDays } };
   return runtime.laneStats.length > 0 ? { ...input, laneStats: runtime.laneStats } : input;
 }
 
@@ -53,6 +58,7 @@ export function createCallbackCache(db: PrismaClient) {
   return new ShopRuntimeCache(db, {
     compile: compileShopConfig,
     loadLaneStats: (shop) => loadLaneStats(db, shop),
+    prepareConfig: async (shop, config) => withSyncedStock(config, await loadStockOverlay(db, shop)),
   });
 }
 

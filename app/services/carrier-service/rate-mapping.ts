@@ -121,7 +121,11 @@ export function describeQuote(q: TierQuote): string {
     minDate === maxDate
       ? formatShortDate(minDate)
       : `${formatShortDate(minDate)} – ${formatShortDate(maxDate)}`;
-  return `Ships from ${origins} · arrives ${arrives}`;
+  const backorder =
+    q.backorderDays === undefined
+      ? ""
+      : ` · backordered: ships ${q.backorderDays} business day${q.backorderDays === 1 ? "" : "s"} later`;
+  return `Ships from ${origins}${backorder} · arrives ${arrives}`;
 }
 
 /** One engine quote → one Shopify rate. `service_code` is the tier's stable code. */

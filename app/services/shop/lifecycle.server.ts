@@ -62,6 +62,8 @@ export const SHOP_SCOPED_MODELS = [
   "DeliveryLane",
   "TrackingSource",
   "RoutingDecision",
+  "WarehouseStock",
+  "StockSync",
   "PickupPoint",
   "PickupNetworkSetting",
   "ProductProfile",

@@ -7,6 +7,10 @@ export interface ShopRuntime<Compiled> {
   shop: string;
   callbackToken: string;
   configVersion: number;
+  /** Bumped by every stock change (inventory webhook, full sync): a change reloads the runtime. */
+  stockVersion: number;
+  /** Business days a backordered cart's quote adds (docs/warehouses.md). */
+  backorderDays: number;
   installed: boolean;
   config: ShopConfig;
   compiled: Compiled;
@@ -29,6 +33,8 @@ export interface ShopRuntimeCacheOptions<Compiled> {
   clockMs?: () => number;
   /** The shop's learned lanes; none when absent. */
   loadLaneStats?: (shop: string) => Promise<LaneStat[]>;
+  /** The configuration the engine sees, e.g. with synced warehouse stock laid over it; as stored when absent. */
+  prepareConfig?: (shop: string, config: ShopConfig) => Promise<ShopConfig>;
   /** Lanes change with every delivery, not with a save: reload a runtime at least this often (default 5 min). */
   reloadAfterMs?: number;
 }
@@ -96,14 +102,24 @@ export class ShopRuntimeCache<Compiled> {
   private async loadFromDatabase(shop: string): Promise<ShopRuntime<Compiled> | null> {
     const row = await this.db.shop.findUnique({
       where: { shop },
-      select: { callbackToken: true, configVersion: true, uninstalledAt: true, onCallbackFailure: true },
+      select: {
+        callbackToken: true,
+        configVersion: true,
+        stockVersion: true,
+        backorderDays: true,
+        uninstalledAt: true,
+        onCallbackFailure: true,
+      },
     });
-    const config = row ? await loadShopConfig(this.db, shop) : null;
-    if (!row || !config) return null;
+    const stored = row ? await loadShopConfig(this.db, shop) : null;
+    if (!row || !stored) return null;
+    const config = this.options.prepareConfig ? await this.options.prepareConfig(shop, stored) : stored;
     const runtime: ShopRuntime<Compiled> = {
       shop,
       callbackToken: row.callbackToken,
       configVersion: row.configVersion,
+      stockVersion: row.stockVersion,
+      backorderDays: row.backorderDays,
       installed: row.uninstalledAt === null,
       config,
       compiled: this.options.compile(config),
@@ -123,13 +139,14 @@ export class ShopRuntimeCache<Compiled> {
     void this.db.shop
       .findUnique({
         where: { shop },
-        select: { configVersion: true, uninstalledAt: true, callbackToken: true },
+        select: { configVersion: true, stockVersion: true, uninstalledAt: true, callbackToken: true },
       })
       .then(async (row) => {
         const current = entry.runtime;
         const changed =
           !row ||
           row.configVersion !== current.configVersion ||
+          row.stockVersion !== current.stockVersion ||
           (row.uninstalledAt === null) !== current.installed ||
           row.callbackToken !== current.callbackToken ||
           this.clockMs() - entry.loadedAtMs >= this.reloadAfterMs;
