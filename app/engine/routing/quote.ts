@@ -106,7 +106,10 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
       return { quotes: [], issues: issues.toArray() };
     }
     backorderDays = input.backorder.days;
-    compiled = { ...compiled, warehouses: compiled.warehouses.map((w) => backordered(w, input.backorder!.days)) };
+    compiled = {
+      ...compiled,
+      warehouses: compiled.warehouses.map((w) => backordered(w, input.backorder!.days)),
+    };
     allocator = new Allocator(compiled.warehouses, lines);
     issues.add(
       "BACKORDERED",
