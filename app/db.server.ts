@@ -3,6 +3,7 @@ import { PrismaClient } from "@prisma/client";
 import { databaseUrl } from "./db/database-url";
 import { createPostgresPrismaClient, isPostgresUrl } from "./db/postgres.server";
 import { installSqliteStatementCache } from "./db/sqlite-statement-cache";
+import { TRANSACTION_OPTIONS } from "./db/transaction-options";
 
 installSqliteStatementCache();
 
@@ -17,7 +18,10 @@ declare global {
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) return createPostgresPrismaClient(url);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
 }
 
 const prisma: PrismaClient = globalThis.tailroutePrisma ?? createPrismaClient();

@@ -4,6 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 import { createRequire } from "node:module";
+import { TRANSACTION_OPTIONS } from "./transaction-options";
 
 const POSTGRES_CLIENT_MODULE = ".prisma/postgres-client";
 
@@ -37,6 +38,7 @@ export function createPostgresPrismaClient(url: string): PrismaClient {
   // Both clients come from one set of models, so the SQLite client's types describe this one too.
   const client = new generated.PrismaClient({
     adapter: new PrismaPg({ connectionString: url }),
+    transactionOptions: TRANSACTION_OPTIONS,
   }) as PrismaClient;
   postgresClients.add(client);
   return client;
