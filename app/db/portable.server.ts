@@ -15,6 +15,21 @@ export function isUniqueConstraintViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * The database refused a transaction because another one got there first: a unique index (P2002), or a write
+ * conflict / deadlock PostgreSQL resolved by aborting us (P2034). Redoing the transaction is the fix.
+ * Codes: https://www.prisma.io/docs/orm/reference/error-reference#prisma-client-query-engine
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  return (
+    isUniqueConstraintViolation(error) ||
+    (typeof error === "object" &&
+      error !== null &&
+      (error as { name?: unknown }).name === "PrismaClientKnownRequestError" &&
+      (error as { code?: unknown }).code === "P2034")
+  );
+}
+
 /** SQL NULL for a nullable Json column, in the namespace of the client that will write it. */
 export function jsonDbNull(db: PrismaClient): typeof Prisma.DbNull {
   return isPostgresPrismaClient(db)

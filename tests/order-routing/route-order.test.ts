@@ -131,6 +131,9 @@ describe("order routing on orders/create", () => {
     });
     expect(store.tags).toContain("tailroute:ontario-ca");
     expect(store.note).toMatch(/^Gift wrap please\n\[Tailroute .*\] Ontario/);
+    // (the service is named once: "UPS Ground", never "UPS UPS Ground")
+    expect(store.note).toMatch(/Ontario[^:]*: (UPS|FedEx|USPS|Amazon) /);
+    expect(store.note).not.toMatch(/\b(UPS|FedEx|USPS) \1\b/);
     expect((await actionsOf()).every((a) => a.status === "APPLIED")).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { sortedDims } from "../packing";
+import { formatDollars } from "../rating/money";
 import type { CartLine, Destination, ProductProfile, QuoteInput, ShopConfig, TierCode } from "../types";
 import { carrierPlanFor } from "./carrier-plan";
 import { PICKUP_NETWORK_LABELS } from "./network-rules";
@@ -29,7 +30,6 @@ type PlanRule = {
 };
 
 const listed = (names: string[]) => names.slice(0, 3).join(", ") + (names.length > 3 ? "…" : "");
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 /** Rules decided by the merchant's settings and the cart alone, in the order they are reported. */
 export const CART_RULES: readonly CartRule[] = [
@@ -49,7 +49,7 @@ export const CART_RULES: readonly CartRule[] = [
     code: "VALUE_OVER_CAP",
     check: (r, f) =>
       r.maxValueCents !== null && f.valueCents >= r.maxValueCents
-        ? `order value ${dollars(f.valueCents)} is not under ${dollars(r.maxValueCents)}`
+        ? `order value ${formatDollars(f.valueCents)} is not under ${formatDollars(r.maxValueCents)}`
         : null,
   },
 ];

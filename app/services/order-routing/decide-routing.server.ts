@@ -4,6 +4,7 @@ import { newAction, type PlannedAction, type RoutingAction, type SplitLine } fro
 import type { OrderRoutingInput } from "./order-input.server";
 import { routePickup, type PickupDecisionRecord, type PickupRequest } from "./pickup-routing.server";
 import type { OpenFulfillmentOrder, OrderSnapshot } from "./shopify-reads.server";
+import { serviceLabel } from "../../format";
 
 export const METAFIELD_NAMESPACE = "tailroute";
 export const METAFIELD_KEY = "routing";
@@ -287,7 +288,7 @@ export const noteMarker = (decisionId: string) => `[Tailroute ${decisionId}]`;
 function noteText(chosen: TierQuote, decisionId: string): string {
   const legs = chosen.shipments.map((s) => {
     const freight = s.freightLevel ? `, freight ${s.freightLevel.toLowerCase().replaceAll("_", " ")}` : "";
-    return `${s.warehouseLabel}: ${s.carrier} ${s.serviceName}${freight}, ${s.packages.length} pkg, ship ${s.shipDate}`;
+    return `${s.warehouseLabel}: ${serviceLabel(s.carrier, s.serviceName)}${freight}, ${s.packages.length} pkg, ship ${s.shipDate}`;
   });
   return `${noteMarker(decisionId)} ${legs.join("; ")}. Promised ${chosen.delivery.minDate}–${chosen.delivery.maxDate}.`;
 }

@@ -6,6 +6,7 @@ import type { ShopConfig, TierQuote } from "../../engine/types";
 import { toPointRecord } from "../pickup/pickup-directory-cache.server";
 import { loadPickupRules } from "../pickup/network-settings.server";
 import type { OrderRoutingInput } from "./order-input.server";
+import { serviceLabel } from "../../format";
 
 /** The buyer's pickup choice with what re-checking it needs. */
 export interface PickupRequest {
@@ -96,7 +97,7 @@ export function routePickup(
     kind: "PICKUP",
     quote: plan.quote,
     reasons: [
-      `Buyer chose pickup at ${label} (${point.address1}, ${point.city} ${point.province}); ${plan.carrier} ${plan.serviceName} to the point, held ${rule.holdDays} days`,
+      `Buyer chose pickup at ${label} (${point.address1}, ${point.city} ${point.province}); ${serviceLabel(plan.carrier, plan.serviceName)} to the point, held ${rule.holdDays} days`,
     ],
     record: {
       ...choice,

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { HOLD_RULES, reverseCostCents, type PickupNetwork } from "../../engine/tracking";
 import { enqueueTrackingPush } from "../../jobs/kinds/tracking-push.server";
+import { formatMoney } from "../../format";
 import { HOLD_EXPIRED_TAG, type OrderTagPayload } from "./transition-effects.server";
 
 export interface HoldCheckReport {
@@ -97,7 +98,7 @@ export async function checkHoldExpiries(
           returningToOrigin: true,
           reverseCostCents: cost,
           attention: `Not picked up by ${s.holdExpiresAt!.toISOString().slice(0, 10)}: returning to origin${
-            cost === null ? "" : ` (expected reverse cost $${(cost / 100).toFixed(2)})`
+            cost === null ? "" : ` (expected reverse cost ${formatMoney(cost)})`
           }`,
         },
       });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
-import type { z } from "zod";
+import { zodIssuesText } from "../../contracts/zod-issues";
 import { EasyPostEvent } from "../../contracts/tracking-easypost";
 import { GenericTrackingBody } from "../../contracts/tracking-generic";
 import { ShippoTrackUpdated } from "../../contracts/tracking-shippo";
@@ -40,12 +40,6 @@ const answer = (status: number, body: Record<string, unknown>): IngestAnswer => 
   pushing: null,
 });
 
-function zodReason(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`)
-    .join("; ");
-}
 
 /**
  * One tracking webhook, any provider: the shop named in `?shop=` and that shop's secret for the provider
@@ -124,18 +118,18 @@ function parseEvents(
     const parsed = EasyPostEvent.safeParse(json);
     return parsed.success
       ? { events: easyPostEvents(parsed.data) }
-      : { status: 400, error: zodReason(parsed.error) };
+      : { status: 400, error: zodIssuesText(parsed.error, { root: "(body)", limit: 5 }) };
   }
   if (provider === "SHIPPO") {
     const parsed = ShippoTrackUpdated.safeParse(json);
     return parsed.success
       ? { events: shippoEvents(parsed.data) }
-      : { status: 400, error: zodReason(parsed.error) };
+      : { status: 400, error: zodIssuesText(parsed.error, { root: "(body)", limit: 5 }) };
   }
   const parsed = GenericTrackingBody.safeParse(json);
   return parsed.success
     ? { events: genericEvents(parsed.data) }
-    : { status: 400, error: zodReason(parsed.error) };
+    : { status: 400, error: zodIssuesText(parsed.error, { root: "(body)", limit: 5 }) };
 }
 
 function summary(reports: TrackingNumberReport[]) {
