@@ -128,6 +128,43 @@ export const StoredRoutingInputSchema = z.object({
   pickupPoint: PickupChoiceSchema.nullable(),
 });
 
+/**
+ * RoutingDecision.plan: the engine's chosen TierQuote, null when nothing was routed. Only what readers use is
+ * checked (the shipments, each with its warehouse); the other fields are optional because rows written before they
+ * existed lack them, and the rest of the quote passes through untouched.
+ */
+export const StoredDecisionPlanSchema = z
+  .looseObject({
+    shipments: z
+      .array(
+        z.looseObject({
+          warehouseId: z.string(),
+          warehouseLabel: z.string().optional(),
+          carrier: z.string().optional(),
+          serviceId: z.string().optional(),
+          serviceName: z.string().optional(),
+          freightLevel: FreightLevelSchema.optional(),
+          zone: z.number().optional(),
+          packages: z.array(z.unknown()).optional(),
+          baseCents: z.number().optional(),
+          surcharges: z.array(z.object({ code: z.string(), amountCents: z.number() })).optional(),
+          costCents: z.number().optional(),
+          shipDate: z.string().optional(),
+          delivery: z
+            .object({ minDate: z.string(), maxDate: z.string(), timeZone: z.string() })
+            .partial()
+            .optional(),
+        }),
+      )
+      .optional(),
+  })
+  .nullable();
+
+/** The destination ZIP of RoutingDecision.input, as tracking reads it for a parcel's lane. */
+export const StoredInputZipSchema = z
+  .looseObject({ destination: z.looseObject({ zip: z.string().optional() }).nullable().optional() })
+  .nullable();
+
 /** TrackingPush.payload of a FULFILLMENT_EVENT push. */
 export const StoredFulfillmentEventPayloadSchema = z.object({
   status: z.string(),

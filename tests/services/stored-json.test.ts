@@ -9,7 +9,9 @@ import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { compileShopConfig, type CompiledShopConfig } from "../../app/engine";
 import { answerCarrierCallback } from "../../app/services/carrier-service/callback.server";
 import { loadShopConfig, saveShopConfig } from "../../app/services/shop/config-store.server";
+import { decisionDetail } from "../../app/services/admin/orders.server";
 import { decisionActions } from "../../app/services/order-routing/decision-record.server";
+import { planLinkFor } from "../../app/services/tracking/shipment-link.server";
 import { ShopRuntimeCache } from "../../app/services/shop/runtime-cache.server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";
@@ -110,5 +112,24 @@ describe("stored Json columns", () => {
         `Stored RoutingDecision\\.actions of row ${created.id} for shop stored-json\\.myshopify\\.com`,
       ),
     );
+  });
+
+  it("a routing decision's corrupted plan names RoutingDecision.plan in the admin, and tracking still links the parcel", async () => {
+    // GIVEN a stored decision whose plan's shipment lost its warehouse and holds a zone as text (edited by hand)
+    await db.routingDecision.deleteMany({ where: { shop } });
+    const created = await db.routingDecision.create({
+      data: { shop, orderId: "gid://shopify/Order/2", plan: {}, reasons: [], actions: [] },
+    });
+    await corrupt("RoutingDecision", "plan", '{"shipments":[{"warehouse":"dallas-tx","zone":"five"}]}');
+    // WHEN the admin reads the decision  THEN the error names the column, the row and the shop
+    await expect(decisionDetail(db, shop, created.id)).rejects.toThrow(
+      new RegExp(`Stored RoutingDecision\\.plan of row ${created.id} for shop stored-json\\.myshopify\\.com`),
+    );
+    // AND a parcel of that order is still linked to the decision, without the lane the plan would have given
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const link = await planLinkFor(db, shop, "gid://shopify/Order/2", "UPS");
+    expect(link).toMatchObject({ decisionId: created.id, warehouseId: null });
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/RoutingDecision\.plan/);
+    warn.mockRestore();
   });
 });

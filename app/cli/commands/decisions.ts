@@ -36,7 +36,7 @@ export const decisionsCommand: CliCommand = {
       take: limit,
     });
     const decisions = rows.map((r) => {
-      const plan = decisionPlan(r.plan);
+      const plan = decisionPlan(r.plan, r);
       const actions = decisionActions(r.actions, r);
       return {
         id: r.id,

@@ -6,6 +6,7 @@ import type { SurchargeRule } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, list, num, text, type SaveResult, dollarsToCents } from "./form-data";
 import { importRateCard } from "./rate-cards.server";
+import { rateCardTable } from "./rate-card-row.server";
 
 type PeakRule = Extract<SurchargeRule, { code: "PEAK" }>;
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -90,9 +91,7 @@ export async function carrierServiceDetail(db: PrismaClient, shop: string, id: s
           isSample: card.isSample,
           basis: card.basis as "PER_PACKAGE" | "PER_SHIPMENT",
           effectiveFrom: card.effectiveFrom.toISOString(),
-          zones: card.zones as number[],
-          breaks: card.breaks as { maxLb: number; cents: number[] }[],
-          overLastBreakCentsPerLb: card.overLastBreakCentsPerLb as number[],
+          ...rateCardTable(card, shop),
         }
       : null,
   };

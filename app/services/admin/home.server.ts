@@ -187,13 +187,13 @@ async function lanePerformance(
 export async function keyFigures(db: PrismaClient, shop: string) {
   const decisions = await db.routingDecision.findMany({
     where: { shop, status: { in: ["APPLIED", "PENDING"] }, mode: { not: null } },
-    select: { mode: true, costCents: true, plan: true },
+    select: { id: true, shop: true, mode: true, costCents: true, plan: true },
   });
   const byWarehouse = new Map<string, Record<string, number>>();
   const cost = new Map<string, { total: number; orders: number }>();
   for (const d of decisions) {
     const mode = d.mode!;
-    for (const warehouse of new Set((decisionPlan(d.plan).shipments ?? []).map((s) => s.warehouseId))) {
+    for (const warehouse of new Set((decisionPlan(d.plan, d).shipments ?? []).map((s) => s.warehouseId))) {
       const row = byWarehouse.get(warehouse) ?? {};
       row[mode] = (row[mode] ?? 0) + 1;
       byWarehouse.set(warehouse, row);

@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
 import { OrderFilters } from "../../contracts/admin-forms";
+import { StoredReasonsSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import { formatMoney } from "../../format";
 import { offlineAdminClient } from "./admin-graphql.server";
 import { describeAction } from "../order-routing/actions.server";
@@ -17,8 +19,8 @@ import { storedRoutingInput } from "../order-routing/order-input.server";
 /** Statuses a merchant may route again from the admin. */
 export const REROUTABLE = ["PENDING", "NEEDS_INPUT", "FAILED"] as const;
 
-const warehousesOf = (plan: Prisma.JsonValue) => [
-  ...new Set((decisionPlan(plan).shipments ?? []).map((s) => s.warehouseId)),
+const warehousesOf = (plan: Prisma.JsonValue, row: { shop: string; id: string }) => [
+  ...new Set((decisionPlan(plan, row).shipments ?? []).map((s) => s.warehouseId)),
 ];
 
 /** The decision log, newest first (200 rows), filtered by status, mode and warehouse. */
@@ -46,7 +48,7 @@ export async function listDecisions(db: PrismaClient, shop: string, filters: Ord
     },
   });
   return rows
-    .map(({ plan, ...row }) => ({ ...row, warehouses: warehousesOf(plan) }))
+    .map(({ plan, ...row }) => ({ ...row, warehouses: warehousesOf(plan, { shop, id: row.id }) }))
     .filter((row) => !filters.warehouse || row.warehouses.includes(filters.warehouse));
 }
 
@@ -93,7 +95,7 @@ export async function ordersPage(db: PrismaClient, shop: string, params: URLSear
 export async function decisionDetail(db: PrismaClient, shop: string, id: string) {
   const d = await db.routingDecision.findFirst({ where: { id, shop } });
   if (!d) return null;
-  const plan = decisionPlan(d.plan);
+  const plan = decisionPlan(d.plan, d);
   return {
     id: d.id,
     orderId: d.orderId,
@@ -107,7 +109,11 @@ export async function decisionDetail(db: PrismaClient, shop: string, id: string)
     promisedMinDate: d.promisedMinDate?.toISOString().slice(0, 10) ?? null,
     promisedMaxDate: d.promisedMaxDate?.toISOString().slice(0, 10) ?? null,
     error: d.error,
-    reasons: Array.isArray(d.reasons) ? (d.reasons as string[]) : [],
+    reasons: readJsonColumn(StoredReasonsSchema, d.reasons ?? [], {
+      shop,
+      column: "RoutingDecision.reasons",
+      id: d.id,
+    }),
     actions: decisionActions(d.actions, d).map((a) => ({
       key: a.key,
       round: a.round,
@@ -116,12 +122,12 @@ export async function decisionDetail(db: PrismaClient, shop: string, id: string)
     })),
     shipments: (plan.shipments ?? []).map((s) => ({
       warehouse: s.warehouseLabel ?? s.warehouseId,
-      carrier: s.carrier,
-      service: s.serviceName,
-      zone: s.zone,
-      packages: s.packages.length,
-      baseCents: s.baseCents,
-      surcharges: s.surcharges.map((x) => `${x.code} ${formatMoney(x.amountCents)}`),
+      carrier: s.carrier ?? null,
+      service: s.serviceName ?? null,
+      zone: s.zone ?? null,
+      packages: s.packages?.length ?? 0,
+      baseCents: s.baseCents ?? null,
+      surcharges: (s.surcharges ?? []).map((x) => `${x.code} ${formatMoney(x.amountCents)}`),
     })),
     rerouteAllowed: (REROUTABLE as readonly string[]).includes(d.status),
     createdAt: d.createdAt.toISOString(),

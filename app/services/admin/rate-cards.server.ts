@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { csvRows, rateCardFromRows, rateCardToCsv, type CsvLineError } from "../../contracts/rate-card-csv";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
+import { rateCardTable } from "./rate-card-row.server";
 
 /** Largest rate card file accepted (a 200-break × 20-zone card is ~40 KB). */
 export const RATE_CARD_MAX_BYTES = 2_000_000;
@@ -71,10 +72,6 @@ export async function exportRateCard(
   if (!card) return null;
   return {
     filename: `${card.carrierService.code.toLowerCase()}-rate-card.csv`,
-    csv: rateCardToCsv({
-      zones: card.zones as number[],
-      breaks: card.breaks as { maxLb: number; cents: number[] }[],
-      overLastBreakCentsPerLb: card.overLastBreakCentsPerLb as number[],
-    }),
+    csv: rateCardToCsv(rateCardTable(card, shop)),
   };
 }

@@ -129,7 +129,10 @@ export async function saveRouting(db: PrismaClient, shop: string, form: FormData
     }
   }
   const tuning = {
-    ...(settings.strategyTuning as object),
+    ...readJsonColumn(StoredStrategyTuningSchema, settings.strategyTuning, {
+      shop,
+      column: "Shop.strategyTuning",
+    }),
     centsPerDay: f.centsPerDay ?? undefined,
     freightFromCartWeightLb: f.freightFromCartWeightLb ?? undefined,
     freightFromParcels: f.freightFromParcels ?? undefined,

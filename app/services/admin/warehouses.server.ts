@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { FREIGHT_LEVELS, WarehouseForm } from "../../contracts/admin-forms";
+import { StoredWarehouseFreightLevelsSchema } from "../../contracts/stored-json";
+import { readJsonColumn } from "../../db/json-column";
 import type { DeliveryMode, FreightLevel } from "../../engine/types";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, list, num, text, type SaveResult } from "./form-data";
@@ -79,7 +81,12 @@ export async function warehouseFormValues(db: PrismaClient, shop: string, id: st
     shopifyLocationId: w.shopifyLocationId,
     active: w.active,
     // No list stored = every level (the checkboxes start all ticked).
-    freightLevels: Array.isArray(w.freightLevels) ? (w.freightLevels as FreightLevel[]) : [...FREIGHT_LEVELS],
+    freightLevels:
+      readJsonColumn(StoredWarehouseFreightLevelsSchema, w.freightLevels, {
+        shop,
+        id: w.id,
+        column: "Warehouse.freightLevels",
+      }) ?? ([...FREIGHT_LEVELS] as FreightLevel[]),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
-import { StoredRoutingActionsSchema } from "../../contracts/stored-json";
+import type { z } from "zod";
+import { StoredDecisionPlanSchema, StoredRoutingActionsSchema } from "../../contracts/stored-json";
 import { readJsonColumn } from "../../db/json-column";
-import type { TierQuote } from "../../engine/types";
 import type { RoutingAction } from "./actions.server";
 import type { DecideOrderOutcome } from "./decide-for-order.server";
 
@@ -51,6 +51,8 @@ export const decisionActions = (
   row: { shop: string; id: string },
 ): RoutingAction[] =>
   readJsonColumn(StoredRoutingActionsSchema, value, { ...row, column: "RoutingDecision.actions" });
-export const decisionPlan = (value: Prisma.JsonValue): Partial<TierQuote> =>
-  value && typeof value === "object" ? (value as unknown as Partial<TierQuote>) : {};
+/** RoutingDecision.plan as far as readers use it ({} when nothing was routed). */
+export const decisionPlan = (value: Prisma.JsonValue, row: { shop: string; id: string }): DecisionPlan =>
+  readJsonColumn(StoredDecisionPlanSchema, value, { ...row, column: "RoutingDecision.plan" }) ?? {};
+export type DecisionPlan = NonNullable<z.output<typeof StoredDecisionPlanSchema>>;
 export const actionsJson = (actions: RoutingAction[]) => json(actions);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { orderGid } from "../../contracts/compliance-webhooks";
+import { StoredFulfillmentEventPayloadSchema } from "../../contracts/stored-json";
 import { jsonDbNull } from "../../db/portable.server";
 import { fulfillmentEventMessage, type TrackingStatus } from "../../engine/tracking";
 
@@ -105,11 +106,12 @@ export async function redactCustomerOrders(db: PrismaClient, shop: string, numer
     );
     for (const push of pushes) {
       const status = eventStatus.get(push.key.replace(/^fe:/, ""));
-      const payload = push.payload as { message?: string } | null;
-      if (!payload || typeof payload !== "object") continue;
+      // A payload that no longer reads keeps nothing but the new message: redaction never stops at a bad row.
+      const stored = StoredFulfillmentEventPayloadSchema.safeParse(push.payload);
+      const kept = stored.success ? stored.data : {};
       await tx.trackingPush.updateMany({
         where: { id: push.id, shop },
-        data: { payload: { ...payload, message: status ? fulfillmentEventMessage(status, null) : "" } },
+        data: { payload: { ...kept, message: status ? fulfillmentEventMessage(status, null) : "" } },
       });
     }
     return { redactedDecisions: decisions.length };

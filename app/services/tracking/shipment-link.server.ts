@@ -1,11 +1,37 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
 import { carrierKey } from "../../engine/tracking";
-import type { ShipmentPlan, TierQuote } from "../../engine/types";
+import { readJsonColumn, StoredJsonError } from "../../db/json-column";
+import { decisionPlan } from "../order-routing/decision-record.server";
+import { StoredInputZipSchema } from "../../contracts/stored-json";
 import { catchUpAfterLink } from "./catch-up-after-link.server";
 import { pickupPointIdFor } from "./pickup-hold.server";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
+
+/**
+ * The decision's plan and input through their readers. A row that no longer reads is reported and the shipment is
+ * linked without a lane or promise: tracking the parcel matters more than the statistics it would feed.
+ */
+function storedDecision(
+  decision: { id: string; plan: Prisma.JsonValue; input: Prisma.JsonValue },
+  shop: string,
+) {
+  try {
+    return {
+      plan: decisionPlan(decision.plan, { shop, id: decision.id }),
+      input: readJsonColumn(StoredInputZipSchema, decision.input, {
+        shop,
+        id: decision.id,
+        column: "RoutingDecision.input",
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof StoredJsonError)) throw error;
+    console.warn(`[tracking] ${error.message}; shipment linked without its lane and promise`);
+    return null;
+  }
+}
 
 /** The lane and promise a shipment inherits from its order's routing decision (null fields when unknown). */
 export interface ShipmentPlanLink {
@@ -54,17 +80,17 @@ export async function planLinkFor(
     select: { id: true, orderName: true, plan: true, input: true, pickupPoint: true },
   });
   if (!decision) return EMPTY;
-  const plan = (decision.plan ?? {}) as Partial<TierQuote>;
-  const shipments: ShipmentPlan[] = plan.shipments ?? [];
-  const chosen = shipments.find((s) => carrierKey(s.carrier) === carrier) ?? shipments[0];
-  const zip = (decision.input as { destination?: { zip?: string } } | null)?.destination?.zip ?? null;
+  const stored = storedDecision(decision, shop);
+  const shipments = stored?.plan.shipments ?? [];
+  const chosen = shipments.find((s) => carrierKey(s.carrier ?? "") === carrier) ?? shipments[0];
+  const zip = stored?.input?.destination?.zip ?? null;
   const pickupPointId = await pickupPointIdFor(tx, shop, decision.pickupPoint);
   if (!chosen) return { ...EMPTY, decisionId: decision.id, orderName: decision.orderName, pickupPointId };
   return {
     decisionId: decision.id,
     orderName: decision.orderName,
     warehouseId: chosen.warehouseId,
-    serviceId: chosen.serviceId,
+    serviceId: chosen.serviceId ?? null,
     destZip3: zip ? zip.slice(0, 3) : null,
     destTimeZone: chosen.delivery?.timeZone ?? null,
     plannedShipDate: chosen.shipDate ?? null,
