@@ -6,14 +6,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OrdersCreatePayload } from "../../app/contracts/order-webhook";
 import { createPrismaClient } from "../../app/db.server";
 import { freshTestDatabase } from "../support/test-database";
-import { routingApplyDecisionKind } from "../../app/jobs/kinds/routing-apply-decision.server";
+import {
+  ROUTING_APPLY_DECISION,
+  routingApplyDecisionKind,
+} from "../../app/jobs/kinds/routing-apply-decision.server";
+import { routingReconcileKind } from "../../app/jobs/kinds/routing-reconcile.server";
 import { createJobEngine } from "../../app/jobs/runner.server";
 import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
 import { applyDecision } from "../../app/services/order-routing/apply-actions.server";
-import { reconcileDecisions } from "../../app/services/order-routing/reconciler.server";
+import { reconcileDecisions, reconcilePass } from "../../app/services/order-routing/reconciler.server";
 import {
   routeOrderWebhook,
   type RouteOrderDeps,
@@ -23,6 +27,7 @@ import { recordInstall, recordUninstall } from "../../app/services/shop/lifecycl
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
+import { whileJobsRun } from "./app-jobs";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-order-routing-"));
 const databaseUrlOfTest = freshTestDatabase("route_order", dir);
@@ -39,6 +44,7 @@ const NOW = new Date("2026-11-20T15:20:00Z");
 /** Nothing on hand at Edison: the order's own committed units make Shopify's "available" negative. */
 const EDISON_OVERSOLD = { [DEMO_VARIANTS.mug]: -2, [DEMO_VARIANTS.lamp]: -1 };
 
+const quiet = { log: () => undefined, error: () => undefined };
 const sleeps: number[] = [];
 const noWait: RetryPolicy = { ...DEFAULT_RETRY, sleep: async (ms) => void sleeps.push(ms) };
 let store: FakeOrderShop;
@@ -93,15 +99,28 @@ const deps = (extra: Partial<RouteOrderDeps> = {}): RouteOrderDeps => ({
   clientFor: async () => adminGraphqlClient(shop, "shpat_test", admin.url),
   now: () => NOW,
   decideRetry: noWait,
-  applyRetry: noWait,
   ...extra,
 });
+/** What the server's job runner gets: the fake Shopify, the fixed clock, no real sleeps. */
+const jobDeps = () => ({ clientFor: deps().clientFor!, now: () => NOW, retry: noWait });
+/** The webhook answered; nothing else runs in this process until a job runner does (a crash right here). */
 const deliver = (webhookId = randomUUID(), extra: Partial<RouteOrderDeps> = {}) =>
   routeOrderWebhook(db, { shop, webhookId, topic: "ORDERS_CREATE", payload: payload() }, deps(extra));
-const settle = async (result: Awaited<ReturnType<typeof deliver>>) =>
-  result.outcome === "DECIDED" ? await result.applying : null;
 const decisionOf = () =>
   db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
+/** The server's job runner completes the decision's job: its status once it is no longer open. */
+const settle = async (result: Awaited<ReturnType<typeof deliver>>) =>
+  result.outcome !== "DECIDED"
+    ? null
+    : whileJobsRun(db, databaseUrlOfTest, jobDeps(), async () => {
+        // (on PostgreSQL the job first passes pg-boss's relay: allow a loaded machine more than poll's 1 s)
+        await expect
+          .poll(async () => ["PENDING", "NEEDS_INPUT"].includes((await decisionOf()).status), {
+            timeout: 15_000,
+          })
+          .toBe(false);
+        return (await decisionOf()).status;
+      });
 const actionsOf = async () => (await decisionOf()).actions as unknown as RoutingAction[];
 
 describe("order routing on orders/create", () => {
@@ -158,7 +177,7 @@ describe("order routing on orders/create", () => {
     store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
     store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    const first = await deliver(randomUUID(), { applyAfterDecision: false });
+    const first = await deliver(randomUUID());
     const planned = (await actionsOf()).find((a) => a.kind === "MOVE")!;
     const refused = planned.kind === "MOVE" ? planned.newLocationId : "";
     store.refuseMovesTo.add(refused);
@@ -190,7 +209,7 @@ describe("order routing on orders/create", () => {
     store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
     store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    await deliver(randomUUID(), { applyAfterDecision: false });
+    await deliver(randomUUID());
     const planned = (await actionsOf()).find((a) => a.kind === "MOVE")!;
     const refused = planned.kind === "MOVE" ? planned.newLocationId : "";
     store.refuseMovesTo.add(refused);
@@ -220,12 +239,11 @@ describe("order routing on orders/create", () => {
   it("a running server's job runner finishes a decision that Shopify's outage left pending, without a restart", async () => {
     // GIVEN a stored decision, and Shopify answering every move with 503 for now
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    await deliver(randomUUID(), { applyAfterDecision: false });
+    await deliver(randomUUID());
     let down = true;
     admin.onRaw("fulfillmentOrderMove", () =>
       down ? { status: 503, body: { errors: "Service Unavailable" } } : undefined,
     );
-    const quiet = { log: () => undefined, error: () => undefined };
     // WHEN the server's job runner runs the decision's job (enqueued with it), retrying with a short backoff here
     const runner = createJobEngine(db, databaseUrlOfTest, { pollMs: 20, log: quiet });
     runner.register(
@@ -255,10 +273,111 @@ describe("order routing on orders/create", () => {
     expect(admin.callsTo("orderUpdate")).toHaveLength(1);
   });
 
+  it("the webhook stores the decision with its job and applies nothing beside it; the job applies each action once", async () => {
+    // GIVEN Dallas has the order's stock
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    // WHEN orders/create is answered, and a moment passes before any job runner runs
+    const result = await deliver();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // THEN the decision waits for its job: no Admin mutation went out from the request's process
+    if (result.outcome !== "DECIDED") throw new Error(`expected a decision, got ${result.outcome}`);
+    expect(result.status).toBe("PENDING");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(0);
+    expect(admin.callsTo("tagsAdd")).toHaveLength(0);
+    expect(
+      await db.job.count({ where: { shop, kind: ROUTING_APPLY_DECISION, key: result.decisionId } }),
+    ).toBe(1);
+    // WHEN the server's job runner runs
+    const jobs = await whileJobsRun(db, databaseUrlOfTest, jobDeps(), async (engine) => {
+      const ofDecision = async () =>
+        (await engine.list({ shop, kind: ROUTING_APPLY_DECISION })).filter(
+          (j) => j.key === result.decisionId,
+        );
+      await expect
+        .poll(async () => (await ofDecision()).map((j) => j.status), { timeout: 15_000 })
+        .toEqual(["COMPLETED"]);
+      return ofDecision();
+    });
+    // THEN its first attempt applied the decision (no BUSY retry), each action once
+    expect(jobs[0]).toMatchObject({ attempts: 1, error: null });
+    expect((await decisionOf()).status).toBe("APPLIED");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+    expect(admin.callsTo("tagsAdd")).toHaveLength(1);
+    expect(admin.callsTo("orderUpdate")).toHaveLength(1);
+  });
+
+  it("the recurring reconcile pass only enqueues: a decision whose job FAILED is left for the merchant's Retry", async () => {
+    // GIVEN a stored decision whose job ran out of attempts while Shopify answered every move with 503
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    const result = await deliver();
+    if (result.outcome !== "DECIDED") throw new Error(`expected a decision, got ${result.outcome}`);
+    await db.job.updateMany({ where: { shop, key: result.decisionId }, data: { maxAttempts: 2 } });
+    let down = true;
+    admin.onRaw("fulfillmentOrderMove", () =>
+      down ? { status: 503, body: { errors: "Service Unavailable" } } : undefined,
+    );
+    await whileJobsRun(db, databaseUrlOfTest, jobDeps(), async (engine) => {
+      const ofDecision = async () =>
+        (await engine.list({ shop, kind: ROUTING_APPLY_DECISION })).filter(
+          (j) => j.key === result.decisionId,
+        );
+      await expect
+        .poll(async () => (await ofDecision()).map((j) => j.status), { timeout: 20_000 })
+        .toEqual(["FAILED"]);
+      const [failed] = await ofDecision();
+      expect(failed.error).toMatch(/still PENDING: .*503|Service Unavailable/);
+      // WHEN Shopify is back and the recurring pass runs (its job kind's handler), the runner still running
+      down = false;
+      const movesBefore = admin.callsTo("fulfillmentOrderMove").length;
+      await routingReconcileKind(db).handler(
+        {},
+        {
+          id: "pass",
+          kind: "routing.reconcile",
+          shop: "",
+          attempt: 1,
+          signal: new AbortController().signal,
+          progress: async () => undefined,
+        },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // THEN nothing was applied behind the failed job: still PENDING, no new move, the one job still FAILED
+      expect((await decisionOf()).status).toBe("PENDING");
+      expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(movesBefore);
+      expect((await ofDecision()).map((j) => j.status)).toEqual(["FAILED"]);
+      // WHEN the merchant retries the failed job (Background work, or `tailroute jobs retry`)
+      expect(await engine.retry(shop, failed.id)).toBe(true);
+      // THEN it applies the decision
+      await expect.poll(async () => (await decisionOf()).status, { timeout: 15_000 }).toBe("APPLIED");
+    });
+    expect(store.fulfillmentOrders[0].locationId).toBe(LOCATION["dallas-tx"]);
+    expect(admin.callsTo("tagsAdd")).toHaveLength(1);
+  });
+
+  it("the recurring pass gives an open decision that has no job its keyed job, and applies nothing itself", async () => {
+    // GIVEN a PENDING decision whose job is gone (recorded before the job runner existed, say)
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    const result = await deliver();
+    if (result.outcome !== "DECIDED") throw new Error(`expected a decision, got ${result.outcome}`);
+    await db.job.deleteMany({ where: { shop } });
+    // WHEN the recurring pass runs twice
+    const first = await reconcilePass(db, quiet);
+    await reconcilePass(db, quiet);
+    // THEN the decision has one job keyed by it, and Shopify saw nothing from the pass
+    expect(first.examined).toBe(1);
+    expect(await db.job.findMany({ where: { shop }, select: { kind: true, key: true, shop: true } })).toEqual(
+      [{ kind: ROUTING_APPLY_DECISION, key: result.decisionId, shop }],
+    );
+    expect(admin.calls.filter((c) => /^\s*mutation/.test(c.query))).toHaveLength(0);
+    // WHEN the server's job runner runs, THEN the job applies it
+    expect(await settle(result)).toBe("APPLIED");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+  });
+
   it("the reconciler leaves an uninstalled shop's decisions, and those older than its window, alone", async () => {
     // GIVEN a decision left pending
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    await deliver(randomUUID(), { applyAfterDecision: false });
+    await deliver(randomUUID());
     const options = { clientFor: deps().clientFor!, now: () => NOW, retry: noWait };
     // WHEN the shop is uninstalled, THEN a pass does not even look at it
     await recordUninstall(db, shop, NOW);
@@ -276,7 +395,7 @@ describe("order routing on orders/create", () => {
   it("after a crash between decision and move, the reconciler completes it exactly once", async () => {
     // GIVEN a decision stored, then the process died before any action ran
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    await deliver(randomUUID(), { applyAfterDecision: false });
+    await deliver(randomUUID());
     expect((await decisionOf()).status).toBe("PENDING");
     expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(0);
     // WHEN two reconcilers run at once (start-up and `tailroute reconcile`), then once more
@@ -294,7 +413,7 @@ describe("order routing on orders/create", () => {
   it("after a crash between Shopify's move and our bookkeeping, the reconciler sees the move and does not repeat it", async () => {
     // GIVEN the move reached Shopify but the process died before marking it applied
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    await deliver(randomUUID(), { applyAfterDecision: false });
+    await deliver(randomUUID());
     const decision = await decisionOf();
     const actions = decision.actions as unknown as RoutingAction[];
     const move = actions.find((a) => a.kind === "MOVE")!;
@@ -312,7 +431,7 @@ describe("order routing on orders/create", () => {
   it("a worker whose lease ran out while Shopify answered slowly stops; the worker that took over finishes once", async () => {
     // GIVEN a stored decision, and worker A holding a 1-minute lease on it
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
-    await deliver(randomUUID(), { applyAfterDecision: false });
+    await deliver(randomUUID());
     const { id } = await decisionOf();
     const real = adminGraphqlClient(shop, "shpat_test", admin.url);
     let resultOfB: string | null = null;
@@ -386,14 +505,30 @@ describe("order routing on orders/create", () => {
     expect((await decisionOf()).status).toBe("APPLIED");
   });
 
-  it("records NEEDS_INPUT when Shopify stays unavailable, and the reconciler decides it later", async () => {
+  it("records NEEDS_INPUT when Shopify stays unavailable, and the decision's job decides it once Shopify is back", async () => {
     // GIVEN the Admin API answers 503 while the webhook waits
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
     admin.onRaw("order", () => ({ status: 503, body: { errors: "Service Unavailable" } }));
     const result = await deliver();
-    // THEN the order is not lost: a decision waits for Shopify
+    // THEN the order is not lost: a decision waits for Shopify, with the job that will decide it
     expect(result).toMatchObject({ outcome: "DECIDED", status: "NEEDS_INPUT" });
-    // WHEN Shopify recovers and the reconciler runs
+    if (result.outcome !== "DECIDED") return;
+    expect(
+      await db.job.count({ where: { shop, kind: ROUTING_APPLY_DECISION, key: result.decisionId } }),
+    ).toBe(1);
+    // WHEN Shopify recovers and the server's job runner runs
+    admin.onRaw("order", () => undefined);
+    // THEN the order is routed
+    expect(await settle(result)).toBe("APPLIED");
+    expect(admin.callsTo("fulfillmentOrderMove")).toHaveLength(1);
+  });
+
+  it("`tailroute reconcile` still decides a NEEDS_INPUT decision on the operator's demand", async () => {
+    // GIVEN a decision recorded while Shopify was unavailable
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    admin.onRaw("order", () => ({ status: 503, body: { errors: "Service Unavailable" } }));
+    await deliver();
+    // WHEN Shopify recovers and the operator runs the reconciler
     admin.onRaw("order", () => undefined);
     await reconcileDecisions(db, { clientFor: deps().clientFor!, now: () => NOW, retry: noWait });
     // THEN the order is routed

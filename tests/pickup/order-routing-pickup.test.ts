@@ -18,12 +18,14 @@ import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
 import { freshTestDatabase } from "../support/test-database";
 import { seedPickupShop } from "./pickup-shop";
+import { whileJobsRun } from "../order-routing/app-jobs";
 
 // orders/create for an order whose buyer chose a pickup point in checkout, against the fake Admin API:
 // the choice arrives as the order metafield (copied from the cart metafield) or the note-attribute fallback.
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-pickup-routing-"));
-const db = createPrismaClient(freshTestDatabase("pickup_routing", dir));
+const url = freshTestDatabase("pickup_routing", dir);
+const db = createPrismaClient(url);
 const admin = new FakeShopifyAdmin();
 const shop = demoShopConfig.shop;
 const ORDER_ID = "gid://shopify/Order/5551234567999";
@@ -89,15 +91,29 @@ const deps: RouteOrderDeps = {
   clientFor: async () => adminGraphqlClient(shop, "shpat_test", admin.url),
   now: () => NOW,
   decideRetry: noWait,
-  applyRetry: noWait,
 };
+/** The decision's job applies its Admin actions, as the server's job runner does after the answer. */
+const settle = () =>
+  whileJobsRun(db, url, { clientFor: deps.clientFor!, now: () => NOW, retry: noWait }, () =>
+    expect
+      .poll(
+        async () =>
+          (
+            await db.routingDecision.findUniqueOrThrow({
+              where: { shop_orderId: { shop, orderId: ORDER_ID } },
+            })
+          ).status,
+        { timeout: 15_000 },
+      )
+      .not.toBe("PENDING"),
+  );
 const deliver = async (attribute: PickupChoice | null, shippingCode?: string) => {
   const result = await routeOrderWebhook(
     db,
     { shop, webhookId: randomUUID(), topic: "ORDERS_CREATE", payload: payload(attribute, shippingCode) },
     deps,
   );
-  if (result.outcome === "DECIDED") await result.applying;
+  if (result.outcome === "DECIDED") await settle();
   return db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
 };
 
@@ -196,7 +212,7 @@ describe("order routing consumes the buyer's pickup choice", () => {
       { shop, webhookId: randomUUID(), topic: "ORDERS_CREATE", payload: OrdersCreatePayload.parse(raw) },
       deps,
     );
-    if (result.outcome === "DECIDED") await result.applying;
+    if (result.outcome === "DECIDED") await settle();
     const plain = await db.routingDecision.findUniqueOrThrow({
       where: { shop_orderId: { shop, orderId: ORDER_ID } },
     });

@@ -117,7 +117,8 @@ describe("several app instances on one database", () => {
     expect(statuses.map((r) => r.status)).toEqual([200, 200]);
     const orderId = FakeOrderBook.orderGid(numericId);
     let decisions = await db.routingDecision.findMany({ where: { shop: SHOP, orderId } });
-    for (let i = 0; i < 50 && decisions[0]?.status === "PENDING"; i++) {
+    // (the decision's job applies it on either instance: allow a loaded machine 15 s)
+    for (let i = 0; i < 150 && decisions[0]?.status === "PENDING"; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       decisions = await db.routingDecision.findMany({ where: { shop: SHOP, orderId } });
     }

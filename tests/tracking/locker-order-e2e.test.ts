@@ -21,12 +21,14 @@ import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { seedPickupShop } from "../pickup/pickup-shop";
 import { fixture } from "../support/fixtures";
 import { freshTestDatabase } from "../support/test-database";
+import { whileJobsRun } from "../order-routing/app-jobs";
 
 // The whole locker journey through the real services: orders/create with the buyer's UPS Access Point choice is
 // routed to the point, Shopify's fulfillment links the parcel, the carrier's scans hold it and the buyer collects it.
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-tracking-locker-e2e-"));
-const db = createPrismaClient(freshTestDatabase("tracking_locker_e2e", dir));
+const url = freshTestDatabase("tracking_locker_e2e", dir);
+const db = createPrismaClient(url);
 const admin = new FakeShopifyAdmin();
 const shop = demoShopConfig.shop;
 const ORDER_ID = "gid://shopify/Order/5551234567999";
@@ -90,10 +92,31 @@ describe("locker order → fulfillment → AVAILABLE_FOR_PICKUP → PICKED_UP", 
         clientFor: async () => adminGraphqlClient(shop, "shpat_test", admin.url),
         now: () => NOW,
         decideRetry: noWait,
-        applyRetry: noWait,
       },
     );
-    if (routed.outcome === "DECIDED") await routed.applying;
+    // (its Admin actions are applied by the decision's job, as the server's job runner does)
+    expect(routed.outcome).toBe("DECIDED");
+    await whileJobsRun(
+      db,
+      url,
+      {
+        clientFor: async () => adminGraphqlClient(shop, "shpat_test", admin.url),
+        now: () => NOW,
+        retry: noWait,
+      },
+      () =>
+        expect
+          .poll(
+            async () =>
+              (
+                await db.routingDecision.findUniqueOrThrow({
+                  where: { shop_orderId: { shop, orderId: ORDER_ID } },
+                })
+              ).status,
+            { timeout: 15_000 },
+          )
+          .toBe("APPLIED"),
+    );
     await linkFulfillment(
       db,
       shop,

@@ -20,9 +20,12 @@ import { FakeFulfillmentEvents, FakeOrderShop } from "../../scripts/lib/fake-ord
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
 import { freshTestDatabase } from "../support/test-database";
+import { TRACKING_PUSH } from "../../app/jobs/kinds/tracking-push.server";
+import { whileJobsRun } from "../order-routing/app-jobs";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-tracking-late-link-"));
-const db = createPrismaClient(freshTestDatabase("tracking_late_link", dir));
+const url = freshTestDatabase("tracking_late_link", dir);
+const db = createPrismaClient(url);
 const admin = new FakeShopifyAdmin();
 const shop = "tracking-late-link.myshopify.com";
 const NOW = new Date("2026-11-30T12:00:00Z");
@@ -43,6 +46,7 @@ beforeEach(async () => {
   await db.deliveryLane.deleteMany({ where: { shop } });
   await db.routingDecision.deleteMany({ where: { shop } });
   await db.pickupPoint.deleteMany({ where: { shop } });
+  await db.job.deleteMany({ where: { shop } });
   await recordInstall(db, shop);
 });
 
@@ -286,16 +290,30 @@ describe("scans before the fulfillment: linking later catches up", () => {
     const result = await handleFulfillmentCreated(
       db,
       { shop, webhookId: "wh-update-1", topic: "fulfillments/update", payload },
-      {
-        now: () => NOW,
-        clientFor: async () => adminGraphqlClient(shop, "shpat_late_link", admin.url),
-        retry: noWait,
-      },
+      { now: () => NOW },
     );
-    // THEN the shipment is linked and both fulfillment events plus the attempt tag are pushed
+    // THEN the shipment is linked, and the webhook itself pushed nothing: the link's job will
     expect(result.outcome).toBe("LINKED");
-    const pushed = await (result as { pushing: Promise<{ result: string }[]> | null }).pushing;
-    expect(pushed?.map((p) => p.result)).toEqual(["APPLIED", "APPLIED", "APPLIED"]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(admin.calls).toHaveLength(0);
+    expect(await db.job.count({ where: { shop, kind: TRACKING_PUSH, key: { contains: ":link:" } } })).toBe(1);
+    // WHEN the server's job runner runs
+    const clientFor = async () => adminGraphqlClient(shop, "shpat_late_link", admin.url);
+    await whileJobsRun(db, url, { clientFor, now: () => NOW, retry: noWait }, async (engine) => {
+      // THEN both fulfillment events plus the attempt tag are pushed, and every push job completes
+      await expect
+        .poll(async () => (await db.trackingPush.findMany({ where: { shop } })).map((p) => p.status), {
+          timeout: 15_000,
+        })
+        .toEqual(["APPLIED", "APPLIED", "APPLIED"]);
+      await expect
+        .poll(
+          async () =>
+            (await engine.list({ shop, kind: TRACKING_PUSH })).every((j) => j.status === "COMPLETED"),
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+    });
     expect(events.events.get("gid://shopify/Fulfillment/4812736459002")!.map((e) => e.status)).toEqual([
       "CARRIER_PICKED_UP",
       "ATTEMPTED_DELIVERY",

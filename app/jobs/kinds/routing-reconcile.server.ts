@@ -5,7 +5,10 @@ import type { JobKind, JobSchedule } from "../types";
 
 export const ROUTING_RECONCILE = "routing.reconcile";
 
-/** Every 5 minutes (and once at start-up): decisions left open by Shopify's outages or throttling, last 7 days. */
+/**
+ * Every 5 minutes (and once at start-up): every open decision of the last 7 days gets its `routing.apply-decision`
+ * job (keyed: a no-op when it has one, in any state). The pass applies nothing itself.
+ */
 export const ROUTING_RECONCILE_SCHEDULE: JobSchedule = {
   name: "routing-reconcile",
   kind: ROUTING_RECONCILE,
@@ -22,7 +25,7 @@ export function routingReconcileKind(db: PrismaClient, deps: JobDeps = {}): JobK
     concurrencyPerShop: 1,
     async handler() {
       const since = new Date(Date.now() - RECONCILE_WINDOW_MS);
-      await reconcilePass(db, console, { since, ...deps });
+      await reconcilePass(db, console, { since, ...(deps.now ? { now: deps.now } : {}) });
     },
   };
 }

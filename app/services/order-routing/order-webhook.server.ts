@@ -5,7 +5,6 @@ import type { OrdersCreatePayload } from "../../contracts/order-webhook";
 import { offlineAdminClient } from "../admin/admin-graphql.server";
 import { markWebhookProcessed, recordWebhookReceipt } from "../webhooks/receipts.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "./admin-retry.server";
-import { applyDecision, type ApplyResult } from "./apply-actions.server";
 import { decideForOrder } from "./decide-for-order.server";
 import { actionsJson, decisionColumns } from "./decision-record.server";
 import { orderRoutingInput } from "./order-input.server";
@@ -18,18 +17,13 @@ export interface RouteOrderDeps {
   now?: () => Date;
   /** Retries while Shopify is waiting for our answer: short, so the webhook answers within 5 s. */
   decideRetry?: RetryPolicy;
-  applyRetry?: RetryPolicy;
-  /** Lease held on the decision while its actions run after the answer (applyDecision's default otherwise). */
-  applyLeaseMs?: number;
-  /** false = store the decision only (tests simulate a crash right after it; the reconciler applies). */
-  applyAfterDecision?: boolean;
 }
 
 export type RouteOrderResult =
   | { outcome: "REDELIVERY" | "NOT_INSTALLED" | "ALREADY_DECIDED" }
-  | { outcome: "DECIDED"; decisionId: string; status: string; applying: Promise<ApplyResult> | null };
+  | { outcome: "DECIDED"; decisionId: string; status: string };
 
-/** While Shopify waits (5 s), reads get about 3 s of retries; anything later is the reconciler's job. */
+/** While Shopify waits (5 s), reads get about 3 s of retries; anything later is the decision's job. */
 export const WEBHOOK_DECIDE_RETRY: RetryPolicy = {
   ...DEFAULT_RETRY,
   maxAttempts: 3,
@@ -38,9 +32,10 @@ export const WEBHOOK_DECIDE_RETRY: RetryPolicy = {
 };
 
 /**
- * orders/create: record the delivery, decide (or record why the order cannot be routed), store the decision,
- * and only then let the caller answer Shopify. The Admin actions run after the answer (`applying`); if the
- * process dies first, the reconciler finds the decision PENDING and completes it.
+ * orders/create: record the delivery, decide (or record why the order cannot be routed), store the decision with
+ * the job that completes it, and only then let the caller answer Shopify. The Admin actions (and, for a decision
+ * still waiting for Shopify's data, the decision itself) run in that `routing.apply-decision` job only
+ * (docs/jobs.md): nothing runs beside it after the answer, so nothing contends with it for the decision's lease.
  */
 export async function routeOrderWebhook(
   db: PrismaClient,
@@ -79,8 +74,8 @@ export async function routeOrderWebhook(
   });
   const columns = decisionColumns(outcome);
   try {
-    // The decision and the job applying its actions commit together (docs/jobs.md): a crash after the answer
-    // never loses the actions; the run right after the answer below is the fast path, the job the guarantee.
+    // The decision and the job completing it commit together (docs/jobs.md): a crash after the answer never
+    // loses the actions. PENDING = actions to apply; NEEDS_INPUT = Shopify could not be read, decide again.
     await db.$transaction(async (tx) => {
       await tx.routingDecision.create({
         data: {
@@ -94,7 +89,8 @@ export async function routeOrderWebhook(
           input: input as unknown as Prisma.InputJsonValue,
         },
       });
-      if (columns.status === "PENDING") await enqueueApplyDecision(tx, shop, decisionId);
+      if (columns.status === "PENDING" || columns.status === "NEEDS_INPUT")
+        await enqueueApplyDecision(tx, shop, decisionId);
     });
   } catch (error) {
     // A concurrent delivery of the same order won the race: its decision stands.
@@ -105,13 +101,5 @@ export async function routeOrderWebhook(
     throw error;
   }
   await markWebhookProcessed(db, shop, webhookId, now());
-  const applying =
-    columns.status === "PENDING" && deps.applyAfterDecision !== false
-      ? applyDecision(db, client, shop, decisionId, {
-          now,
-          ...(deps.applyRetry ? { retry: deps.applyRetry } : {}),
-          ...(deps.applyLeaseMs ? { leaseMs: deps.applyLeaseMs } : {}),
-        })
-      : null;
-  return { outcome: "DECIDED", decisionId, status: columns.status, applying };
+  return { outcome: "DECIDED", decisionId, status: columns.status };
 }

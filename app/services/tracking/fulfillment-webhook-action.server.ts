@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
 import db from "../../db.server";
+import { pokeJobRunner } from "../../jobs/startup.server";
 import { authenticate } from "../../shopify.server";
 import { handleFulfillmentCreated } from "./fulfillment-webhook.server";
 
 /**
  * The action of the fulfillments/create and fulfillments/update webhook routes: both send the REST Fulfillment
  * payload, and a fulfillment with tracking numbers (new, or added later) links one shipment per number. Events that
- * arrived before it are pushed to Shopify after the answer (docs/tracking.md).
+ * arrived before it are pushed to Shopify by the `tracking.push` job the link enqueued (docs/jobs.md); the
+ * committed job wakes this process's runner at once.
  */
 export function fulfillmentWebhookAction(topic: "fulfillments/create" | "fulfillments/update") {
   return async ({ request }: ActionFunctionArgs) => {
@@ -20,14 +22,7 @@ export function fulfillmentWebhookAction(topic: "fulfillments/create" | "fulfill
       webhookId,
       payload: parsed.data,
     });
-    if (result.outcome === "LINKED" && result.pushing) {
-      result.pushing.catch((error: unknown) => {
-        console.error(
-          `[tracking] pushing after ${topic} failed; the reconciler will retry:`,
-          error instanceof Error ? error.message : error,
-        );
-      });
-    }
+    if (result.outcome === "LINKED" && result.linkedExisting > 0) pokeJobRunner();
     return new Response(null, { status: 200 });
   };
 }

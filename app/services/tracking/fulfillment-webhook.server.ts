@@ -1,26 +1,21 @@
 import type { PrismaClient } from "@prisma/client";
-import type { GraphQLClient } from "graphql-request";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
-import { offlineAdminClient } from "../admin/admin-graphql.server";
-import type { RetryPolicy } from "../order-routing/admin-retry.server";
 import { markWebhookProcessed, recordWebhookReceipt } from "../webhooks/receipts.server";
-import { pushPendingTracking, type PushReport } from "./push-pending.server";
 import { linkFulfillment } from "./shipment-link.server";
 
 export interface FulfillmentWebhookDeps {
   now?: () => Date;
-  clientFor?: (shop: string) => Promise<GraphQLClient | null>;
-  retry?: RetryPolicy;
 }
 
 export type FulfillmentWebhookResult =
   | { outcome: "REDELIVERY" | "NO_TRACKING" }
-  | { outcome: "LINKED"; shipmentIds: string[]; pushing: Promise<PushReport[]> | null };
+  | { outcome: "LINKED"; shipmentIds: string[]; linkedExisting: number };
 
 /**
  * fulfillments/create and fulfillments/update (tracking added or changed later; same REST Fulfillment payload):
- * records the delivery (a processed redelivery is a no-op), creates or completes one shipment
- * per tracking number, and pushes what was waiting for the fulfillment (events that arrived before it).
+ * records the delivery (a processed redelivery is a no-op) and creates or completes one shipment per tracking
+ * number. What was waiting for the fulfillment (events that arrived before it) is pushed by the `tracking.push`
+ * job the link enqueues in its transaction (docs/jobs.md) — nothing is pushed from here.
  */
 export async function handleFulfillmentCreated(
   db: PrismaClient,
@@ -39,14 +34,5 @@ export async function handleFulfillmentCreated(
   const linked = await linkFulfillment(db, shop, payload, now());
   await markWebhookProcessed(db, shop, webhookId, now());
   if (linked.shipmentIds.length === 0) return { outcome: "NO_TRACKING" };
-  let pushing: Promise<PushReport[]> | null = null;
-  if (linked.linkedExisting > 0) {
-    const installed = await db.shop.findFirst({ where: { shop, uninstalledAt: null }, select: { id: true } });
-    const client = installed
-      ? await (deps.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop)
-      : null;
-    if (client)
-      pushing = pushPendingTracking(db, client, shop, { now, ...(deps.retry ? { retry: deps.retry } : {}) });
-  }
-  return { outcome: "LINKED", shipmentIds: linked.shipmentIds, pushing };
+  return { outcome: "LINKED", shipmentIds: linked.shipmentIds, linkedExisting: linked.linkedExisting };
 }

@@ -1,11 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
-import type { GraphQLClient } from "graphql-request";
 import { zodIssuesText } from "../../contracts/zod-issues";
 import { EasyPostEvent } from "../../contracts/tracking-easypost";
 import { GenericTrackingBody } from "../../contracts/tracking-generic";
 import { ShippoTrackUpdated } from "../../contracts/tracking-shippo";
-import { offlineAdminClient } from "../admin/admin-graphql.server";
-import type { RetryPolicy } from "../order-routing/admin-retry.server";
 import { readBodyWithLimit } from "../http/request-body.server";
 import {
   easyPostEvents,
@@ -13,22 +10,22 @@ import {
   shippoEvents,
   type IncomingTrackingEvent,
 } from "./provider-events.server";
-import { pushPendingTracking, type PushReport } from "./push-pending.server";
 import { recordTrackingEvents, type TrackingNumberReport } from "./record-events.server";
 import { trackingSecret, type TrackingProvider } from "./sources.server";
 import { verifyEasyPostSignature, verifyGenericSignature, verifyShippoToken } from "./signatures.server";
 
 export interface IngestDeps {
   now?: () => Date;
-  clientFor?: (shop: string) => Promise<GraphQLClient | null>;
-  retry?: RetryPolicy;
 }
 
 export interface IngestAnswer {
   status: number;
   body: Record<string, unknown>;
-  /** The Shopify pushes started after the answer (null when nothing to push or the shop has no offline token). */
-  pushing: Promise<PushReport[]> | null;
+  /**
+   * A transition queued Shopify writes: their `tracking.push` jobs committed with the events (the route wakes the
+   * job runner). Nothing is pushed from the request itself.
+   */
+  pushQueued: boolean;
 }
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
@@ -37,15 +34,14 @@ const TRACKING_BODY_LIMIT = 2 * 1024 * 1024;
 const answer = (status: number, body: Record<string, unknown>): IngestAnswer => ({
   status,
   body,
-  pushing: null,
+  pushQueued: false,
 });
-
 
 /**
  * One tracking webhook, any provider: the shop named in `?shop=` and that shop's secret for the provider
  * authenticate it (401 otherwise), the body is validated against the provider's contract (400 with the reason),
  * events are recorded (duplicates ignored, out-of-order kept), and the Shopify writes the transitions imply are
- * pushed after the answer. 202 = accepted, and at least one tracking number was new to Tailroute (a shipment was
+ * queued with their `tracking.push` jobs in the same transaction (docs/jobs.md). 202 = accepted, and at least one tracking number was new to Tailroute (a shipment was
  * created from the event and is linked when Shopify's fulfillment arrives); 200 otherwise.
  */
 export async function ingestTrackingRequest(
@@ -98,8 +94,8 @@ export async function ingestTrackingRequest(
 
   const reports = await recordTrackingEvents(db, shop, parsed.events, now());
   const status = reports.some((r) => r.shipmentCreated) ? 202 : 200;
-  const { pushing } = await startPushing(db, shop, reports, deps, now);
-  return { status, body: summary(reports), pushing };
+  const pushQueued = reports.some((r) => r.events.some((e) => e.outcome === "TRANSITION"));
+  return { status, body: summary(reports), pushQueued };
 }
 
 function parseEvents(
@@ -143,23 +139,5 @@ function summary(reports: TrackingNumberReport[]) {
       transitions: r.events.filter((e) => e.outcome === "TRANSITION").map((e) => e.status),
       unknownCodes: r.events.filter((e) => !e.knownCode).map((e) => e.rawCode),
     })),
-  };
-}
-
-async function startPushing(
-  db: PrismaClient,
-  shop: string,
-  reports: TrackingNumberReport[],
-  deps: IngestDeps,
-  now: () => Date,
-): Promise<{ pushing: Promise<PushReport[]> | null }> {
-  if (!reports.some((r) => r.events.some((e) => e.outcome === "TRANSITION"))) return { pushing: null };
-  const installed = await db.shop.findFirst({ where: { shop, uninstalledAt: null }, select: { id: true } });
-  const client = installed
-    ? await (deps.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop)
-    : null;
-  if (!client) return { pushing: null };
-  return {
-    pushing: pushPendingTracking(db, client, shop, { now, ...(deps.retry ? { retry: deps.retry } : {}) }),
   };
 }
