@@ -9,7 +9,12 @@ import { ShippoTrackUpdated } from "../../app/contracts/tracking-shippo";
 import { createPrismaClient } from "../../app/db.server";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
-import { recordInstall } from "../../app/services/shop/lifecycle.server";
+import {
+  TRACKING_MAINTENANCE,
+  trackingMaintenanceKind,
+} from "../../app/jobs/kinds/tracking-maintenance.server";
+import { TRACKING_PUSH } from "../../app/jobs/kinds/tracking-push.server";
+import { recordInstall, recordUninstall } from "../../app/services/shop/lifecycle.server";
 import {
   easyPostEvents,
   genericEvents,
@@ -22,9 +27,11 @@ import { FakeFulfillmentEvents, FakeOrderShop } from "../../scripts/lib/fake-ord
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { fixture } from "../support/fixtures";
 import { freshTestDatabase } from "../support/test-database";
+import { whileJobsRun } from "../order-routing/app-jobs";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-tracking-pushes-"));
-const db = createPrismaClient(freshTestDatabase("tracking_pushes", dir));
+const url = freshTestDatabase("tracking_pushes", dir);
+const db = createPrismaClient(url);
 const admin = new FakeShopifyAdmin();
 const shop = "tracking-pushes.myshopify.com";
 const FULFILLMENT = "gid://shopify/Fulfillment/4812736459001";
@@ -307,5 +314,83 @@ describe("failed delivery", () => {
     expect((await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).attention).toMatch(
       /redelivery scheduled/,
     );
+  });
+});
+
+describe("the recurring tracking pass (tracking.maintenance)", () => {
+  it("gives each shipment with pending writes a keyed tracking.push job of its shop, skips uninstalled shops and pushes nothing itself", async () => {
+    // GIVEN a linked shipment with four transitions waiting to be pushed, and a shipment of an uninstalled shop with
+    // one, and none of them has a job (recorded before the job runner existed, say)
+    await linkFulfillment(
+      db,
+      shop,
+      FulfillmentsCreatePayload.parse(fixture("tracking/fulfillments-create.json")),
+    );
+    await recordTrackingEvents(db, shop, easyPost(), NOW);
+    const gone = "tracking-pushes-gone.myshopify.com";
+    await recordInstall(db, gone);
+    await recordTrackingEvents(
+      db,
+      gone,
+      genericEvents(
+        GenericTrackingBody.parse({
+          events: [
+            {
+              id: "gone-1",
+              trackingNumber: "1ZGONE",
+              carrier: "UPS",
+              rawCode: "P",
+              occurredAt: "2026-11-27T10:00:00Z",
+            },
+          ],
+        }),
+      ),
+      NOW,
+    );
+    await recordUninstall(db, gone, NOW);
+    await db.job.deleteMany({});
+    const oldest = await db.trackingPush.findFirstOrThrow({
+      where: { shop, status: "PENDING" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    // WHEN the pass runs (its job kind's handler), twice
+    const pass = trackingMaintenanceKind(db, { now: () => NOW });
+    const context = {
+      id: "pass",
+      kind: TRACKING_MAINTENANCE,
+      shop: "",
+      attempt: 1,
+      signal: new AbortController().signal,
+      progress: async () => undefined,
+    };
+    await pass.handler({}, context);
+    await pass.handler({}, context);
+    // THEN the installed shop's shipment has one push job, keyed by its oldest pending write, and Shopify saw nothing
+    expect(await db.job.findMany({ select: { kind: true, shop: true, key: true } })).toEqual([
+      { kind: TRACKING_PUSH, shop, key: `${shop}:${oldest.key}` },
+    ]);
+    expect(admin.calls).toHaveLength(0);
+    // WHEN the server's job runner runs
+    await whileJobsRun(
+      db,
+      url,
+      { clientFor: async () => client(), now: () => NOW, retry: noWait },
+      async (engine) => {
+        // THEN the job pushes the shipment's four events in order and completes; the uninstalled shop's write waits
+        await expect
+          .poll(async () => (await engine.list({ shop, kind: TRACKING_PUSH })).map((j) => j.status), {
+            timeout: 15_000,
+          })
+          .toEqual(["COMPLETED"]);
+      },
+    );
+    expect(events.events.get(FULFILLMENT)!.map((e) => e.status)).toEqual([
+      "CARRIER_PICKED_UP",
+      "IN_TRANSIT",
+      "OUT_FOR_DELIVERY",
+      "DELIVERED",
+    ]);
+    expect(await db.trackingPush.count({ where: { shop, status: "PENDING" } })).toBe(0);
+    expect(await db.trackingPush.count({ where: { shop: gone, status: "PENDING" } })).toBe(1);
   });
 });

@@ -5,7 +5,10 @@ import type { JobKind, JobSchedule } from "../types";
 
 export const TRACKING_MAINTENANCE = "tracking.maintenance";
 
-/** Every 15 minutes (and once at start-up): hold reminders and expiries, then any Shopify write left pending. */
+/**
+ * Every 15 minutes (and once at start-up): hold reminders and expiries, then a keyed `tracking.push` job for each
+ * shipment with a Shopify write still pending (a no-op when it has one). The pass pushes nothing itself.
+ */
 export const TRACKING_MAINTENANCE_SCHEDULE: JobSchedule = {
   name: "tracking-maintenance",
   kind: TRACKING_MAINTENANCE,
@@ -21,7 +24,7 @@ export function trackingMaintenanceKind(db: PrismaClient, deps: JobDeps = {}): J
     timeoutMs: 10 * 60_000,
     concurrencyPerShop: 1,
     async handler() {
-      await runTrackingMaintenance(db, console, deps);
+      await runTrackingMaintenance(db, console, deps.now ? { now: deps.now } : {});
     },
   };
 }
