@@ -6,7 +6,13 @@ import { rateShipment, servesDestination } from "../rating";
 import { deliveryDays, formatDay, laneTransit, localNow, shipDay } from "../transit";
 import type { FreightLevel, ShipmentPlan } from "../types";
 import { scorePlan } from "./scoring";
-import type { QuoteContext, ShipmentAllocation, ShipmentEvaluation, ShipmentOption } from "./types";
+import type {
+  DestinationLeg,
+  QuoteContext,
+  ShipmentAllocation,
+  ShipmentEvaluation,
+  ShipmentOption,
+} from "./types";
 
 /**
  * Whether a package must go by freight: flagged bulky, or beyond the parcel maximum (150 lb, 108 in longest,
@@ -26,32 +32,44 @@ export function packageNeedsFreight(p: PackedPackage, compiled: CompiledShopConf
 }
 
 /**
- * Packs a shipment (through the config's packing cache) and prepares its per-service option memo. Memoised per
- * quote by warehouse + contents, so tiers share the work.
+ * Packs a shipment (once per cart plan) and prepares its per-service option memo. Memoised per quote by
+ * warehouse + contents (the cart plan's slot), so tiers share the work.
  *
  * @example
  * evaluateShipment(ctx, { warehouse: dallas, lines }).packing.packages.length;
  */
 export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocation): ShipmentEvaluation {
-  const key =
-    (allocation.key ??= `${allocation.warehouse.index}|${allocation.lines.map((l) => `${l.resolved.unit.profileKey}@${l.resolved.unit.weightOz}x${l.quantity}`).join(",")}`);
-  let evaluation = ctx.evaluations.get(key);
+  const slot = allocation.slot!;
+  let evaluation = ctx.evaluations[slot];
   if (!evaluation) {
+    // Asked of the packing cache on every quote, as before: it decides which packing a cart signature gets.
     const packing = ctx.compiled.packing.pack(
-      allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity })),
+      (ctx.plan.packLines[slot] ??= allocation.lines.map((l) => ({
+        unit: l.resolved.unit,
+        quantity: l.quantity,
+      }))),
     );
+    let template = ctx.plan.templates[slot];
+    if (template?.packing !== packing) {
+      template = {
+        packing,
+        packageNeedsFreight: packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled)),
+        coldChain: packing.packages.some((p) => p.coldChain),
+      };
+      ctx.plan.templates[slot] = template;
+    }
     for (const name of packing.oversizeUnits) {
       ctx.issues.add("ITEM_EXCEEDS_CARTONS", "info", `${name} fits no carton: ships in its own packaging`);
     }
     evaluation = {
       allocation,
       packing,
-      needsFreight:
-        ctx.freightOnly === true || packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled)),
-      coldChain: packing.packages.some((p) => p.coldChain),
-      options: new Map(),
+      needsFreight: ctx.freightOnly === true || template.packageNeedsFreight,
+      coldChain: template.coldChain,
+      options: [],
+      best: new Map(),
     };
-    ctx.evaluations.set(key, evaluation);
+    ctx.evaluations[slot] = evaluation;
   }
   return evaluation;
 }
@@ -81,40 +99,30 @@ function shipDayFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: Co
 }
 
 /**
- * Rates one shipment with one service (and freight level), or returns null with the reason recorded as an
- * issue. Order of checks: warehouse can tender the mode (and the freight level) → destination served (PO box / military / coverage) →
- * zone has a transit row → cold-chain speed → package limits and zone price (rating) → dates.
- *
- * @example
- * const option = shipmentOption(ctx, evaluation, upsGround);
- * option?.plan.costCents;
+ * The shipment-independent checks of a service from a warehouse to this destination (coverage, zone, transit
+ * row, lane stats, ship day), memoised per quote. Null when the service cannot serve it; the reason is recorded
+ * as an issue the first time (later shipments would record the same issue, which the list drops as a duplicate).
  */
-export function shipmentOption(
+function destinationLeg(
   ctx: QuoteContext,
-  evaluation: ShipmentEvaluation,
+  warehouse: CompiledWarehouse,
   service: CompiledService,
-  freightLevel?: FreightLevel,
-): ShipmentOption | null {
-  const memoKey = `${service.index}|${freightLevel ?? ""}`;
-  const memo = evaluation.options.get(memoKey);
+): DestinationLeg | null {
+  const index = warehouse.index * ctx.compiled.services.length + service.index;
+  const memo = ctx.legs[index];
   if (memo !== undefined) return memo;
-  const option = computeOption(ctx, evaluation, service, freightLevel);
-  evaluation.options.set(memoKey, option);
-  return option;
+  const leg = computeLeg(ctx, warehouse, service);
+  ctx.legs[index] = leg;
+  return leg;
 }
 
-function computeOption(
+function computeLeg(
   ctx: QuoteContext,
-  evaluation: ShipmentEvaluation,
+  warehouse: CompiledWarehouse,
   service: CompiledService,
-  freightLevel: FreightLevel | undefined,
-): ShipmentOption | null {
-  const { warehouse } = evaluation.allocation;
+): DestinationLeg | null {
   const cfg = service.config;
   const { issues, dest } = ctx;
-  if (!service.warehouseIndexes.has(warehouse.index)) return null;
-  // A freight level is offered only where both the service and the warehouse can arrange it.
-  if (freightLevel && warehouse.freightLevels && !warehouse.freightLevels.has(freightLevel)) return null;
   const notServed = servesDestination(
     {
       reachesPoBox: cfg.reachesPoBox,
@@ -141,6 +149,55 @@ function computeOption(
     stat,
     ctx.compiled.strategy.laneStatsMinSamples,
   );
+  return { zone, transit, shipDay: shipDayFor(ctx, warehouse, service) };
+}
+
+/**
+ * Rates one shipment with one service (and freight level), or returns null with the reason recorded as an
+ * issue. Order of checks: warehouse can tender the mode (and the freight level) → destination served (PO box / military / coverage) →
+ * zone has a transit row → cold-chain speed → package limits and zone price (rating) → dates.
+ *
+ * @example
+ * const option = shipmentOption(ctx, evaluation, upsGround);
+ * option?.plan.costCents;
+ */
+export function shipmentOption(
+  ctx: QuoteContext,
+  evaluation: ShipmentEvaluation,
+  service: CompiledService,
+  freightLevel?: FreightLevel,
+): ShipmentOption | null {
+  const memoKey = service.index * OPTION_STRIDE + (freightLevel ? FREIGHT_LEVEL_SLOT[freightLevel] : 0);
+  const memo = evaluation.options[memoKey];
+  if (memo !== undefined) return memo;
+  const option = computeOption(ctx, evaluation, service, freightLevel);
+  evaluation.options[memoKey] = option;
+  return option;
+}
+
+/** Option memo stride per service: no freight level, then one slot per level. */
+const OPTION_STRIDE = 4;
+const FREIGHT_LEVEL_SLOT: Readonly<Record<FreightLevel, number>> = {
+  THRESHOLD: 1,
+  ROOM_OF_CHOICE: 2,
+  WHITE_GLOVE: 3,
+};
+
+function computeOption(
+  ctx: QuoteContext,
+  evaluation: ShipmentEvaluation,
+  service: CompiledService,
+  freightLevel: FreightLevel | undefined,
+): ShipmentOption | null {
+  const { warehouse } = evaluation.allocation;
+  const cfg = service.config;
+  const { issues, dest } = ctx;
+  if (!service.warehouseIndexes.has(warehouse.index)) return null;
+  // A freight level is offered only where both the service and the warehouse can arrange it.
+  if (freightLevel && warehouse.freightLevels && !warehouse.freightLevels.has(freightLevel)) return null;
+  const leg = destinationLeg(ctx, warehouse, service);
+  if (!leg) return null;
+  const { zone, transit, shipDay: ship } = leg;
   if (evaluation.coldChain && transit.max > ctx.compiled.strategy.coldChainMaxTransitDays) {
     issues.add(
       "COLD_CHAIN_TOO_SLOW",
@@ -150,7 +207,6 @@ function computeOption(
     );
     return null;
   }
-  const ship = shipDayFor(ctx, warehouse, service);
   const rating = rateShipment(service, evaluation.packing.packages, zone, {
     destZip: dest.zip.zip,
     residential: dest.residential,

@@ -1,7 +1,7 @@
 import type { CompiledService } from "../config/types";
 import { applyMarkup, applyPlanMarkup } from "../rating";
 import { applyBasisPoints } from "../rating/money";
-import type { Allocator } from "./allocate";
+import type { CartPlan } from "./cart-plan";
 import { evaluateShipment, shipmentOption } from "./evaluate-shipment";
 import { scorePlan } from "./scoring";
 import type {
@@ -29,7 +29,20 @@ function candidateServices(
   return (byTier.get("FREIGHT") ?? []).filter((s) => s.config.freight?.levels.includes(def.freightLevel!));
 }
 
+/** The tier's best option for a shipment, memoised per quote (options are memoised, so this only saves the walk). */
 function bestOption(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  evaluation: ShipmentEvaluation,
+): ShipmentOption | null {
+  const memo = evaluation.best.get(def.code);
+  if (memo !== undefined) return memo;
+  const best = computeBestOption(ctx, def, evaluation);
+  evaluation.best.set(def.code, best);
+  return best;
+}
+
+function computeBestOption(
   ctx: QuoteContext,
   def: TierDefinition,
   evaluation: ShipmentEvaluation,
@@ -87,12 +100,12 @@ function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation)
  * warehouse order in the config.
  *
  * @example
- * const [best, runnerUp] = plansForTier(ctx, TIER_DEFINITIONS[1], allocator);
+ * const [best, runnerUp] = plansForTier(ctx, TIER_DEFINITIONS[1], ctx.plan);
  */
-export function plansForTier(ctx: QuoteContext, def: TierDefinition, allocator: Allocator): PlanCandidate[] {
-  for (let size = 1; size <= allocator.maxShipments; size += 1) {
+export function plansForTier(ctx: QuoteContext, def: TierDefinition, plan: CartPlan): PlanCandidate[] {
+  for (let size = 1; size <= plan.allocator.maxShipments; size += 1) {
     const plans: PlanCandidate[] = [];
-    for (const allocation of allocator.group(size)) {
+    for (const allocation of plan.group(size)) {
       const plan = planFor(ctx, def, allocation);
       if (plan) plans.push(plan);
     }

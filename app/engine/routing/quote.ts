@@ -4,8 +4,8 @@ import { IssueList } from "../issues";
 import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds, type ResolvedLine } from "../packing";
 import { formatDay, indexLaneStats } from "../transit";
 import type { QuoteInput, QuoteResult, ShopConfig, TierQuote } from "../types";
-import { Allocator } from "./allocate";
 import { resolveCart } from "./cart";
+import { cartPlanFor } from "./cart-plan";
 import { resolveDestination } from "./destination";
 import { optionPlan } from "./evaluate-shipment";
 import { explainPlan } from "./explain";
@@ -98,19 +98,16 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     issues.add("EMPTY_CART", "error", "Nothing in the cart needs shipping");
     return { quotes: [], issues: issues.toArray() };
   }
-  let allocator = new Allocator(compiled.warehouses, lines);
+  let plan = cartPlanFor(compiled, lines);
   let backorderDays: number | undefined;
-  if (!allocator.coversCart()) {
+  if (!plan.coversCart()) {
     if (!input.backorder) {
       issues.add("OUT_OF_STOCK", "error", "The warehouses together do not hold every item in the cart");
       return { quotes: [], issues: issues.toArray() };
     }
     backorderDays = input.backorder.days;
-    compiled = {
-      ...compiled,
-      warehouses: compiled.warehouses.map((w) => backordered(w, input.backorder!.days)),
-    };
-    allocator = new Allocator(compiled.warehouses, lines);
+    compiled = backorderedConfig(compiled, backorderDays);
+    plan = cartPlanFor(compiled, lines);
     issues.add(
       "BACKORDERED",
       "warning",
@@ -127,7 +124,12 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
   );
   if (overParcelLimits)
     issues.add("FREIGHT_REQUIRED", "info", "Bulky or oversize items: freight delivery only");
-  const threshold = overParcelLimits ? null : freightThresholdCrossed(compiled, lines);
+  // A parcel-count threshold asks the packing cache (as every quote did); a weight threshold is the cart's own.
+  const threshold = overParcelLimits
+    ? null
+    : compiled.strategy.freightFromParcels === undefined
+      ? (plan.freightThreshold ??= freightThresholdCrossed(compiled, lines))
+      : freightThresholdCrossed(compiled, lines);
   if (threshold) issues.add("FREIGHT_REQUIRED", "info", threshold);
   const cartNeedsFreight = overParcelLimits || threshold !== null;
   const orderValueCents =
@@ -142,13 +144,15 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     orderValueCents,
     ...(targetCents !== undefined ? { targetCents } : {}),
     ...(threshold !== null ? { freightOnly: true } : {}),
-    evaluations: new Map(),
+    plan,
+    evaluations: [],
+    legs: [],
     shipDays: [],
   };
   const offered: TierPlans[] = [];
   for (const def of TIER_DEFINITIONS) {
     if ((def.freightLevel !== undefined) !== cartNeedsFreight) continue;
-    const plans = plansForTier(ctx, def, allocator);
+    const plans = plansForTier(ctx, def, plan);
     if (plans.length === 0) {
       issues.add("TIER_UNAVAILABLE", "info", `${def.name}: no service can deliver this cart`);
       continue;
@@ -162,6 +166,26 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
   if (quotes.length === 0)
     issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
   return { quotes, issues: issues.toArray() };
+}
+
+const backorderedByConfig = new WeakMap<CompiledShopConfig, Map<number, CompiledShopConfig>>();
+
+/**
+ * The config as a backorder of `days` sees it (every warehouse: stock not counted, handling longer), made once
+ * per config and day count so its cart plans are cached like the config's own.
+ */
+function backorderedConfig(compiled: CompiledShopConfig, days: number): CompiledShopConfig {
+  let byDays = backorderedByConfig.get(compiled);
+  if (!byDays) {
+    byDays = new Map();
+    backorderedByConfig.set(compiled, byDays);
+  }
+  let result = byDays.get(days);
+  if (!result) {
+    result = { ...compiled, warehouses: compiled.warehouses.map((w) => backordered(w, days)) };
+    byDays.set(days, result);
+  }
+  return result;
 }
 
 /** A warehouse as a backorder sees it: stock not counted, handling `days` business days longer. */

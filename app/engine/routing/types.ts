@@ -3,6 +3,7 @@ import type { ShipmentRating } from "../rating/types";
 import type { ZipInfo } from "../geo/types";
 import type { AddressClass } from "../geo/types";
 import type { IssueList } from "../issues";
+import type { CartPlan } from "./cart-plan";
 import type { PackingResult, ResolvedLine } from "../packing";
 import type { DayNumber, LaneStatsIndex, TransitEstimate } from "../transit/types";
 import type { FreightLevel, ServiceTier, ShipmentPlan, TierCode } from "../types";
@@ -24,8 +25,10 @@ export interface AllocatedLine {
 export interface ShipmentAllocation {
   warehouse: CompiledWarehouse;
   lines: AllocatedLine[];
-  /** Memo key of warehouse + contents, filled on first evaluation. */
+  /** Memo key of warehouse + contents, filled by the cart plan. */
   key?: string;
+  /** Index of this warehouse + contents in its cart plan (`CartPlan.slots`), the per-quote memo index. */
+  slot?: number;
 }
 
 /** A way of covering the whole cart from warehouses: one entry per shipment. */
@@ -46,8 +49,17 @@ export interface ShipmentEvaluation {
   packing: PackingResult;
   needsFreight: boolean;
   coldChain: boolean;
-  /** "serviceIndex|level" → option (null = not feasible). */
-  options: Map<string, ShipmentOption | null>;
+  /** Index `serviceIndex * OPTION_STRIDE + level index` → option (null = not feasible). */
+  options: (ShipmentOption | null | undefined)[];
+  /** Tier code → best option for that tier (null = none). */
+  best: Map<string, ShipmentOption | null>;
+}
+
+/** What a service can do for a warehouse and this destination, whatever the shipment (memoised per quote). */
+export interface DestinationLeg {
+  zone: number;
+  transit: TransitEstimate;
+  shipDay: DayNumber;
 }
 
 /** One service rated for one shipment. The public `ShipmentPlan` is built only for options that win. */
@@ -93,7 +105,12 @@ export interface QuoteContext {
   targetCents?: number;
   /** The cart crossed the shop's freight threshold: every shipment goes by freight. */
   freightOnly?: boolean;
-  evaluations: Map<string, ShipmentEvaluation>;
+  /** The cart's allocations and packings (shared by quotes of the same cart). */
+  plan: CartPlan;
+  /** Per-quote evaluation memo, by cart-plan slot. */
+  evaluations: (ShipmentEvaluation | undefined)[];
+  /** Per-quote memo by `warehouse.index * services + service.index`; null = the service cannot serve it. */
+  legs: (DestinationLeg | null | undefined)[];
   /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
   shipDays: (DayNumber | undefined)[];
 }

@@ -1,0 +1,109 @@
+import type { CompiledShopConfig, CompiledWarehouse } from "../config/types";
+import type { PackingResult, PackUnit, ResolvedLine } from "../packing";
+import { Allocator } from "./allocate";
+import type { Allocation, ShipmentAllocation } from "./types";
+
+/** What follows from one shipment's packing (warehouse + contents), kept with the packing it came from. */
+export interface ShipmentTemplate {
+  packing: PackingResult;
+  /** A package is over the parcel limits (before the shop's freight threshold is considered). */
+  packageNeedsFreight: boolean;
+  coldChain: boolean;
+}
+
+/**
+ * Everything about a cart that does not depend on the destination or the moment, for one compiled config:
+ * inventory-feasible allocations (by shipment count) and, per distinct shipment (a "slot"), its packing. Quotes
+ * of the same cart (a shop's best sellers come back all day) share it, so a quote only rates.
+ */
+export class CartPlan {
+  readonly allocator: Allocator;
+  private readonly slotByKey = new Map<string, number>();
+  readonly slots: ShipmentAllocation[] = [];
+  /** Per slot: the packing last returned for it and what follows from it. */
+  readonly templates: (ShipmentTemplate | undefined)[] = [];
+  /** Per slot: the units and quantities to pack. */
+  readonly packLines: ({ unit: PackUnit; quantity: number }[] | undefined)[] = [];
+  private readonly groups = new Map<number, Allocation[]>();
+  /** Memo of `freightThresholdCrossed` for this cart when it depends on weight only (undefined = not computed). */
+  freightThreshold?: string | null;
+  private covers?: boolean;
+
+  constructor(
+    warehouses: readonly CompiledWarehouse[],
+    readonly lines: readonly ResolvedLine[],
+  ) {
+    this.allocator = new Allocator(warehouses, lines);
+  }
+
+  /** `Allocator.coversCart`, memoised. */
+  coversCart(): boolean {
+    return (this.covers ??= this.allocator.coversCart());
+  }
+
+  /** `Allocator.group`, with every shipment given its slot (`ShipmentAllocation.slot`). */
+  group(size: number): Allocation[] {
+    let allocations = this.groups.get(size);
+    if (!allocations) {
+      allocations = this.allocator.group(size);
+      for (const allocation of allocations) for (const shipment of allocation) this.assignSlot(shipment);
+      this.groups.set(size, allocations);
+    }
+    return allocations;
+  }
+
+  private assignSlot(shipment: ShipmentAllocation): void {
+    const key = (shipment.key ??= shipmentKey(shipment));
+    let slot = this.slotByKey.get(key);
+    if (slot === undefined) {
+      slot = this.slots.length;
+      this.slotByKey.set(key, slot);
+      this.slots.push(shipment);
+    }
+    shipment.slot = slot;
+  }
+}
+
+/** Memo key of warehouse + contents (what the per-quote evaluation memo was keyed by). */
+export function shipmentKey(allocation: ShipmentAllocation): string {
+  return `${allocation.warehouse.index}|${allocation.lines.map((l) => `${l.resolved.unit.profileKey}@${l.resolved.unit.weightOz}x${l.quantity}`).join(",")}`;
+}
+
+/**
+ * Identity of a resolved cart for the plan cache: every field a unit is built from (variant, SKU, profile or
+ * default box, name, exact weight) and the quantity, line by line in cart order.
+ */
+export function cartKey(lines: readonly ResolvedLine[]): string {
+  let key = "";
+  for (const l of lines)
+    key += `${l.unit.profileKey}\u0001${l.unit.name}\u0001${l.unit.weightOz}\u0001${l.quantity}\u0002`;
+  return key;
+}
+
+const MAX_PLANS = 5000;
+const plansByConfig = new WeakMap<CompiledShopConfig, Map<string, CartPlan>>();
+
+/**
+ * The cart plan of `lines` for `compiled`, cached per compiled config (bounded: the oldest plan goes first).
+ *
+ * @example
+ * cartPlanFor(compiled, lines).group(1).length; // warehouses that can ship the whole cart
+ */
+export function cartPlanFor(compiled: CompiledShopConfig, lines: readonly ResolvedLine[]): CartPlan {
+  let plans = plansByConfig.get(compiled);
+  if (!plans) {
+    plans = new Map();
+    plansByConfig.set(compiled, plans);
+  }
+  const key = cartKey(lines);
+  let plan = plans.get(key);
+  if (!plan) {
+    if (plans.size >= MAX_PLANS) {
+      const oldest = plans.keys().next().value;
+      if (oldest !== undefined) plans.delete(oldest);
+    }
+    plan = new CartPlan(compiled.warehouses, lines);
+    plans.set(key, plan);
+  }
+  return plan;
+}
