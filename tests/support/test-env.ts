@@ -8,6 +8,8 @@ export const AMBIENT_APP_ENV = [
   "DATABASE_URL",
   "SCOPES",
   "PORT",
+  "TAILROUTE_SECRETS_KEY",
+  "TAILROUTE_SECRETS_KEY_PREVIOUS",
 ] as const;
 
 /** Removes them, so every test starts from the same environment a clean CI shell gives it. */

@@ -61,6 +61,7 @@ export const SHOP_SCOPED_MODELS = [
   "Shipment",
   "DeliveryLane",
   "TrackingSource",
+  "WarehouseHandoff",
   "RoutingDecision",
   "WarehouseStock",
   "StockSync",

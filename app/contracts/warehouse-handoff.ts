@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// The wire formats of the warehouse handoff (docs/handoff.md): what Shopify posts to the fulfillment service's
+// callback, what Tailroute sends a warehouse, and what the warehouse sends back.
+
+/**
+ * Shopify's POST to `<callbackUrl>/fulfillment_order_notification`: only the kind of request; the fulfillment
+ * orders themselves are read with `assignedFulfillmentOrders` (shopify.dev, "Build for fulfillment services").
+ */
+export const FulfillmentOrderNotification = z.object({
+  kind: z.enum(["FULFILLMENT_REQUEST", "CANCELLATION_REQUEST"]),
+});
+export type FulfillmentOrderNotification = z.infer<typeof FulfillmentOrderNotification>;
+
+/** The version of the document below; a change that is not purely additive gets a new one. */
+export const HANDOFF_VERSION = "2026-12-01";
+
+const Address = z.object({
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  address1: z.string().nullable(),
+  address2: z.string().nullable(),
+  city: z.string().nullable(),
+  province: z.string().nullable(),
+  zip: z.string().nullable(),
+  countryCode: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+/** What Tailroute POSTs to a warehouse: one fulfillment order to ship (or to stop), with Tailroute's decision. */
+export const HandoffDocument = z.object({
+  version: z.literal(HANDOFF_VERSION),
+  event: z.enum(["fulfillment.requested", "fulfillment.cancelled"]),
+  /** Stable per fulfillment order: the warehouse's idempotency key. */
+  handoffId: z.string(),
+  shop: z.string(),
+  warehouse: z.object({ key: z.string(), name: z.string() }),
+  order: z.object({ id: z.string(), name: z.string().nullable() }),
+  fulfillmentOrder: z.object({
+    id: z.string(),
+    lineItems: z.array(
+      z.object({
+        id: z.string(),
+        sku: z.string().nullable(),
+        variantId: z.string().nullable(),
+        title: z.string(),
+        quantity: z.number().int().positive(),
+      }),
+    ),
+  }),
+  shipTo: Address,
+  /** The merchant's note on the fulfillment request, if any. */
+  merchantMessage: z.string().nullable(),
+  /** Tailroute's routing decision for the order, null when it has none (an order routed by hand). */
+  routing: z
+    .object({
+      serviceCode: z.string().nullable(),
+      mode: z.string().nullable(),
+      carrier: z.string().nullable(),
+      service: z.string().nullable(),
+      freightLevel: z.string().nullable(),
+      promisedWindow: z.object({ min: z.string(), max: z.string() }).nullable(),
+      pickupPoint: z.unknown().nullable(),
+    })
+    .nullable(),
+  requestedAt: z.string(),
+});
+export type HandoffDocument = z.infer<typeof HandoffDocument>;
+
+/** The warehouse's answer with a shipment: POST /api/warehouse/tracking?shop=…&warehouse=… (signed). */
+export const WarehouseTrackingBody = z.object({
+  fulfillmentOrderId: z.string().regex(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/),
+  trackingNumber: z.string().trim().min(4).max(64),
+  /** Carrier name as Shopify knows it ("UPS", "FedEx", "USPS", "Amazon Logistics US"…). */
+  company: z.string().trim().min(1).max(64),
+  url: z.url().optional(),
+});
+export type WarehouseTrackingBody = z.infer<typeof WarehouseTrackingBody>;

@@ -1,0 +1,161 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { GraphQLClient } from "graphql-request";
+import type { HandoffDocument } from "../../contracts/warehouse-handoff";
+import { enqueueHandoffSend } from "../../jobs/kinds/handoff-send.server";
+import type { RetryPolicy } from "../order-routing/admin-retry.server";
+import { decisionPlan } from "../order-routing/decision-record.server";
+import { buildHandoffDocument, type HandoffRouting } from "./handoff-document";
+import {
+  acceptCancellationRequest,
+  acceptFulfillmentRequest,
+  assignedFulfillmentOrders,
+  type AssignedFulfillmentOrder,
+} from "./shopify-fulfillment-service.server";
+
+export interface RequestsReport {
+  accepted: string[];
+  cancelled: string[];
+  /** Fulfillment orders left alone, with why (e.g. a cancellation after the warehouse shipped). */
+  skipped: { fulfillmentOrderId: string; reason: string }[];
+}
+
+/** The stable id a warehouse sees for one fulfillment order (its idempotency key). */
+export const handoffIdFor = (shop: string, fulfillmentOrderId: string) =>
+  `${shop}/${fulfillmentOrderId.split("/").pop()}`;
+
+async function routingFor(db: PrismaClient, shop: string, orderId: string): Promise<HandoffRouting> {
+  const d = await db.routingDecision.findFirst({
+    where: { shop, orderId, status: { in: ["APPLIED", "PENDING"] } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!d) return null;
+  const shipment = decisionPlan(d.plan, d).shipments?.[0];
+  const day = (date: Date | null) => date?.toISOString().slice(0, 10);
+  return {
+    serviceCode: d.serviceCode,
+    mode: d.mode,
+    carrier: d.carrier,
+    service: d.service,
+    freightLevel: shipment?.freightLevel ?? null,
+    promisedWindow:
+      d.promisedMinDate && d.promisedMaxDate
+        ? { min: day(d.promisedMinDate)!, max: day(d.promisedMaxDate)! }
+        : null,
+    pickupPoint: d.pickupPoint ?? null,
+  };
+}
+
+/**
+ * Takes the fulfillment requests Shopify holds for the shop's handed-off warehouses: each is accepted in Shopify,
+ * then recorded with its send job in one transaction (keyed by the fulfillment order: a duplicate notification or
+ * a second run records nothing twice). A request accepted before a crash is found again among the accepted ones
+ * that have no record. Cancellation requests are accepted while the warehouse has not shipped, and the warehouse
+ * is told.
+ */
+export async function takeFulfillmentRequests(
+  db: PrismaClient,
+  client: GraphQLClient,
+  shop: string,
+  options: { now?: Date; retry?: RetryPolicy } = {},
+): Promise<RequestsReport> {
+  const now = options.now ?? new Date();
+  const report: RequestsReport = { accepted: [], cancelled: [], skipped: [] };
+  const warehouses = await db.warehouse.findMany({
+    where: { shop, handoffEnabled: true, shopifyLocationId: { not: null } },
+    select: { key: true, name: true, shopifyLocationId: true },
+  });
+  if (warehouses.length === 0) return report;
+  const byLocation = new Map(warehouses.map((w) => [w.shopifyLocationId!, w]));
+  const locationIds = [...byLocation.keys()];
+
+  const requested = await assignedFulfillmentOrders(
+    client,
+    "FULFILLMENT_REQUESTED",
+    locationIds,
+    options.retry,
+  );
+  for (const fo of requested) {
+    await acceptFulfillmentRequest(client, fo.id, "Handed to the warehouse by Tailroute", options.retry);
+  }
+  const accepted = await assignedFulfillmentOrders(
+    client,
+    "FULFILLMENT_ACCEPTED",
+    locationIds,
+    options.retry,
+  );
+  const known = new Set(
+    (
+      await db.warehouseHandoff.findMany({
+        where: { shop, fulfillmentOrderId: { in: accepted.map((fo) => fo.id) } },
+        select: { fulfillmentOrderId: true },
+      })
+    ).map((h) => h.fulfillmentOrderId),
+  );
+  for (const fo of accepted.filter((f) => !known.has(f.id))) {
+    const warehouse = byLocation.get(fo.assignedLocation.location?.id ?? "");
+    if (!warehouse) continue;
+    const recorded = await record(db, shop, fo, warehouse, await routingFor(db, shop, fo.order.id), now);
+    if (recorded) report.accepted.push(fo.id);
+    else report.skipped.push({ fulfillmentOrderId: fo.id, reason: "no line item left to fulfil" });
+  }
+
+  const cancelling = await assignedFulfillmentOrders(
+    client,
+    "CANCELLATION_REQUESTED",
+    locationIds,
+    options.retry,
+  );
+  for (const fo of cancelling) {
+    const handoff = await db.warehouseHandoff.findUnique({
+      where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo.id } },
+    });
+    if (handoff?.trackingNumber) {
+      report.skipped.push({ fulfillmentOrderId: fo.id, reason: "the warehouse already shipped it" });
+      continue;
+    }
+    await acceptCancellationRequest(client, fo.id, "Cancelled before the warehouse shipped", options.retry);
+    if (handoff) {
+      await db.$transaction(async (tx) => {
+        await tx.warehouseHandoff.update({ where: { id: handoff.id }, data: { state: "CANCELLED" } });
+        await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.cancelled");
+      });
+    }
+    report.cancelled.push(fo.id);
+  }
+  return report;
+}
+
+async function record(
+  db: PrismaClient,
+  shop: string,
+  fo: AssignedFulfillmentOrder,
+  warehouse: { key: string; name: string },
+  routing: HandoffRouting,
+  now: Date,
+): Promise<boolean> {
+  const document: HandoffDocument = buildHandoffDocument({
+    handoffId: handoffIdFor(shop, fo.id),
+    shop,
+    warehouse,
+    fulfillmentOrder: fo,
+    routing,
+    requestedAt: now,
+  });
+  if (document.fulfillmentOrder.lineItems.length === 0) return false;
+  await db.$transaction(async (tx) => {
+    await tx.warehouseHandoff.upsert({
+      where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo.id } },
+      create: {
+        shop,
+        warehouseKey: warehouse.key,
+        fulfillmentOrderId: fo.id,
+        orderId: fo.order.id,
+        orderName: fo.order.name,
+        document: document as unknown as Prisma.InputJsonValue,
+      },
+      update: {},
+    });
+    await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.requested");
+  });
+  return true;
+}

@@ -1,0 +1,86 @@
+import type { PrismaClient } from "@prisma/client";
+import { HandoffDocument } from "../../contracts/warehouse-handoff";
+import { readJsonColumn } from "../../db/json-column";
+import { genericSignature } from "../tracking/signatures.server";
+import { openWarehouseSecret } from "./warehouse-secret.server";
+
+const SEND_TIMEOUT_MS = 15_000;
+
+export type SendResult = { sent: true; status: number } | { dropped: string };
+
+/**
+ * POSTs one handoff document to its warehouse, signed like Tailroute's other webhooks (X-Tailroute-Timestamp,
+ * X-Tailroute-Signature: "sha256=" + hex HMAC-SHA256 of `${timestamp}.${body}` with the warehouse's secret) and
+ * carrying the handoff id as Idempotency-Key, so the warehouse can ignore a repeat. A 2xx answer marks it sent;
+ * anything else is recorded on the handoff and thrown, for the job runner to retry with backoff.
+ */
+export async function sendHandoff(
+  db: PrismaClient,
+  shop: string,
+  fulfillmentOrderId: string,
+  event: HandoffDocument["event"],
+  options: { now?: () => Date; signal?: AbortSignal; fetch?: typeof fetch } = {},
+): Promise<SendResult> {
+  const now = options.now ?? (() => new Date());
+  const handoff = await db.warehouseHandoff.findUnique({
+    where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId } },
+  });
+  if (!handoff) return { dropped: "no handoff recorded for this fulfillment order" };
+  if (event === "fulfillment.requested" && handoff.state === "CANCELLED")
+    return { dropped: "cancelled before it was sent" };
+  const warehouse = await db.warehouse.findFirst({
+    where: { shop, key: handoff.warehouseKey },
+    select: { handoffEnabled: true, handoffUrl: true, handoffSecret: true },
+  });
+  const secret = openWarehouseSecret(warehouse?.handoffSecret ?? null);
+  if (!warehouse?.handoffEnabled || !warehouse.handoffUrl || !secret)
+    throw new Error(`warehouse ${handoff.warehouseKey} has no handoff endpoint configured`);
+
+  const stored = readJsonColumn(HandoffDocument, handoff.document, {
+    shop,
+    id: handoff.id,
+    column: "WarehouseHandoff.document",
+  });
+  const body = JSON.stringify({ ...stored, event });
+  const timestamp = String(Math.floor(now().getTime() / 1000));
+  const timeout = AbortSignal.timeout(SEND_TIMEOUT_MS);
+  let failure: string;
+  try {
+    const response = await (options.fetch ?? fetch)(warehouse.handoffUrl, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "Tailroute-Handoff/1",
+        "Idempotency-Key": `${stored.handoffId}/${event}`,
+        "X-Tailroute-Event": event,
+        "X-Tailroute-Timestamp": timestamp,
+        "X-Tailroute-Signature": genericSignature(body, timestamp, secret),
+      },
+      body,
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+      redirect: "error",
+    });
+    const text = (await response.text()).slice(0, 200);
+    if (response.ok) {
+      await db.warehouseHandoff.update({
+        where: { id: handoff.id },
+        data: {
+          attempts: { increment: 1 },
+          lastError: null,
+          ...(event === "fulfillment.requested" && handoff.state === "ACCEPTED"
+            ? { state: "SENT", sentAt: now() }
+            : {}),
+        },
+      });
+      return { sent: true, status: response.status };
+    }
+    failure = `warehouse answered HTTP ${response.status}${text ? `: ${text}` : ""}`;
+  } catch (error) {
+    failure = `warehouse unreachable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  await db.warehouseHandoff.update({
+    where: { id: handoff.id },
+    data: { attempts: { increment: 1 }, lastError: failure },
+  });
+  throw new Error(failure);
+}

@@ -1,0 +1,100 @@
+import type { PrismaClient } from "@prisma/client";
+import { WarehouseTrackingBody } from "../../contracts/warehouse-handoff";
+import { zodIssuesText } from "../../contracts/zod-issues";
+import { enqueueHandoffFulfill } from "../../jobs/kinds/handoff-fulfill.server";
+import { readBodyWithLimit } from "../http/request-body.server";
+import { verifyGenericSignature } from "../tracking/signatures.server";
+import { openWarehouseSecret } from "./warehouse-secret.server";
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+const BODY_LIMIT = 64 * 1024;
+
+export interface WarehouseTrackingAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  /** A fulfillment job was enqueued: wake the runner. */
+  queued: boolean;
+}
+
+const answer = (status: number, body: Record<string, unknown>, queued = false): WarehouseTrackingAnswer => ({
+  status,
+  body,
+  queued,
+});
+
+/**
+ * A warehouse reports the parcel it shipped for a handed-off fulfillment order:
+ * POST /api/warehouse/tracking?shop=<shop>&warehouse=<key>, signed with the warehouse's secret. The tracking is
+ * stored on the handoff and a `handoff.fulfill` job (keyed by fulfillment order and number) creates the Shopify
+ * fulfillment: the same number sent twice is acknowledged once; another number for a shipped order is refused.
+ */
+export async function receiveWarehouseTracking(
+  db: PrismaClient,
+  request: Request,
+  now: Date = new Date(),
+): Promise<WarehouseTrackingAnswer> {
+  const url = new URL(request.url);
+  const shop = url.searchParams.get("shop")?.toLowerCase() ?? "";
+  const key = url.searchParams.get("warehouse") ?? "";
+  if (!SHOP_DOMAIN.test(shop)) return answer(400, { error: "shop must be a *.myshopify.com domain" });
+  const body = await readBodyWithLimit(request, BODY_LIMIT);
+  if (!body.ok) return answer(413, { error: "body too large" });
+  const warehouse = key
+    ? await db.warehouse.findFirst({
+        where: { shop, key, handoffEnabled: true },
+        select: { handoffSecret: true },
+      })
+    : null;
+  const secret = openWarehouseSecret(warehouse?.handoffSecret ?? null);
+  if (!secret) return answer(401, { error: "unknown shop or warehouse, or handoff not enabled" });
+  const verdict = verifyGenericSignature(
+    body.raw,
+    request.headers.get("x-tailroute-timestamp"),
+    request.headers.get("x-tailroute-signature"),
+    secret,
+    now,
+  );
+  if (verdict === "BAD_SIGNATURE")
+    return answer(401, { error: "X-Tailroute-Signature does not match the warehouse's secret" });
+  if (verdict === "STALE_TIMESTAMP")
+    return answer(401, { error: "X-Tailroute-Timestamp is more than 5 minutes away from now" });
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body.raw.toString("utf8"));
+  } catch {
+    return answer(400, { error: "body is not JSON" });
+  }
+  const parsed = WarehouseTrackingBody.safeParse(json);
+  if (!parsed.success)
+    return answer(400, { error: zodIssuesText(parsed.error, { root: "(body)", limit: 5 }) });
+  const tracking = parsed.data;
+
+  const handoff = await db.warehouseHandoff.findUnique({
+    where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: tracking.fulfillmentOrderId } },
+  });
+  if (!handoff || handoff.warehouseKey !== key)
+    return answer(404, { error: "no handoff of this fulfillment order to this warehouse" });
+  if (handoff.state === "CANCELLED")
+    return answer(409, { error: "the merchant cancelled this fulfillment order; do not ship it" });
+  if (handoff.trackingNumber === tracking.trackingNumber)
+    return answer(200, { fulfillmentOrderId: handoff.fulfillmentOrderId, duplicate: true });
+  if (handoff.trackingNumber)
+    return answer(409, { error: `already shipped with tracking number ${handoff.trackingNumber}` });
+
+  const recorded = await db.$transaction(async (tx) => {
+    const updated = await tx.warehouseHandoff.updateMany({
+      where: { id: handoff.id, trackingNumber: null },
+      data: {
+        trackingNumber: tracking.trackingNumber,
+        trackingCompany: tracking.company,
+        trackingUrl: tracking.url ?? null,
+      },
+    });
+    if (updated.count === 1) await enqueueHandoffFulfill(tx, shop, handoff.fulfillmentOrderId);
+    return updated.count === 1;
+  });
+  // A concurrent delivery of the same report won the write: same answer as a duplicate.
+  if (!recorded) return answer(200, { fulfillmentOrderId: handoff.fulfillmentOrderId, duplicate: true });
+  return answer(202, { fulfillmentOrderId: handoff.fulfillmentOrderId, duplicate: false }, true);
+}

@@ -1,0 +1,334 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { HandoffDocument } from "../../app/contracts/warehouse-handoff";
+import { createPrismaClient } from "../../app/db.server";
+import { demoShopConfig } from "../../app/demo/demo-shop-config";
+import { handoffFulfillKind, HANDOFF_FULFILL } from "../../app/jobs/kinds/handoff-fulfill.server";
+import {
+  enqueueHandoffRequests,
+  handoffRequestsKind,
+  HANDOFF_REQUESTS,
+} from "../../app/jobs/kinds/handoff-requests.server";
+import { handoffSendKind, HANDOFF_SEND } from "../../app/jobs/kinds/handoff-send.server";
+import type { JobEngine } from "../../app/jobs/types";
+import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
+import { enableHandoff } from "../../app/services/handoff/enable-handoff.server";
+import { listHandoffs } from "../../app/services/handoff/handoff-list.server";
+import { receiveWarehouseTracking } from "../../app/services/handoff/warehouse-tracking.server";
+import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
+import { genericSignature } from "../../app/services/tracking/signatures.server";
+import { FakeFulfillmentServiceShop } from "../../scripts/lib/fake-fulfillment-service";
+import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
+import { testEngine } from "../jobs/harness";
+import { freshTestDatabase } from "../support/test-database";
+
+// A warehouse with no Shopify app of its own, handed orders by Tailroute (docs/handoff.md): the fulfillment
+// service is registered, Shopify's requests are accepted and sent to the warehouse (retried while it fails),
+// its tracking comes back and becomes the Shopify fulfillment — each once, whatever is repeated.
+
+process.env.SHOPIFY_API_SECRET = "handoff-flow-secret"; // the key the warehouse secret is sealed with
+const dir = mkdtempSync(join(tmpdir(), "tailroute-handoff-"));
+const url = freshTestDatabase("handoff", dir);
+const db = createPrismaClient(url);
+const admin = new FakeShopifyAdmin();
+let shopify: FakeFulfillmentServiceShop;
+// A shop per test: job keys and pg-boss's own tables outlive a test, so no test sees another's jobs.
+let shop = "";
+let shops = 0;
+const client = () => adminGraphqlClient(shop, "shpat_handoff", admin.url);
+
+/** A warehouse's own server: answers `failuresLeft` requests with 500, then 200; keeps what it received. */
+class FakeWarehouse {
+  readonly received: { headers: IncomingMessage["headers"]; body: string }[] = [];
+  failuresLeft = 0;
+  private server: Server | undefined;
+  url = "";
+  async start() {
+    this.server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        this.received.push({ headers: req.headers, body });
+        if (this.failuresLeft > 0) {
+          this.failuresLeft -= 1;
+          res.writeHead(500).end("warehouse system down");
+        } else res.writeHead(200, { "Content-Type": "application/json" }).end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/tailroute`;
+    return this;
+  }
+  stop() {
+    return new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+}
+const warehouse = new FakeWarehouse();
+
+beforeAll(async () => {
+  await admin.start();
+  await warehouse.start();
+});
+afterAll(async () => {
+  await warehouse.stop();
+  await admin.stop();
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let secret = "";
+let locationId = "";
+beforeEach(async () => {
+  shop = `handoff-flow-${++shops}.myshopify.com`;
+  admin.reset();
+  shopify = new FakeFulfillmentServiceShop(admin).install();
+  warehouse.received.length = 0;
+  warehouse.failuresLeft = 0;
+  await saveShopConfig(db, { ...demoShopConfig, shop });
+  await recordInstall(db, shop);
+  const enabled = await enableHandoff(db, client(), shop, {
+    warehouseKey: "edison-nj",
+    url: warehouse.url,
+    appUrl: "https://tailroute.example",
+  });
+  if (!enabled.ok) throw new Error(enabled.error);
+  ({ secret, locationId } = enabled);
+});
+
+async function runJobs(until: (engine: JobEngine) => Promise<boolean>, engineOptions = {}) {
+  const engine = testEngine(db, url, engineOptions);
+  const deps = { clientFor: async () => client(), backoff: { baseMs: 0, maxMs: 0 } };
+  engine.register(handoffRequestsKind(db, deps) as never);
+  engine.register(handoffSendKind(db, deps) as never);
+  engine.register(handoffFulfillKind(db, deps) as never);
+  await engine.start();
+  try {
+    for (let i = 0; i < 400 && !(await until(engine)); i++) await new Promise((r) => setTimeout(r, 25));
+    return engine.list({ shop });
+  } finally {
+    await engine.stop();
+  }
+}
+
+const settled = (kinds: string[]) => async (engine: JobEngine) => {
+  const jobs = await engine.list({ shop });
+  return (
+    kinds.every((k) => jobs.some((j) => j.kind === k)) &&
+    jobs.every((j) => ["COMPLETED", "FAILED", "DROPPED"].includes(j.status))
+  );
+};
+
+function trackingRequest(body: unknown, options: { secret?: string; warehouse?: string } = {}) {
+  const raw = JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return new Request(
+    `https://tailroute.example/api/warehouse/tracking?shop=${shop}&warehouse=${options.warehouse ?? "edison-nj"}`,
+    {
+      method: "POST",
+      body: raw,
+      headers: {
+        "X-Tailroute-Timestamp": timestamp,
+        "X-Tailroute-Signature": genericSignature(raw, timestamp, options.secret ?? secret),
+      },
+    },
+  );
+}
+
+describe("enabling the handoff", () => {
+  it("registers one fulfillment service, links the warehouse to its location and seals the secret", async () => {
+    // GIVEN the handoff enabled (beforeEach)  THEN Shopify has the service with Tailroute's callback prefix
+    expect([...shopify.services.values()]).toEqual([
+      expect.objectContaining({
+        name: "Tailroute · Edison NJ (East)",
+        callbackUrl: "https://tailroute.example/fulfillment-service",
+        locationId,
+      }),
+    ]);
+    const stored = await db.warehouse.findFirstOrThrow({ where: { shop, key: "edison-nj" } });
+    expect(stored).toMatchObject({
+      handoffEnabled: true,
+      shopifyLocationId: locationId,
+      handoffUrl: warehouse.url,
+    });
+    // AND the secret is stored sealed, never in the clear
+    expect(stored.handoffSecret).toMatch(/^v1\./);
+    expect(stored.handoffSecret).not.toContain(secret);
+    // WHEN it is enabled again (a new endpoint)  THEN no second service is registered
+    await enableHandoff(db, client(), shop, {
+      warehouseKey: "edison-nj",
+      url: warehouse.url,
+      appUrl: "https://tailroute.example",
+    });
+    expect(shopify.services.size).toBe(1);
+    expect(admin.callsTo("fulfillmentServiceCreate")).toHaveLength(1);
+  });
+
+  it("refuses an endpoint that is not https", async () => {
+    const result = await enableHandoff(db, client(), shop, {
+      warehouseKey: "edison-nj",
+      url: "http://warehouse.example/orders",
+      appUrl: "https://tailroute.example",
+    });
+    expect(result).toEqual({ ok: false, error: "the warehouse endpoint must use https" });
+  });
+});
+
+describe("a fulfillment request handed to the warehouse", () => {
+  it("is accepted in Shopify and delivered once, signed, after the warehouse failed three times", async () => {
+    // GIVEN two orders requested from the warehouse's location, and a warehouse down for its first three answers
+    const fo1 = shopify.requestFulfillment(locationId, { number: 1201, name: "#1201", message: "Gift wrap" });
+    const fo2 = shopify.requestFulfillment(locationId, { number: 1202, name: "#1202" });
+    warehouse.failuresLeft = 3;
+    // WHEN Shopify's notification arrives twice (two jobs of one window collapse) and the jobs run
+    const now = new Date();
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", now);
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", now);
+    const jobs = await runJobs(settled([HANDOFF_REQUESTS, HANDOFF_SEND]));
+    // THEN both requests were accepted in Shopify, and each handoff was sent until the warehouse took it
+    expect(shopify.fulfillmentOrders.get(fo1)?.requestStatus).toBe("ACCEPTED");
+    expect(shopify.fulfillmentOrders.get(fo2)?.requestStatus).toBe("ACCEPTED");
+    expect(jobs.filter((j) => j.kind === HANDOFF_REQUESTS)).toHaveLength(1);
+    expect(jobs.filter((j) => j.kind === HANDOFF_SEND).map((j) => j.status)).toEqual([
+      "COMPLETED",
+      "COMPLETED",
+    ]);
+    expect(warehouse.received).toHaveLength(5);
+    const handoffs = await listHandoffs(db, shop);
+    expect(handoffs.map((h) => h.state)).toEqual(["SENT", "SENT"]);
+    expect(handoffs.reduce((n, h) => n + h.attempts, 0)).toBe(5);
+    // AND every delivery is signed with the warehouse's secret and names the fulfillment order once
+    for (const delivery of warehouse.received) {
+      const timestamp = String(delivery.headers["x-tailroute-timestamp"]);
+      expect(delivery.headers["x-tailroute-signature"]).toBe(
+        genericSignature(delivery.body, timestamp, secret),
+      );
+    }
+    const documents = warehouse.received.map((d) => HandoffDocument.parse(JSON.parse(d.body)));
+    const first = documents.find((d) => d.fulfillmentOrder.id === fo1)!;
+    expect(first).toMatchObject({
+      version: "2026-12-01",
+      event: "fulfillment.requested",
+      warehouse: { key: "edison-nj" },
+      order: { id: "gid://shopify/Order/1201", name: "#1201" },
+      fulfillmentOrder: { lineItems: [{ sku: "MUG-11", quantity: 2 }] },
+      shipTo: { name: "Ada Lovelace", zip: "10118", countryCode: "US" },
+      merchantMessage: "Gift wrap",
+    });
+    // (a retry carries the same idempotency key, so the warehouse can ignore a repeat)
+    const keys = new Set(warehouse.received.map((d) => d.headers["idempotency-key"]));
+    expect(keys.size).toBe(2);
+  });
+
+  it("a request accepted before a crash is recorded from the accepted list, and never accepted twice", async () => {
+    // GIVEN a request Shopify shows as already accepted, with no handoff recorded (the process died in between)
+    const fo = shopify.requestFulfillment(locationId, { number: 1203, name: "#1203" });
+    shopify.fulfillmentOrders.get(fo)!.requestStatus = "ACCEPTED";
+    shopify.fulfillmentOrders.get(fo)!.status = "IN_PROGRESS";
+    // WHEN the requests job runs
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(settled([HANDOFF_REQUESTS, HANDOFF_SEND]));
+    // THEN it is handed to the warehouse, without a second accept
+    expect(admin.callsTo("fulfillmentOrderAcceptFulfillmentRequest")).toHaveLength(0);
+    expect((await listHandoffs(db, shop)).map((h) => [h.fulfillmentOrderId, h.state])).toEqual([
+      [fo, "SENT"],
+    ]);
+  });
+
+  it("a warehouse that never answers leaves the send FAILED with its answer, and the handoff says so", async () => {
+    // GIVEN a warehouse that answers 500 to everything
+    shopify.requestFulfillment(locationId, { number: 1204, name: "#1204" });
+    warehouse.failuresLeft = Number.POSITIVE_INFINITY;
+    // WHEN the jobs run through all their attempts
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    const jobs = await runJobs(settled([HANDOFF_REQUESTS, HANDOFF_SEND]));
+    // THEN the send is FAILED (listed for Retry), with the warehouse's answer, after 12 attempts
+    const send = jobs.find((j) => j.kind === HANDOFF_SEND)!;
+    expect(send.status).toBe("FAILED");
+    expect(send.error).toMatch(/warehouse answered HTTP 500: warehouse system down/);
+    expect(warehouse.received).toHaveLength(12);
+    expect((await listHandoffs(db, shop))[0]).toMatchObject({ state: "ACCEPTED", attempts: 12 });
+  });
+});
+
+describe("tracking back from the warehouse", () => {
+  async function handedOff() {
+    const fo = shopify.requestFulfillment(locationId, { number: 1301, name: "#1301" });
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(settled([HANDOFF_REQUESTS, HANDOFF_SEND]));
+    return fo;
+  }
+
+  it("becomes one Shopify fulfillment with the tracking, however often the warehouse reports it", async () => {
+    // GIVEN a handed-off order
+    const fo = await handedOff();
+    const report = { fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" };
+    // WHEN the warehouse reports the parcel twice
+    const first = await receiveWarehouseTracking(db, trackingRequest(report));
+    const second = await receiveWarehouseTracking(db, trackingRequest(report));
+    await runJobs(settled([HANDOFF_FULFILL]));
+    // THEN the first is accepted, the second acknowledged as a duplicate
+    expect([first.status, second.status]).toEqual([202, 200]);
+    expect(second.body).toMatchObject({ duplicate: true });
+    // AND Shopify got one fulfillment, with the tracking and the buyer notified
+    expect(shopify.fulfillments).toEqual([
+      expect.objectContaining({
+        fulfillmentOrderId: fo,
+        trackingInfo: { company: "UPS", number: "1Z999AA10123456784" },
+        notifyCustomer: true,
+      }),
+    ]);
+    expect((await listHandoffs(db, shop))[0]).toMatchObject({
+      state: "FULFILLED",
+      tracking: { number: "1Z999AA10123456784", company: "UPS" },
+      fulfillmentId: shopify.fulfillments[0].id,
+    });
+    // AND another number for the same order is refused with the reason
+    const other = await receiveWarehouseTracking(
+      db,
+      trackingRequest({ ...report, trackingNumber: "1Z999AA10123450000" }),
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatch(/already shipped with tracking number 1Z999AA10123456784/);
+  });
+
+  it("is refused without the warehouse's signature, for another warehouse, or malformed", async () => {
+    const fo = await handedOff();
+    const report = { fulfillmentOrderId: fo, trackingNumber: "9400111899223197428490", company: "USPS" };
+    const forged = await receiveWarehouseTracking(db, trackingRequest(report, { secret: "whsec_guess" }));
+    const elsewhere = await receiveWarehouseTracking(db, trackingRequest(report, { warehouse: "dallas-tx" }));
+    const malformed = await receiveWarehouseTracking(
+      db,
+      trackingRequest({ ...report, fulfillmentOrderId: "7001" }),
+    );
+    expect([forged.status, elsewhere.status, malformed.status]).toEqual([401, 401, 400]);
+    expect(malformed.body.error).toMatch(/fulfillmentOrderId/);
+    // AND nothing was recorded
+    expect((await listHandoffs(db, shop))[0].tracking).toBeNull();
+  });
+
+  it("after the merchant cancelled, the warehouse is told to stop and a late report is refused", async () => {
+    // GIVEN a handed-off order whose cancellation the merchant requested
+    const fo = await handedOff();
+    shopify.requestCancellation(fo);
+    // WHEN the cancellation notification's job runs
+    await enqueueHandoffRequests(db, shop, "CANCELLATION_REQUEST", new Date(Date.now() + 60_000));
+    await runJobs(
+      async (engine) => (await engine.list({ shop })).filter((j) => j.status === "COMPLETED").length >= 4,
+    );
+    // THEN Shopify has the cancellation accepted, and the warehouse got a cancellation document
+    expect(shopify.fulfillmentOrders.get(fo)?.requestStatus).toBe("CANCELLATION_ACCEPTED");
+    const events = warehouse.received.map((d) => (JSON.parse(d.body) as { event: string }).event);
+    expect(events).toEqual(["fulfillment.requested", "fulfillment.cancelled"]);
+    // AND a report that comes after is refused
+    const late = await receiveWarehouseTracking(
+      db,
+      trackingRequest({ fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" }),
+    );
+    expect(late.status).toBe(409);
+  });
+});
