@@ -189,6 +189,60 @@ describe("full stock sync through a bulk operation", () => {
   });
 });
 
+describe("a full sync Shopify fails", () => {
+  it("ends its job FAILED with Shopify's reason, listed by `tailroute jobs --failed`, never DROPPED", async () => {
+    // GIVEN Shopify fails every bulk operation of the shop
+    inventory.addItem(1, 44012345670001, { [EDISON]: 7 });
+    admin.onRaw("bulkOperationRunQuery", () => {
+      inventory.failNextWith = "INTERNAL_SERVER_ERROR";
+      return undefined;
+    });
+    await enqueueStockFullSync(db, shop, { reason: "cli", key: "req-failing" });
+    const engine = testEngine(db, url);
+    engine.register(
+      stockFullSyncKind(db, {
+        clientFor: async () => client(),
+        pollMs: 1,
+        backoff: { baseMs: 0, maxMs: 0 },
+      }) as never,
+    );
+    // WHEN the runner runs the job through its attempts
+    await engine.start();
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await engine.list({ shop, kind: STOCK_FULL_SYNC }))
+              .filter((j) => j.key === `${shop}:req-failing`)
+              .map((j) => j.status),
+          { timeout: 20_000 },
+        )
+        .toEqual(["FAILED"]);
+    } finally {
+      await engine.stop();
+    }
+    // THEN the job is FAILED with Shopify's error after all its attempts, and the CLI lists it as failed
+    const listed = tailroute(["jobs", "--shop", shop, "--failed", "--json"]);
+    expect(listed.status, listed.stderr).toBe(0);
+    const { jobs } = JSON.parse(listed.stdout) as {
+      jobs: { kind: string; key: string; status: string; attempts: number; error: string | null }[];
+    };
+    expect(jobs.filter((j) => j.key === `${shop}:req-failing`)).toEqual([
+      expect.objectContaining({
+        kind: STOCK_FULL_SYNC,
+        status: "FAILED",
+        attempts: 5,
+        error: expect.stringContaining("bulk operation FAILED (INTERNAL_SERVER_ERROR)"),
+      }),
+    ]);
+    // AND each attempt's sync is on record as FAILED with the reason, and no stock was written
+    const syncs = await db.stockSync.findMany({ where: { shop } });
+    expect(syncs.length).toBeGreaterThan(0);
+    expect(syncs.every((s) => s.state === "FAILED" && s.error?.includes("INTERNAL_SERVER_ERROR"))).toBe(true);
+    expect(await db.warehouseStock.count({ where: { shop } })).toBe(0);
+  });
+});
+
 describe("tailroute stock", () => {
   it("prints per warehouse its variants, units and last update, and the last sync; --json the same as data", async () => {
     // GIVEN a completed sync of two mugs' worth of stock and an untracked gift card
@@ -214,7 +268,7 @@ describe("tailroute stock", () => {
 
   it("--sync queues one full sync job; a missing --shop is bad input", async () => {
     const queued = tailroute(["stock", "--shop", shop, "--sync"]);
-    expect(queued.status).toBe(0);
+    expect(queued.status, queued.stderr).toBe(0);
     expect(queued.stdout).toMatch(/full sync queued \(job \S+\)/);
     expect(await db.job.count({ where: { shop, kind: STOCK_FULL_SYNC } })).toBe(1);
     const bad = tailroute(["stock"]);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { JobDeps } from "../deps";
 import { offlineAdminClient } from "../../services/admin/admin-graphql.server";
-import { runStockSync, StockSyncError } from "../../services/warehouses/stock-sync.server";
+import { runStockSync } from "../../services/warehouses/stock-sync.server";
 import { enqueueJob, type JobWriter } from "../enqueue.server";
 import type { JobKind } from "../types";
 
@@ -29,8 +29,10 @@ export function enqueueStockFullSync(
 
 /**
  * Starts or resumes the shop's bulk operation, streams its JSONL into WarehouseStock and reports progress
- * (docs/warehouses.md). Shopify refusing or failing the operation ends the job as FAILED at once with its reason;
- * anything else (throttling, a network error, a crash) retries and resumes the same operation.
+ * (docs/warehouses.md). Any failure fails the attempt with its error: throttling, a network error or a crash
+ * resume the same operation on the next attempt; Shopify failing the operation (its StockSync row is FAILED with
+ * Shopify's reason) starts a new one. After the last attempt the job is FAILED with that error — listed by
+ * `tailroute jobs --failed` and the admin's Background work for Retry — never dropped.
  */
 export function stockFullSyncKind(
   db: PrismaClient,
@@ -45,17 +47,12 @@ export function stockFullSyncKind(
     async handler(_payload, { shop, signal, progress }) {
       const client = await (deps.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop);
       if (!client) return { drop: "no offline Admin access for the shop" };
-      try {
-        await runStockSync(db, client, shop, {
-          signal,
-          progress: (p) => progress(p),
-          ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
-          ...(deps.now ? { now: deps.now } : {}),
-        });
-      } catch (error) {
-        if (error instanceof StockSyncError) return { drop: error.message };
-        throw error;
-      }
+      await runStockSync(db, client, shop, {
+        signal,
+        progress: (p) => progress(p),
+        ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
+        ...(deps.now ? { now: deps.now } : {}),
+      });
     },
   };
 }
