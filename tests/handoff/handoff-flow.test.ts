@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -330,5 +331,48 @@ describe("tracking back from the warehouse", () => {
       trackingRequest({ fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" }),
     );
     expect(late.status).toBe(409);
+  });
+});
+
+describe("tailroute handoffs", () => {
+  it("lists each handoff with its state, attempts and the tracking that came back; --json the same as data", async () => {
+    // GIVEN one order handed off and shipped, and one the warehouse has not answered yet
+    const shipped = shopify.requestFulfillment(locationId, { number: 1401, name: "#1401" });
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(settled([HANDOFF_REQUESTS, HANDOFF_SEND]));
+    await receiveWarehouseTracking(
+      db,
+      trackingRequest({ fulfillmentOrderId: shipped, trackingNumber: "1Z999AA10123456784", company: "UPS" }),
+    );
+    await runJobs(settled([HANDOFF_FULFILL]));
+    warehouse.failuresLeft = Number.POSITIVE_INFINITY;
+    shopify.requestFulfillment(locationId, { number: 1402, name: "#1402" });
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date(Date.now() + 60_000));
+    await runJobs(async () => (await listHandoffs(db, shop)).some((h) => h.attempts >= 2));
+    // WHEN the CLI lists them, as text and as JSON
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ["bin/tailroute.mjs", "handoffs", "--shop", shop, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: url },
+      });
+    const text = run([]);
+    const json = run(["--json"]);
+    // THEN the text shows both orders, the shipped one with its tracking, the other with the warehouse's error
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/#1401 +edison-nj +FULFILLED .*UPS 1Z999AA10123456784/);
+    expect(text.stdout).toMatch(/#1402 +edison-nj +ACCEPTED .*no tracking yet/);
+    expect(text.stdout).toMatch(/last error: warehouse answered HTTP 500/);
+    // AND the JSON carries the same
+    const data = JSON.parse(json.stdout) as { handoffs: { orderName: string; state: string }[] };
+    expect(data.handoffs.map((h) => [h.orderName, h.state]).sort()).toEqual([
+      ["#1401", "FULFILLED"],
+      ["#1402", "ACCEPTED"],
+    ]);
+  });
+
+  it("says what is missing instead of failing", () => {
+    const missing = spawnSync(process.execPath, ["bin/tailroute.mjs", "handoffs"], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--shop <shop.myshopify.com> is required/);
   });
 });

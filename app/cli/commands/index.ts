@@ -1,4 +1,5 @@
 import { decisionsCommand } from "./decisions";
+import { handoffsCommand } from "./handoffs";
 import { importPickupPointsCommand } from "./import-pickup-points";
 import { jobsCommand } from "./jobs";
 import { quoteCommand } from "./quote";
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   importPickupPointsCommand,
   jobsCommand,
   stockCommand,
+  handoffsCommand,
 ];

@@ -1,19 +1,11 @@
 import type { JobView } from "../../jobs/types";
+import { option, when } from "./args";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliCommand } from "./types";
-
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) : "—");
 
 function progressText(job: JobView): string {
   if (!job.progress) return "";
   const pct = job.progress.total > 0 ? Math.round((job.progress.done / job.progress.total) * 100) : 0;
   return ` ${job.progress.done}/${job.progress.total} (${pct} %)${job.progress.note ? ` ${job.progress.note}` : ""}`;
-}
-
-function option(args: string[], name: string): string | undefined | null {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  return value && !value.startsWith("--") ? value : null;
 }
 
 /** `tailroute jobs`: a shop's background work (docs/jobs.md), and `jobs retry <id>` for a failed job. */

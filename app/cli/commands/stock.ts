@@ -1,13 +1,7 @@
+import { option, when as at } from "./args";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from "./types";
 
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) : "never");
-
-function option(args: string[], name: string): string | undefined | null {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  return value && !value.startsWith("--") ? value : null;
-}
+const when = (d: Date | null) => at(d, "never");
 
 /** `tailroute stock`: a shop's synced stock per warehouse and its last full sync (docs/warehouses.md). */
 export const stockCommand: CliCommand = {
