@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { fromPrisma, PgBoss, type JobWithMetadata } from "pg-boss";
+import { backoffDelayMs } from "./backoff";
 import { onJobEnqueued } from "./enqueue.server";
-import { eraseShopJobs, hasBossSchema } from "./erase-shop-jobs.server";
+import { eraseShopJobs, hasBossSchema, PGBOSS_SCHEMA } from "./erase-shop-jobs.server";
 import { emptyCounts, progressOf, viewOfRow } from "./job-view.server";
 import { errorText, runAttempt } from "./run-attempt.server";
 import type {
@@ -16,12 +17,14 @@ import type {
   RunnerOptions,
 } from "./types";
 
-import { PGBOSS_SCHEMA } from "./erase-shop-jobs.server";
 /** Completed jobs are kept this long, so their deterministic ids keep deduplicating keys (and the CLI lists them). */
 const KEEP_COMPLETED_SECONDS = 7 * 24 * 60 * 60;
 const RELAY_BATCH = 500;
 /** pg-boss's group id for app-wide jobs (a group id cannot be empty). */
 const APP_GROUP = "_app";
+/** A result that could not be written (the database unreachable) is tried again this often, this many times. */
+const SETTLE_RETRY_MS = 500;
+const SETTLE_TRIES = 40;
 
 interface RawJob {
   id: string;
@@ -36,6 +39,16 @@ interface RawJob {
   output: Record<string, unknown> | null;
 }
 
+type BossJob = JobWithMetadata<{ shop: string; payload: unknown }>;
+
+interface Running {
+  kind: JobKind<never>;
+  job: BossJob;
+  /** Handed back to pg-boss at shutdown: the handler's late result is not recorded. */
+  released: boolean;
+  done: Promise<void>;
+}
+
 /** One job id per (kind, key): pg-boss inserts with ON CONFLICT DO NOTHING, so a repeated key adds nothing. */
 export function jobIdFor(kind: string, key: string): string {
   const h = createHash("sha1").update(`${kind}\u0000${key}`).digest("hex");
@@ -43,11 +56,16 @@ export function jobIdFor(kind: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * The PostgreSQL engine: pg-boss (SKIP LOCKED claims, retries with backoff and jitter, expiry of a dead worker's
- * jobs, cron, group concurrency across instances). Jobs are enqueued as outbox rows in the caller's Prisma
- * transaction; the relay moves them into pg-boss in a transaction of its own that also deletes them, so a job is
- * never lost nor relayed twice (docs/jobs.md).
+ * The PostgreSQL engine: pg-boss (SKIP LOCKED claims, expiry of a dead worker's jobs, cron, group concurrency
+ * across instances). Jobs are enqueued as outbox rows in the caller's Prisma transaction; the relay moves them into
+ * pg-boss in a transaction of its own that also deletes them, so a job is never lost nor relayed twice
+ * (docs/jobs.md). This engine claims jobs itself (`boss.fetch`) rather than through `boss.work`: a job is claimed
+ * only for a free slot of the process (so a claimed job never waits, using up its expiry, while others run), the
+ * per-shop limit counts the shop's jobs of every kind, and a job still running when the shutdown grace ends is
+ * handed back without spending an attempt (pg-boss's own shutdown fails it).
  */
 export class PgBossJobEngine implements JobEngine {
   readonly name = "pg-boss" as const;
@@ -55,13 +73,14 @@ export class PgBossJobEngine implements JobEngine {
   private readonly schedules: JobSchedule[] = [];
   private readonly boss: PgBoss;
   private readonly shutdown = new AbortController();
-  private relayTimer: NodeJS.Timeout | null = null;
-  private relaying: Promise<void> | null = null;
+  private readonly running = new Map<string, Running>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
   private again = false;
+  private relayDue = true;
   private stopped = true;
   private unlisten: (() => void) | null = null;
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private rotation = 0;
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly graceMs: number;
@@ -76,7 +95,20 @@ export class PgBossJobEngine implements JobEngine {
     this.pollMs = options.pollMs ?? 250;
     this.graceMs = options.shutdownGraceMs ?? 10_000;
     this.log = options.log ?? console;
-    this.boss = new PgBoss({ connectionString, schema: PGBOSS_SCHEMA, useListenNotify: true });
+    const supervise = options.superviseIntervalSeconds;
+    this.boss = new PgBoss({
+      connectionString,
+      schema: PGBOSS_SCHEMA,
+      // How often an expired claim (a dead worker's job) is handed on, and cron occurrences are looked for.
+      ...(supervise
+        ? {
+            superviseIntervalSeconds: supervise,
+            monitorIntervalSeconds: supervise,
+            cronMonitorIntervalSeconds: Math.min(45, supervise),
+            cronWorkerIntervalSeconds: Math.min(45, supervise),
+          }
+        : {}),
+    });
     this.boss.on("error", (error: unknown) => this.log.error("[jobs] pg-boss:", errorText(error)));
   }
 
@@ -93,73 +125,155 @@ export class PgBossJobEngine implements JobEngine {
     for (const kind of this.kinds.values()) {
       const queue = {
         retryLimit: kind.attempts - 1,
-        retryDelay: Math.ceil(kind.backoff.baseMs / 1000),
-        ...(kind.backoff.baseMs > 0
-          ? { retryBackoff: true, retryDelayMax: Math.max(1, Math.ceil(kind.backoff.maxMs / 1000)) }
-          : { retryBackoff: false }),
+        // pg-boss's own delay is only a floor: a failed attempt's next run time is set from backoffDelayMs.
+        retryDelay: Math.max(1, Math.ceil(kind.backoff.baseMs / 2000)),
+        retryBackoff: true,
+        retryDelayMax: Math.max(1, Math.ceil(kind.backoff.maxMs / 1000)),
         // pg-boss's own backstop; the attempt's time limit is enforced in-process (runAttempt).
         expireInSeconds: Math.max(1, Math.ceil(kind.timeoutMs / 1000) + 5),
         deleteAfterSeconds: KEEP_COMPLETED_SECONDS,
-        notify: true,
       };
       if (await this.boss.getQueue(kind.kind)) await this.boss.updateQueue(kind.kind, queue);
       else await this.boss.createQueue(kind.kind, queue);
-      await this.boss.work<{ shop: string; payload: unknown }>(
-        kind.kind,
-        {
-          includeMetadata: true,
-          // Batches, each job settled on its own; a full batch fetches the next at once (no poll wait).
-          batchSize: 8,
-          perJobResults: true,
-          burstWhenBatchFull: true,
-          localConcurrency: 2,
-          groupConcurrency: kind.concurrencyPerShop,
-          // NOTIFY wakes workers for new jobs; retries and scheduled jobs come due without one, so poll too.
-          pollingIntervalSeconds: 0.5,
-          notifyPollingIntervalSeconds: 0.5,
-        },
-        async (jobs) =>
-          Promise.all(
-            (jobs as JobWithMetadata<{ shop: string; payload: unknown }>[]).map(async (job) => {
-              try {
-                return { id: job.id, status: "completed" as const, output: await this.execute(kind, job) };
-              } catch (error) {
-                return { id: job.id, status: "failed" as const, output: { message: errorText(error) } };
-              }
-            }),
-          ),
-      );
     }
     for (const s of this.schedules) {
       await this.boss.schedule(
         s.kind,
         s.cron,
         { shop: "", key: s.name, payload: s.payload },
-        {
-          key: s.name,
-          group: { id: APP_GROUP },
-        },
+        { key: s.name, group: { id: APP_GROUP } },
       );
     }
     this.stopped = false;
     this.unlisten = onJobEnqueued(() => this.poke());
-    this.relayTimer = setInterval(() => this.poke(), this.pollMs);
-    this.relayTimer.unref();
+    this.timer = setInterval(() => this.poke(), this.pollMs);
+    this.timer.unref();
     this.poke();
   }
 
-  /** A process-wide limit across kinds (pg-boss limits each queue's workers; this caps their sum). */
-  private async slot(): Promise<() => void> {
-    if (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
-    this.active++;
-    return () => {
-      this.active--;
-      this.waiting.shift()?.();
-    };
+  /** Wakes the runner: relays the outbox, then claims what the free slots allow. */
+  poke(): void {
+    this.relayDue = true;
+    this.wake();
   }
 
-  private async execute(kind: JobKind<never>, job: JobWithMetadata<{ shop: string; payload: unknown }>) {
-    const release = await this.slot();
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.tick().finally(() => {
+      this.ticking = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async tick(): Promise<void> {
+    if (this.relayDue) {
+      this.relayDue = false;
+      // The database may be unreachable for a while: nothing is lost (the rows stay), the next poll tries again.
+      await this.relay().catch((error: unknown) => this.log.error("[jobs] relay failed:", errorText(error)));
+    }
+    await this.claim().catch((error: unknown) => this.log.error("[jobs] claim failed:", errorText(error)));
+  }
+
+  /**
+   * Claims due jobs for the free slots only. The per-shop limit counts the shop's running jobs of every kind
+   * (Shopify's API limits are per shop; app-wide jobs count per kind), across instances: pg-boss's
+   * groupConcurrency (one queue) plus the shops already full (`ignoreGroups`); a job a batch still took past
+   * the limit is handed back at once, its attempt unspent.
+   */
+  private async claim(): Promise<void> {
+    const names = [...this.kinds.keys()];
+    if (names.length === 0) return;
+    for (;;) {
+      let free = this.concurrency - this.running.size;
+      if (free <= 0 || this.stopped) return;
+      const rows = await this.db.$queryRawUnsafe<{ name: string; group_id: string | null; n: number }[]>(
+        `SELECT name, group_id, COUNT(*)::int AS n FROM ${PGBOSS_SCHEMA}.job
+          WHERE name = ANY($1::text[]) AND state = 'active' GROUP BY name, group_id
+         UNION ALL
+         SELECT k.name, NULL, -1 FROM unnest($1::text[]) AS k(name)
+          WHERE EXISTS (SELECT 1 FROM ${PGBOSS_SCHEMA}.job j
+                         WHERE j.name = k.name AND j.state < 'active' AND j.start_after <= now())`,
+        names,
+      );
+      const shopBusy = new Map<string, number>();
+      const appBusy = new Map<string, number>();
+      const ready: string[] = [];
+      for (const r of rows) {
+        if (r.n < 0) ready.push(r.name);
+        else if (!r.group_id || r.group_id === APP_GROUP)
+          appBusy.set(r.name, (appBusy.get(r.name) ?? 0) + r.n);
+        else shopBusy.set(r.group_id, (shopBusy.get(r.group_id) ?? 0) + r.n);
+      }
+      if (ready.length === 0) return;
+      const start = this.rotation++ % ready.length;
+      let launched = 0;
+      for (const name of [...ready.slice(start), ...ready.slice(0, start)]) {
+        if (free <= 0 || this.stopped) break;
+        const kind = this.kinds.get(name)!;
+        const limit = kind.concurrencyPerShop;
+        const full = [...shopBusy].filter(([, n]) => n >= limit).map(([g]) => g);
+        if ((appBusy.get(name) ?? 0) >= limit) full.push(APP_GROUP);
+        const jobs = await this.boss.fetch<{ shop: string; payload: unknown }>(name, {
+          batchSize: free,
+          includeMetadata: true,
+          groupConcurrency: limit,
+          ...(full.length ? { ignoreGroups: full } : {}),
+        });
+        const excess: BossJob[] = [];
+        for (const job of jobs) {
+          const group = job.groupId ?? APP_GROUP;
+          const busy = group === APP_GROUP ? appBusy : shopBusy;
+          const key = group === APP_GROUP ? name : group;
+          if ((busy.get(key) ?? 0) >= limit || free <= 0 || this.stopped) {
+            excess.push(job);
+            continue;
+          }
+          busy.set(key, (busy.get(key) ?? 0) + 1);
+          free--;
+          launched++;
+          this.launch(kind, job);
+        }
+        if (excess.length) await this.release(name, excess);
+      }
+      if (launched === 0) return;
+    }
+  }
+
+  /** Hands claimed jobs back to the queue without spending an attempt (pg-boss's restore, fenced by attempt). */
+  private async release(name: string, jobs: BossJob[]): Promise<void> {
+    await this.db.$executeRawUnsafe(
+      `UPDATE ${PGBOSS_SCHEMA}.job SET state = 'created', started_on = NULL, heartbeat_on = NULL
+        WHERE name = $1 AND state = 'active' AND (id::text || ':' || retry_count::text) = ANY($2::text[])`,
+      name,
+      jobs.map((j) => `${j.id.toLowerCase()}:${j.retryCount}`),
+    );
+  }
+
+  private launch(kind: JobKind<never>, job: BossJob): void {
+    const entry = { kind, job, released: false } as Running;
+    entry.done = this.execute(entry)
+      .catch((error: unknown) =>
+        this.log.error(`[jobs] ${kind.kind} ${job.id}: could not record the result:`, errorText(error)),
+      )
+      .finally(() => {
+        this.running.delete(job.id);
+        this.wake();
+      });
+    this.running.set(job.id, entry);
+  }
+
+  private async execute(entry: Running): Promise<void> {
+    const { kind, job } = entry;
+    const attempt = { id: job.id, retryCount: job.retryCount };
+    let failure: string | null = null;
+    let output: Record<string, unknown> = { ok: true };
     try {
       const outcome = await runAttempt(this.db, {
         id: job.id,
@@ -177,27 +291,35 @@ export class PgBossJobEngine implements JobEngine {
           );
         },
       });
-      return outcome ? { dropped: outcome.drop } : { ok: true };
-    } finally {
-      release();
+      if (outcome) output = { dropped: outcome.drop };
+    } catch (error) {
+      failure = errorText(error);
+    }
+    // A result that cannot be written yet (the database unreachable) is tried again until it is, so the job does
+    // not run twice; if it never is, pg-boss's expiry hands the job on (its key keeps the effect single).
+    for (let tries = 1; !entry.released; tries++) {
+      try {
+        if (failure === null) await this.boss.complete(kind.kind, attempt, output);
+        else await this.fail(kind, job, failure);
+        return;
+      } catch (error) {
+        if (tries >= SETTLE_TRIES) throw error;
+        await sleep(SETTLE_RETRY_MS);
+      }
     }
   }
 
-  poke(): void {
-    if (this.stopped) return;
-    if (this.relaying) {
-      this.again = true;
-      return;
-    }
-    this.relaying = this.relay()
-      .catch((error: unknown) => this.log.error("[jobs] relay failed:", errorText(error)))
-      .finally(() => {
-        this.relaying = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+  /** pg-boss fails the attempt (or the job, after the last one); the next run time comes from backoffDelayMs. */
+  private async fail(kind: JobKind<never>, job: BossJob, message: string): Promise<void> {
+    await this.boss.fail(kind.kind, { id: job.id, retryCount: job.retryCount }, { message });
+    const delayMs = backoffDelayMs(kind.backoff, job.retryCount + 1);
+    await this.db.$executeRawUnsafe(
+      `UPDATE ${PGBOSS_SCHEMA}.job SET start_after = now() + ($3::int * interval '1 millisecond')
+        WHERE name = $1 AND id = $2::uuid AND state = 'retry'`,
+      kind.kind,
+      job.id,
+      delayMs,
+    );
   }
 
   /** Moves outbox rows into pg-boss and deletes them, in one transaction (SKIP LOCKED: instances share it). */
@@ -246,16 +368,35 @@ export class PgBossJobEngine implements JobEngine {
   }
 
   async stop(): Promise<void> {
+    if (this.stopped && !this.timer) return;
     this.stopped = true;
     this.unlisten?.();
-    if (this.relayTimer) clearInterval(this.relayTimer);
-    await this.relaying;
-    // Graceful: running handlers get the grace; what is left stays active until pg-boss's expiry hands it to
-    // another worker (a new attempt; its key keeps the effect single).
-    await this.boss.stop({ graceful: true, timeout: this.graceMs, close: true });
-    this.shutdown.abort();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+    // Graceful: running handlers get the grace; what is still running then is handed back to the queue at once,
+    // its attempt unspent, for another worker (its key keeps the effect single).
+    const all = Promise.all([...this.running.values()].map((r) => r.done));
+    let graceTimer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<"grace">((r) => (graceTimer = setTimeout(() => r("grace"), this.graceMs)));
+    const ended = await Promise.race([all.then(() => "done" as const), graceOver]);
+    clearTimeout(graceTimer);
+    if (ended === "grace") {
+      const left = [...this.running.values()];
+      for (const r of left) r.released = true;
+      this.shutdown.abort();
+      for (const name of new Set(left.map((r) => r.kind.kind))) {
+        await this.release(
+          name,
+          left.filter((r) => r.kind.kind === name).map((r) => r.job),
+        ).catch((error: unknown) =>
+          // Not released: pg-boss's expiry hands the jobs on instead.
+          this.log.error("[jobs] could not release running jobs:", errorText(error)),
+        );
+      }
+    }
+    await this.boss.stop({ graceful: true, timeout: 1_000, close: true });
   }
-
   private view(row: RawJob): JobView {
     const output = row.output ?? {};
     const dropped = typeof output.dropped === "string" ? output.dropped : null;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Job, Prisma, PrismaClient } from "@prisma/client";
 import { backoffDelayMs } from "./backoff";
-import { nextOccurrence } from "./cron.server";
+import { latestOccurrence } from "./cron.server";
 import { enqueueJob, onJobEnqueued } from "./enqueue.server";
 import { emptyCounts, viewOfRow } from "./job-view.server";
 import { errorText, runAttempt } from "./run-attempt.server";
@@ -18,6 +18,9 @@ import type {
 
 /** Extra time past an attempt's limit before its claim lapses and another worker may take the job. */
 const CLAIM_MARGIN_MS = 5_000;
+/** A result that could not be written (the database unreachable or locked) is tried again this often, this many times. */
+const SETTLE_RETRY_MS = 500;
+const SETTLE_TRIES = 40;
 /** Completed and dropped rows are kept this long (the key keeps deduplicating meanwhile), then deleted. */
 const RETENTION_MS = 7 * 24 * 60 * 60_000;
 
@@ -136,12 +139,14 @@ export class SqliteJobEngine implements JobEngine {
     }
   }
 
-  /** The next occurrence of each schedule, keyed by its time, so a restart or a second poll adds nothing. */
+  /**
+   * The latest occurrence of each schedule (within the last minute: a runner that was down does not catch up),
+   * keyed by its time, so a restart or a second poll adds nothing.
+   */
   private async enqueueScheduled(now: Date): Promise<void> {
     for (const s of this.schedules) {
-      const previousMinute = new Date(now.getTime() - 60_000);
-      const due = nextOccurrence(s.cron, previousMinute);
-      if (due.getTime() > now.getTime()) continue;
+      const due = latestOccurrence(s.cron, now);
+      if (now.getTime() - due.getTime() > 60_000) continue;
       await enqueueJob(this.db, s.kind, s.payload, {
         key: `${s.name}@${due.toISOString()}`,
         shop: "",
@@ -150,9 +155,17 @@ export class SqliteJobEngine implements JobEngine {
     }
   }
 
-  private runningFor(kind: string, shop: string): number {
+  /**
+   * The per-shop limit counts the shop's running jobs of every kind (Shopify's API limits are per shop); app-wide
+   * jobs (shop "") count per kind.
+   */
+  private static slotOf(job: Pick<Job, "kind" | "shop">): string {
+    return job.shop ? `shop\u0000${job.shop}` : `app\u0000${job.kind}`;
+  }
+
+  private runningIn(slot: string): number {
     let n = 0;
-    for (const { job } of this.running.values()) if (job.kind === kind && job.shop === shop) n++;
+    for (const { job } of this.running.values()) if (SqliteJobEngine.slotOf(job) === slot) n++;
     return n;
   }
 
@@ -177,8 +190,8 @@ export class SqliteJobEngine implements JobEngine {
       if (chosen.length >= free) break;
       if (this.running.has(job.id)) continue;
       const kind = this.kinds.get(job.kind)!;
-      const slot = `${job.kind}\u0000${job.shop}`;
-      const busy = this.runningFor(job.kind, job.shop) + (planned.get(slot) ?? 0);
+      const slot = SqliteJobEngine.slotOf(job);
+      const busy = this.runningIn(slot) + (planned.get(slot) ?? 0);
       if (busy >= kind.concurrencyPerShop) continue;
       planned.set(slot, (planned.get(slot) ?? 0) + 1);
       chosen.push({ job, kind });
@@ -244,6 +257,7 @@ export class SqliteJobEngine implements JobEngine {
     const kind = this.kinds.get(job.kind)!;
     const mine = { id: job.id, lockedBy: this.workerId, status: "RUNNING" };
     const maxAttempts = job.maxAttempts || kind.attempts;
+    let result: Prisma.JobUpdateManyMutationInput;
     try {
       const outcome = await runAttempt(this.db, {
         id: job.id,
@@ -259,26 +273,35 @@ export class SqliteJobEngine implements JobEngine {
           });
         },
       });
-      await this.record(mine, {
+      result = {
         status: outcome ? "DROPPED" : "COMPLETED",
         lastError: outcome ? outcome.drop : null,
         finishedAt: new Date(),
         lockedUntil: null,
-      });
+      };
     } catch (error) {
       if (this.shutdown.signal.aborted) return; // released by stop()
       const last = job.attempts >= maxAttempts;
-      await this.db.job.updateMany({
-        where: mine,
-        data: {
-          status: last ? "FAILED" : "RETRYING",
-          lastError: errorText(error),
-          lockedUntil: null,
-          ...(last
-            ? { finishedAt: new Date() }
-            : { runAt: new Date(Date.now() + backoffDelayMs(kind.backoff, job.attempts)) }),
-        },
-      });
+      result = {
+        status: last ? "FAILED" : "RETRYING",
+        lastError: errorText(error),
+        lockedUntil: null,
+        ...(last
+          ? { finishedAt: new Date() }
+          : { runAt: new Date(Date.now() + backoffDelayMs(kind.backoff, job.attempts)) }),
+      };
+    }
+    // A result that cannot be written yet (the database locked or unreachable) is tried again until it is, so the
+    // job does not run twice; if it never is, the lease runs out and the job runs again (its key keeps the effect
+    // single). A job released by stop() meanwhile is no longer `mine`: the write changes nothing.
+    for (let tries = 1; ; tries++) {
+      try {
+        await this.record(mine, result);
+        return;
+      } catch (error) {
+        if (tries >= SETTLE_TRIES || this.shutdown.signal.aborted) throw error;
+        await new Promise((r) => setTimeout(r, SETTLE_RETRY_MS));
+      }
     }
   }
 

@@ -103,6 +103,11 @@ export interface RunnerOptions {
   pollMs?: number;
   /** On stop: how long running jobs get to finish before they are released for another worker. */
   shutdownGraceMs?: number;
+  /**
+   * PostgreSQL (pg-boss) only: how often pg-boss hands on the jobs of a worker that died (their expiry passed) and
+   * looks for due cron occurrences. pg-boss's default is 60 s; at least 1.
+   */
+  superviseIntervalSeconds?: number;
   log?: Pick<Console, "log" | "error">;
 }
 

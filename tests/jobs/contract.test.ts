@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { enqueueJob } from "../../app/jobs/enqueue.server";
-import type { JobEngine } from "../../app/jobs/types";
+import { backoffDelayMs } from "../../app/jobs/backoff";
+import type { JobEngine, RunnerOptions } from "../../app/jobs/types";
 import { eraseShop, recordInstall, recordUninstall } from "../../app/services/shop/lifecycle.server";
 import { testDatabaseProvider } from "../../scripts/lib/test-database-provider";
 import { freshTestDatabase } from "../support/test-database";
@@ -19,9 +20,10 @@ const shop = "jobs-contract.myshopify.com";
 const other = "jobs-other.myshopify.com";
 const engines: JobEngine[] = [];
 const timeout = { timeout: 15_000 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function engine(): JobEngine {
-  const e = testEngine(db, url);
+function engine(options: RunnerOptions = {}): JobEngine {
+  const e = testEngine(db, url, options);
   engines.push(e);
   return e;
 }
@@ -224,5 +226,174 @@ describe(`job runner contract (${testDatabaseProvider() === "postgres" ? "pg-bos
     await e.stop();
     expect(finished).toBe(true);
     expect(await statusOf(e, shop, "test.graceful")).toEqual(["COMPLETED"]);
+  });
+  it("runs at most `concurrency` jobs at once in the process, all kinds together, and claims a job only for a free slot", async () => {
+    // GIVEN a runner with 2 slots and two kinds of slow jobs, 12 of them, for two shops
+    let running = 0;
+    let peak = 0;
+    const slow = async () => {
+      peak = Math.max(peak, ++running);
+      await sleep(150);
+      running--;
+    };
+    const e = engine({ concurrency: 2 });
+    e.register(kind("test.global-a", slow, { concurrencyPerShop: 8 }));
+    e.register(kind("test.global-b", slow, { concurrencyPerShop: 8 }));
+    await e.start();
+    // WHEN they are all due at once
+    for (let i = 0; i < 6; i++) {
+      await enqueueJob(db, "test.global-a", {}, { key: `a${i}`, shop });
+      await enqueueJob(db, "test.global-b", {}, { key: `b${i}`, shop: other });
+    }
+    // THEN they all complete, never more than 2 running, and never more than 2 claimed (RUNNING in the
+    // database): a claimed job does not wait for a slot while its claim's expiry runs
+    let claimedPeak = 0;
+    await expect
+      .poll(
+        async () => {
+          const all = [
+            ...(await statusOf(e, shop, "test.global-a")),
+            ...(await statusOf(e, other, "test.global-b")),
+          ];
+          claimedPeak = Math.max(claimedPeak, all.filter((s) => s === "RUNNING").length);
+          return all;
+        },
+        { ...timeout, interval: 20 },
+      )
+      .toEqual(Array(12).fill("COMPLETED"));
+    expect(peak).toBe(2);
+    expect(claimedPeak).toBeLessThanOrEqual(2);
+  });
+
+  it("the per-shop limit counts the shop's running jobs of every kind together (Shopify's limits are per shop)", async () => {
+    // GIVEN two kinds that each allow 1 job at a time per shop
+    const running = new Map<string, number>();
+    const peak = new Map<string, number>();
+    const track = async (_p: unknown, { shop: s }: { shop: string }) => {
+      running.set(s, (running.get(s) ?? 0) + 1);
+      peak.set(s, Math.max(peak.get(s) ?? 0, running.get(s)!));
+      await sleep(100);
+      running.set(s, running.get(s)! - 1);
+    };
+    const e = engine();
+    e.register(kind("test.shop-a", track, { concurrencyPerShop: 1 }));
+    e.register(kind("test.shop-b", track, { concurrencyPerShop: 1 }));
+    await e.start();
+    // WHEN one shop has jobs of both kinds due, and another shop one
+    for (let i = 0; i < 3; i++) {
+      await enqueueJob(db, "test.shop-a", {}, { key: `a${i}`, shop });
+      await enqueueJob(db, "test.shop-b", {}, { key: `b${i}`, shop });
+    }
+    await enqueueJob(db, "test.shop-a", {}, { key: "other", shop: other });
+    // THEN all complete, the first shop's one at a time across both kinds
+    await expect
+      .poll(
+        async () => [
+          ...(await statusOf(e, shop, "test.shop-a")),
+          ...(await statusOf(e, shop, "test.shop-b")),
+          ...(await statusOf(e, other, "test.shop-a")),
+        ],
+        timeout,
+      )
+      .toEqual(Array(7).fill("COMPLETED"));
+    expect(peak.get(shop)).toBe(1);
+  });
+
+  it("a recurring job (cron, UTC) runs at its occurrence, once however many runners have the schedule", async () => {
+    // GIVEN a schedule every minute, and a test that does not straddle a minute's end
+    const second = new Date().getUTCSeconds();
+    if (second > 40) await sleep((61 - second) * 1_000);
+    const ran: string[] = [];
+    const schedule = { name: "test-every-minute", kind: "test.cron", cron: "* * * * *", payload: {} };
+    // WHEN two runners (two instances) start with it, pg-boss looking for occurrences every second
+    const runners = [engine({ superviseIntervalSeconds: 1 }), engine({ superviseIntervalSeconds: 1 })];
+    for (const e of runners) {
+      e.register(kind("test.cron", async (_p, { id }) => void ran.push(id)));
+      e.schedule(schedule);
+    }
+    await Promise.all(runners.map((e) => e.start()));
+    // THEN this minute's occurrence is enqueued and runs, app-wide, once
+    await expect.poll(() => ran.length, { timeout: 15_000 }).toBe(1);
+    await sleep(2_000);
+    expect(ran).toHaveLength(1);
+    expect(await statusOf(runners[0]!, "", "test.cron")).toEqual(["COMPLETED"]);
+  });
+
+  it("release at shutdown: a job still running when the grace ends goes back to the queue, its attempt unspent", async () => {
+    // GIVEN a runner whose job does not finish within the shutdown grace
+    const attempts: number[] = [];
+    const handler = async (_p: unknown, { attempt }: { attempt: number }) => {
+      attempts.push(attempt);
+      if (attempts.length === 1) await new Promise(() => undefined);
+    };
+    const first = testEngine(db, url, { shutdownGraceMs: 300 });
+    first.register(kind("test.release", handler));
+    await first.start();
+    await enqueueJob(db, "test.release", {}, { key: "long", shop });
+    await expect.poll(() => statusOf(first, shop, "test.release"), timeout).toEqual(["RUNNING"]);
+    // WHEN the runner stops (SIGTERM)
+    await first.stop();
+    // THEN the job is queued again at once, no attempt spent (not failed, not waiting for an expiry)
+    expect(await first.list({ shop, kind: "test.release" })).toMatchObject([
+      { status: "QUEUED", attempts: 0 },
+    ]);
+    // ... and another worker runs it as its first attempt
+    const second = engine();
+    second.register(kind("test.release", handler));
+    await second.start();
+    await expect.poll(() => statusOf(second, shop, "test.release"), timeout).toEqual(["COMPLETED"]);
+    expect(attempts).toEqual([1, 1]);
+  });
+
+  it("waits between attempts as the backoff says: exponential, with jitter, within its bounds", async () => {
+    // GIVEN a job that fails twice, with a backoff of 400 ms doubling up to 600 ms
+    const startedAt: number[] = [];
+    const e = engine();
+    e.register(
+      kind(
+        "test.backoff",
+        async () => {
+          startedAt.push(Date.now());
+          if (startedAt.length < 3) throw new Error("try again");
+        },
+        { backoff: { baseMs: 400, maxMs: 600 } },
+      ),
+    );
+    await e.start();
+    // WHEN it runs
+    await enqueueJob(db, "test.backoff", {}, { key: "b", shop });
+    await expect.poll(() => statusOf(e, shop, "test.backoff"), timeout).toEqual(["COMPLETED"]);
+    // THEN the waits are within [half, all] of 400 ms, then of min(800, 600) ms (plus a poll's slack)
+    const [first, second, third] = startedAt;
+    expect(second! - first!).toBeGreaterThanOrEqual(200 - 20);
+    expect(second! - first!).toBeLessThanOrEqual(400 + 700);
+    expect(third! - second!).toBeGreaterThanOrEqual(300 - 20);
+    expect(third! - second!).toBeLessThanOrEqual(600 + 700);
+  });
+});
+
+describe("backoff between attempts (both engines)", () => {
+  const policy = { baseMs: 1_000, maxMs: 60_000 };
+
+  it("doubles per attempt, with jitter between half and all of the doubled delay", () => {
+    // GIVEN the smallest and largest jitter, WHEN attempts 1..5 fail, THEN each delay is within its bounds
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const full = 1_000 * 2 ** (attempt - 1);
+      expect(backoffDelayMs(policy, attempt, () => 0)).toBe(full / 2);
+      expect(backoffDelayMs(policy, attempt, () => 1)).toBe(full);
+      const d = backoffDelayMs(policy, attempt);
+      expect(d).toBeGreaterThanOrEqual(full / 2);
+      expect(d).toBeLessThanOrEqual(full);
+    }
+    // ... and two jobs that failed together do not come back together
+    expect(backoffDelayMs(policy, 3, () => 0.1)).not.toBe(backoffDelayMs(policy, 3, () => 0.9));
+  });
+
+  it("never waits longer than maxMs, however many attempts failed", () => {
+    for (const attempt of [7, 10, 30, 100]) {
+      expect(backoffDelayMs(policy, attempt, () => 1)).toBe(60_000);
+      expect(backoffDelayMs(policy, attempt, () => 0)).toBe(30_000);
+    }
+    expect(backoffDelayMs({ baseMs: 0, maxMs: 0 }, 4)).toBe(0);
   });
 });

@@ -1,24 +1,32 @@
-// The runner's failure cases with real processes and the CLI: a worker killed mid-job, an always-failing job
-// listed by `tailroute jobs` and retried with `tailroute jobs retry`, and many jobs through two runners at once.
-import { spawn, spawnSync } from "node:child_process";
+// The runner's failure cases with real processes and the CLI, on SQLite (`npm test`) and on PostgreSQL
+// (`npm run test:pg`): a worker killed mid-job, an always-failing job listed by `tailroute jobs` and retried with
+// `tailroute jobs retry`, 1,000 jobs through two worker processes, and the database unreachable for 10 s.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { enqueueJob } from "../../app/jobs/enqueue.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { testDatabaseProvider } from "../../scripts/lib/test-database-provider";
+import { startTcpProxy } from "../support/tcp-proxy";
 import { freshTestDatabase } from "../support/test-database";
 import { kind, statusOf, testEngine } from "./harness";
 
 const require = createRequire(import.meta.url);
+const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
 const dir = mkdtempSync(join(tmpdir(), "tailroute-jobs-reliability-"));
 const url = freshTestDatabase("jobs_reliability", dir);
 const db = createPrismaClient(url);
 const shop = "jobs-reliability.myshopify.com";
-const timeout = { timeout: 20_000 };
+const timeout = { timeout: 30_000 };
+const postgres = testDatabaseProvider() === "postgres";
+/** Reads jobs through the engine's list API (never started: on PostgreSQL the Job table is only the outbox). */
+const viewer = testEngine(db, url);
 
 const tailroute = (args: string[]) =>
   spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
@@ -26,57 +34,61 @@ const tailroute = (args: string[]) =>
     env: { ...process.env, DATABASE_URL: url },
   });
 
+/**
+ * A TypeScript script in a process of its own (tsx's loader inside that process, so a signal reaches the script
+ * itself, not a tsx parent); `ready` resolves once it printed `line`.
+ */
+function child(
+  script: string,
+  args: string[],
+  line: string,
+): { process: ChildProcess; ready: Promise<void> } {
+  const proc = spawn(process.execPath, ["--import", tsxLoader, script, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    proc.stdout!.on("data", (d: Buffer) => d.includes(line) && resolve());
+    proc.once("exit", (code) => reject(new Error(`${script} exited (${code}) before printing ${line}`)));
+  });
+  return { process: proc, ready };
+}
+const worker = (mode: string) => child("tests/jobs/fixtures/effect-worker.ts", [url, mode], "RUNNING");
+const exited = (p: ChildProcess) =>
+  p.exitCode !== null || p.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => p.once("exit", () => r()));
+
 beforeAll(() => recordInstall(db, shop));
 afterAll(async () => {
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("job runner reliability", () => {
-  // pg-boss hands a dead worker's job to another after its expiry, checked by its monitor every minute or so;
-  // the SQLite engine (one process) lapses it at start-up, which this test can wait for.
-  it.runIf(testDatabaseProvider() === "sqlite")(
-    "kill -9 in the middle of a job: after a restart the job runs again and its effect happens once",
-    async () => {
-      // GIVEN a job whose worker dies (SIGKILL) after doing its effect, before recording it done
-      await enqueueJob(db, "test.effect", { key: "effect-1" }, { key: "effect-1", shop });
-      const worker = (mode: string) =>
-        spawn(
-          process.execPath,
-          [require.resolve("tsx/cli"), "tests/jobs/fixtures/effect-worker.ts", url, mode],
-          {
-            stdio: ["ignore", "pipe", "inherit"],
-          },
-        );
-      const first = worker("hang");
-      await new Promise<void>((resolve) =>
-        first.stdout!.on("data", (d: Buffer) => d.includes("RUNNING") && resolve()),
-      );
-      first.kill("SIGKILL");
-      await new Promise((r) => first.once("exit", r));
-      expect((await db.job.findFirstOrThrow({ where: { shop, kind: "test.effect" } })).status).toBe(
-        "RUNNING",
-      );
-      // WHEN the server starts again
-      const second = worker("finish");
-      try {
-        // THEN the job runs again and completes, and its effect exists once
-        await expect
-          .poll(
-            async () => (await db.job.findFirstOrThrow({ where: { shop, kind: "test.effect" } })).status,
-            timeout,
-          )
-          .toBe("COMPLETED");
-      } finally {
-        second.kill("SIGKILL");
-      }
-      const job = await db.job.findFirstOrThrow({ where: { shop, kind: "test.effect" } });
-      expect(job.attempts).toBe(2);
-      expect(await db.webhookReceipt.count({ where: { shop, topic: "test/effect" } })).toBe(1);
-    },
-  );
+describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
+  it("kill -9 in the middle of a job: after a restart the job runs again and its effect happens once", async () => {
+    // GIVEN a job whose worker process dies (SIGKILL) after doing its effect, before recording it done
+    await enqueueJob(db, "test.effect", { key: "effect-1" }, { key: "effect-1", shop });
+    const first = worker("hang");
+    await first.ready;
+    first.process.kill("SIGKILL");
+    await exited(first.process);
+    expect(await statusOf(viewer, shop, "test.effect")).toEqual(["RUNNING"]);
+    // WHEN the server starts again (pg-boss: once the dead worker's claim expired, the time limit + 5 s)
+    const second = worker("finish");
+    try {
+      // THEN the job runs again and completes, as its second attempt, and its effect exists once
+      await expect.poll(() => statusOf(viewer, shop, "test.effect"), timeout).toEqual(["COMPLETED"]);
+    } finally {
+      second.process.kill("SIGKILL");
+      await exited(second.process);
+    }
+    const [job] = await viewer.list({ shop, kind: "test.effect" });
+    expect(job!.attempts).toBe(2);
+    expect(await db.webhookReceipt.count({ where: { shop, topic: "test/effect" } })).toBe(1);
+  }, 60_000);
 
   it("an always-failing job ends failed, `tailroute jobs --failed` lists it with its error, `jobs retry` runs it", async () => {
+    // GIVEN a runner whose carrier answers 503
     let healthy = false;
     let calls = 0;
     const engine = testEngine(db, url);
@@ -88,9 +100,10 @@ describe("job runner reliability", () => {
     );
     await engine.start();
     try {
+      // WHEN a job goes through its attempts
       await enqueueJob(db, "test.always-fails", {}, { key: "label-1", shop });
       await expect.poll(() => statusOf(engine, shop, "test.always-fails"), timeout).toEqual(["FAILED"]);
-      // WHEN an operator lists the shop's failed jobs
+      // THEN an operator listing the shop's failed jobs sees it with its error
       const listed = tailroute(["jobs", "--shop", shop, "--failed", "--json"]);
       expect(listed.status, listed.stderr).toBe(0);
       const { jobs } = JSON.parse(listed.stdout) as {
@@ -107,31 +120,24 @@ describe("job runner reliability", () => {
       expect(retried.status, retried.stderr).toBe(0);
       await expect.poll(() => statusOf(engine, shop, "test.always-fails"), timeout).toEqual(["COMPLETED"]);
       expect(calls).toBe(4);
-      // THEN a retry of a job that is not failed, or of an unknown id, is refused
+      // ... while a retry of a job that is not failed, or of an unknown id, is refused
       expect(tailroute(["jobs", "retry", jobs[0]!.id]).status).toBe(1);
       expect(tailroute(["jobs", "retry", "00000000-0000-5000-8000-000000000000"]).status).toBe(1);
       expect(tailroute(["jobs"]).status).toBe(2);
     } finally {
       await engine.stop();
     }
-  });
+  }, 60_000);
 
-  it("1,000 jobs through two runners on one database: each runs exactly once", async () => {
-    // SQLite has one writer: there the two runners share one process's database like two workers would.
-    const runs = new Map<string, number>();
-    const engines = [testEngine(db, url, { concurrency: 8 }), testEngine(db, url, { concurrency: 8 })];
-    for (const e of engines)
-      e.register(
-        kind<{ n: number }>(
-          "test.many",
-          async ({ n }) => void runs.set(String(n), (runs.get(String(n)) ?? 0) + 1),
-          {
-            concurrencyPerShop: 8,
-          },
-        ),
-      );
-    await Promise.all(engines.map((e) => e.start()));
+  it("1,000 jobs through two worker processes on one database: each runs exactly once", async () => {
+    // GIVEN two server instances (processes) running the runner on the same database
+    const workers = [
+      child("tests/jobs/fixtures/effect-worker.ts", [url, "many"], "READY"),
+      child("tests/jobs/fixtures/effect-worker.ts", [url, "many"], "READY"),
+    ];
     try {
+      await Promise.all(workers.map((w) => w.ready));
+      // WHEN 1,000 jobs are enqueued, each recording every run of it as a row of its own
       await db.$transaction(
         async (tx) => {
           for (let n = 0; n < 1000; n++) await enqueueJob(tx, "test.many", { n }, { key: `many-${n}`, shop });
@@ -139,13 +145,110 @@ describe("job runner reliability", () => {
         { timeout: 60_000 },
       ); // 1,000 statements outlast Prisma's 5 s default on a loaded machine
       const started = Date.now();
-      await expect.poll(() => runs.size, { timeout: 80_000 }).toBe(1000);
-      console.log(`[jobs] 1,000 jobs through two runners in ${Date.now() - started} ms`);
-      await new Promise((r) => setTimeout(r, 300));
-      expect([...runs.values()].every((n) => n === 1)).toBe(true);
-      expect((await engines[0]!.counts(shop))["test.many"]).toMatchObject({ COMPLETED: 1000, FAILED: 0 });
+      const runs = () => db.webhookReceipt.count({ where: { shop, topic: "test/many" } });
+      await expect.poll(runs, { timeout: 80_000, interval: 250 }).toBeGreaterThanOrEqual(1000);
+      await expect
+        .poll(async () => (await viewer.counts(shop))["test.many"]?.COMPLETED, { timeout: 20_000 })
+        .toBe(1000);
+      console.log(`[jobs] 1,000 jobs through two worker processes in ${Date.now() - started} ms`);
+      // THEN each job ran exactly once: 1,000 runs, one per job
+      const rows = await db.webhookReceipt.findMany({
+        where: { shop, topic: "test/many" },
+        select: { webhookId: true },
+      });
+      expect(rows).toHaveLength(1000);
+      expect(new Set(rows.map((r) => r.webhookId.split("#")[0])).size).toBe(1000);
+      expect((await viewer.counts(shop))["test.many"]).toMatchObject({ COMPLETED: 1000, FAILED: 0 });
     } finally {
-      await Promise.all(engines.map((e) => e.stop()));
+      for (const w of workers) w.process.kill("SIGTERM");
+      await Promise.all(workers.map((w) => exited(w.process)));
     }
-  }, 90_000);
+  }, 150_000);
+
+  it("the database unreachable for 10 s: nothing is lost, each job completes once, the runner resumes by itself", async () => {
+    // GIVEN a runner working through 30 jobs whose effect is a row per run (written on the test's own connection)
+    const JOBS = 30;
+    const outage = postgres ? await proxiedOutage(url) : sqliteOutage(url);
+    const runnerDb = createPrismaClient(outage.runnerUrl);
+    const engine = testEngine(runnerDb, outage.runnerUrl, { concurrency: 2 });
+    engine.register(
+      kind<{ n: number }>(
+        "test.outage",
+        async ({ n }) => {
+          await new Promise((r) => setTimeout(r, 300));
+          await db.webhookReceipt.create({
+            data: { shop, webhookId: `outage-${n}#${randomUUID()}`, topic: "test/outage" },
+          });
+        },
+        { attempts: 5, timeoutMs: 8_000 },
+      ),
+    );
+    const effects = () => db.webhookReceipt.count({ where: { shop, topic: "test/outage" } });
+    for (let n = 0; n < JOBS; n++) await enqueueJob(db, "test.outage", { n }, { key: `outage-${n}`, shop });
+    await engine.start();
+    try {
+      await expect.poll(effects, timeout).toBeGreaterThanOrEqual(2);
+      // WHEN the database becomes unreachable for 10 s (the runner's connection fails) while jobs run and wait
+      const { over } = await outage.begin(10_000);
+      await expect(runnerDb.job.count()).rejects.toThrow();
+      expect(await effects()).toBeLessThan(JOBS);
+      await over;
+      // THEN without a restart every job completes, each effect happening once
+      await expect
+        .poll(async () => (await viewer.counts(shop))["test.outage"]?.COMPLETED, { timeout: 40_000 })
+        .toBe(JOBS);
+      const rows = await db.webhookReceipt.findMany({
+        where: { shop, topic: "test/outage" },
+        select: { webhookId: true },
+      });
+      expect(rows).toHaveLength(JOBS);
+      expect(new Set(rows.map((r) => r.webhookId.split("#")[0])).size).toBe(JOBS);
+      // ... and it keeps taking new work
+      await enqueueJob(db, "test.outage", { n: JOBS }, { key: `outage-${JOBS}`, shop });
+      await expect.poll(effects, timeout).toBe(JOBS + 1);
+    } finally {
+      await engine.stop();
+      await runnerDb.$disconnect();
+      await outage.close();
+    }
+  }, 120_000);
 });
+
+interface Outage {
+  /** The URL the runner uses. */
+  runnerUrl: string;
+  /** Makes the database unreachable for `ms`; resolves once it is, with `over` resolving once it is back. */
+  begin(ms: number): Promise<{ over: Promise<void> }>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL: the runner connects through a TCP proxy, which drops its connections and refuses new ones. */
+async function proxiedOutage(databaseUrl: string): Promise<Outage> {
+  const target = new URL(databaseUrl);
+  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+  const runnerUrl = new URL(databaseUrl);
+  runnerUrl.hostname = "127.0.0.1";
+  runnerUrl.port = String(proxy.port);
+  return {
+    runnerUrl: runnerUrl.toString(),
+    async begin(ms) {
+      proxy.cut();
+      const over = new Promise<void>((r) => setTimeout(r, ms)).then(() => proxy.restore());
+      return { over };
+    },
+    close: () => proxy.close(),
+  };
+}
+
+/** SQLite: another process holds the database's exclusive lock (BEGIN EXCLUSIVE). */
+function sqliteOutage(databaseUrl: string): Outage {
+  return {
+    runnerUrl: databaseUrl,
+    async begin(ms) {
+      const holder = child("tests/jobs/fixtures/hold-sqlite-lock.ts", [databaseUrl, String(ms)], "LOCKED");
+      await holder.ready;
+      return { over: exited(holder.process) };
+    },
+    close: async () => undefined,
+  };
+}
