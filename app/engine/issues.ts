@@ -10,14 +10,21 @@ import type { Issue, IssueCode, IssueLevel } from "./types";
  * issues.toArray(); // [{ code: "UNKNOWN_ZIP", level: "error", message: "ZIP 00000 is not a known US ZIP code" }]
  */
 export class IssueList {
-  private readonly seen = new Set<string>();
+  /** Issues by message (no key string is built per call: this runs for every rejected option). */
+  private readonly seen = new Map<string, Issue[]>();
   private readonly items: Issue[] = [];
 
   add(code: IssueCode, level: IssueLevel, message: string, carrier?: string): void {
-    const key = `${code}|${level}|${carrier ?? ""}|${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.items.push(carrier === undefined ? { code, level, message } : { code, level, message, carrier });
+    let same = this.seen.get(message);
+    if (same) {
+      for (const i of same) if (i.code === code && i.level === level && i.carrier === carrier) return;
+    } else {
+      same = [];
+      this.seen.set(message, same);
+    }
+    const issue: Issue = carrier === undefined ? { code, level, message } : { code, level, message, carrier };
+    same.push(issue);
+    this.items.push(issue);
   }
 
   hasErrors(): boolean {

@@ -21,7 +21,14 @@ export class PackingCache {
   ) {}
 
   pack(lines: readonly { unit: PackUnit; quantity: number }[]): PackingResult {
-    const key = cartSignature(lines);
+    return this.packBySignature(cartSignature(lines), lines);
+  }
+
+  /**
+   * `pack` for a caller that keeps the signature of `lines` (it must be `cartSignature(lines)`), so a hot path
+   * asking for the same contents again skips rebuilding it.
+   */
+  packBySignature(key: string, lines: readonly { unit: PackUnit; quantity: number }[]): PackingResult {
     const cached = this.entries.get(key);
     if (cached) {
       this.hits += 1;

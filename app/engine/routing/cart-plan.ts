@@ -3,9 +3,13 @@ import type { PackingResult, PackUnit, ResolvedLine } from "../packing";
 import { Allocator } from "./allocate";
 import type { Allocation, ShipmentAllocation } from "./types";
 
-/** What follows from one shipment's packing (warehouse + contents), kept with the packing it came from. */
+/** One shipment's contents (warehouse + lines), its packing signature, and what follows from its packing. */
 export interface ShipmentTemplate {
-  packing: PackingResult;
+  lines: { unit: PackUnit; quantity: number }[];
+  /** `cartSignature(lines)`. */
+  signature: string;
+  /** The packing last returned for it, and what follows from that packing. */
+  packing?: PackingResult;
   /** A package is over the parcel limits (before the shop's freight threshold is considered). */
   packageNeedsFreight: boolean;
   coldChain: boolean;
@@ -20,10 +24,8 @@ export class CartPlan {
   readonly allocator: Allocator;
   private readonly slotByKey = new Map<string, number>();
   readonly slots: ShipmentAllocation[] = [];
-  /** Per slot: the packing last returned for it and what follows from it. */
+  /** Per slot: contents, packing signature and packing. */
   readonly templates: (ShipmentTemplate | undefined)[] = [];
-  /** Per slot: the units and quantities to pack. */
-  readonly packLines: ({ unit: PackUnit; quantity: number }[] | undefined)[] = [];
   private readonly groups = new Map<number, Allocation[]>();
   /** Memo of `freightThresholdCrossed` for this cart when it depends on weight only (undefined = not computed). */
   freightThreshold?: string | null;

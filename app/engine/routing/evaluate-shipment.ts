@@ -1,8 +1,15 @@
 import { DEFAULT_ON_TIME_RATE } from "../config/defaults";
 import type { CompiledService, CompiledShopConfig, CompiledWarehouse } from "../config/types";
 import { zoneBetween } from "../geo";
-import { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds, type PackedPackage } from "../packing";
+import {
+  cartSignature,
+  ceilInches,
+  lengthPlusGirthIn,
+  ouncesToBilledPounds,
+  type PackedPackage,
+} from "../packing";
 import { rateShipment, servesDestination } from "../rating";
+import type { RatingRejection, ShipmentRating } from "../rating/types";
 import { deliveryDays, formatDay, laneTransit, localNow, shipDay } from "../transit";
 import type { FreightLevel, ShipmentPlan } from "../types";
 import { scorePlan } from "./scoring";
@@ -42,21 +49,18 @@ export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocati
   const slot = allocation.slot!;
   let evaluation = ctx.evaluations[slot];
   if (!evaluation) {
-    // Asked of the packing cache on every quote, as before: it decides which packing a cart signature gets.
-    const packing = ctx.compiled.packing.pack(
-      (ctx.plan.packLines[slot] ??= allocation.lines.map((l) => ({
-        unit: l.resolved.unit,
-        quantity: l.quantity,
-      }))),
-    );
     let template = ctx.plan.templates[slot];
-    if (template?.packing !== packing) {
-      template = {
-        packing,
-        packageNeedsFreight: packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled)),
-        coldChain: packing.packages.some((p) => p.coldChain),
-      };
+    if (!template) {
+      const lines = allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity }));
+      template = { lines, signature: cartSignature(lines), packageNeedsFreight: false, coldChain: false };
       ctx.plan.templates[slot] = template;
+    }
+    // Asked of the packing cache on every quote, as before: it decides which packing a cart signature gets.
+    const packing = ctx.compiled.packing.packBySignature(template.signature, template.lines);
+    if (template.packing !== packing) {
+      template.packing = packing;
+      template.packageNeedsFreight = packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled));
+      template.coldChain = packing.packages.some((p) => p.coldChain);
     }
     for (const name of packing.oversizeUnits) {
       ctx.issues.add("ITEM_EXCEEDS_CARTONS", "info", `${name} fits no carton: ships in its own packaging`);
@@ -149,7 +153,21 @@ function computeLeg(
     stat,
     ctx.compiled.strategy.laneStatsMinSamples,
   );
-  return { zone, transit, shipDay: shipDayFor(ctx, warehouse, service) };
+  return {
+    zone,
+    transit,
+    shipDay: shipDayFor(ctx, warehouse, service),
+    areaIndex: areaSurchargeIndex(service, dest.zip.zip),
+  };
+}
+
+/** Which of the service's area surcharges applies to a ZIP (the first match, as `computeSurcharges` picks), or -1. */
+function areaSurchargeIndex(service: CompiledService, zip: string): number {
+  const { areas } = service.surcharges;
+  if (areas.length === 0) return -1;
+  const zip3 = zip.slice(0, 3);
+  for (let i = 0; i < areas.length; i += 1) if (areas[i].zip5.has(zip) || areas[i].zip3.has(zip3)) return i;
+  return -1;
 }
 
 /**
@@ -173,6 +191,55 @@ export function shipmentOption(
   const option = computeOption(ctx, evaluation, service, freightLevel);
   evaluation.options[memoKey] = option;
   return option;
+}
+
+type Rated = ShipmentRating | RatingRejection;
+const ratingsByPackages = new WeakMap<readonly PackedPackage[], Map<number, Rated>>();
+const MAX_RATINGS_PER_PACKING = 4096;
+
+/**
+ * `rateShipment` of these packages, shared across quotes: a rating depends on the packages and the service, and
+ * on the destination only through the zone, the residential flag, the area surcharge that applies to the ZIP, the
+ * ship day (peak windows) and the freight level, which make up the key. Bounded per packing.
+ */
+function ratingFor(
+  ctx: QuoteContext,
+  packages: readonly PackedPackage[],
+  service: CompiledService,
+  leg: DestinationLeg,
+  freightLevel: FreightLevel | undefined,
+): Rated {
+  const { zone, shipDay: ship } = leg;
+  const level = freightLevel ? FREIGHT_LEVEL_SLOT[freightLevel] : 0;
+  const cacheable = Number.isInteger(zone) && zone >= 0 && zone < 64 && Number.isInteger(ship);
+  const key = cacheable
+    ? ((((ship * 2 + (ctx.dest.residential ? 1 : 0)) * (service.surcharges.areas.length + 1) +
+        leg.areaIndex +
+        1) *
+        OPTION_STRIDE +
+        level) *
+        ctx.compiled.services.length +
+        service.index) *
+        64 +
+      zone
+    : -1;
+  let ratings = ratingsByPackages.get(packages);
+  const known = cacheable ? ratings?.get(key) : undefined;
+  if (known) return known;
+  const rating = rateShipment(service, packages, zone, {
+    destZip: ctx.dest.zip.zip,
+    residential: ctx.dest.residential,
+    shipDay: ship,
+    ...(freightLevel ? { freightLevel } : {}),
+  });
+  if (cacheable) {
+    if (!ratings) {
+      ratings = new Map();
+      ratingsByPackages.set(packages, ratings);
+    } else if (ratings.size >= MAX_RATINGS_PER_PACKING) ratings.clear();
+    ratings.set(key, rating);
+  }
+  return rating;
 }
 
 /** Option memo stride per service: no freight level, then one slot per level. */
@@ -199,29 +266,37 @@ function computeOption(
   if (!leg) return null;
   const { zone, transit, shipDay: ship } = leg;
   if (evaluation.coldChain && transit.max > ctx.compiled.strategy.coldChainMaxTransitDays) {
-    issues.add(
-      "COLD_CHAIN_TOO_SLOW",
-      "info",
-      `${cfg.name} takes up to ${transit.max} business days: too slow for cold-chain items`,
-      cfg.carrier,
-    );
+    // Once per leg and quote: the same message again would be dropped as a duplicate.
+    if (!leg.coldChainReported) {
+      leg.coldChainReported = true;
+      issues.add(
+        "COLD_CHAIN_TOO_SLOW",
+        "info",
+        `${cfg.name} takes up to ${transit.max} business days: too slow for cold-chain items`,
+        cfg.carrier,
+      );
+    }
     return null;
   }
-  const rating = rateShipment(service, evaluation.packing.packages, zone, {
-    destZip: dest.zip.zip,
-    residential: dest.residential,
-    shipDay: ship,
-    ...(freightLevel ? { freightLevel } : {}),
-  });
+  const rating = ratingFor(ctx, evaluation.packing.packages, service, leg, freightLevel);
   if ("reason" in rating) {
-    if (rating.reason === "LIMIT") issues.add("SERVICE_LIMIT_EXCEEDED", "info", rating.message, cfg.carrier);
-    else issues.add("ZONE_NOT_RATED", "warning", rating.message, cfg.carrier);
+    // A shared rejection reports the same message each time: once per quote is enough.
+    const reported = (ctx.reportedRejections ??= new Set());
+    if (!reported.has(rating)) {
+      reported.add(rating);
+      if (rating.reason === "LIMIT")
+        issues.add("SERVICE_LIMIT_EXCEEDED", "info", rating.message, cfg.carrier);
+      else issues.add("ZONE_NOT_RATED", "warning", rating.message, cfg.carrier);
+    }
     return null;
   }
-  const days = deliveryDays(ship, transit, service.appointmentLeadDays, service.calendar);
-  // Never promise a day before today at the destination (time zones can put it a day ahead of the warehouse).
-  const minDay = Math.max(days.minDay, dest.today);
-  const maxDay = Math.max(days.maxDay, minDay);
+  if (leg.maxDay === undefined) {
+    const days = deliveryDays(ship, transit, service.appointmentLeadDays, service.calendar);
+    // Never promise a day before today at the destination (time zones can put it a day ahead of the warehouse).
+    leg.minDay = Math.max(days.minDay, dest.today);
+    leg.maxDay = Math.max(days.maxDay, leg.minDay);
+  }
+  const { minDay, maxDay } = leg as { minDay: number; maxDay: number };
   const onTimeRate = transit.onTimeRate ?? DEFAULT_ON_TIME_RATE;
   const score = scorePlan(
     ctx.compiled.strategy,

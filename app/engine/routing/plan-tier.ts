@@ -64,18 +64,27 @@ function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation)
     if (!option) return null;
     shipments.push(option);
   }
-  const carrierCostCents = shipments.reduce((sum, s) => sum + s.costCents, 0);
+  // Plain loops: this runs for every allocation of every tier.
+  let carrierCostCents = 0;
+  let ownMarkup = false;
+  let minDay = Number.NEGATIVE_INFINITY;
+  let maxDay = Number.NEGATIVE_INFINITY;
+  // The order is on time only if every shipment is.
+  let onTimeRate = 1;
+  for (const s of shipments) {
+    carrierCostCents += s.costCents;
+    if (s.service.config.markup) ownMarkup = true;
+    if (s.minDay > minDay) minDay = s.minDay;
+    if (s.maxDay > maxDay) maxDay = s.maxDay;
+    onTimeRate *= s.onTimeRate;
+  }
   // Plans are priced by the thousand per quote: only a plan riding a service with its own markup needs grouping.
-  const { totalCents, markupCents } = shipments.some((s) => s.service.config.markup)
+  const { totalCents, markupCents } = ownMarkup
     ? applyPlanMarkup(
         shipments.map((s) => ({ costCents: s.costCents, markup: s.service.config.markup })),
         ctx.compiled.config.markup,
       )
     : applyMarkup(carrierCostCents, ctx.compiled.config.markup);
-  const minDay = Math.max(...shipments.map((s) => s.minDay));
-  const maxDay = Math.max(...shipments.map((s) => s.maxDay));
-  // The order is on time only if every shipment is.
-  const onTimeRate = shipments.reduce((p, s) => p * s.onTimeRate, 1);
   const score = scorePlan(
     ctx.compiled.strategy,
     { priceCents: totalCents, days: maxDay - ctx.dest.today, onTimeRate },

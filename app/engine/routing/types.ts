@@ -60,6 +60,13 @@ export interface DestinationLeg {
   zone: number;
   transit: TransitEstimate;
   shipDay: DayNumber;
+  /** Index of the service's area surcharge that applies to the destination ZIP, or -1. */
+  areaIndex: number;
+  /** Delivery days of this leg (the same for every shipment on it), filled on first use. */
+  minDay?: DayNumber;
+  maxDay?: DayNumber;
+  /** The leg's cold-chain rejection is already in the quote's issues. */
+  coldChainReported?: boolean;
 }
 
 /** One service rated for one shipment. The public `ShipmentPlan` is built only for options that win. */
@@ -111,6 +118,8 @@ export interface QuoteContext {
   evaluations: (ShipmentEvaluation | undefined)[];
   /** Per-quote memo by `warehouse.index * services + service.index`; null = the service cannot serve it. */
   legs: (DestinationLeg | null | undefined)[];
+  /** Rating rejections (shared across quotes) already reported in this quote's issues. */
+  reportedRejections?: Set<object>;
   /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
   shipDays: (DayNumber | undefined)[];
 }
