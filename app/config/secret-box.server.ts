@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { DEMO_DEFAULTS } from "./env.server";
 
 // Secrets the app stores for a shop (a warehouse's signing secret; carrier API keys later) are encrypted at rest
 // with AES-256-GCM (NIST SP 800-38D; Node's `crypto` cipher "aes-256-gcm"): a random 96-bit IV per value and
@@ -32,7 +33,9 @@ export function secretKeysFrom(env: Record<string, string | undefined>): SecretK
     keys.push({ id: keyId(key), key });
   }
   if (keys.length === 0) {
-    const secret = env.SHOPIFY_API_SECRET;
+    // Demo mode runs on the public placeholder secret (docs/admin.md), like the rest of the demo.
+    const secret =
+      env.SHOPIFY_API_SECRET ?? (env.TAILROUTE_DEMO === "1" ? DEMO_DEFAULTS.SHOPIFY_API_SECRET : undefined);
     if (!secret) throw new Error("TAILROUTE_SECRETS_KEY or SHOPIFY_API_SECRET must be set to store secrets");
     const key = Buffer.from(hkdfSync("sha256", secret, "tailroute", "tailroute secrets v1", 32));
     keys.push({ id: keyId(key), key });

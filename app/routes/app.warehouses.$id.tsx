@@ -11,10 +11,12 @@ import {
   WarehouseLocationCard,
   WarehouseModesCard,
 } from "../components/warehouses/warehouse-cards";
+import { handoffResult, WarehouseHandoffCard } from "../components/warehouses/warehouse-handoff-card";
 import { warehouseFormFields } from "../components/warehouses/warehouse-form-values";
 import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
 import { shopifyLocations } from "../services/admin/shopify-locations.server";
+import { warehouseHandoffAction, warehouseHandoffStatus } from "../services/admin/warehouse-handoff.server";
 import { saveWarehouse, warehouseEditValues } from "../services/admin/warehouses.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -22,21 +24,30 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const values = await warehouseEditValues(db, shop, params.id ?? "");
   if (!values) throw new Response("Warehouse not found", { status: 404 });
   const created = new URL(request.url).searchParams.has("created");
-  return { isNew: params.id === "new", created, values, ...(await shopifyLocations(graphql)) };
+  const handoff = await warehouseHandoffStatus(db, shop, params.id ?? "");
+  return { isNew: params.id === "new", created, values, handoff, ...(await shopifyLocations(graphql)) };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { db, shop } = await adminContext(request);
-  const result = await saveWarehouse(db, shop, params.id ?? "", await request.formData());
+  const form = await request.formData();
+  if (form.get("intent") === "handoff") {
+    const handoff = await warehouseHandoffAction(db, shop, params.id ?? "", form);
+    if (!handoff) throw new Response("Warehouse not found", { status: 404 });
+    return json(handoff, { status: statusOf(handoff) });
+  }
+  const result = await saveWarehouse(db, shop, params.id ?? "", form);
   if (!result) throw new Response("Warehouse not found", { status: 404 });
   if (result.ok && params.id === "new") return redirect(`/app/warehouses/${result.value!.id}?created=1`);
   return json(result, { status: statusOf(result) });
 };
 
 export default function WarehouseEdit() {
-  const { isNew, created, values, locations, error } = useLoaderData<typeof loader>();
+  const { isNew, created, values, handoff, locations, error } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting";
+  const handoffSaving = saving && navigation.formData?.get("intent") === "handoff";
   const createdToast = useMemo(
     () => (created ? { ok: true, message: "Warehouse created" } : null),
     [created],
@@ -48,23 +59,32 @@ export default function WarehouseEdit() {
       title={isNew ? "Add warehouse" : values.name}
       backAction={{ content: "Warehouses", url: "/app/warehouses" }}
     >
-      <Form method="post">
-        <Layout>
+      <Layout>
+        <Layout.Section>
+          <Form method="post">
+            <Layout>
+              <Layout.Section>
+                <BlockStack gap="400">
+                  <ErrorsBanner data={data} />
+                  <WarehouseAddressCard form={form} />
+                  <WarehouseModesCard form={form} />
+                </BlockStack>
+              </Layout.Section>
+              <Layout.Section variant="oneThird">
+                <WarehouseLocationCard form={form} locations={locations} error={error} />
+              </Layout.Section>
+              <Layout.Section>
+                <SaveButton saving={saving && !handoffSaving} />
+              </Layout.Section>
+            </Layout>
+          </Form>
+        </Layout.Section>
+        {handoff && !isNew ? (
           <Layout.Section>
-            <BlockStack gap="400">
-              <ErrorsBanner data={data} />
-              <WarehouseAddressCard form={form} />
-              <WarehouseModesCard form={form} />
-            </BlockStack>
+            <WarehouseHandoffCard status={handoff} result={handoffResult(data)} saving={handoffSaving} />
           </Layout.Section>
-          <Layout.Section variant="oneThird">
-            <WarehouseLocationCard form={form} locations={locations} error={error} />
-          </Layout.Section>
-          <Layout.Section>
-            <SaveButton saving={saving} />
-          </Layout.Section>
-        </Layout>
-      </Form>
+        ) : null}
+      </Layout>
     </Page>
   );
 }

@@ -186,4 +186,49 @@ describe("Warehouses page", () => {
     expect(saved.status).toBe(404);
     expect(await h.db.warehouse.findUniqueOrThrow({ where: { id: theirs.id } })).toEqual(theirs);
   });
+
+  it("turns on the handoff for a warehouse without a Shopify app: fulfillment service registered, secret shown once", async () => {
+    // GIVEN the demo shop's Ontario warehouse and Shopify's fulfillment-service API
+    const { FakeFulfillmentServiceShop } = await import("../../scripts/lib/fake-fulfillment-service");
+    const shopify = new FakeFulfillmentServiceShop(h.fake).install();
+    const ontario = await h.db.warehouse.findFirstOrThrow({ where: { shop: DEMO_SHOP, key: "ontario-ca" } });
+    const path = `/app/warehouses/${ontario.id}`;
+    // WHEN the merchant submits an endpoint that is not https, then a good one
+    const bad = await submit(
+      edit.action,
+      path,
+      { intent: "handoff", handoffUrl: "ftp://wh.example" },
+      { id: ontario.id },
+    );
+    const good = await submit(
+      edit.action,
+      path,
+      { intent: "handoff", handoffUrl: "https://wms.example/tailroute" },
+      { id: ontario.id },
+    );
+    // THEN the first is refused under the field, nothing registered
+    expect(bad.status).toBe(422);
+    expect(bad.data.errors.handoffUrl).toBe("the warehouse endpoint must use https");
+    // AND the second registers one fulfillment service and answers the secret, once
+    expect(good.status).toBe(200);
+    expect(good.data.value.secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+    expect(shopify.services.size).toBe(1);
+    // AND the page then shows the handoff on, without the secret
+    const page = await load(edit.loader, path, { id: ontario.id });
+    expect(page.data.handoff).toEqual({
+      enabled: true,
+      url: "https://wms.example/tailroute",
+      fulfillmentServiceId: [...shopify.services.keys()][0],
+    });
+    expect(JSON.stringify(page.data)).not.toContain(good.data.value.secret);
+    // AND another shop's warehouse cannot be switched
+    const theirs = await h.db.warehouse.findFirstOrThrow({ where: { shop: OTHER_SHOP } });
+    const foreign = await submit(
+      edit.action,
+      `/app/warehouses/${theirs.id}`,
+      { intent: "handoff", handoffUrl: "https://wms.example/x" },
+      { id: theirs.id },
+    );
+    expect(foreign.status).toBe(404);
+  });
 });
