@@ -505,9 +505,11 @@ export class PgBossJobEngine implements JobEngine {
   }
 
   async retry(shop: string, id: string): Promise<boolean> {
-    // A fresh attempt count (pg-boss's own retry() grants one more attempt only).
+    // A fresh attempt count: retry_count 0 and started_on cleared, so the next claim is attempt 1 (pg-boss's own
+    // retry() grants one more attempt only).
     const n = await this.db.$executeRawUnsafe(
-      `UPDATE ${PGBOSS_SCHEMA}.job SET state = 'retry', retry_count = 0, completed_on = NULL, output = NULL,
+      `UPDATE ${PGBOSS_SCHEMA}.job SET state = 'retry', retry_count = 0, started_on = NULL, completed_on = NULL,
+         output = NULL,
          start_after = now(), keep_until = now() + interval '14 days'
        WHERE id = $1::uuid AND group_id = $2 AND (state = 'failed' OR (state = 'completed' AND output ? 'dropped'))`,
       id,

@@ -98,9 +98,10 @@ describe(`job runner contract (${testDatabaseProvider() === "postgres" ? "pg-bos
     // WHEN the cause is fixed and the merchant presses Retry
     healthy = true;
     expect(await e.retry(shop, failed!.id)).toBe(true);
-    // THEN it runs again and completes
+    // THEN it runs again, as a first attempt (a fresh attempt count), and completes
     await expect.poll(() => statusOf(e, shop, "test.throws"), timeout).toEqual(["COMPLETED"]);
     expect(calls).toBe(4);
+    expect(await e.list({ shop, kind: "test.throws" })).toMatchObject([{ attempts: 1 }]);
     // ... and another shop cannot retry or discard it
     expect(await e.retry(other, failed!.id)).toBe(false);
     expect(await e.discard(other, failed!.id)).toBe(false);
