@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealSecret, secretKeysFrom } from "../../app/config/secret-box.server";
 import { createPrismaClient } from "../../app/db.server";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { seedDemoShop } from "../../app/demo/seed.server";
@@ -41,6 +42,7 @@ let logs = "";
 const tokens = new Map<string, string>();
 const trackingSecrets = new Map<string, Record<string, string>>();
 const carrierServiceIds = new Map<string, string>();
+const WAREHOUSE_SECRET = "whsec_fuzz";
 
 beforeAll(async () => {
   await seedDemoShop(db);
@@ -50,6 +52,25 @@ beforeAll(async () => {
     tokens.set(shop, (await db.shop.findUniqueOrThrow({ where: { shop } })).callbackToken);
     trackingSecrets.set(shop, await ensureTrackingSources(db, shop));
     carrierServiceIds.set(shop, (await db.carrierService.findFirstOrThrow({ where: { shop } })).id);
+    // A handed-off warehouse with one handoff, so signed tracking reports reach the database (docs/handoff.md).
+    await db.warehouse.updateMany({
+      where: { shop, key: "edison-nj" },
+      data: {
+        handoffEnabled: true,
+        handoffUrl: "https://warehouse.example/hook",
+        handoffSecret: sealSecret(WAREHOUSE_SECRET, secretKeysFrom({ SHOPIFY_API_SECRET: TEST_API_SECRET })),
+      },
+    });
+    await db.warehouseHandoff.create({
+      data: {
+        shop,
+        warehouseKey: "edison-nj",
+        fulfillmentOrderId: "gid://shopify/FulfillmentOrder/7001",
+        orderId: "gid://shopify/Order/7001",
+        state: "SENT",
+        document: {},
+      },
+    });
     // The offline session an install leaves: admin actions authenticated by a session token load it.
     await db.session.upsert({
       where: { id: `offline_${shop}` },
@@ -90,6 +111,7 @@ function contextFor(request: FuzzRequest, index: number): SigningContext {
     callbackToken: tokens.get(request.shop) ?? "no-such-token",
     trackingSecrets: trackingSecrets.get(request.shop) ?? {},
     carrierServiceId: carrierServiceIds.get(request.shop) ?? "no-such-service",
+    ...(SHOPS.includes(request.shop) ? { warehouseSecret: WAREHOUSE_SECRET } : {}),
     webhookId: request.replayId ? "fuzz-replayed-webhook" : `fuzz-${index}`,
   };
 }

@@ -15,6 +15,8 @@ export interface SigningContext {
   trackingSecrets: Record<string, string>;
   /** One of the shop's carrier services, for the carrier page's actions; absent for unknown shops. */
   carrierServiceId: string;
+  /** The signing secret of the shop's handed-off warehouse (edison-nj); absent for unknown shops. */
+  warehouseSecret?: string;
   webhookId: string;
 }
 
@@ -172,6 +174,33 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     sign: (_rawBody, ctx) => ({
       Authorization: `Bearer ${extensionSessionToken({ shop: ctx.shop, apiKey: ctx.apiKey, secret: ctx.secret })}`,
     }),
+  },
+  {
+    name: "fulfillment service notification (HMAC)",
+    path: () => "/fulfillment-service/fulfillment_order_notification",
+    sample: () => ({ kind: "FULFILLMENT_REQUEST" }),
+    sign: (rawBody, ctx) => ({
+      "Content-Type": "application/json",
+      "X-Shopify-Shop-Domain": ctx.shop,
+      "X-Shopify-Hmac-Sha256": shopifyHmac(rawBody, ctx.secret),
+    }),
+  },
+  {
+    name: "warehouse tracking report (warehouse secret)",
+    path: (ctx) => `/api/warehouse/tracking?shop=${encodeURIComponent(ctx.shop)}&warehouse=edison-nj`,
+    sample: () => ({
+      fulfillmentOrderId: "gid://shopify/FulfillmentOrder/7001",
+      trackingNumber: "1Z999AA10123456784",
+      company: "UPS",
+    }),
+    sign: (rawBody, ctx) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return {
+        "Content-Type": "application/json",
+        "X-Tailroute-Timestamp": timestamp,
+        "X-Tailroute-Signature": genericSignature(rawBody, timestamp, ctx.warehouseSecret ?? "none"),
+      };
+    },
   },
   pickupChoice("thank-you pickup choice (checkout session token)", "/api/checkout/pickup-points"),
   pickupChoice("order-status pickup choice (session token)", "/api/customer-account/pickup-points"),
