@@ -90,6 +90,9 @@ Tailroute demo is running
       `  Inspect: DATABASE_URL=${url} npx tailroute shipments --shop ${DEMO_DEFAULTS.DEMO_SHOP} --timeline`,
     );
     await orderDb.$disconnect();
+    console.log(
+      `  Background work (the jobs that applied the decisions and pushed the events): DATABASE_URL=${url} npx tailroute jobs --shop ${DEMO_DEFAULTS.DEMO_SHOP} --json`,
+    );
     console.log("▸ Webhook idempotency and signatures");
     for (const line of await replayDemoTraffic(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) {
       console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
-import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
-import { reconcileTracking } from "../../app/services/tracking/reconciler.server";
+import { checkHoldExpiries } from "../../app/services/tracking/holds.server";
 import { listShipments } from "../../app/services/tracking/shipment-list.server";
 import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
@@ -288,25 +287,19 @@ export async function replayDemoTracking(
       `${decision.orderName} ${scenario.label}: fulfillments/create → HTTP ${fulfillment.status}; events → HTTP ${responses.map((r) => r.status).join(", ")}`,
     );
   }
-  // The app pushes fulfillment events after answering; give it a moment.
-  for (
-    let wait = 0;
-    wait < 50 && (await db.trackingPush.count({ where: { shop, status: "PENDING" } })) > 0;
-    wait++
-  )
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // The app's job runner pushes the fulfillment events (tracking.push jobs enqueued with the scans).
+  await pushesDone(db, shop);
 
   // The hold-expiry check with a fixed clock: 8 days after the FedEx parcel became available (5 business days).
   const checkAt = new Date(t0 + (48 + 8 * 24) * HOUR);
-  const session = await db.session.findFirst({ where: { shop, isOnline: false } });
-  const check = await reconcileTracking(db, {
-    shop,
-    now: () => checkAt,
-    clientFor: async () => (session ? adminGraphqlClient(shop, session.accessToken, fakeShopify.url) : null),
-  });
+  // The check queues the hold-expired order tag with its tracking.push job; the app's runner pushes it.
+  const appliedBefore = await db.trackingPush.count({ where: { shop, status: "APPLIED" } });
+  const holds = await checkHoldExpiries(db, { shop, now: checkAt });
+  await pushesDone(db, shop);
+  const pushed = (await db.trackingPush.count({ where: { shop, status: "APPLIED" } })) - appliedBefore;
   lines.push(
-    `Hold check at ${checkAt.toISOString().slice(0, 16)}Z: ${check.holds.expired.length} expired hold(s) flagged returning to origin, ` +
-      `${check.pushes.filter((p) => p.result === "APPLIED").length} Shopify write(s) pushed`,
+    `Hold check at ${checkAt.toISOString().slice(0, 16)}Z: ${holds.expired.length} expired hold(s) flagged returning to origin, ` +
+      `${pushed} Shopify write(s) pushed by the app's jobs`,
   );
 
   // Timelines as the operator sees them once the last scan is in (the hold flag set by the check above stays).
@@ -334,4 +327,14 @@ export async function replayDemoTracking(
   );
   lines.push(`Shopify fulfillment events (fake Admin API): ${sent.join(" | ")}`);
   return lines;
+}
+
+/** Waits (up to 15 s) until the app's job runner has pushed every pending Shopify write of the shop. */
+async function pushesDone(db: PrismaClient, shop: string): Promise<void> {
+  for (
+    let wait = 0;
+    wait < 150 && (await db.trackingPush.count({ where: { shop, status: "PENDING" } })) > 0;
+    wait++
+  )
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -82,8 +82,9 @@ export async function pushPendingTracking(
       });
     const blocked = stalled.get(push.shipmentId);
     if (blocked) {
+      // Behind a push another worker is sending right now: BUSY too (that worker's job, or a wait, finishes it).
       report(
-        blocked === "WAITING_FOR_FULFILLMENT" ? blocked : "PENDING",
+        blocked === "WAITING_FOR_FULFILLMENT" || blocked === "BUSY" ? blocked : "PENDING",
         "an earlier push of this shipment is still pending",
       );
       continue;
