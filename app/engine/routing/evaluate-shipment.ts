@@ -303,10 +303,10 @@ function computeOption(
     { priceCents: rating.costCents, days: maxDay - dest.today, onTimeRate },
     undefined,
   );
-  return {
+  // No object spread here: this literal is built for every rated option.
+  const option: ShipmentOption = {
     service,
     warehouse,
-    ...(freightLevel ? { freightLevel } : {}),
     zone,
     rating,
     transit,
@@ -317,6 +317,8 @@ function computeOption(
     costCents: rating.costCents,
     score,
   };
+  if (freightLevel) option.freightLevel = freightLevel;
+  return option;
 }
 
 /**
