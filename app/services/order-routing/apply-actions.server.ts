@@ -148,7 +148,7 @@ async function runActions(
     }
   } catch (error) {
     if (error instanceof AdminCallError && error.retryable) {
-      // Shopify is throttling or down: leave the rest PENDING for the reconciler.
+      // Shopify is throttling or down: leave the rest PENDING; the decision's job retries with backoff.
       await save({ error: error.message });
       return "PENDING";
     }
@@ -309,7 +309,7 @@ async function reroute(
   });
   const columns = decisionColumns(outcome);
   if (outcome.kind === "NEEDS_INPUT") {
-    // Shopify could not be read for the new round: the reconciler decides it (with the same exclusions).
+    // Shopify could not be read for the new round: the decision's job decides it (with the same exclusions).
     return { actions: kept, columns: { status: "NEEDS_INPUT", error: outcome.error } };
   }
   if (outcome.kind === "UNROUTABLE") {

@@ -13,7 +13,7 @@ export type DecideOrderOutcome = RoutingOutcome | { kind: "NEEDS_INPUT"; error: 
 /**
  * Loads the shop's configuration and the order's live state from Shopify, then decides. A shop without
  * warehouses is unroutable without asking Shopify anything; a Shopify read that keeps failing yields
- * NEEDS_INPUT, which the reconciler decides again later.
+ * NEEDS_INPUT, which the decision's routing.apply-decision job decides again later.
  */
 export async function decideForOrder(
   db: PrismaClient,

@@ -51,8 +51,8 @@ const DEFAULT_LEASE_MS = 60_000;
 /**
  * Pushes a shop's PENDING tracking writes to Shopify, oldest first per shipment, each exactly once: the attempt is
  * recorded before the call and the result right after; a push attempted before (a crash in between) is first
- * checked against the fulfillment's events. A lease per push keeps concurrent workers (the ingest's background run,
- * the reconciler, the CLI) apart. Throttling and 5xx are retried (admin-retry); still failing → stays PENDING.
+ * checked against the fulfillment's events. A lease per push keeps concurrent workers (the shipment's
+ * `tracking.push` jobs, the CLI) apart. Throttling and 5xx are retried (admin-retry); still failing → stays PENDING.
  */
 export async function pushPendingTracking(
   db: PrismaClient,
