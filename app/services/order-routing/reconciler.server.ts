@@ -75,7 +75,10 @@ export async function completeDecision(
   });
 }
 
-/** Open decisions not leased right now, of installed shops (uninstalled ones wait for a reinstall). */
+/**
+ * Open decisions not leased right now: of the given shop, or of every installed shop (uninstalled ones wait for a
+ * reinstall).
+ */
 async function openDecisionsWhere(
   db: PrismaClient,
   options: Pick<ReconcileOptions, "shop" | "since">,
@@ -87,11 +90,7 @@ async function openDecisionsWhere(
   return {
     status: { in: ["PENDING", "NEEDS_INPUT"] },
     OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
-    ...(options.shop
-      ? { shop: uninstalled.includes(options.shop) ? "" : options.shop }
-      : uninstalled.length
-        ? { shop: { notIn: uninstalled } }
-        : {}),
+    ...(options.shop ? { shop: options.shop } : uninstalled.length ? { shop: { notIn: uninstalled } } : {}),
     ...(options.since ? { createdAt: { gte: options.since } } : {}),
   };
 }
