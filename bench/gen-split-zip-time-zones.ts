@@ -4,7 +4,8 @@
 // table and keeps the library only for ZIPs outside the table. Same semantics as `ZipToTz.full`: the first zone
 // (file order) whose list holds the ZIP as a string (numeric YAML entries never match there).
 //
-//   npx tsx bench/gen-split-zip-time-zones.ts [--check]   # --check: call the library for every such ZIP
+//   npx tsx bench/gen-split-zip-time-zones.ts && npx prettier --write app/engine/geo/split-zip-time-zones.ts
+//   npx tsx bench/gen-split-zip-time-zones.ts --check   # call the library itself for every such ZIP (minutes)
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
