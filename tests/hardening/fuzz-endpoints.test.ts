@@ -157,7 +157,11 @@ function queryOf(body: Buffer): string {
 async function send(request: FuzzRequest, index: number) {
   const url = new URL(request.target.path(contextFor(request, index)), app.url);
   const get = request.target.method === "GET";
-  if (get) url.search = queryOf(request.body);
+  if (get) {
+    const query = queryOf(request.body);
+    const { signQuery } = request.target;
+    url.search = signQuery ? signQuery(query, contextFor(request, index), request.signing) : query;
+  }
   const body = request.target.encoding === "form" ? Buffer.from(queryOf(request.body)) : request.body;
   const response = await fetch(url, {
     method: get ? "GET" : "POST",

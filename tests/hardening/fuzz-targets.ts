@@ -5,6 +5,7 @@ import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { shopifyHmac, signedWebhookRequest } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";
+import { proxySignature } from "../storefront/proxy-request";
 
 export interface SigningContext {
   shop: string;
@@ -33,7 +34,15 @@ export interface FuzzTarget {
   sample: () => unknown;
   /** Headers a genuine sender would attach to `rawBody` (signature included). */
   sign: (rawBody: string, ctx: SigningContext) => Record<string, string>;
+  /**
+   * GET targets whose sender signs the query itself (Shopify's app proxy): the query sent, from the (mutated)
+   * one, signed as `signing` says (valid, with another secret, without a signature, or garbled).
+   */
+  signQuery?: (query: string, ctx: SigningContext, signing: FuzzSigning) => string;
 }
+
+/** How a fuzzed request is signed (tests/hardening/fuzz-requests.ts). */
+export type FuzzSigning = "valid" | "wrong-secret" | "missing" | "garbled";
 
 /** Put into every buyer address field: it must never show up in the app's logs. */
 export const BUYER_ADDRESS_MARKER = "42 Fuzz Marker Lane";
@@ -279,3 +288,24 @@ FUZZ_TARGETS.push(
   }),
   adminAction("order re-route", () => "/app/orders/no-such-decision", "routes/app.orders.$id", {}),
 );
+
+/** Shopify's app proxy forwarding the storefront's promise request: the signed query (docs/storefront.md). */
+FUZZ_TARGETS.push({
+  name: "storefront promise (app proxy signature)",
+  method: "GET",
+  path: () => "/proxy/promise",
+  sample: () => ({ variant_id: DEMO_VARIANTS.tee, quantity: "2", zip: "90012", price: "2000", grams: "170" }),
+  sign: () => ({}),
+  signQuery: (query, ctx, signing) => {
+    const params: Record<string, string> = {
+      ...Object.fromEntries(new URLSearchParams(query)),
+      shop: ctx.shop,
+      logged_in_customer_id: "",
+      path_prefix: "/apps/tailroute",
+      timestamp: String(Math.floor(Date.now() / 1000)),
+    };
+    const secret = signing === "wrong-secret" ? "not-the-secret" : ctx.secret;
+    const signature = signing === "garbled" ? "%%% not hex %%%" : proxySignature(params, secret);
+    return new URLSearchParams(signing === "missing" ? params : { ...params, signature }).toString();
+  },
+});

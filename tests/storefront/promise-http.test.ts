@@ -209,6 +209,15 @@ describe("GET /proxy/promise (bad input: a 4xx JSON with a reason, never a 5xx)"
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("refuses a correctly signed request whose shop is no shop domain (found by fuzzing: it was a 503)", async () => {
+    // GIVEN a query signed with the app secret for a shop parameter that is no myshopify.com domain
+    // WHEN it reaches the app
+    const response = await getPromise(proxyQuery(tee, { shop: "evil.example.com" }));
+    // THEN it is a 400 with the reason
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/shop/);
+  });
+
   it("answers 404 for a correctly signed request from an uninstalled shop", async () => {
     // GIVEN a shop that uninstalled the app
     // WHEN Shopify's proxy forwards a signed request for it

@@ -28,6 +28,10 @@ export async function answerPromiseRequest(
   promiseDeps: PromiseDeps = deps,
 ): Promise<Response> {
   try {
+    const params = new URL(request.url).searchParams;
+    // Checked before the library sees it: it throws on a signed `shop` that is no shop domain (found by fuzzing).
+    const shop = params.get("shop") ?? "";
+    if (!SHOP_DOMAIN.test(shop)) return refusePromise(400, "shop must be a myshopify.com domain");
     try {
       await authenticate(request);
     } catch (thrown) {
@@ -35,9 +39,6 @@ export async function answerPromiseRequest(
         return refusePromise(401, "The app proxy signature is missing, forged or stale");
       throw thrown;
     }
-    const params = new URL(request.url).searchParams;
-    const shop = params.get("shop") ?? "";
-    if (!SHOP_DOMAIN.test(shop)) return refusePromise(400, "shop must be a myshopify.com domain");
     const parsed = PromiseQuerySchema.safeParse({
       variant_id: params.get("variant_id") ?? undefined,
       quantity: params.get("quantity") ?? undefined,
