@@ -7,6 +7,7 @@ import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./l
 import { FakeOrderShop } from "./lib/fake-order-shop";
 import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";
 import { demoAdmin } from "./lib/demo-admin";
+import { replayDemoHandoff } from "./lib/demo-handoff";
 import { replayDemoOrders } from "./lib/demo-orders";
 import { runPickupDemo } from "./lib/demo-pickup";
 import { replayDemoTracking } from "./lib/demo-tracking";
@@ -106,6 +107,23 @@ Tailroute demo is running
     store: fakeOrders,
     replay,
   });
+  if (replay) {
+    console.log(
+      "▸ Warehouse handoff (Tailroute as the fulfillment service of a warehouse with no Shopify app, docs/handoff.md)",
+    );
+    const handoffDb = createPrismaClient(url);
+    for (const line of await replayDemoHandoff({
+      appUrl: app.url,
+      databaseUrl: url,
+      shop: DEMO_DEFAULTS.DEMO_SHOP,
+      apiSecret: env.apiSecret,
+      db: handoffDb,
+      fakeShopify,
+    }))
+      console.log(`  ${line}`);
+    await handoffDb.$disconnect();
+    console.log(`  Inspect: DATABASE_URL=${url} npx tailroute handoffs --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+  }
   console.log("\nServing until stopped (Ctrl-C).");
 
   const stop = async () => {
