@@ -91,6 +91,8 @@ export async function replayDemoHandoff(options: {
           ...process.env,
           DATABASE_URL: options.databaseUrl,
           TAILROUTE_DEMO: "1",
+          // The app's own secret: the warehouse secret is sealed with a key derived from it (docs/handoff.md).
+          SHOPIFY_API_SECRET: options.apiSecret,
           SHOPIFY_APP_URL: appUrl,
           SHOPIFY_ADMIN_API_BASE_URL: options.fakeShopify.url,
         },

@@ -9,6 +9,7 @@ import { seedDemoShop } from "../../app/demo/seed.server";
 import { ROUTING_APPLY_DECISION } from "../../app/jobs/kinds/routing-apply-decision.server";
 import { TRACKING_PUSH } from "../../app/jobs/kinds/tracking-push.server";
 import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { replayDemoHandoff } from "../../scripts/lib/demo-handoff";
 import { replayDemoOrders } from "../../scripts/lib/demo-orders";
 import { replayDemoTracking } from "../../scripts/lib/demo-tracking";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
@@ -76,5 +77,27 @@ describe("the demo replay's background work", () => {
     expect(jobs.filter((j) => j.attempts > 1).map((j) => `${j.kind} ${j.key}: ${j.error}`)).toEqual([]);
     // AND nothing the replay queued for Shopify is left pending
     expect(await db.trackingPush.count({ where: { shop, status: "PENDING" } })).toBe(0);
+  }, 120_000);
+
+  it("hands an order to a warehouse with no Shopify app and gets its tracking back (the demo's handoff)", async () => {
+    // GIVEN the running app and its fake Shopify
+    // WHEN the demo's handoff scenario runs (enable through the CLI, Shopify's notification, the warehouse's report)
+    const lines = await replayDemoHandoff({
+      appUrl: app.url,
+      databaseUrl: url,
+      shop,
+      apiSecret: TEST_API_SECRET,
+      db,
+      fakeShopify: shopify,
+    });
+    // THEN every step succeeded and the handoff is fulfilled with the warehouse's tracking
+    expect(
+      lines.filter((l) => !l.startsWith("✓")),
+      lines.join("\n"),
+    ).toEqual([]);
+    expect(await db.warehouseHandoff.findFirstOrThrow({ where: { shop } })).toMatchObject({
+      state: "FULFILLED",
+      trackingNumber: "1ZDEMO0HANDOFF0001",
+    });
   }, 120_000);
 });
