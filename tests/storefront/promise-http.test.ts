@@ -106,16 +106,24 @@ describe("GET /proxy/promise (the same answer as checkout)", () => {
   const cases = carts.flatMap((cart) => zips.map((z) => ({ ...cart, ...z })));
 
   it.each(cases)("quotes $what to $where with checkout's windows, tier by tier", async (c) => {
+    const ask = () =>
+      promise({
+        variant_id: c.variant,
+        quantity: String(c.quantity),
+        zip: c.zip,
+        price: String(c.price),
+        grams: String(c.grams),
+      });
     // GIVEN the cart checkout would rate for this variant, quantity and ZIP
-    const checkout = await checkoutRates(c, c.zip, c.state);
+    let checkout = await checkoutRates(c, c.zip, c.state);
     // WHEN the product page asks for the promise of the same line and ZIP
-    const answer = await promise({
-      variant_id: c.variant,
-      quantity: String(c.quantity),
-      zip: c.zip,
-      price: String(c.price),
-      grams: String(c.grams),
-    });
+    let answer = await ask();
+    // (asked again if a warehouse cutoff passed between the calls: checkout's own answer changed meanwhile)
+    const again = await checkoutRates(c, c.zip, c.state);
+    if (JSON.stringify(again) !== JSON.stringify(checkout)) {
+      checkout = again;
+      answer = await ask();
+    }
     // THEN every speed has checkout's tier and arrival window, in checkout's order
     expect(answer.speeds.map((s) => ({ code: s.code, from: s.arrives.from, to: s.arrives.to }))).toEqual(
       checkout,
