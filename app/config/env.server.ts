@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   SHOPIFY_ADMIN_API_BASE_URL: z.url().optional(),
   /** How long a worker holds a routing decision while applying its Admin actions (default 60 s). */
   TAILROUTE_ACTION_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
+  /** PostgreSQL: how often pg-boss hands on a dead worker's jobs (default 60 s; docs/jobs.md). */
+  TAILROUTE_JOB_SUPERVISE_S: z.coerce.number().int().min(1).max(3_600).optional(),
+  /** A ceiling on every job kind's time limit per attempt (a dead worker's job is handed on after it). */
+  TAILROUTE_JOB_ATTEMPT_MS: z.coerce.number().int().min(500).max(3_600_000).optional(),
 });
 
 export interface AppEnv {
@@ -33,6 +37,8 @@ export interface AppEnv {
   customShopDomains?: string[];
   adminApiBaseUrl?: string;
   actionLeaseMs?: number;
+  jobSuperviseSeconds?: number;
+  jobAttemptMs?: number;
 }
 
 /**
@@ -71,6 +77,8 @@ export function readAppEnv(source: Record<string, string | undefined> = process.
     customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : undefined,
     adminApiBaseUrl: env.SHOPIFY_ADMIN_API_BASE_URL,
     ...(env.TAILROUTE_ACTION_LEASE_MS ? { actionLeaseMs: env.TAILROUTE_ACTION_LEASE_MS } : {}),
+    ...(env.TAILROUTE_JOB_SUPERVISE_S ? { jobSuperviseSeconds: env.TAILROUTE_JOB_SUPERVISE_S } : {}),
+    ...(env.TAILROUTE_JOB_ATTEMPT_MS ? { jobAttemptMs: env.TAILROUTE_JOB_ATTEMPT_MS } : {}),
   };
 }
 

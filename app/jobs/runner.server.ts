@@ -11,23 +11,32 @@ import { stockFullSyncKind } from "./kinds/stock-full-sync.server";
 import { trackingPushKind } from "./kinds/tracking-push.server";
 import { PgBossJobEngine } from "./pg-boss-engine.server";
 import { SqliteJobEngine } from "./sqlite-engine.server";
-import type { JobEngine, RunnerOptions } from "./types";
+import type { JobEngine, JobKind, RunnerOptions } from "./types";
 
 /** The engine the database calls for: pg-boss on PostgreSQL, the Job-table runner on SQLite. */
 export function createJobEngine(db: PrismaClient, url: string, options: RunnerOptions = {}): JobEngine {
   return isPostgresUrl(url) ? new PgBossJobEngine(db, url, options) : new SqliteJobEngine(db, options);
 }
 
-/** Every job kind of the app, and the recurring ones' schedules. */
-export function registerAppJobs(engine: JobEngine, db: PrismaClient, deps: JobDeps = {}): JobEngine {
-  engine.register(routingApplyDecisionKind(db, deps) as never);
-  engine.register(trackingPushKind(db, deps) as never);
-  engine.register(routingReconcileKind(db, deps) as never);
-  engine.register(trackingMaintenanceKind(db, deps) as never);
-  engine.register(stockFullSyncKind(db, deps) as never);
-  engine.register(handoffRequestsKind(db, deps) as never);
-  engine.register(handoffSendKind(db, deps) as never);
-  engine.register(handoffFulfillKind(db, deps) as never);
+/** Every job kind of the app, and the recurring ones' schedules. `attemptMs` caps every kind's time limit. */
+export function registerAppJobs(
+  engine: JobEngine,
+  db: PrismaClient,
+  deps: JobDeps = {},
+  limits: { attemptMs?: number } = {},
+): JobEngine {
+  const register = (kind: JobKind<never>) =>
+    engine.register(
+      limits.attemptMs ? { ...kind, timeoutMs: Math.min(kind.timeoutMs, limits.attemptMs) } : kind,
+    );
+  register(routingApplyDecisionKind(db, deps) as never);
+  register(trackingPushKind(db, deps) as never);
+  register(routingReconcileKind(db, deps) as never);
+  register(trackingMaintenanceKind(db, deps) as never);
+  register(stockFullSyncKind(db, deps) as never);
+  register(handoffRequestsKind(db, deps) as never);
+  register(handoffSendKind(db, deps) as never);
+  register(handoffFulfillKind(db, deps) as never);
   engine.schedule(ROUTING_RECONCILE_SCHEDULE);
   engine.schedule(TRACKING_MAINTENANCE_SCHEDULE);
   return engine;

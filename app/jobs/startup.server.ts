@@ -15,11 +15,16 @@ let running: JobEngine | null = null;
  * (SIGTERM): running jobs finish within the grace or are released for another worker.
  */
 export async function startJobRunnerOnStartup(): Promise<() => Promise<void>> {
-  const { actionLeaseMs } = appEnv();
+  const { actionLeaseMs, jobSuperviseSeconds, jobAttemptMs } = appEnv();
   const engine = registerAppJobs(
-    createJobEngine(db, databaseUrl()),
+    createJobEngine(
+      db,
+      databaseUrl(),
+      jobSuperviseSeconds ? { superviseIntervalSeconds: jobSuperviseSeconds } : {},
+    ),
     db,
     actionLeaseMs ? { leaseMs: actionLeaseMs } : {},
+    jobAttemptMs ? { attemptMs: jobAttemptMs } : {},
   );
   running = engine;
   const boot = new Date().toISOString();

@@ -11,7 +11,6 @@ import { FakeOrderBook } from "../../scripts/lib/fake-order-book";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
-import { testDatabaseProvider } from "../../scripts/lib/test-database-provider";
 import { freshTestDatabase } from "../support/test-database";
 
 // The app process is killed with SIGKILL while the decision's job (routing.apply-decision, the only thing that
@@ -38,6 +37,9 @@ async function startApp(port: number): Promise<RunningApp> {
       SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
       SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
       TAILROUTE_ACTION_LEASE_MS: String(LEASE_MS),
+      // PostgreSQL: pg-boss hands the dead worker's job on after its time limit (+5 s), checked every second.
+      TAILROUTE_JOB_SUPERVISE_S: "1",
+      TAILROUTE_JOB_ATTEMPT_MS: "2000",
     },
   });
 }
@@ -56,20 +58,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-// On PostgreSQL pg-boss hands a dead worker's job on only after its expiry (the kind's 2-minute time limit plus a
-// margin, checked by its supervisor), longer than this test can wait; the SQLite engine (one process) lapses it at
-// start-up. tests/jobs/reliability.test.ts makes the same choice for its kill -9 case.
-describe.runIf(testDatabaseProvider() === "sqlite")(
-  "crash safety: SIGKILL between recording a decision and applying its actions",
-  () => {
-    it.each([
-      { when: "Shopify had applied the in-flight move", moveOutcome: "APPLY" as const, numericId: 9_100_001 },
-      {
-        when: "the in-flight move never reached Shopify",
-        moveOutcome: "DROP" as const,
-        numericId: 9_100_002,
-      },
-    ])("after a restart every action is applied exactly once ($when)", async ({ moveOutcome, numericId }) => {
+describe("crash safety: SIGKILL between recording a decision and applying its actions", () => {
+  it.each([
+    { when: "Shopify had applied the in-flight move", moveOutcome: "APPLY" as const, numericId: 9_100_001 },
+    {
+      when: "the in-flight move never reached Shopify",
+      moveOutcome: "DROP" as const,
+      numericId: 9_100_002,
+    },
+  ])(
+    "after a restart every action is applied exactly once ($when)",
+    async ({ moveOutcome, numericId }) => {
       // GIVEN a running app, and a fake Shopify that kills it the moment the order's first move arrives
       const port = await freePort();
       const first = await startApp(port);
@@ -101,7 +100,8 @@ describe.runIf(testDatabaseProvider() === "sqlite")(
       await sleep(LEASE_MS + 200);
       const second = await startApp(port);
       let decision = afterCrash;
-      for (let i = 0; i < 100 && decision.status === "PENDING"; i++) {
+      // (SQLite lapses the dead worker's claim at start-up; pg-boss after the job's expiry: up to ~10 s here)
+      for (let i = 0; i < 300 && decision.status === "PENDING"; i++) {
         await sleep(100);
         decision = await db.routingDecision.findFirstOrThrow({ where: { shop: SHOP, orderId } });
       }
@@ -122,6 +122,7 @@ describe.runIf(testDatabaseProvider() === "sqlite")(
       expect(orderCalls.filter((c) => c.startsWith("metafieldsSet"))).toHaveLength(
         actions.filter((a) => a.kind === "METAFIELD").length,
       );
-    });
-  },
-);
+    },
+    150_000,
+  );
+});
