@@ -489,6 +489,26 @@ describe("order routing on orders/create", () => {
     );
   });
 
+  it("leaves a fulfillment order a 3PL's fulfillment service already holds, and says why and what the merchant can do", async () => {
+    // GIVEN the order's fulfillment order sits at Edison, a 3PL whose app already has the request (SUBMITTED),
+    // while Shopify's live levels say only Ontario has the items
+    store.fulfillmentOrders[0].requestStatus = "SUBMITTED";
+    store.setStock(LOCATION["edison-nj"], EDISON_OVERSOLD);
+    store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 0, [DEMO_VARIANTS.lamp]: 0 });
+    store.setStock(LOCATION["ontario-ca"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });
+    // WHEN routed
+    expect(await settle(await deliver())).toBe("APPLIED");
+    // THEN nothing was moved (Shopify would refuse), and the decision says why and what to do
+    expect(admin.callsTo("fulfillmentOrderMove")).toEqual([]);
+    expect(store.fulfillmentOrders[0].locationId).toBe(LOCATION["edison-nj"]);
+    const reasons = (await decisionOf()).reasons as string[];
+    expect(reasons).toContainEqual(
+      expect.stringMatching(
+        /FulfillmentOrder\/1 stays at Edison.*fulfillment service already has the request \(submitted\).*ask the 3PL to reject the request.*re-route/,
+      ),
+    );
+  });
+
   it("retries a throttled read, waiting as long as Shopify's throttle status says", async () => {
     // GIVEN Shopify answers the first read with 429 and THROTTLED (152 points needed, 52 available, 100/s)
     store.setStock(LOCATION["dallas-tx"], { [DEMO_VARIANTS.mug]: 40, [DEMO_VARIANTS.lamp]: 3 });

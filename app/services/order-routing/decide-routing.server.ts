@@ -3,7 +3,7 @@ import type { LaneStat, ShipmentPlan, ShopConfig, TierQuote } from "../../engine
 import { newAction, type PlannedAction, type RoutingAction, type SplitLine } from "./actions.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { routePickup, type PickupDecisionRecord, type PickupRequest } from "./pickup-routing.server";
-import type { OpenFulfillmentOrder, OrderSnapshot } from "./shopify-reads.server";
+import type { OpenFulfillmentOrder, OrderSnapshot, PinnedFulfillmentOrder } from "./shopify-reads.server";
 import { serviceLabel } from "../../format";
 
 export const METAFIELD_NAMESPACE = "tailroute";
@@ -133,7 +133,7 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
       `Non-Tailroute shipping line${input.shippingLineTitle ? ` "${input.shippingLineTitle}"` : ""}: shop's best tier ${best.serviceName}`,
     );
   }
-  reasons.push(...chosen.reasons);
+  reasons.push(...chosen.reasons, ...pinnedReasons(snapshot.pinnedFulfillmentOrders ?? [], args.warehouses));
   const planned = planActions(
     chosen,
     snapshot.fulfillmentOrders,
@@ -150,6 +150,23 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     actions: planned.map((a, i) => newAction(a, round, i)),
     ...(pickup ? { pickupPoint: pickup.record } : {}),
   };
+}
+
+/**
+ * Fulfillment orders a 3PL's fulfillment service already holds stay where they are: Shopify refuses to move a
+ * fulfillment order whose request is submitted or accepted (docs/order-routing.md#3pl-locations).
+ */
+function pinnedReasons(pinned: PinnedFulfillmentOrder[], warehouses: DecideArgs["warehouses"]): string[] {
+  return pinned.map((fo) => {
+    const warehouse = warehouses.find((w) => w.shopifyLocationId && w.shopifyLocationId === fo.locationId);
+    const where = warehouse ? warehouse.name : (fo.locationId ?? "its location");
+    const status = fo.requestStatus.toLowerCase().replaceAll("_", " ");
+    return (
+      `${fo.id} stays at ${where}: its fulfillment service already has the request (${status}), so Shopify will ` +
+      "not move it. To route it elsewhere, ask the 3PL to reject the request (or send it a cancellation request " +
+      "from the order page), then re-route the order."
+    );
+  });
 }
 
 function unroutable(error: string, reasons: string[]): RoutingOutcome {

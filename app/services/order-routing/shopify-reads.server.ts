@@ -105,10 +105,22 @@ export interface OrderSnapshot {
   note: string | null;
   /** Fulfillment orders Tailroute may move: OPEN, not handed to a fulfillment service. */
   fulfillmentOrders: OpenFulfillmentOrder[];
+  /**
+   * OPEN fulfillment orders a fulfillment service (a 3PL's app) already holds a request for: Shopify refuses to move
+   * them (fulfillmentOrderMove), so routing says why and what the merchant can do.
+   */
+  pinnedFulfillmentOrders?: PinnedFulfillmentOrder[];
   /** available units by location gid → numeric variant id. */
   availableByLocation: Map<string, Map<string, number>>;
   /** Raw value of the order metafield $app:pickup_point (JSON text), null when absent. */
   pickupChoiceValue: string | null;
+}
+
+export interface PinnedFulfillmentOrder {
+  id: string;
+  locationId: string | null;
+  /** SUBMITTED, ACCEPTED, CANCELLATION_REQUESTED, … (FulfillmentOrderRequestStatus). */
+  requestStatus: string;
 }
 
 /** "gid://shopify/ProductVariant/123" → "123". */
@@ -129,6 +141,7 @@ export async function readOrderSnapshot(
   if (!order) return null;
   const availableByLocation = new Map<string, Map<string, number>>();
   const fulfillmentOrders: OpenFulfillmentOrder[] = [];
+  const pinnedFulfillmentOrders: PinnedFulfillmentOrder[] = [];
   for (const fo of order.fulfillmentOrders.nodes) {
     for (const line of fo.lineItems.nodes) {
       if (!line.variant?.inventoryItem) continue;
@@ -143,7 +156,15 @@ export async function readOrderSnapshot(
     // A fulfillment service's request (SUBMITTED, ACCEPTED, CANCELLATION_*) pins the order: moving fails.
     const movable =
       fo.status === "OPEN" && (fo.requestStatus === "UNSUBMITTED" || fo.requestStatus === "REJECTED");
-    if (!movable) continue;
+    if (!movable) {
+      if (fo.status === "OPEN" || fo.status === "IN_PROGRESS")
+        pinnedFulfillmentOrders.push({
+          id: fo.id,
+          locationId: fo.assignedLocation.location?.id ?? null,
+          requestStatus: fo.requestStatus,
+        });
+      continue;
+    }
     fulfillmentOrders.push({
       id: fo.id,
       locationId: fo.assignedLocation.location?.id ?? null,
@@ -172,6 +193,7 @@ export async function readOrderSnapshot(
     tags: order.tags,
     note: order.note,
     fulfillmentOrders,
+    pinnedFulfillmentOrders,
     availableByLocation,
     pickupChoiceValue: order.pickupChoice?.value ?? null,
   };
