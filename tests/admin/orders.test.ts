@@ -90,16 +90,41 @@ describe("Orders page", () => {
     );
   });
 
-  it("re-routes a pending decision through the order-routing services", async () => {
+  it("re-routes a pending decision through its job: queued at once, applied by the job runner", async () => {
     // WHEN the merchant presses Re-route
     const { status, data } = await submit(detail.action, `/app/orders/${pending.id}`, {}, { id: pending.id });
-    // THEN the pending action is applied in Shopify (the fake order got the tag) and the decision is APPLIED
+    // THEN the answer is immediate and Shopify has not been called in the request
     expect(status).toBe(200);
-    expect(data).toEqual({ ok: true, message: "Re-routed: APPLIED" });
-    expect(orderShop.tags).toContain("tailroute:dallas-tx");
-    expect((await h.db.routingDecision.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe(
-      "APPLIED",
+    expect(data).toEqual({
+      ok: true,
+      message: "Re-route queued: its Shopify actions are applied in the background",
+    });
+    expect(orderShop.tags).not.toContain("tailroute:dallas-tx");
+    // AND the app's job runner applies the pending action (the fake order gets the tag): the decision is APPLIED
+    const { createJobEngine, registerAppJobs } = await import("../../app/jobs/runner.server");
+    const { adminGraphqlClient } = await import("../../app/services/admin/admin-graphql.server");
+    const engine = registerAppJobs(
+      createJobEngine(h.db, process.env.DATABASE_URL!, {
+        pollMs: 20,
+        log: { log: () => {}, error: () => {} },
+      }),
+      h.db,
+      { clientFor: async (shop) => adminGraphqlClient(shop, "shpat_admin", h.fake.url) },
     );
+    await engine.start();
+    try {
+      await expect
+        .poll(
+          async () => (await h.db.routingDecision.findUniqueOrThrow({ where: { id: pending.id } })).status,
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe("APPLIED");
+    } finally {
+      await engine.stop();
+    }
+    expect(orderShop.tags).toContain("tailroute:dallas-tx");
   });
 
   it("refuses to re-route an applied decision and changes nothing", async () => {

@@ -6,7 +6,11 @@ import { readJsonColumn } from "../../db/json-column";
 import { formatMoney } from "../../format";
 import { offlineAdminClient } from "./admin-graphql.server";
 import { describeAction } from "../order-routing/actions.server";
-import { applyDecision, refusedWarehouses, supersedePending } from "../order-routing/apply-actions.server";
+import { refusedWarehouses, supersedePending } from "../order-routing/apply-actions.server";
+import { enqueueJob, type JobWriter } from "../../jobs/enqueue.server";
+import { ROUTING_APPLY_DECISION } from "../../jobs/kinds/routing-apply-decision.server";
+import { pokeJobRunner } from "../../jobs/startup.server";
+import { decisionJobRound } from "../order-routing/reconciler.server";
 import { decideForOrder } from "../order-routing/decide-for-order.server";
 import {
   actionsJson,
@@ -141,6 +145,18 @@ export type RerouteResult = { ok: true; message: string } | { ok: false; errors:
  * a NEEDS_INPUT or FAILED one is decided again without the warehouses that refused it (history kept, leftovers
  * superseded — like the reconciler) and then applied. Null when the decision is not this shop's.
  */
+/**
+ * The job that applies a merchant's re-route (docs/jobs.md). Its key is the press of the button, so a job of the
+ * same decision that ended FAILED or COMPLETED before does not make this one a no-op.
+ */
+const enqueueRerouteJob = (tx: JobWriter, shop: string, decisionId: string, round: number, at: Date) =>
+  enqueueJob(
+    tx,
+    ROUTING_APPLY_DECISION,
+    { decisionId, round },
+    { key: `${decisionId}:admin:${at.toISOString()}`, shop },
+  );
+
 export async function rerouteDecision(
   db: PrismaClient,
   shop: string,
@@ -152,29 +168,38 @@ export async function rerouteDecision(
   if (!decision) return null;
   if (!(REROUTABLE as readonly string[]).includes(decision.status))
     return { ok: false, errors: { form: `a ${decision.status} decision cannot be routed again` } };
+  if (decision.status === "PENDING") {
+    await enqueueRerouteJob(db, shop, id, decisionJobRound(decision), now());
+    pokeJobRunner();
+    return { ok: true, message: "Re-route queued: its Shopify actions are applied in the background" };
+  }
   const client = await (options.clientFor ?? ((s: string) => offlineAdminClient(db, s)))(shop);
   if (!client)
     return { ok: false, errors: { form: "the shop has no offline Admin API access (reinstall the app)" } };
-  if (decision.status !== "PENDING") {
-    const input = storedRoutingInput(decision.input, decision);
-    if (!input) return { ok: false, errors: { form: "this decision kept no order input to decide from" } };
-    const history = supersedePending(decisionActions(decision.actions, decision));
-    const outcome = await decideForOrder(db, client, shop, input, {
-      decisionId: id,
-      now: now(),
-      excludedWarehouseKeys: refusedWarehouses(history),
-      round: history.length > 0 ? Math.max(...history.map((a) => a.round)) + 1 : 0,
-    });
-    const updated = await db.routingDecision.updateMany({
+  const input = storedRoutingInput(decision.input, decision);
+  if (!input) return { ok: false, errors: { form: "this decision kept no order input to decide from" } };
+  const history = supersedePending(decisionActions(decision.actions, decision));
+  const round = history.length > 0 ? Math.max(...history.map((a) => a.round)) + 1 : 0;
+  const outcome = await decideForOrder(db, client, shop, input, {
+    decisionId: id,
+    now: now(),
+    excludedWarehouseKeys: refusedWarehouses(history),
+    round,
+  });
+  // The new decision and the job that applies it, in one transaction (docs/jobs.md).
+  const updated = await db.$transaction(async (tx) => {
+    const written = await tx.routingDecision.updateMany({
       where: { id, shop, status: decision.status },
       data: {
         ...decisionColumns(outcome),
         actions: actionsJson([...history, ...(outcome.kind === "ROUTED" ? outcome.actions : [])]),
       },
     });
-    if (updated.count === 0) return { ok: false, errors: { form: "the decision changed meanwhile; reload" } };
-    if (outcome.kind !== "ROUTED") return { ok: true, message: `Decided again: ${outcome.kind}` };
-  }
-  const result = await applyDecision(db, client, shop, id, { now });
-  return { ok: true, message: `Re-routed: ${result}` };
+    if (written.count === 1 && outcome.kind === "ROUTED") await enqueueRerouteJob(tx, shop, id, round, now());
+    return written.count;
+  });
+  if (updated === 0) return { ok: false, errors: { form: "the decision changed meanwhile; reload" } };
+  if (outcome.kind !== "ROUTED") return { ok: true, message: `Decided again: ${outcome.kind}` };
+  pokeJobRunner();
+  return { ok: true, message: "Decided again: its Shopify actions are applied in the background" };
 }
