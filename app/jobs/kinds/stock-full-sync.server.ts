@@ -52,6 +52,7 @@ export function stockFullSyncKind(
         progress: (p) => progress(p),
         ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
         ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.retry ? { retry: deps.retry } : {}),
       });
     },
   };

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import type { PrismaClient } from "@prisma/client";
 import type { GraphQLClient } from "graphql-request";
 import { StockBulkItemLine, StockBulkLevelLine } from "../../contracts/inventory-webhook";
+import { adminRequest, type RetryPolicy } from "../order-routing/admin-retry.server";
 import { linkedLocations } from "./stock-store.server";
 
 /**
@@ -51,6 +52,8 @@ export interface StockSyncOptions {
   pollMs?: number;
   fetchJsonl?: (url: string, signal?: AbortSignal) => Promise<Response>;
   now?: () => Date;
+  /** Retries of one throttled or failed Admin call inside the attempt (admin-retry). */
+  retry?: RetryPolicy;
 }
 
 export interface StockSyncResult {
@@ -80,7 +83,7 @@ export async function runStockSync(
   try {
     let operationId = sync.bulkOperationId;
     if (!operationId) {
-      operationId = await startBulkOperation(client);
+      operationId = await startBulkOperation(client, options.retry);
       await db.stockSync.update({ where: { id: sync.id }, data: { bulkOperationId: operationId } });
     }
     const operation = await waitForOperation(client, operationId, options, progress);
@@ -110,13 +113,13 @@ export async function runStockSync(
 /** A sync that cannot succeed by retrying the same bulk operation (Shopify failed or refused it). */
 export class StockSyncError extends Error {}
 
-async function startBulkOperation(client: GraphQLClient): Promise<string> {
-  const data = await client.request<{
+async function startBulkOperation(client: GraphQLClient, retry?: RetryPolicy): Promise<string> {
+  const data = await adminRequest<{
     bulkOperationRunQuery: {
       bulkOperation: { id: string } | null;
       userErrors: { message: string; code?: string | null }[];
     };
-  }>(RUN, { query: STOCK_BULK_QUERY });
+  }>(client, RUN, { query: STOCK_BULK_QUERY }, retry);
   const { bulkOperation, userErrors } = data.bulkOperationRunQuery;
   // OPERATION_IN_PROGRESS and the like: a thrown error retries the job with backoff.
   if (!bulkOperation)
@@ -132,7 +135,12 @@ async function waitForOperation(
 ): Promise<BulkOperation> {
   for (;;) {
     options.signal?.throwIfAborted();
-    const { bulkOperation } = await client.request<{ bulkOperation: BulkOperation | null }>(POLL, { id });
+    const { bulkOperation } = await adminRequest<{ bulkOperation: BulkOperation | null }>(
+      client,
+      POLL,
+      { id },
+      options.retry,
+    );
     if (!bulkOperation) throw new StockSyncError(`bulk operation ${id} not found`);
     if (bulkOperation.status === "COMPLETED") return bulkOperation;
     if (["FAILED", "CANCELED", "CANCELING", "EXPIRED"].includes(bulkOperation.status))
