@@ -52,6 +52,12 @@ async function main() {
     });
   });
 
+  // Idle keep-alive connections stay open longer than a load balancer's or a client pool's idle timeout (AWS ALB:
+  // 60 s), so the server never closes a socket just as a client reuses it (the client would see ECONNRESET;
+  // Node's default is 5 s). headersTimeout must exceed keepAliveTimeout (Node's http docs).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   server.listen(port, host, () => {

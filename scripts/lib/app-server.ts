@@ -1,6 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -119,6 +127,8 @@ export async function startAppServer(options: {
   port: number;
   env: Record<string, string | undefined>;
   inheritOutput?: boolean;
+  /** Also append everything the app prints to this file (the test suites' shared server: docs/testing.md). */
+  logFile?: string;
   timeoutMs?: number;
 }): Promise<RunningApp> {
   // Otherwise another process on the port would answer /healthz and pass for this app.
@@ -146,8 +156,9 @@ export async function startAppServer(options: {
     },
   );
   let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
+  child.stdout?.on("data", (chunk) => ((output += chunk), log?.write(chunk)));
+  child.stderr?.on("data", (chunk) => ((output += chunk), log?.write(chunk)));
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (Date.now() < deadline) {

@@ -14,6 +14,8 @@ import { clearAmbientAppEnv } from "./test-env";
 
 export const TEST_API_SECRET = "integration-test-secret";
 export const TEST_API_KEY = "integration-test-key";
+/** Everything the suites' shared app server printed (its errors explain a 500 a suite saw). */
+export const TEST_APP_LOG = join(tmpdir(), "tailroute-test-app.log");
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,8 +45,11 @@ async function startSharedApp(): Promise<SharedApp> {
   const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
   buildApp();
   const port = await freePort();
+  // Its output goes to a log file: a 500 in a suite is explained there (.ci/run prints its tail on failure).
+  rmSync(TEST_APP_LOG, { force: true });
   const app = await startAppServer({
     port,
+    logFile: TEST_APP_LOG,
     env: {
       DATABASE_URL: databaseUrl,
       SHOPIFY_API_KEY: TEST_API_KEY,
