@@ -22,9 +22,12 @@ const KEEP_COMPLETED_SECONDS = 7 * 24 * 60 * 60;
 const RELAY_BATCH = 500;
 /** pg-boss's group id for app-wide jobs (a group id cannot be empty). */
 const APP_GROUP = "_app";
-/** A result that could not be written (the database unreachable) is tried again this often, this many times. */
+/**
+ * A result that could not be written (the database unreachable) is tried again this often, for about two minutes:
+ * a result written late is better than the job run again after its expiry (CI's loaded 10 s outage outlasted 20 s).
+ */
 const SETTLE_RETRY_MS = 500;
-const SETTLE_TRIES = 40;
+const SETTLE_TRIES = 240;
 
 interface RawJob {
   id: string;

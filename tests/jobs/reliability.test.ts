@@ -193,8 +193,9 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
       await over;
       expect(before).toBeLessThan(JOBS);
       // THEN without a restart every job completes, each having run once
+      // (a loaded machine takes a while to reconnect: CI saw 29 of 30 done after 40 s)
       await expect
-        .poll(async () => (await viewer.counts(shop))["test.outage"]?.COMPLETED, { timeout: 40_000 })
+        .poll(async () => (await viewer.counts(shop))["test.outage"]?.COMPLETED, { timeout: 90_000 })
         .toBe(JOBS);
       expect(runs.size).toBe(JOBS);
       expect([...runs.values()].filter((count) => count !== 1)).toEqual([]);
@@ -206,7 +207,7 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
       await runnerDb.$disconnect();
       await outage.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 interface Outage {
