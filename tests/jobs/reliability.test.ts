@@ -129,20 +129,21 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
   }, 120_000);
 
   it("1,000 jobs through two worker processes on one database: each runs exactly once", async () => {
-    // GIVEN two server instances (processes) running the runner on the same database
+    // GIVEN 1,000 jobs queued, each recording every run of it as a row of its own (queued before the workers
+    // start: on SQLite a 1,000-statement transaction racing two runners' claims for the one writer timed out in CI)
+    await db.$transaction(
+      async (tx) => {
+        for (let n = 0; n < 1000; n++) await enqueueJob(tx, "test.many", { n }, { key: `many-${n}`, shop });
+      },
+      { timeout: 60_000 },
+    ); // 1,000 statements outlast Prisma's 5 s default on a loaded machine
+    // WHEN two server instances (processes) run the runner on the same database
     const workers = [
       child("tests/jobs/fixtures/effect-worker.ts", [url, "many"], "READY"),
       child("tests/jobs/fixtures/effect-worker.ts", [url, "many"], "READY"),
     ];
     try {
       await Promise.all(workers.map((w) => w.ready));
-      // WHEN 1,000 jobs are enqueued, each recording every run of it as a row of its own
-      await db.$transaction(
-        async (tx) => {
-          for (let n = 0; n < 1000; n++) await enqueueJob(tx, "test.many", { n }, { key: `many-${n}`, shop });
-        },
-        { timeout: 60_000 },
-      ); // 1,000 statements outlast Prisma's 5 s default on a loaded machine
       const started = Date.now();
       const runs = () => db.webhookReceipt.count({ where: { shop, topic: "test/many" } });
       await expect.poll(runs, { timeout: 80_000, interval: 250 }).toBeGreaterThanOrEqual(1000);
