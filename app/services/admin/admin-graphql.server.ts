@@ -2,8 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { GraphQLClient } from "graphql-request";
 import { appEnv } from "../../config/env.server";
 import { API_VERSION } from "../../config/api-version";
-
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
+import { isShopDomain } from "../../contracts/shop-domain";
 
 /**
  * The Admin GraphQL endpoint of a shop. `SHOPIFY_ADMIN_API_BASE_URL` replaces `https://{shop}` so
@@ -12,7 +11,7 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
  * never point the app's access token at another host.
  */
 export function adminGraphqlUrl(shop: string, baseUrl = appEnv().adminApiBaseUrl): string {
-  if (!baseUrl && !SHOP_DOMAIN.test(shop) && !appEnv().customShopDomains?.includes(shop)) {
+  if (!baseUrl && !isShopDomain(shop.toLowerCase()) && !appEnv().customShopDomains?.includes(shop)) {
     throw new Error("Refusing an Admin API call to a host that is not a Shopify shop domain");
   }
   const base = (baseUrl ?? `https://${shop}`).replace(/\/+$/, "");

@@ -4,14 +4,10 @@ import { FulfillmentOrderNotification } from "../../contracts/warehouse-handoff"
 import { enqueueHandoffRequests } from "../../jobs/kinds/handoff-requests.server";
 import { isValidShopifyHmac } from "../carrier-service/auth.server";
 import { readBodyWithLimit } from "../http/request-body.server";
+import { isShopDomain } from "../../contracts/shop-domain";
+import type { QueuedWorkAnswer } from "../http/queued-work-response.server";
 
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
-
-export interface NotificationAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  queued: boolean;
-}
+export type NotificationAnswer = QueuedWorkAnswer;
 
 /**
  * Shopify's POST to `<callbackUrl>/fulfillment_order_notification` for Tailroute's fulfillment services: signed
@@ -28,7 +24,7 @@ export async function receiveFulfillmentOrderNotification(
   const hmac = request.headers.get("x-shopify-hmac-sha256") ?? "";
   const body = await readBodyWithLimit(request, 64 * 1024);
   if (!body.ok) return { status: 413, body: { error: "body too large" }, queued: false };
-  if (!SHOP_DOMAIN.test(shop) || !hmac || !isValidShopifyHmac(body.raw, hmac, appEnv().apiSecret))
+  if (!isShopDomain(shop) || !hmac || !isValidShopifyHmac(body.raw, hmac, appEnv().apiSecret))
     return { status: 401, body: { error: "not signed by Shopify for this app" }, queued: false };
   let json: unknown;
   try {

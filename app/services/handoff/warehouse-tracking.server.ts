@@ -5,16 +5,12 @@ import { enqueueHandoffFulfill } from "../../jobs/kinds/handoff-fulfill.server";
 import { readBodyWithLimit } from "../http/request-body.server";
 import { verifyGenericSignature } from "../tracking/signatures.server";
 import { openWarehouseSecret } from "./warehouse-secret.server";
+import { isShopDomain } from "../../contracts/shop-domain";
+import type { QueuedWorkAnswer } from "../http/queued-work-response.server";
 
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const BODY_LIMIT = 64 * 1024;
 
-export interface WarehouseTrackingAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  /** A fulfillment job was enqueued: wake the runner. */
-  queued: boolean;
-}
+export type WarehouseTrackingAnswer = QueuedWorkAnswer;
 
 const answer = (status: number, body: Record<string, unknown>, queued = false): WarehouseTrackingAnswer => ({
   status,
@@ -36,7 +32,7 @@ export async function receiveWarehouseTracking(
   const url = new URL(request.url);
   const shop = url.searchParams.get("shop")?.toLowerCase() ?? "";
   const key = url.searchParams.get("warehouse") ?? "";
-  if (!SHOP_DOMAIN.test(shop)) return answer(400, { error: "shop must be a *.myshopify.com domain" });
+  if (!isShopDomain(shop)) return answer(400, { error: "shop must be a *.myshopify.com domain" });
   const body = await readBodyWithLimit(request, BODY_LIMIT);
   if (!body.ok) return answer(413, { error: "body too large" });
   const warehouse = key

@@ -1,13 +1,13 @@
 import type { JwtPayload } from "@shopify/shopify-api";
+import { isShopDomain } from "../../contracts/shop-domain";
 
 /** Shopify shop domains only: the session token's `dest` is trusted only in this form. */
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 /** "https://shop.myshopify.com" → "shop.myshopify.com", or null when the token names no valid shop. */
 export function shopFromSessionToken(token: JwtPayload): string | null {
   try {
     const host = new URL(token.dest).hostname;
-    return SHOP_DOMAIN.test(host) ? host : null;
+    return isShopDomain(host) ? host : null;
   } catch {
     return null;
   }

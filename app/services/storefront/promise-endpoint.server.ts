@@ -3,9 +3,9 @@ import { zodIssuesText } from "../../contracts/zod-issues";
 import { callbackCache } from "../carrier-service/runtime.server";
 import { pickupCache } from "../pickup/pickup-runtime.server";
 import { answerPromise, type PromiseDeps } from "./promise.server";
+import { isShopDomain } from "../../contracts/shop-domain";
 
 /** Shopify shop domains only: the proxy's signed `shop` parameter must have this form. */
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 /** A promise depends only on variant, quantity, ZIP and the cutoff window: shared caches may keep it a minute. */
 export const PROMISE_CACHE_CONTROL = "public, max-age=60";
@@ -31,7 +31,7 @@ export async function answerPromiseRequest(
     const params = new URL(request.url).searchParams;
     // Checked before the library sees it: it throws on a signed `shop` that is no shop domain (found by fuzzing).
     const shop = params.get("shop") ?? "";
-    if (!SHOP_DOMAIN.test(shop)) return refusePromise(400, "shop must be a myshopify.com domain");
+    if (!isShopDomain(shop)) return refusePromise(400, "shop must be a myshopify.com domain");
     try {
       await authenticate(request);
     } catch (thrown) {

@@ -13,28 +13,25 @@ import {
 import { recordTrackingEvents, type TrackingNumberReport } from "./record-events.server";
 import { trackingSecret, type TrackingProvider } from "./sources.server";
 import { verifyEasyPostSignature, verifyGenericSignature, verifyShippoToken } from "./signatures.server";
+import { isShopDomain } from "../../contracts/shop-domain";
+import type { QueuedWorkAnswer } from "../http/queued-work-response.server";
 
 export interface IngestDeps {
   now?: () => Date;
 }
 
-export interface IngestAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  /**
-   * A transition queued Shopify writes: their `tracking.push` jobs committed with the events (the route wakes the
-   * job runner). Nothing is pushed from the request itself.
-   */
-  pushQueued: boolean;
-}
+/**
+ * `queued`: a transition queued Shopify writes, their `tracking.push` jobs committed with the events (the route
+ * wakes the job runner). Nothing is pushed from the request itself.
+ */
+export type IngestAnswer = QueuedWorkAnswer;
 
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const TRACKING_BODY_LIMIT = 2 * 1024 * 1024;
 
 const answer = (status: number, body: Record<string, unknown>): IngestAnswer => ({
   status,
   body,
-  pushQueued: false,
+  queued: false,
 });
 
 /**
@@ -53,7 +50,7 @@ export async function ingestTrackingRequest(
   const now = deps.now ?? (() => new Date());
   const url = new URL(request.url);
   const shop = url.searchParams.get("shop")?.toLowerCase() ?? "";
-  if (!SHOP_DOMAIN.test(shop))
+  if (!isShopDomain(shop))
     return answer(400, { error: "the shop query parameter must be a *.myshopify.com domain" });
   const body = await readBodyWithLimit(request, TRACKING_BODY_LIMIT);
   if (!body.ok) return answer(413, { error: "body too large" });
@@ -94,8 +91,8 @@ export async function ingestTrackingRequest(
 
   const reports = await recordTrackingEvents(db, shop, parsed.events, now());
   const status = reports.some((r) => r.shipmentCreated) ? 202 : 200;
-  const pushQueued = reports.some((r) => r.events.some((e) => e.outcome === "TRANSITION"));
-  return { status, body: summary(reports), pushQueued };
+  const queued = reports.some((r) => r.events.some((e) => e.outcome === "TRANSITION"));
+  return { status, body: summary(reports), queued };
 }
 
 function parseEvents(
