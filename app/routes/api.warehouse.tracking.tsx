@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handoffResponse } from "../services/handoff/handoff-response.server";
+import { queuedWorkResponse } from "../services/http/queued-work-response.server";
 import { receiveWarehouseTracking } from "../services/handoff/warehouse-tracking.server";
 import { withAppDb } from "../services/shop/app-database.server";
 
 // A handed-off warehouse reports its shipment: POST /api/warehouse/tracking?shop=…&warehouse=… (docs/handoff.md).
 export const action = async ({ request }: ActionFunctionArgs) =>
-  handoffResponse(await withAppDb((db) => receiveWarehouseTracking(db, request)));
+  queuedWorkResponse(await withAppDb((db) => receiveWarehouseTracking(db, request)));

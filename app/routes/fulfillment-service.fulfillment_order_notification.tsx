@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handoffResponse } from "../services/handoff/handoff-response.server";
+import { queuedWorkResponse } from "../services/http/queued-work-response.server";
 import { receiveFulfillmentOrderNotification } from "../services/handoff/notification.server";
 import { withAppDb } from "../services/shop/app-database.server";
 
 // Shopify's fulfillment requests for the warehouses Tailroute hands orders to (docs/handoff.md): the fulfillment
 // service's callback URL is <app>/fulfillment-service and Shopify appends /fulfillment_order_notification.
 export const action = async ({ request }: ActionFunctionArgs) =>
-  handoffResponse(await withAppDb((db) => receiveFulfillmentOrderNotification(db, request)));
+  queuedWorkResponse(await withAppDb((db) => receiveFulfillmentOrderNotification(db, request)));
