@@ -67,9 +67,9 @@ export class SqliteJobEngine implements JobEngine {
   }
 
   async start(): Promise<void> {
-    // One process per SQLite database: a job still RUNNING was left by a process that died (kill -9), so its
-    // claim is lapsed now rather than after its time limit; the attempt it used counts.
-    await this.db.job.updateMany({ where: { status: "RUNNING" }, data: { lockedUntil: new Date(0) } });
+    // A job still RUNNING may belong to another live process on this database (the CLI, a second server): its
+    // claim is left to lapse at its time limit plus CLAIM_MARGIN_MS, never taken over at start-up (that ran the
+    // jobs of a running worker twice).
     this.stopped = false;
     this.unlisten = onJobEnqueued(() => this.poke());
     this.timer = setInterval(() => this.poke(), this.pollMs);
