@@ -100,7 +100,7 @@ describe("crash safety: SIGKILL between recording a decision and applying its ac
       await sleep(LEASE_MS + 200);
       const second = await startApp(port);
       let decision = afterCrash;
-      // (SQLite lapses the dead worker's claim at start-up; pg-boss after the job's expiry: up to ~10 s here)
+      // (the dead worker's claim lapses at the job's 2 s time limit plus a margin: SQLite and pg-boss alike)
       for (let i = 0; i < 300 && decision.status === "PENDING"; i++) {
         await sleep(100);
         decision = await db.routingDecision.findFirstOrThrow({ where: { shop: SHOP, orderId } });
