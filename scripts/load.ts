@@ -22,7 +22,7 @@ import { FakeOrderBook } from "./lib/fake-order-book";
 import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";
 import { dropPostgresDatabasesWithPrefix } from "./lib/postgres-migrations";
 import { deliverWebhook, shopifyHmac } from "./lib/signed-webhook";
-import { freshPostgresDatabase, pgAdminUrl, TEST_DATABASE_PREFIX } from "./lib/test-database-provider";
+import { freshPostgresDatabase, pgAdminUrl, testRunPrefix } from "./lib/test-database-provider";
 
 const SECRET = "load-secret";
 const SHOP = "tailroute-demo.myshopify.com";
@@ -214,7 +214,7 @@ async function runOn(provider: "sqlite" | "postgres", seconds: number, orders: n
     await fakeShopify.stop();
     rmSync(dir, { recursive: true, force: true });
     if (provider === "postgres")
-      await dropPostgresDatabasesWithPrefix(pgAdminUrl(), `${TEST_DATABASE_PREFIX}load_`);
+      await dropPostgresDatabasesWithPrefix(pgAdminUrl(), `${testRunPrefix()}load_`);
   }
 }
 

@@ -73,8 +73,12 @@ export async function dropPostgresDatabase(adminUrl: string, name: string): Prom
   }
 }
 
-/** Drops every database whose name starts with `prefix` (the test run's teardown). */
-export async function dropPostgresDatabasesWithPrefix(adminUrl: string, prefix: string): Promise<number> {
+/** Drops every database whose name starts with `prefix` and passes `also` (the test run's teardown). */
+export async function dropPostgresDatabasesWithPrefix(
+  adminUrl: string,
+  prefix: string,
+  also: (name: string) => boolean = () => true,
+): Promise<number> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -82,8 +86,9 @@ export async function dropPostgresDatabasesWithPrefix(adminUrl: string, prefix: 
       "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
       [prefix],
     );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    return rows.length;
+    const doomed = rows.map((row) => row.datname).filter(also);
+    for (const name of doomed) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return doomed.length;
   } finally {
     await client.end();
   }

@@ -6,9 +6,11 @@ import { buildApp, freePort, freshSqliteDatabase, startAppServer } from "../../s
 import { dropPostgresDatabasesWithPrefix } from "../../scripts/lib/postgres-migrations";
 import {
   freshPostgresDatabase,
+  isStaleTestDatabase,
   pgAdminUrl,
   TEST_DATABASE_PREFIX,
   testDatabaseProvider,
+  testRunPrefix,
 } from "../../scripts/lib/test-database-provider";
 import { clearAmbientAppEnv } from "./test-env";
 
@@ -39,9 +41,11 @@ const shared = globalThis as typeof globalThis & { tailrouteTestApp?: Promise<Sh
 
 async function startSharedApp(): Promise<SharedApp> {
   clearAmbientAppEnv(process.env);
+  // Names this run's PostgreSQL databases; the test workers start after this and inherit it.
+  process.env.TAILROUTE_TEST_RUN_PID ??= String(process.pid);
   const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));
   const postgres = testDatabaseProvider() === "postgres";
-  if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
+  if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX, isStaleTestDatabase);
   const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
   buildApp();
   const port = await freePort();
@@ -65,7 +69,7 @@ async function startSharedApp(): Promise<SharedApp> {
     stop: async () => {
       await app.stop();
       rmSync(dir, { recursive: true, force: true });
-      if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX);
+      if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), testRunPrefix());
     },
   };
 }
