@@ -15,7 +15,7 @@ const RUN_PREFIX = /^tailroute_test_r(\d+)_/;
  * global setup sets TAILROUTE_TEST_RUN_PID; the test workers inherit it). Two runs side by side — two
  * developers' suites, a bench beside `npm run test:pg` — each drop only their own.
  */
-export function testRunPrefix(env = process.env): string {
+export function testRunPrefix(env: Record<string, string | undefined> = process.env): string {
   return `${TEST_DATABASE_PREFIX}r${env.TAILROUTE_TEST_RUN_PID ?? process.pid}_`;
 }
 

@@ -11,10 +11,11 @@ import { seedDemoShop } from "../../app/demo/seed.server";
 import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
-import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { type RunningApp } from "../../scripts/lib/app-server";
 import { FakeOrderBook } from "../../scripts/lib/fake-order-book";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 import { fuzzRequests, type FuzzRequest } from "./fuzz-requests";
 import { BUYER_ADDRESS_MARKER, type SigningContext } from "./fuzz-targets";
@@ -80,18 +81,7 @@ beforeAll(async () => {
   }
   shopify = await new FakeShopifyAdmin().start();
   new FakeOrderBook(shopify).install();
-  const port = await freePort();
-  app = await startAppServer({
-    port,
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "0",
-      SHOPIFY_API_KEY: TEST_API_KEY,
-      SHOPIFY_API_SECRET: TEST_API_SECRET,
-      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
-      SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
-    },
-  });
+  app = await startTestApp({ databaseUrl: url, adminApiUrl: shopify.url });
   app.process.stdout?.on("data", (chunk) => (logs += chunk));
   app.process.stderr?.on("data", (chunk) => (logs += chunk));
 });

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PickupOrderStateSchema, PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
-import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { type RunningApp } from "../../scripts/lib/app-server";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 import { pickupQuery, seedPickupShop } from "./pickup-shop";
 
@@ -56,18 +57,7 @@ beforeAll(async () => {
     data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_after" },
   });
   shopify = await new FakeShopifyAdmin().start();
-  const port = await freePort();
-  app = await startAppServer({
-    port,
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "0",
-      SHOPIFY_API_KEY: TEST_API_KEY,
-      SHOPIFY_API_SECRET: TEST_API_SECRET,
-      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
-      SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
-    },
-  });
+  app = await startTestApp({ databaseUrl: url, adminApiUrl: shopify.url });
 });
 afterAll(async () => {
   await app?.stop();

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { seedDemoShop } from "../../app/demo/seed.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
-import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { freePort, type RunningApp } from "../../scripts/lib/app-server";
 import { DEMO_ORDERS, orderPayload } from "../../scripts/lib/demo-orders";
 import { FakeOrderBook } from "../../scripts/lib/fake-order-book";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { deliverWebhook } from "../../scripts/lib/signed-webhook";
-import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { TEST_API_SECRET } from "../support/global-setup";
+import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 
 // The app process is killed with SIGKILL while the decision's job (routing.apply-decision, the only thing that
@@ -27,15 +28,11 @@ let shopify: FakeShopifyAdmin;
 let book: FakeOrderBook;
 
 async function startApp(port: number): Promise<RunningApp> {
-  return startAppServer({
+  return startTestApp({
+    databaseUrl: url,
+    adminApiUrl: shopify.url,
     port,
     env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "0",
-      SHOPIFY_API_KEY: TEST_API_KEY,
-      SHOPIFY_API_SECRET: TEST_API_SECRET,
-      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
-      SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
       TAILROUTE_ACTION_LEASE_MS: String(LEASE_MS),
       // PostgreSQL: pg-boss hands the dead worker's job on after its time limit (+5 s), checked every second.
       TAILROUTE_JOB_SUPERVISE_S: "1",

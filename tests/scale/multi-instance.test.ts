@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { seedDemoShop } from "../../app/demo/seed.server";
 import { loadShopConfig, saveShopConfig } from "../../app/services/shop/config-store.server";
-import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { type RunningApp } from "../../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../../scripts/lib/demo-checkouts";
 import { DEMO_ORDERS, orderPayload } from "../../scripts/lib/demo-orders";
 import { FakeOrderBook } from "../../scripts/lib/fake-order-book";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { deliverWebhook, shopifyHmac } from "../../scripts/lib/signed-webhook";
-import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { TEST_API_SECRET } from "../support/global-setup";
+import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 
 // Two app instances on one database, as behind a load balancer (docs/deploy.md). Under `npm run test:pg` the
@@ -26,17 +27,10 @@ let book: FakeOrderBook;
 let instances: RunningApp[] = [];
 
 async function startInstance(): Promise<RunningApp> {
-  const port = await freePort();
-  return startAppServer({
-    port,
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "0",
-      SHOPIFY_API_KEY: TEST_API_KEY,
-      SHOPIFY_API_SECRET: TEST_API_SECRET,
-      SHOPIFY_APP_URL: "https://tailroute.example.com",
-      SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
-    },
+  return startTestApp({
+    databaseUrl: url,
+    adminApiUrl: shopify.url,
+    appUrl: "https://tailroute.example.com",
   });
 }
 

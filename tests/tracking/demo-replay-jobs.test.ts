@@ -8,13 +8,14 @@ import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { seedDemoShop } from "../../app/demo/seed.server";
 import { ROUTING_APPLY_DECISION } from "../../app/jobs/kinds/routing-apply-decision.server";
 import { TRACKING_PUSH } from "../../app/jobs/kinds/tracking-push.server";
-import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { type RunningApp } from "../../scripts/lib/app-server";
 import { replayDemoHandoff } from "../../scripts/lib/demo-handoff";
 import { replayDemoOrders } from "../../scripts/lib/demo-orders";
 import { replayDemoTracking } from "../../scripts/lib/demo-tracking";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
-import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { TEST_API_SECRET } from "../support/global-setup";
+import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 
 // `npm run demo`'s routing and tracking replay against a running app (its job runner included), then the command
@@ -30,18 +31,7 @@ let app: RunningApp;
 beforeAll(async () => {
   await seedDemoShop(db);
   shopify = await new FakeShopifyAdmin().start();
-  const port = await freePort();
-  app = await startAppServer({
-    port,
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "0",
-      SHOPIFY_API_KEY: TEST_API_KEY,
-      SHOPIFY_API_SECRET: TEST_API_SECRET,
-      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
-      SHOPIFY_ADMIN_API_BASE_URL: shopify.url,
-    },
-  });
+  app = await startTestApp({ databaseUrl: url, adminApiUrl: shopify.url });
 }, 120_000);
 
 afterAll(async () => {

@@ -1,0 +1,33 @@
+// An app server of a suite's own, for suites that must kill, restart, load or run several instances of it, or
+// point it at an Admin API fake of their own; every other suite uses the shared server (global-setup.ts).
+import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { TEST_API_KEY, TEST_API_SECRET } from "./global-setup";
+
+export interface TestAppOptions {
+  databaseUrl: string;
+  /** The Admin API the app calls (a FakeShopifyAdmin's url). */
+  adminApiUrl: string;
+  /** A fixed port (to restart on the same address); a free one by default. */
+  port?: number;
+  /** The app's public URL; `http://127.0.0.1:<port>` by default. */
+  appUrl?: string;
+  /** Extra environment (timeouts, leases) on top of the test defaults. */
+  env?: Record<string, string>;
+}
+
+/** Starts the built app in production mode (not demo) signed with the test app's key and secret. */
+export async function startTestApp(options: TestAppOptions): Promise<RunningApp> {
+  const port = options.port ?? (await freePort());
+  return startAppServer({
+    port,
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      TAILROUTE_DEMO: "0",
+      SHOPIFY_API_KEY: TEST_API_KEY,
+      SHOPIFY_API_SECRET: TEST_API_SECRET,
+      SHOPIFY_APP_URL: options.appUrl ?? `http://127.0.0.1:${port}`,
+      SHOPIFY_ADMIN_API_BASE_URL: options.adminApiUrl,
+      ...options.env,
+    },
+  });
+}
