@@ -183,13 +183,13 @@ describe("tenant isolation", () => {
     expect(ofB.decisions.map((d) => d.orderId)).toContain(B_ORDER);
 
     const before = await db.routingDecision.findUniqueOrThrow({
-      where: { shop_orderId: { shop: B, orderId: B_ORDER } },
+      where: { shop_orderId_revision: { shop: B, orderId: B_ORDER, revision: 0 } },
     });
     const reconcile = tailroute("reconcile", "--shop", A, "--json");
     expect(reconcile.status).toBe(0);
     expect(reconcile.stdout).not.toContain(B_ORDER);
     const after = await db.routingDecision.findUniqueOrThrow({
-      where: { shop_orderId: { shop: B, orderId: B_ORDER } },
+      where: { shop_orderId_revision: { shop: B, orderId: B_ORDER, revision: 0 } },
     });
     expect(after).toEqual(before);
   });

@@ -107,7 +107,9 @@ const jobDeps = () => ({ clientFor: deps().clientFor!, now: () => NOW, retry: no
 const deliver = (webhookId = randomUUID(), extra: Partial<RouteOrderDeps> = {}) =>
   routeOrderWebhook(db, { shop, webhookId, topic: "ORDERS_CREATE", payload: payload() }, deps(extra));
 const decisionOf = () =>
-  db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
+  db.routingDecision.findUniqueOrThrow({
+    where: { shop_orderId_revision: { shop, orderId: ORDER_ID, revision: 0 } },
+  });
 /** The server's job runner completes the decision's job: its status once it is no longer open. */
 const settle = async (result: Awaited<ReturnType<typeof deliver>>) =>
   result.outcome !== "DECIDED"

@@ -100,7 +100,7 @@ const settle = () =>
         async () =>
           (
             await db.routingDecision.findUniqueOrThrow({
-              where: { shop_orderId: { shop, orderId: ORDER_ID } },
+              where: { shop_orderId_revision: { shop, orderId: ORDER_ID, revision: 0 } },
             })
           ).status,
         { timeout: 15_000 },
@@ -114,7 +114,9 @@ const deliver = async (attribute: PickupChoice | null, shippingCode?: string) =>
     deps,
   );
   if (result.outcome === "DECIDED") await settle();
-  return db.routingDecision.findUniqueOrThrow({ where: { shop_orderId: { shop, orderId: ORDER_ID } } });
+  return db.routingDecision.findUniqueOrThrow({
+    where: { shop_orderId_revision: { shop, orderId: ORDER_ID, revision: 0 } },
+  });
 };
 
 describe("order routing consumes the buyer's pickup choice", () => {
@@ -214,7 +216,7 @@ describe("order routing consumes the buyer's pickup choice", () => {
     );
     if (result.outcome === "DECIDED") await settle();
     const plain = await db.routingDecision.findUniqueOrThrow({
-      where: { shop_orderId: { shop, orderId: ORDER_ID } },
+      where: { shop_orderId_revision: { shop, orderId: ORDER_ID, revision: 0 } },
     });
     expect(plain.pickupPoint).toBeNull();
     expect(plain.status).toBe("APPLIED");

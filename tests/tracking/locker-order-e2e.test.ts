@@ -110,7 +110,7 @@ describe("locker order → fulfillment → AVAILABLE_FOR_PICKUP → PICKED_UP", 
             async () =>
               (
                 await db.routingDecision.findUniqueOrThrow({
-                  where: { shop_orderId: { shop, orderId: ORDER_ID } },
+                  where: { shop_orderId_revision: { shop, orderId: ORDER_ID, revision: 0 } },
                 })
               ).status,
             { timeout: 15_000 },
@@ -144,7 +144,7 @@ describe("locker order → fulfillment → AVAILABLE_FOR_PICKUP → PICKED_UP", 
 
     // THEN the decision shipped to the point, the shipment carries it with its hold clock (UPS: 7 days)…
     const decision = await db.routingDecision.findUniqueOrThrow({
-      where: { shop_orderId: { shop, orderId: ORDER_ID } },
+      where: { shop_orderId_revision: { shop, orderId: ORDER_ID, revision: 0 } },
     });
     expect(decision.pickupPoint).toMatchObject({ pointId: point.id, status: "ROUTED_TO_PICKUP" });
     const shipment = await db.shipment.findFirstOrThrow({
