@@ -9,8 +9,7 @@ import autocannon from "autocannon";
 import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
 import {
-  appIsBuilt,
-  buildApp,
+  ensureAppBuilt,
   freePort,
   freshSqliteDatabase,
   startAppServer,
@@ -54,7 +53,7 @@ async function main() {
   const db = createPrismaClient(url);
   await seedDemoShop(db);
   await db.$disconnect();
-  if (!appIsBuilt()) buildApp();
+  ensureAppBuilt();
 
   const port = await freePort();
   const app = await startAppServer({

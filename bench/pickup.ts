@@ -16,8 +16,7 @@ import {
 } from "../app/services/pickup/network-settings.server";
 import { sampleDirectory } from "../app/demo/sample-pickup-directory";
 import {
-  appIsBuilt,
-  buildApp,
+  ensureAppBuilt,
   freePort,
   freshSqliteDatabase,
   startAppServer,
@@ -98,7 +97,7 @@ async function endpointBench() {
   const points = sampleDirectory({ perNetwork: 40 });
   await savePickupPoints(db, shop, points, { source: "SAMPLE", isSample: true });
   await db.$disconnect();
-  if (!appIsBuilt()) buildApp();
+  ensureAppBuilt();
   const port = await freePort();
   const secret = "bench-secret";
   const apiKey = "bench-key";

@@ -15,7 +15,7 @@ import { createPrismaClient } from "../app/db.server";
 import { adminGraphqlClient } from "../app/services/admin/admin-graphql.server";
 import { reconcileDecisions } from "../app/services/order-routing/reconciler.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import { appIsBuilt, buildApp, freePort, freshSqliteDatabase, startAppServer } from "./lib/app-server";
+import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "./lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "./lib/demo-checkouts";
 import { DEMO_ORDERS, orderPayload } from "./lib/demo-orders";
 import { FakeOrderBook } from "./lib/fake-order-book";
@@ -233,7 +233,7 @@ async function main() {
     console.error("usage: npm run load -- [--seconds N] [--orders N] [--providers sqlite,postgres]");
     process.exit(2);
   }
-  if (!appIsBuilt()) buildApp();
+  ensureAppBuilt();
   let allPassed = true;
   for (const provider of providers as ("sqlite" | "postgres")[]) {
     allPassed = (await runOn(provider, seconds, orders)) && allPassed;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildApp, freePort, freshSqliteDatabase, startAppServer } from "../../scripts/lib/app-server";
+import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../../scripts/lib/app-server";
 import { dropPostgresDatabasesWithPrefix } from "../../scripts/lib/postgres-migrations";
 import {
   freshPostgresDatabase,
@@ -47,7 +47,7 @@ async function startSharedApp(): Promise<SharedApp> {
   const postgres = testDatabaseProvider() === "postgres";
   if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX, isStaleTestDatabase);
   const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
-  buildApp();
+  ensureAppBuilt();
   const port = await freePort();
   // Its output goes to a log file: a 500 in a suite is explained there (.ci/run prints its tail on failure).
   rmSync(TEST_APP_LOG, { force: true });
