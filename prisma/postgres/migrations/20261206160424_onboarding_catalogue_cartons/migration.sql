@@ -1,0 +1,20 @@
+-- AlterTable
+ALTER TABLE "CarrierService" ADD COLUMN     "catalogueId" TEXT;
+
+-- CreateTable
+CREATE TABLE "CartonWarehouse" (
+    "cartonId" TEXT NOT NULL,
+    "warehouseId" TEXT NOT NULL,
+
+    CONSTRAINT "CartonWarehouse_pkey" PRIMARY KEY ("cartonId","warehouseId")
+);
+
+-- CreateIndex
+CREATE INDEX "CartonWarehouse_warehouseId_idx" ON "CartonWarehouse"("warehouseId");
+
+-- AddForeignKey
+ALTER TABLE "CartonWarehouse" ADD CONSTRAINT "CartonWarehouse_cartonId_fkey" FOREIGN KEY ("cartonId") REFERENCES "Carton"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CartonWarehouse" ADD CONSTRAINT "CartonWarehouse_warehouseId_fkey" FOREIGN KEY ("warehouseId") REFERENCES "Warehouse"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
