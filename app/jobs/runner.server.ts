@@ -7,6 +7,8 @@ import { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenanceKind } from "./kinds/
 import { handoffFulfillKind } from "./kinds/handoff-fulfill.server";
 import { handoffRequestsKind } from "./kinds/handoff-requests.server";
 import { handoffSendKind } from "./kinds/handoff-send.server";
+import { routingOrderCancelKind } from "./kinds/routing-order-cancel.server";
+import { routingOrderChangeKind } from "./kinds/routing-order-change.server";
 import { stockFullSyncKind } from "./kinds/stock-full-sync.server";
 import { trackingPushKind } from "./kinds/tracking-push.server";
 import { PgBossJobEngine } from "./pg-boss-engine.server";
@@ -37,6 +39,8 @@ export function registerAppJobs(
   register(handoffRequestsKind(db, deps) as never);
   register(handoffSendKind(db, deps) as never);
   register(handoffFulfillKind(db, deps) as never);
+  register(routingOrderChangeKind(db, deps) as never);
+  register(routingOrderCancelKind(db, deps) as never);
   engine.schedule(ROUTING_RECONCILE_SCHEDULE);
   engine.schedule(TRACKING_MAINTENANCE_SCHEDULE);
   return engine;
