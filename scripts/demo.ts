@@ -10,6 +10,7 @@ import { demoAdmin } from "./lib/demo-admin";
 import { replayDemoHandoff } from "./lib/demo-handoff";
 import { replayDemoOrders } from "./lib/demo-orders";
 import { runPickupDemo } from "./lib/demo-pickup";
+import { startDemoStorefront, type DemoStorefront } from "./lib/demo-storefront";
 import { replayDemoTracking } from "./lib/demo-tracking";
 import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
 
@@ -62,6 +63,14 @@ async function main() {
     process.exit(code ?? 1);
   });
 
+  // The product page with the delivery-promise block, on a stand-in storefront next to the app (docs/storefront.md).
+  const storefrontOptions = { appUrl: app.url, shop: DEMO_DEFAULTS.DEMO_SHOP, secret: env.apiSecret };
+  const storefront: DemoStorefront = await startDemoStorefront({
+    ...storefrontOptions,
+    port: env.port + 1,
+    host: "localhost",
+  }).catch(() => startDemoStorefront({ ...storefrontOptions, host: "localhost" }));
+
   const base = `http://localhost:${env.port}`;
   console.log(`
 Tailroute demo is running
@@ -70,6 +79,8 @@ Tailroute demo is running
   CarrierService callback    ${base}/api/carrier-service (HMAC) · ${base}/api/carrier-service/<shop token>
   Webhooks (HMAC-verified)   ${base}/webhooks/orders/create · /webhooks/app/uninstalled · /webhooks/customers/* · /webhooks/shop/redact
   Inspect with the CLI       DATABASE_URL=${url} npx tailroute status
+  Product page (storefront)  ${storefront.productUrl}  ← the delivery-promise block; type a US ZIP
+  Cart page (storefront)     ${storefront.cartUrl}
 `);
   console.log(`${demoAdmin(fakeShopify, base).join("\n")}\n`);
 
@@ -128,6 +139,7 @@ Tailroute demo is running
 
   const stop = async () => {
     app.process.removeAllListeners("exit");
+    await storefront.stop();
     await app.stop();
     await fakeShopify.stop();
     process.exit(0);

@@ -40,6 +40,61 @@ export const PromiseQuerySchema = z.object({
 });
 export type PromiseQuery = z.infer<typeof PromiseQuerySchema>;
 
+/** Most lines of a cart a promise is given for (the cart block sends one per cart line that ships). */
+export const PROMISE_MAX_LINES = 50;
+
+/** One cart line of the cart block's query: `<variant id>:<quantity>[:<unit price cents>[:<unit grams>]]`. */
+const CartLineSchema = z
+  .string()
+  .regex(
+    /^\d{1,20}:\d{1,10}(:\d{1,9}(:\d{1,7})?)?$/,
+    "lines must be <variant id>:<quantity>[:<price cents>[:<grams>]] separated by commas",
+  )
+  .transform((text) => {
+    const [variant_id, quantity, price, grams] = text.split(":");
+    return {
+      variant_id,
+      quantity: Number(quantity),
+      ...(price === undefined ? {} : { price: Number(price) }),
+      ...(grams === undefined ? {} : { grams: Number(grams) }),
+    };
+  })
+  .refine((line) => line.quantity >= 1 && line.quantity <= PROMISE_MAX_QUANTITY, {
+    message: `lines: each quantity must be 1 to ${PROMISE_MAX_QUANTITY}`,
+  });
+
+/** The cart block's query: every line of the cart (`lines=<id>:<qty>:<price>:<grams>,…`) and the ZIP. */
+export const CartPromiseQuerySchema = z.object({
+  lines: z
+    .string()
+    .transform((text) => text.split(","))
+    .pipe(
+      z
+        .array(CartLineSchema)
+        .min(1, "lines must name at least one cart line")
+        .max(PROMISE_MAX_LINES, `lines must name at most ${PROMISE_MAX_LINES} cart lines`),
+    ),
+  zip: PromiseQuerySchema.shape.zip,
+});
+export type CartPromiseQuery = z.infer<typeof CartPromiseQuerySchema>;
+export type PromiseLine = CartPromiseQuery["lines"][number];
+
+/** A product page's one-line query as a cart of one line. */
+export const asCartQuery = (query: PromiseQuery | CartPromiseQuery): CartPromiseQuery =>
+  "lines" in query
+    ? query
+    : {
+        zip: query.zip,
+        lines: [
+          {
+            variant_id: query.variant_id,
+            quantity: query.quantity,
+            ...(query.price === undefined ? {} : { price: query.price }),
+            ...(query.grams === undefined ? {} : { grams: query.grams }),
+          },
+        ],
+      };
+
 /** One speed the buyer could pick at checkout. Dates are the destination's civil dates. */
 export interface PromiseSpeed {
   /** The tier's stable code, as the CarrierService callback's `service_code`. */
@@ -68,9 +123,47 @@ export interface PromisePickup {
 }
 
 export interface PromiseAnswer {
+  /** The (first) line's variant and quantity. */
   variantId: string;
   quantity: number;
+  /** Every line quoted: one on the product page, the cart's lines on the cart page. */
+  lines: { variantId: string; quantity: number }[];
   zip: string;
   speeds: PromiseSpeed[];
   pickup: PromisePickup;
+}
+
+/**
+ * The cart attribute the product block writes when the buyer adds to cart: the windows it showed, so the order
+ * (whose `note_attributes` carry it) can later be checked against the product page's promise. A leading `_`
+ * hides it from the buyer at checkout.
+ */
+export const PAGE_PROMISE_ATTRIBUTE_KEY = "_tailroute_promise";
+
+export const PagePromiseSchema = z.object({
+  v: z.literal(1),
+  /** When the buyer saw it (ISO instant). */
+  at: z.string().max(40),
+  zip: z.string().max(10),
+  speeds: z
+    .array(
+      z.object({
+        code: z.string().max(40),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+    )
+    .max(10),
+});
+export type PagePromise = z.infer<typeof PagePromiseSchema>;
+
+/** The attribute's text → the promise, or null when absent or malformed (a buyer can write any attribute). */
+export function parsePagePromise(value: unknown): PagePromise | null {
+  if (typeof value !== "string" || value.length > 2000) return null;
+  try {
+    const parsed = PagePromiseSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

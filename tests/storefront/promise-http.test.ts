@@ -30,12 +30,10 @@ async function promise(buyer: Record<string, string>, forShop = shop): Promise<P
   return (await response.json()) as PromiseAnswer;
 }
 
-/** What checkout quotes for the same one-line cart (the callback, HMAC-signed as Shopify signs it). */
-async function checkoutRates(
-  line: { variant: string; sku?: string; quantity: number; grams: number; price: number },
-  zip: string,
-  state: string,
-) {
+type Line = { variant: string; sku?: string; quantity: number; grams: number; price: number };
+
+/** What checkout quotes for the same cart (the callback, HMAC-signed as Shopify signs it). */
+async function checkoutRates(lines: Line | Line[], zip: string, state: string) {
   const body = JSON.stringify({
     rate: {
       origin: { country: "US", postal_code: "08817", province: "NJ", city: "Edison" },
@@ -46,17 +44,15 @@ async function checkoutRates(
         city: "Anytown",
         address1: "12 Main St",
       },
-      items: [
-        {
-          name: "Item",
-          ...(line.sku ? { sku: line.sku } : {}),
-          quantity: line.quantity,
-          grams: line.grams,
-          price: line.price,
-          requires_shipping: true,
-          variant_id: Number(line.variant),
-        },
-      ],
+      items: [lines].flat().map((line) => ({
+        name: "Item",
+        ...(line.sku ? { sku: line.sku } : {}),
+        quantity: line.quantity,
+        grams: line.grams,
+        price: line.price,
+        requires_shipping: true,
+        variant_id: Number(line.variant),
+      })),
       currency: "USD",
     },
   });
@@ -136,6 +132,36 @@ describe("GET /proxy/promise (the same answer as checkout)", () => {
     }
   });
 
+  it("quotes a whole cart (the cart block's lines) with checkout's windows", async () => {
+    // GIVEN a cart of two T-shirts and a lamp, as checkout would rate it to Manhattan
+    const lines: Line[] = [
+      { variant: DEMO_VARIANTS.tee, quantity: 2, grams: 170, price: 2000 },
+      { variant: DEMO_VARIANTS.lamp, quantity: 1, grams: 0, price: 12000 },
+    ];
+    const ask = () =>
+      promise({
+        lines: lines.map((l) => `${l.variant}:${l.quantity}:${l.price}:${l.grams}`).join(","),
+        zip: "10001",
+      });
+    let checkout = await checkoutRates(lines, "10001", "NY");
+    // WHEN the cart block asks for the promise of the same lines
+    let answer = await ask();
+    const again = await checkoutRates(lines, "10001", "NY");
+    if (JSON.stringify(again) !== JSON.stringify(checkout)) {
+      checkout = again;
+      answer = await ask();
+    }
+    // THEN it has checkout's tiers and windows, and names both lines
+    expect(checkout.length).toBeGreaterThan(0);
+    expect(answer.speeds.map((s) => ({ code: s.code, from: s.arrives.from, to: s.arrives.to }))).toEqual(
+      checkout,
+    );
+    expect(answer.lines).toEqual([
+      { variantId: DEMO_VARIANTS.tee, quantity: 2 },
+      { variantId: DEMO_VARIANTS.lamp, quantity: 1 },
+    ]);
+  });
+
   it("offers at least one speed for most of the sample (the comparison is not vacuous)", async () => {
     // GIVEN the sample's parcel carts to the contiguous US
     // WHEN the product page asks for each
@@ -207,6 +233,14 @@ describe("GET /proxy/promise (bad input: a 4xx JSON with a reason, never a 5xx)"
     ["quantity 1e9", { ...tee, quantity: "1e9" }, 400, /quantity/],
     ["no variant", { quantity: "1", zip: "90012" }, 400, /variant_id/],
     ["a negative price", { ...tee, price: "-5" }, 400, /price/],
+    ["cart lines with quantity 0", { lines: `${DEMO_VARIANTS.tee}:0`, zip: "90012" }, 400, /quantity/],
+    ["cart lines that are not id:qty", { lines: "abc", zip: "90012" }, 400, /lines/],
+    [
+      "cart lines with an unknown variant",
+      { lines: `${DEMO_VARIANTS.tee}:1,999999999:1`, zip: "90012" },
+      404,
+      /Unknown variant/,
+    ],
   ])("refuses %s", async (_what, buyer, status, reason) => {
     // GIVEN a correctly signed request with bad input
     // WHEN it reaches the app

@@ -1,4 +1,4 @@
-import { PromiseQuerySchema } from "../../contracts/storefront-promise";
+import { CartPromiseQuerySchema, PromiseQuerySchema } from "../../contracts/storefront-promise";
 import { zodIssuesText } from "../../contracts/zod-issues";
 import { callbackCache } from "../carrier-service/runtime.server";
 import { pickupCache } from "../pickup/pickup-runtime.server";
@@ -18,7 +18,7 @@ export function refusePromise(status: number, reason: string): Response {
 }
 
 /**
- * GET /proxy/promise?variant_id=&quantity=&zip= behind Shopify's app proxy (docs/storefront.md). The proxy's
+ * GET /proxy/promise?variant_id=&quantity=&zip= (or ?lines=<id>:<qty>:<price>:<grams>,…&zip= for a cart) behind Shopify's app proxy (docs/storefront.md). The proxy's
  * signature is checked first (`authenticate.public.appProxy`: HMAC-SHA256 of the sorted query, timestamp within
  * 90 s); a missing, forged or stale one is a 401. Bad input is a 4xx with a reason, a failure a 503: never a 500.
  */
@@ -39,13 +39,19 @@ export async function answerPromiseRequest(
         return refusePromise(401, "The app proxy signature is missing, forged or stale");
       throw thrown;
     }
-    const parsed = PromiseQuerySchema.safeParse({
-      variant_id: params.get("variant_id") ?? undefined,
-      quantity: params.get("quantity") ?? undefined,
-      zip: params.get("zip") ?? undefined,
-      price: params.get("price") ?? undefined,
-      grams: params.get("grams") ?? undefined,
-    });
+    // The cart block sends `lines`; the product block one `variant_id` with its quantity, price and weight.
+    const parsed = params.has("lines")
+      ? CartPromiseQuerySchema.safeParse({
+          lines: params.get("lines") ?? undefined,
+          zip: params.get("zip") ?? undefined,
+        })
+      : PromiseQuerySchema.safeParse({
+          variant_id: params.get("variant_id") ?? undefined,
+          quantity: params.get("quantity") ?? undefined,
+          zip: params.get("zip") ?? undefined,
+          price: params.get("price") ?? undefined,
+          grams: params.get("grams") ?? undefined,
+        });
     if (!parsed.success) return refusePromise(400, zodIssuesText(parsed.error));
     const outcome = await answerPromise(shop, parsed.data, promiseDeps);
     if (outcome.status !== 200) return refusePromise(outcome.status, outcome.reason);

@@ -1,10 +1,12 @@
 import { tzOffset } from "@date-fns/tz";
 import type { CarrierServiceRequest } from "../../contracts/carrier-service";
-import type {
-  PromiseAnswer,
-  PromisePickup,
-  PromiseQuery,
-  PromiseSpeed,
+import {
+  asCartQuery,
+  type CartPromiseQuery,
+  type PromiseAnswer,
+  type PromisePickup,
+  type PromiseQuery,
+  type PromiseSpeed,
 } from "../../contracts/storefront-promise";
 import {
   findPickupOptions,
@@ -40,36 +42,38 @@ export type PromiseOutcome = { status: 200; body: PromiseAnswer } | { status: 40
 const MS_PER_DAY = 86_400_000;
 
 /**
- * The CarrierService request Shopify would send for a one-line cart of this variant to this ZIP: the promise runs
- * the callback's own input builder (`engineInput`) on it, so the product page and checkout quote alike.
+ * The CarrierService request Shopify would send for this cart (the product page's one line, or the cart page's
+ * lines) to this ZIP: the promise runs the callback's own input builder (`engineInput`) on it, so the storefront
+ * and checkout quote alike.
  */
 export function promiseRateRequest(
   runtime: ShopRuntime<CompiledShopConfig>,
-  query: PromiseQuery,
+  query: PromiseQuery | CartPromiseQuery,
   zip: ZipInfo,
 ): CarrierServiceRequest {
-  const profile = runtime.config.productProfiles.find((p) => p.variantId === query.variant_id);
+  const cart = asCartQuery(query);
   return {
     rate: {
       origin: { country: "US" },
       destination: {
         country: TERRITORY_COUNTRIES.has(zip.state) ? zip.state : "US",
-        postal_code: query.zip,
+        postal_code: cart.zip,
         province: zip.state,
         city: zip.city,
       },
-      items: [
-        {
-          variant_id: query.variant_id,
+      items: cart.lines.map((line) => {
+        const profile = runtime.config.productProfiles.find((p) => p.variantId === line.variant_id);
+        return {
+          variant_id: line.variant_id,
           product_id: undefined,
           ...(profile?.sku ? { sku: profile.sku } : {}),
           name: profile?.name ?? null,
-          quantity: query.quantity,
-          grams: query.grams ?? 0,
-          price: query.price ?? 0,
+          quantity: line.quantity,
+          grams: line.grams ?? 0,
+          price: line.price ?? 0,
           requires_shipping: true,
-        },
-      ],
+        };
+      }),
       currency: runtime.config.currency,
     },
   };
@@ -130,7 +134,7 @@ export function promiseSpeeds(
   }));
 }
 
-/** Pickup for this item alone: the checkout pickup list's rules and directory, counted within 10 miles. */
+/** Pickup for these items (one on the product page): the checkout pickup list's rules and directory, within 10 miles. */
 export async function pickupPromise(
   pickupCache: PickupDirectoryCache,
   shop: string,
@@ -140,18 +144,15 @@ export async function pickupPromise(
   const none: PromisePickup = { eligible: false, reasons: [], pointsWithin10Miles: 0, nearest: null };
   const runtime = await pickupCache.get(shop, now);
   if (!runtime) return none;
-  const item = request.rate.items[0];
   const destination = request.rate.destination;
   const result = findPickupOptions(runtime.config, runtime.rules, runtime.index, {
-    cart: [
-      {
-        variantId: String(item.variant_id),
-        ...(item.sku ? { sku: item.sku } : {}),
-        quantity: item.quantity,
-        grams: item.grams,
-        priceCents: item.price,
-      },
-    ],
+    cart: request.rate.items.map((item) => ({
+      variantId: String(item.variant_id),
+      ...(item.sku ? { sku: item.sku } : {}),
+      quantity: item.quantity,
+      grams: item.grams,
+      priceCents: item.price,
+    })),
     // The checkout list asks for the US ZIP the buyer typed; territories are ZIPs of the US table too.
     destination: {
       country: "US",
@@ -180,18 +181,21 @@ export async function pickupPromise(
 }
 
 /**
- * The product page's promise for a variant, quantity and ZIP (docs/storefront.md): the checkout callback's
- * engine call on the same cached configuration, stock and lanes, plus the pickup note. 404 for an unknown or
- * uninstalled shop or an unknown variant, 400 for a ZIP that is no US ZIP.
+ * The promise for a variant, quantity and ZIP (product page) or for a cart's lines (cart page), see
+ * docs/storefront.md: the checkout callback's engine call on the same cached configuration, stock and lanes,
+ * plus the pickup note. 404 for an unknown or uninstalled shop or an unknown variant, 400 for a ZIP that is no
+ * US ZIP.
  */
 export async function answerPromise(
   shop: string,
-  query: PromiseQuery,
+  query: PromiseQuery | CartPromiseQuery,
   deps: PromiseDeps,
 ): Promise<PromiseOutcome> {
   const runtime = await deps.cache.byShop(shop);
   if (!runtime || !runtime.installed) return { status: 404, reason: "Unknown shop" };
-  if (!knowsVariant(runtime, query.variant_id)) return { status: 404, reason: "Unknown variant" };
+  const cart = asCartQuery(query);
+  if (!cart.lines.every((line) => knowsVariant(runtime, line.variant_id)))
+    return { status: 404, reason: "Unknown variant" };
   const zip = lookupZip(query.zip);
   if (!zip) return { status: 400, reason: "zip is not a known US ZIP code" };
   const now = deps.now();
@@ -200,6 +204,13 @@ export async function answerPromise(
   const pickup = await pickupPromise(deps.pickupCache, shop, request, now);
   return {
     status: 200,
-    body: { variantId: query.variant_id, quantity: query.quantity, zip: query.zip, speeds, pickup },
+    body: {
+      variantId: cart.lines[0].variant_id,
+      quantity: cart.lines[0].quantity,
+      lines: cart.lines.map((line) => ({ variantId: line.variant_id, quantity: line.quantity })),
+      zip: query.zip,
+      speeds,
+      pickup,
+    },
   };
 }

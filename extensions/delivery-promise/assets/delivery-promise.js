@@ -1,9 +1,11 @@
 /* global document, window, localStorage, location, URLSearchParams, AbortController */
 /* Tailroute delivery promise (docs/storefront.md). Plain JavaScript, no framework: follows the product form's
-   variant and quantity, asks /apps/tailroute/promise, shows nothing when the answer is an error. */
+   variant and quantity (or, in the cart block, the cart's lines from /cart.js), asks /apps/tailroute/promise,
+   shows nothing when the answer is an error. On add to cart it keeps the windows shown in a cart attribute. */
 (() => {
   "use strict";
   const ZIP_KEY = "tailroute:zip";
+  const PROMISE_ATTRIBUTE = "_tailroute_promise";
   const ZIP = /^\d{5}$/;
   const DAY_MINUTES = 24 * 60;
 
@@ -55,7 +57,9 @@
       this.speeds = (root.dataset.speeds || "").split(",").filter(Boolean);
       const customerZip = root.dataset.customerZip || "";
       this.zip = ZIP.test(customerZip) ? customerZip : storedZip();
-      this.productForm = this.findProductForm();
+      this.cart = root.dataset.mode === "cart";
+      this.cartUrl = root.dataset.cartUrl || "/cart";
+      this.productForm = this.cart ? null : this.findProductForm();
       this.answer = null;
       this.request = null;
       this.key = "";
@@ -107,6 +111,56 @@
         if (event.target && event.target.name === "quantity") later();
       });
       window.addEventListener("popstate", later);
+      // Adding to cart keeps the windows shown, so the order can be checked against them once delivered.
+      if (this.productForm) this.productForm.addEventListener("submit", () => this.keepPromise(), true);
+      // Themes that update the cart without a reload say so with this event (and change events on quantities).
+      if (this.cart) document.addEventListener("cart:updated", later);
+    }
+
+    keepPromise() {
+      if (!this.answer) return;
+      const value = JSON.stringify({
+        v: 1,
+        at: new Date().toISOString(),
+        zip: this.zip,
+        speeds: this.answer.speeds
+          .filter((s) => this.listed(s.code))
+          .map((s) => ({ code: s.code, from: s.arrives.from, to: s.arrives.to })),
+      });
+      fetch(`${this.cartUrl}/update.js`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        credentials: "same-origin",
+        keepalive: true,
+        body: JSON.stringify({ attributes: { [PROMISE_ATTRIBUTE]: value } }),
+      }).catch(() => {});
+    }
+
+    /** The query's item part: the product form's variant and quantity, or the cart's lines that ship. */
+    items() {
+      if (!this.cart) {
+        const id = this.variantId();
+        const params = new URLSearchParams({ variant_id: id, quantity: String(this.quantity()) });
+        const facts = this.variants[id];
+        if (facts) {
+          params.set("price", String(facts[0]));
+          params.set("grams", String(Math.round(facts[1] || 0)));
+        }
+        return Promise.resolve(params);
+      }
+      return fetch(`${this.cartUrl}.js`, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+        .then((response) => response.json())
+        .then((cart) => {
+          const lines = (cart.items || [])
+            .filter((item) => item.requires_shipping !== false)
+            .map((item) =>
+              [item.variant_id, item.quantity, item.price, Math.round(item.grams || 0)].join(":"),
+            );
+          return lines.length ? new URLSearchParams({ lines: lines.join(",") }) : null;
+        });
     }
 
     refresh() {
@@ -116,41 +170,41 @@
         return;
       }
       this.form.hidden = true;
-      const id = this.variantId();
-      const quantity = this.quantity();
-      const key = `${id}|${quantity}|${this.zip}`;
-      if (key === this.key && this.answer) {
-        this.render();
-        return;
-      }
-      this.key = key;
-      const params = new URLSearchParams({ variant_id: id, quantity: String(quantity), zip: this.zip });
-      const facts = this.variants[id];
-      if (facts) {
-        params.set("price", String(facts[0]));
-        params.set("grams", String(Math.round(facts[1] || 0)));
-      }
-      if (this.request) this.request.abort();
-      const controller = typeof AbortController === "function" ? new AbortController() : null;
-      this.request = controller;
-      fetch(`${this.root.dataset.endpoint}?${params}`, {
-        headers: { Accept: "application/json" },
-        credentials: "same-origin",
-        signal: controller ? controller.signal : undefined,
-      })
-        .then((response) => {
-          if (!response.ok) throw { status: response.status };
-          return response.json();
-        })
-        .then((answer) => {
-          if (this.key !== key) return;
-          this.answer = answer;
-          this.render();
+      const ticket = (this.ticket = (this.ticket || 0) + 1);
+      this.items()
+        .then((params) => {
+          if (ticket !== this.ticket) return;
+          if (!params) throw { status: 404 };
+          params.set("zip", this.zip);
+          const key = String(params);
+          if (key === this.key && this.answer) {
+            this.render();
+            return;
+          }
+          this.key = key;
+          if (this.request) this.request.abort();
+          const controller = typeof AbortController === "function" ? new AbortController() : null;
+          this.request = controller;
+          return fetch(`${this.root.dataset.endpoint}?${params}`, {
+            headers: { Accept: "application/json" },
+            credentials: "same-origin",
+            signal: controller ? controller.signal : undefined,
+          })
+            .then((response) => {
+              if (!response.ok) throw { status: response.status };
+              return response.json();
+            })
+            .then((answer) => {
+              if (this.key !== key) return;
+              this.answer = answer;
+              this.render();
+            });
         })
         .catch((error) => {
           if (error && error.name === "AbortError") return;
           // A wrong date is worse than none: an error shows nothing; a refused ZIP opens the field again.
           this.answer = null;
+          this.key = "";
           this.show([]);
           if (error && error.status === 400) this.form.hidden = false;
         });
