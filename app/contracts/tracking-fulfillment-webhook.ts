@@ -18,5 +18,11 @@ export const FulfillmentsCreatePayload = z.looseObject({
   tracking_number: z.string().nullish(),
   tracking_numbers: z.array(z.string()).default([]),
   shipment_status: z.string().nullish(),
+  // The fulfilled line items (variant and quantity) tell a split order's parcels apart. Read leniently: a line this
+  // contract cannot read only loses that hint, never the fulfillment.
+  line_items: z
+    .array(z.looseObject({ variant_id: NumericId.nullish(), quantity: z.number().int().nonnegative() }))
+    .nullish()
+    .catch(null),
 });
 export type FulfillmentsCreatePayload = z.infer<typeof FulfillmentsCreatePayload>;

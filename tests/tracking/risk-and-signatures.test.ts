@@ -9,14 +9,20 @@ import {
 } from "../../app/services/tracking/signatures.server";
 
 const PROMISED_MAX = new Date("2026-11-27T00:00:00Z"); // the buyer's Friday 27 November
-const base = { promisedMaxDate: PROMISED_MAX, deliveredAt: null, estimatedDeliveryAt: null };
+// A buyer in Chicago: days are read on the buyer's calendar (UTC−6 in November).
+const base = {
+  promisedMaxDate: PROMISED_MAX,
+  deliveredAt: null,
+  estimatedDeliveryAt: null,
+  destTimeZone: "America/Chicago",
+};
 
 describe("late / at-risk judgement", () => {
   it("is LATE once the promised latest day is over, AT_RISK on trouble or on the last day, ON_TRACK otherwise", () => {
     // GIVEN parcels in various states, judged on Thursday, Friday and Saturday
     const thu = new Date("2026-11-26T12:00:00Z");
     const fri = new Date("2026-11-27T12:00:00Z");
-    const sat = new Date("2026-11-28T00:00:00Z");
+    const sat = new Date("2026-11-28T06:00:00Z"); // midnight in Chicago
     // THEN
     expect(deliveryRisk({ ...base, status: "IN_TRANSIT" }, thu)).toBe("ON_TRACK");
     expect(deliveryRisk({ ...base, status: "IN_TRANSIT" }, fri)).toBe("AT_RISK");

@@ -1,7 +1,6 @@
+import { dayInZone, destinationTimeZone, promisedDay } from "./on-time";
 import { FINAL_STATUSES } from "./state-machine";
 import type { TrackingStatus } from "./types";
-
-const MS_PER_DAY = 86_400_000;
 const TROUBLE: readonly TrackingStatus[] = [
   "DELAYED",
   "EXCEPTION",
@@ -14,12 +13,14 @@ const TROUBLE: readonly TrackingStatus[] = [
 export type DeliveryRisk = "ON_TRACK" | "AT_RISK" | "LATE" | "DELIVERED_ON_TIME" | "DELIVERED_LATE";
 
 /**
- * Judges a shipment against its promise. The promised days are UTC midnights of the buyer's calendar days (as the
- * routing decision stores them); "late" starts when the promised latest day is over.
+ * Judges a shipment against its promise on the buyer's calendar (`deliveredOnTime`): the promised days are UTC
+ * midnights standing for the buyer's calendar days (as the routing decision stores them), and every instant (the
+ * delivery, now, the carrier's estimate) is read as a date in the destination's time zone. "Late" starts when the
+ * buyer's today is after the promised latest day.
  *
  * @example
  * deliveryRisk({ status: "IN_TRANSIT", promisedMaxDate: new Date("2026-11-27T00:00:00Z"), deliveredAt: null,
- *   estimatedDeliveryAt: null }, new Date("2026-11-28T09:00:00Z")); // "LATE"
+ *   estimatedDeliveryAt: null, destTimeZone: "America/Chicago" }, new Date("2026-11-28T09:00:00Z")); // "LATE"
  */
 export function deliveryRisk(
   shipment: {
@@ -27,27 +28,28 @@ export function deliveryRisk(
     promisedMaxDate: Date | null;
     deliveredAt: Date | null;
     estimatedDeliveryAt: Date | null;
+    /** The destination's IANA zone (null: from `destZip3`, see `destinationTimeZone`). */
+    destTimeZone?: string | null;
+    destZip3?: string | null;
   },
   now: Date,
 ): DeliveryRisk {
-  const endOfPromise = shipment.promisedMaxDate ? shipment.promisedMaxDate.getTime() + MS_PER_DAY : null;
+  const lastDay = shipment.promisedMaxDate ? promisedDay(shipment.promisedMaxDate) : null;
+  const zone = destinationTimeZone(shipment.destTimeZone, shipment.destZip3);
+  const day = (instant: Date) => dayInZone(instant, zone);
   if (shipment.status === "DELIVERED" || shipment.status === "PICKED_UP") {
-    if (endOfPromise === null || !shipment.deliveredAt) return "DELIVERED_ON_TIME";
-    return shipment.deliveredAt.getTime() < endOfPromise ? "DELIVERED_ON_TIME" : "DELIVERED_LATE";
+    if (lastDay === null || !shipment.deliveredAt) return "DELIVERED_ON_TIME";
+    return day(shipment.deliveredAt) <= lastDay ? "DELIVERED_ON_TIME" : "DELIVERED_LATE";
   }
   if (FINAL_STATUSES.includes(shipment.status)) return "LATE";
-  if (endOfPromise !== null && now.getTime() >= endOfPromise) return "LATE";
+  if (lastDay === null) return TROUBLE.includes(shipment.status) ? "AT_RISK" : "ON_TRACK";
+  const today = day(now);
+  if (today > lastDay) return "LATE";
   if (TROUBLE.includes(shipment.status)) return "AT_RISK";
-  if (
-    endOfPromise !== null &&
-    shipment.estimatedDeliveryAt &&
-    shipment.estimatedDeliveryAt.getTime() >= endOfPromise
-  )
-    return "AT_RISK";
+  if (shipment.estimatedDeliveryAt && day(shipment.estimatedDeliveryAt) > lastDay) return "AT_RISK";
   // The last promised day has begun and the parcel is not even out for delivery.
   if (
-    endOfPromise !== null &&
-    now.getTime() >= endOfPromise - MS_PER_DAY &&
+    today === lastDay &&
     shipment.status !== "OUT_FOR_DELIVERY" &&
     shipment.status !== "AVAILABLE_FOR_PICKUP"
   )

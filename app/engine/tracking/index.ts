@@ -39,6 +39,7 @@ export {
   type AttemptNextStep,
   type DeliveryRisk,
 } from "./delivery-risk";
+export { dayInZone, deliveredOnTime, destinationTimeZone, promisedDay } from "./on-time";
 export {
   TRACKING_STATUSES,
   type HoldRule,

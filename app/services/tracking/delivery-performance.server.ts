@@ -3,6 +3,7 @@
 // its delivery time; a parcel counts as "held" once it reached a pickup point (the hold clock started).
 // Every query is scoped to the shop.
 import type { PrismaClient } from "@prisma/client";
+import { deliveredOnTime, destinationTimeZone } from "../../engine/tracking";
 
 export interface ServiceOnTime {
   serviceCode: string;
@@ -31,11 +32,10 @@ export interface DeliveryPerformance {
   pickupByPoint: PointPickupRate[];
 }
 
-const MS_PER_DAY = 86_400_000;
-
 /**
- * On time = delivered (or picked up) before the end of the promised latest day (a UTC midnight standing for the
- * buyer's calendar day). The service is the buyer-facing tier of the order's routing decision.
+ * On time = delivered (or picked up) on or before the promised latest day, on the buyer's calendar: the delivery's
+ * date in the destination's time zone (`deliveredOnTime`). The service is the buyer-facing tier of the order's
+ * routing decision.
  */
 export async function deliveryPerformance(db: PrismaClient, shop: string): Promise<DeliveryPerformance> {
   const delivered = await db.shipment.findMany({
@@ -44,6 +44,8 @@ export async function deliveryPerformance(db: PrismaClient, shop: string): Promi
       statusAt: true,
       deliveredAt: true,
       promisedMaxDate: true,
+      destTimeZone: true,
+      destZip3: true,
       decision: { select: { serviceCode: true, promisedMaxDate: true } },
     },
   });
@@ -55,7 +57,8 @@ export async function deliveryPerformance(db: PrismaClient, shop: string): Promi
     if (!serviceCode || !promisedBy || !at) continue;
     const row = byService.get(serviceCode) ?? { serviceCode, delivered: 0, onTime: 0 };
     row.delivered += 1;
-    if (at.getTime() < promisedBy.getTime() + MS_PER_DAY) row.onTime += 1;
+    if (deliveredOnTime(at, promisedBy, destinationTimeZone(shipment.destTimeZone, shipment.destZip3)))
+      row.onTime += 1;
     byService.set(serviceCode, row);
   }
 

@@ -6,10 +6,10 @@ import {
   businessDaysBetween,
   compileCalendar,
   laneStatFromTally,
-  localNow,
   parseDay,
   type LaneTally,
 } from "../../engine/transit";
+import { dayInZone, deliveredOnTime, destinationTimeZone } from "../../engine/tracking";
 import type { LaneStat } from "../../engine/types";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
@@ -31,12 +31,11 @@ export interface LaneShipment {
   laneRecordedAt: Date | null;
 }
 
-const dayIn = (instant: Date, timeZone: string | null) => localNow(instant, timeZone ?? "UTC").day;
-
 /**
  * Counts one delivery in its lane (warehouse × service × destination ZIP3), once per shipment: transit days from the
  * first carrier scan (else the planned ship day) to the delivery day in the buyer's zone, on time when the
- * delivery day is not after the promised latest day (without a promised window: transit only, see `tallyOf`). Returns false when the lane is unknown or already counted.
+ * delivery day on the buyer's calendar is not after the promised latest day (`deliveredOnTime`; without a promised
+ * window: transit only, see `tallyOf`). Returns false when the lane is unknown or already counted.
  */
 export async function recordLaneDelivery(
   tx: Tx,
@@ -47,19 +46,19 @@ export async function recordLaneDelivery(
 ): Promise<boolean> {
   const { warehouseId, serviceId, destZip3 } = shipment;
   if (!warehouseId || !serviceId || !destZip3 || shipment.laneRecordedAt) return false;
+  const zone = destinationTimeZone(shipment.destTimeZone, destZip3);
   const shipDay = firstCarrierScanAt
-    ? dayIn(firstCarrierScanAt, shipment.destTimeZone)
+    ? dayInZone(firstCarrierScanAt, zone)
     : shipment.plannedShipDate
       ? parseDay(shipment.plannedShipDate)
       : null;
   if (shipDay === null) return false;
-  const deliveredDay = dayIn(deliveredAt, shipment.destTimeZone);
+  const deliveredDay = dayInZone(deliveredAt, zone);
   const transitDays = businessDaysBetween(WEEKDAYS, shipDay, deliveredDay);
-  const promisedDay = shipment.promisedMaxDate
-    ? Math.floor(shipment.promisedMaxDate.getTime() / 86_400_000)
-    : null;
   // No promised window: counted for transit, never as on time (nor late).
-  const onTime = promisedDay === null ? null : deliveredDay <= promisedDay;
+  const onTime = shipment.promisedMaxDate
+    ? deliveredOnTime(deliveredAt, shipment.promisedMaxDate, zone)
+    : null;
 
   // Claim the sample first: of two writers counting the same shipment (a delivery scan racing a late link), only the
   // one that flips laneRecordedAt counts it; the other waits on the row and then finds it claimed.

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
 import { carrierKey } from "../../engine/tracking";
 import { readJsonColumn, StoredJsonError } from "../../db/json-column";
-import { decisionPlan } from "../order-routing/decision-record.server";
+import { decisionPlan, type DecisionPlan } from "../order-routing/decision-record.server";
 import { StoredInputZipSchema } from "../../contracts/stored-json";
 import { catchUpAfterLink } from "./catch-up-after-link.server";
 import { pickupPointIdFor } from "./pickup-hold.server";
@@ -65,15 +65,72 @@ const EMPTY: ShipmentPlanLink = {
 
 const utcDay = (yyyyMmDd: string) => new Date(`${yyyyMmDd}T00:00:00.000Z`);
 
+/** What Shopify says about one parcel besides its carrier: where it left from and what it holds. */
+export interface ParcelHints {
+  /** gid://shopify/Location/… the fulfillment left from. */
+  locationId?: string | null;
+  /** Units per variant id (legacy numeric id, as plans store them). */
+  units?: ReadonlyMap<string, number>;
+}
+
+type PlannedShipment = NonNullable<DecisionPlan["shipments"]>[number];
+
+/** Units of each variant a planned shipment carries (from its packages' contents). */
+function plannedUnits(shipment: PlannedShipment): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const pkg of shipment.packages ?? []) {
+    const contents = (pkg as { contents?: { variantId?: string; quantity?: number }[] } | null)?.contents;
+    for (const c of contents ?? [])
+      if (c.variantId) units.set(c.variantId, (units.get(c.variantId) ?? 0) + (c.quantity ?? 0));
+  }
+  return units;
+}
+
 /**
- * The order's routing decision (same shop) and, in its plan, the shipment this parcel is: the one sent with the
- * same carrier (first such), else the first shipment of the plan.
+ * Which planned shipment a parcel is, narrowing step by step and never to nothing: the shipments of the warehouse
+ * at the parcel's location; then those sharing the most units with it; then those of its carrier; then the first.
+ */
+async function matchPlannedShipment(
+  tx: Tx,
+  shop: string,
+  shipments: PlannedShipment[],
+  carrier: string,
+  hints: ParcelHints,
+): Promise<PlannedShipment | undefined> {
+  let candidates = shipments;
+  if (hints.locationId && candidates.length > 1) {
+    const warehouses = await tx.warehouse.findMany({
+      where: { shop, shopifyLocationId: hints.locationId },
+      select: { key: true },
+    });
+    const keys = new Set(warehouses.map((w) => w.key));
+    const here = candidates.filter((s) => keys.has(s.warehouseId));
+    if (here.length > 0) candidates = here;
+  }
+  if (hints.units && hints.units.size > 0 && candidates.length > 1) {
+    const shared = candidates.map((s) => {
+      let n = 0;
+      for (const [variantId, quantity] of plannedUnits(s))
+        n += Math.min(quantity, hints.units!.get(variantId) ?? 0);
+      return n;
+    });
+    const most = Math.max(...shared);
+    if (most > 0) candidates = candidates.filter((_, i) => shared[i] === most);
+  }
+  return candidates.find((s) => carrierKey(s.carrier ?? "") === carrier) ?? candidates[0];
+}
+
+/**
+ * The order's routing decision (same shop) and, in its plan, the shipment this parcel is (`matchPlannedShipment`:
+ * by location, then line items, then carrier). Without hints (a tracking event naming only the order) that is the
+ * first shipment of the same carrier, else the first shipment of the plan.
  */
 export async function planLinkFor(
   tx: Tx,
   shop: string,
   orderId: string,
   carrier: string,
+  hints: ParcelHints = {},
 ): Promise<ShipmentPlanLink> {
   const decision = await tx.routingDecision.findFirst({
     where: { shop, orderId },
@@ -82,7 +139,7 @@ export async function planLinkFor(
   if (!decision) return EMPTY;
   const stored = storedDecision(decision, shop);
   const shipments = stored?.plan.shipments ?? [];
-  const chosen = shipments.find((s) => carrierKey(s.carrier ?? "") === carrier) ?? shipments[0];
+  const chosen = await matchPlannedShipment(tx, shop, shipments, carrier, hints);
   const zip = stored?.input?.destination?.zip ?? null;
   const pickupPointId = await pickupPointIdFor(tx, shop, decision.pickupPoint);
   if (!chosen) return { ...EMPTY, decisionId: decision.id, orderName: decision.orderName, pickupPointId };
@@ -131,7 +188,13 @@ export async function linkFulfillment(
     .filter(Boolean);
   const carrier = carrierKey(payload.tracking_company || "UNKNOWN");
   const orderId = `gid://shopify/Order/${payload.order_id}`;
-  const link = await planLinkFor(db, shop, orderId, carrier);
+  const units = new Map<string, number>();
+  for (const line of payload.line_items ?? [])
+    if (line.variant_id) units.set(line.variant_id, (units.get(line.variant_id) ?? 0) + line.quantity);
+  const link = await planLinkFor(db, shop, orderId, carrier, {
+    locationId: payload.location_id ? `gid://shopify/Location/${payload.location_id}` : null,
+    units,
+  });
   const result: FulfillmentLinkResult = { shipmentIds: [], linkedExisting: 0 };
   for (const trackingNumber of numbers) {
     const existing = await db.shipment.findFirst({ where: { shop, trackingNumber } });

@@ -62,6 +62,8 @@ export async function listShipments(
         promisedMaxDate: s.promisedMaxDate,
         deliveredAt: s.deliveredAt,
         estimatedDeliveryAt: s.estimatedDeliveryAt,
+        destTimeZone: s.destTimeZone,
+        destZip3: s.destZip3,
       },
       now,
     );
