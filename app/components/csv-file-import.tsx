@@ -65,7 +65,7 @@ export function CsvFileImport({
   /** File types offered by the picker. */
   accept?: string;
   validate: (rows: string[][], text: string) => CsvValidation;
-  onImport: (text: string) => void;
+  onImport: (text: string, fileName: string) => void;
   importing: boolean;
   serverErrors?: CsvLineError[];
 }) {
@@ -156,7 +156,7 @@ export function CsvFileImport({
               variant="primary"
               disabled={file.preview.errors.length > 0}
               loading={importing}
-              onClick={() => onImport(file.text)}
+              onClick={() => onImport(file.text, file.name)}
             >
               Import
             </Button>

@@ -53,6 +53,7 @@ const SurchargeRule = z.discriminatedUnion("code", [
     code: z.enum(["DELIVERY_AREA", "EXTENDED_DELIVERY_AREA", "REMOTE_AREA"]),
     zips: z.array(z.string().regex(/^\d{3}(\d{2})?$/, "expected a ZIP3 or 5-digit ZIP")),
     amount: SurchargeAmount,
+    source: z.string().max(200).optional(),
   }),
   z.object({
     code: z.literal("ADDITIONAL_HANDLING"),

@@ -130,6 +130,9 @@ const TERRITORIES = ["VI", "GU", "AS", "MP", "PW", "FM", "MH"];
 const NON_CONTIGUOUS = ["AK", "HI", "PR", ...TERRITORIES];
 const MILITARY = ["AA", "AE", "AP"];
 
+/** Shown beside the demo's area lists in the admin: they are not any carrier's published list. */
+export const SAMPLE_AREA_SOURCE = "SAMPLE list (demo data, not a carrier's)";
+
 /** SAMPLE delivery-area lists (a few rural ZIPs / ZIP3s), remote = Alaska and Hawaii. */
 const DELIVERY_AREA_ZIPS = [
   "01026",
@@ -154,9 +157,24 @@ const PEAK_2026 = [{ from: "2026-10-25", to: "2027-01-16" }];
 function parcelSurcharges(peakCents: number, residentialCents: number): SurchargeRule[] {
   return [
     { code: "RESIDENTIAL", amount: { per: "PACKAGE", cents: residentialCents } },
-    { code: "DELIVERY_AREA", zips: DELIVERY_AREA_ZIPS, amount: { per: "PACKAGE", cents: 475 } },
-    { code: "EXTENDED_DELIVERY_AREA", zips: EXTENDED_AREA_ZIPS, amount: { per: "PACKAGE", cents: 640 } },
-    { code: "REMOTE_AREA", zips: REMOTE_AREA_ZIPS, amount: { per: "PACKAGE", cents: 1550 } },
+    {
+      code: "DELIVERY_AREA",
+      zips: DELIVERY_AREA_ZIPS,
+      amount: { per: "PACKAGE", cents: 475 },
+      source: SAMPLE_AREA_SOURCE,
+    },
+    {
+      code: "EXTENDED_DELIVERY_AREA",
+      zips: EXTENDED_AREA_ZIPS,
+      amount: { per: "PACKAGE", cents: 640 },
+      source: SAMPLE_AREA_SOURCE,
+    },
+    {
+      code: "REMOTE_AREA",
+      zips: REMOTE_AREA_ZIPS,
+      amount: { per: "PACKAGE", cents: 1550 },
+      source: SAMPLE_AREA_SOURCE,
+    },
     {
       code: "ADDITIONAL_HANDLING",
       longestOverIn: 48,

@@ -201,6 +201,8 @@ export type SurchargeRule =
       /** 5-digit ZIPs or 3-digit ZIP prefixes. */
       zips: string[];
       amount: SurchargeAmount;
+      /** Where the list came from ("SAMPLE …", "ups-das-2026.csv, imported 2026-12-06"); shown in the admin. */
+      source?: string;
     }
   | {
       code: "ADDITIONAL_HANDLING";
