@@ -12,6 +12,10 @@ export const FulfillmentOrderNotification = z.object({
 });
 export type FulfillmentOrderNotification = z.infer<typeof FulfillmentOrderNotification>;
 
+/** How a handed-off warehouse takes its orders: a signed POST per order, or the day's pick list (no POST). */
+export const HandoffMethod = z.enum(["WEBHOOK", "PICK_LIST"]);
+export type HandoffMethod = z.infer<typeof HandoffMethod>;
+
 /** The version of the document below; a change that is not purely additive gets a new one. */
 export const HANDOFF_VERSION = "2026-12-01";
 
@@ -26,6 +30,20 @@ const Address = z.object({
   countryCode: z.string().nullable(),
   phone: z.string().nullable(),
 });
+
+/** One package of Tailroute's plan: outer dimensions (inches), weight (ounces) and what goes in it. */
+export const HandoffPackage = z.object({
+  /** The merchant's carton id, or null when the item ships in its own packaging. */
+  cartonId: z.string().nullable(),
+  lengthIn: z.number(),
+  widthIn: z.number(),
+  heightIn: z.number(),
+  weightOz: z.number(),
+  contents: z.array(
+    z.object({ sku: z.string().nullable(), variantId: z.string().nullable(), quantity: z.number() }),
+  ),
+});
+export type HandoffPackage = z.infer<typeof HandoffPackage>;
 
 /** What Tailroute POSTs to a warehouse: one fulfillment order to ship (or to stop), with Tailroute's decision. */
 export const HandoffDocument = z.object({
@@ -61,6 +79,10 @@ export const HandoffDocument = z.object({
       freightLevel: z.string().nullable(),
       promisedWindow: z.object({ min: z.string(), max: z.string() }).nullable(),
       pickupPoint: z.unknown().nullable(),
+      /** "YYYY-MM-DD" in the warehouse's time zone: the day the plan ships this warehouse's parcels. */
+      shipDate: z.string().nullable().default(null),
+      /** The packages Tailroute planned for this warehouse's part of the order (its rate was priced on them). */
+      packages: z.array(HandoffPackage).default([]),
     })
     .nullable(),
   requestedAt: z.string(),
@@ -76,3 +98,26 @@ export const WarehouseTrackingBody = z.object({
   url: z.url().optional(),
 });
 export type WarehouseTrackingBody = z.infer<typeof WarehouseTrackingBody>;
+
+/**
+ * A warehouse's pick list for one ship date (GET /app/warehouses/:id/pick-list.json, `tailroute handoffs
+ * --pick-list`): the same documents a webhook warehouse receives, one per handed-off fulfillment order that ships
+ * that day, each with where it stands (state, tracking back). Cancelled ones are left off.
+ */
+export const PickList = z.object({
+  version: z.literal(HANDOFF_VERSION),
+  shop: z.string(),
+  warehouse: z.object({ key: z.string(), name: z.string() }),
+  /** "YYYY-MM-DD" in the warehouse's time zone. */
+  shipDate: z.string(),
+  generatedAt: z.string(),
+  orders: z.array(
+    HandoffDocument.extend({
+      state: z.string(),
+      tracking: z
+        .object({ company: z.string().nullable(), number: z.string(), url: z.string().nullable() })
+        .nullable(),
+    }),
+  ),
+});
+export type PickList = z.infer<typeof PickList>;

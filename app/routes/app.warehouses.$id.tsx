@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { useMemo } from "react";
 import { ErrorsBanner } from "../components/errors-banner";
@@ -11,7 +11,12 @@ import {
   WarehouseLocationCard,
   WarehouseModesCard,
 } from "../components/warehouses/warehouse-cards";
-import { handoffResult, WarehouseHandoffCard } from "../components/warehouses/warehouse-handoff-card";
+import { TrackingUploadCard } from "../components/warehouses/tracking-upload-card";
+import {
+  handoffResult,
+  WarehouseHandoffCard,
+  WarehousePickListCard,
+} from "../components/warehouses/warehouse-handoff-card";
 import { warehouseFormFields } from "../components/warehouses/warehouse-form-values";
 import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
@@ -46,6 +51,7 @@ export default function WarehouseEdit() {
   const { isNew, created, values, handoff, locations, error } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
+  const warehouseId = useParams().id ?? "";
   const saving = navigation.state === "submitting";
   const handoffSaving = saving && navigation.formData?.get("intent") === "handoff";
   const createdToast = useMemo(
@@ -82,6 +88,18 @@ export default function WarehouseEdit() {
         {handoff && !isNew ? (
           <Layout.Section>
             <WarehouseHandoffCard status={handoff} result={handoffResult(data)} saving={handoffSaving} />
+          </Layout.Section>
+        ) : null}
+        {handoff?.enabled && !isNew ? (
+          <Layout.Section>
+            <BlockStack gap="400">
+              <WarehousePickListCard
+                warehouseId={warehouseId}
+                warehouseKey={handoff.key}
+                today={handoff.today}
+              />
+              <TrackingUploadCard warehouseId={warehouseId} />
+            </BlockStack>
           </Layout.Section>
         ) : null}
       </Layout>

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { appEnv } from "../../config/env.server";
+import { HandoffMethod } from "../../contracts/warehouse-handoff";
+import { formatDay, localNow } from "../../engine/transit/day-number";
 import { enableHandoff } from "../handoff/enable-handoff.server";
 import { AdminCallError } from "../order-routing/admin-retry.server";
 import { offlineAdminClient } from "./admin-graphql.server";
@@ -9,10 +11,26 @@ import type { SaveResult } from "./form-data";
 export async function warehouseHandoffStatus(db: PrismaClient, shop: string, id: string) {
   const w = await db.warehouse.findFirst({
     where: { id, shop },
-    select: { handoffEnabled: true, handoffUrl: true, fulfillmentServiceId: true, shopifyLocationId: true },
+    select: {
+      key: true,
+      handoffEnabled: true,
+      handoffUrl: true,
+      handoffMethod: true,
+      fulfillmentServiceId: true,
+      shopifyLocationId: true,
+      timeZone: true,
+    },
   });
   return w
-    ? { enabled: w.handoffEnabled, url: w.handoffUrl ?? "", fulfillmentServiceId: w.fulfillmentServiceId }
+    ? {
+        key: w.key,
+        enabled: w.handoffEnabled,
+        url: w.handoffUrl ?? "",
+        method: HandoffMethod.catch("WEBHOOK").parse(w.handoffMethod),
+        fulfillmentServiceId: w.fulfillmentServiceId,
+        /** Today in the warehouse's time zone: the pick list's default day. */
+        today: formatDay(localNow(new Date(), w.timeZone).day),
+      }
     : null;
 }
 
@@ -29,14 +47,18 @@ export async function warehouseHandoffAction(
   const warehouse = await db.warehouse.findFirst({ where: { id, shop }, select: { key: true } });
   if (!warehouse) return null;
   const url = String(form.get("handoffUrl") ?? "").trim();
-  if (!url) return { ok: false, errors: { handoffUrl: "the warehouse's endpoint is required" } };
+  const method = HandoffMethod.safeParse(form.get("handoffMethod") ?? "WEBHOOK");
+  if (!method.success) return { ok: false, errors: { handoffMethod: "choose webhook or pick list" } };
+  if (!url && method.data === "WEBHOOK")
+    return { ok: false, errors: { handoffUrl: "the warehouse's endpoint is required" } };
   const client = await offlineAdminClient(db, shop);
   if (!client)
     return { ok: false, errors: { form: "the app has no offline access to the shop: reinstall it" } };
   try {
     const result = await enableHandoff(db, client, shop, {
       warehouseKey: warehouse.key,
-      url,
+      ...(url ? { url } : {}),
+      method: method.data,
       appUrl: appEnv().appUrl,
     });
     if (!result.ok) return { ok: false, errors: { handoffUrl: result.error } };

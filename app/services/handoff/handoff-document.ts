@@ -1,8 +1,86 @@
-import { HANDOFF_VERSION, type HandoffDocument } from "../../contracts/warehouse-handoff";
+import { z } from "zod";
+import { HANDOFF_VERSION, HandoffPackage, type HandoffDocument } from "../../contracts/warehouse-handoff";
 import type { AssignedFulfillmentOrder } from "./shopify-fulfillment-service.server";
 
 /** What Tailroute decided for the order, as the handoff tells the warehouse (null: no decision recorded). */
 export type HandoffRouting = HandoffDocument["routing"];
+
+/** A RatedPackage of the engine's stored plan, as far as the handoff reads it (older rows may lack fields). */
+const PlanPackage = z.looseObject({
+  cartonId: z.string().nullable().optional(),
+  lengthIn: z.number(),
+  widthIn: z.number(),
+  heightIn: z.number(),
+  weightOz: z.number(),
+  contents: z
+    .array(
+      z.looseObject({
+        sku: z.string().optional(),
+        variantId: z.string().optional(),
+        quantity: z.number(),
+      }),
+    )
+    .optional(),
+});
+
+/** The parts of a routing decision (its columns and stored plan) the handoff document carries. */
+export interface DecisionForHandoff {
+  serviceCode: string | null;
+  mode: string | null;
+  carrier: string | null;
+  service: string | null;
+  promisedMinDate: Date | null;
+  promisedMaxDate: Date | null;
+  pickupPoint: unknown;
+  shipments: {
+    warehouseId: string;
+    freightLevel?: string | undefined;
+    shipDate?: string | undefined;
+    packages?: unknown[] | undefined;
+  }[];
+}
+
+/**
+ * The routing part of the document for one warehouse: the decision's service and window, and the plan's shipment
+ * from this warehouse (its freight level, ship date and packages; a split order ships from several). Pure.
+ */
+export function handoffRouting(decision: DecisionForHandoff | null, warehouseKey: string): HandoffRouting {
+  if (!decision) return null;
+  const shipment =
+    decision.shipments.find((s) => s.warehouseId === warehouseKey) ?? decision.shipments[0] ?? null;
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const packages: HandoffPackage[] = [];
+  for (const raw of shipment?.packages ?? []) {
+    const p = PlanPackage.safeParse(raw);
+    if (!p.success) continue;
+    packages.push({
+      cartonId: p.data.cartonId ?? null,
+      lengthIn: p.data.lengthIn,
+      widthIn: p.data.widthIn,
+      heightIn: p.data.heightIn,
+      weightOz: p.data.weightOz,
+      contents: (p.data.contents ?? []).map((c) => ({
+        sku: c.sku ?? null,
+        variantId: c.variantId ?? null,
+        quantity: c.quantity,
+      })),
+    });
+  }
+  return {
+    serviceCode: decision.serviceCode,
+    mode: decision.mode,
+    carrier: decision.carrier,
+    service: decision.service,
+    freightLevel: shipment?.freightLevel ?? null,
+    promisedWindow:
+      decision.promisedMinDate && decision.promisedMaxDate
+        ? { min: day(decision.promisedMinDate), max: day(decision.promisedMaxDate) }
+        : null,
+    pickupPoint: decision.pickupPoint ?? null,
+    shipDate: shipment?.shipDate ?? null,
+    packages,
+  };
+}
 
 /**
  * The document a warehouse receives for one fulfillment order (app/contracts/warehouse-handoff.ts): the lines

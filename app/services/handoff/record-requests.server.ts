@@ -3,8 +3,9 @@ import type { GraphQLClient } from "graphql-request";
 import type { HandoffDocument } from "../../contracts/warehouse-handoff";
 import { enqueueHandoffSend } from "../../jobs/kinds/handoff-send.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
+import { formatDay, localNow } from "../../engine/transit/day-number";
 import { decisionPlan } from "../order-routing/decision-record.server";
-import { buildHandoffDocument, type HandoffRouting } from "./handoff-document";
+import { buildHandoffDocument, handoffRouting, type HandoffRouting } from "./handoff-document";
 import {
   acceptCancellationRequest,
   acceptFulfillmentRequest,
@@ -23,27 +24,23 @@ export interface RequestsReport {
 export const handoffIdFor = (shop: string, fulfillmentOrderId: string) =>
   `${shop}/${fulfillmentOrderId.split("/").pop()}`;
 
-async function routingFor(db: PrismaClient, shop: string, orderId: string): Promise<HandoffRouting> {
+async function routingFor(
+  db: PrismaClient,
+  shop: string,
+  orderId: string,
+  warehouseKey: string,
+): Promise<HandoffRouting> {
   const d = await db.routingDecision.findFirst({
     where: { shop, orderId, status: { in: ["APPLIED", "PENDING"] } },
     orderBy: { createdAt: "desc" },
   });
   if (!d) return null;
-  const shipment = decisionPlan(d.plan, d).shipments?.[0];
-  const day = (date: Date | null) => date?.toISOString().slice(0, 10);
-  return {
-    serviceCode: d.serviceCode,
-    mode: d.mode,
-    carrier: d.carrier,
-    service: d.service,
-    freightLevel: shipment?.freightLevel ?? null,
-    promisedWindow:
-      d.promisedMinDate && d.promisedMaxDate
-        ? { min: day(d.promisedMinDate)!, max: day(d.promisedMaxDate)! }
-        : null,
-    pickupPoint: d.pickupPoint ?? null,
-  };
+  return handoffRouting({ ...d, shipments: decisionPlan(d.plan, d).shipments ?? [] }, warehouseKey);
 }
+
+/** A pick-list warehouse gets no POST (docs/handoff.md). */
+export const sendsWebhooks = (warehouse: { handoffMethod: string }) =>
+  warehouse.handoffMethod !== "PICK_LIST";
 
 /**
  * Takes the fulfillment requests Shopify holds for the shop's handed-off warehouses: each is accepted in Shopify,
@@ -62,7 +59,7 @@ export async function takeFulfillmentRequests(
   const report: RequestsReport = { accepted: [], cancelled: [], skipped: [] };
   const warehouses = await db.warehouse.findMany({
     where: { shop, handoffEnabled: true, shopifyLocationId: { not: null } },
-    select: { key: true, name: true, shopifyLocationId: true },
+    select: { key: true, name: true, shopifyLocationId: true, timeZone: true, handoffMethod: true },
   });
   if (warehouses.length === 0) return report;
   const byLocation = new Map(warehouses.map((w) => [w.shopifyLocationId!, w]));
@@ -94,7 +91,8 @@ export async function takeFulfillmentRequests(
   for (const fo of accepted.filter((f) => !known.has(f.id))) {
     const warehouse = byLocation.get(fo.assignedLocation.location?.id ?? "");
     if (!warehouse) continue;
-    const recorded = await record(db, shop, fo, warehouse, await routingFor(db, shop, fo.order.id), now);
+    const routing = await routingFor(db, shop, fo.order.id, warehouse.key);
+    const recorded = await record(db, shop, fo, warehouse, routing, now);
     if (recorded) report.accepted.push(fo.id);
     else report.skipped.push({ fulfillmentOrderId: fo.id, reason: "no line item left to fulfil" });
   }
@@ -117,7 +115,10 @@ export async function takeFulfillmentRequests(
     if (handoff) {
       await db.$transaction(async (tx) => {
         await tx.warehouseHandoff.update({ where: { id: handoff.id }, data: { state: "CANCELLED" } });
-        await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.cancelled");
+        // A pick-list warehouse learns it from the list: a cancelled order is no longer on it.
+        const warehouse = byLocation.get(fo.assignedLocation.location?.id ?? "");
+        if (!warehouse || sendsWebhooks(warehouse))
+          await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.cancelled");
       });
     }
     report.cancelled.push(fo.id);
@@ -129,14 +130,14 @@ async function record(
   db: PrismaClient,
   shop: string,
   fo: AssignedFulfillmentOrder,
-  warehouse: { key: string; name: string },
+  warehouse: { key: string; name: string; timeZone: string; handoffMethod: string },
   routing: HandoffRouting,
   now: Date,
 ): Promise<boolean> {
   const document: HandoffDocument = buildHandoffDocument({
     handoffId: handoffIdFor(shop, fo.id),
     shop,
-    warehouse,
+    warehouse: { key: warehouse.key, name: warehouse.name },
     fulfillmentOrder: fo,
     routing,
     requestedAt: now,
@@ -152,10 +153,12 @@ async function record(
         orderId: fo.order.id,
         orderName: fo.order.name,
         document: document as unknown as Prisma.InputJsonValue,
+        shipDate: routing?.shipDate ?? formatDay(localNow(now, warehouse.timeZone).day),
       },
       update: {},
     });
-    await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.requested");
+    // A pick-list warehouse gets no POST: the order is on its list for the ship date.
+    if (sendsWebhooks(warehouse)) await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.requested");
   });
   return true;
 }

@@ -30,8 +30,10 @@ export async function sendHandoff(
     return { dropped: "cancelled before it was sent" };
   const warehouse = await db.warehouse.findFirst({
     where: { shop, key: handoff.warehouseKey },
-    select: { handoffEnabled: true, handoffUrl: true, handoffSecret: true },
+    select: { handoffEnabled: true, handoffUrl: true, handoffSecret: true, handoffMethod: true },
   });
+  if (warehouse?.handoffMethod === "PICK_LIST")
+    return { dropped: "the warehouse takes its orders from the pick list, not by webhook" };
   const secret = openWarehouseSecret(warehouse?.handoffSecret ?? null);
   if (!warehouse?.handoffEnabled || !warehouse.handoffUrl || !secret)
     throw new Error(`warehouse ${handoff.warehouseKey} has no handoff endpoint configured`);

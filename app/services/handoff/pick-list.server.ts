@@ -1,0 +1,58 @@
+import type { PrismaClient } from "@prisma/client";
+import { HANDOFF_VERSION, HandoffDocument, type PickList } from "../../contracts/warehouse-handoff";
+import { readJsonColumn } from "../../db/json-column";
+import { formatDay, localNow } from "../../engine/transit/day-number";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day "YYYY-MM-DD" that exists (2026-02-30 does not). */
+export function isShipDate(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export type PickListAnswer = { ok: true; list: PickList } | { ok: false; status: 400 | 404; error: string };
+
+/**
+ * A warehouse's pick list for one ship date (its own time zone; default: today there): every handoff of this
+ * shop to this warehouse with that ship date, cancelled ones left off, in order-name order. The warehouse is
+ * found by its id (the admin) or key (the CLI), always within the shop: another shop's warehouse is a 404.
+ */
+export async function warehousePickList(
+  db: PrismaClient,
+  shop: string,
+  warehouse: { id: string } | { key: string },
+  shipDate: string | null,
+  now: Date = new Date(),
+): Promise<PickListAnswer> {
+  const w = await db.warehouse.findFirst({
+    where: { shop, ...warehouse },
+    select: { key: true, name: true, timeZone: true },
+  });
+  if (!w) return { ok: false, status: 404, error: "no such warehouse in this shop" };
+  const day = shipDate ?? formatDay(localNow(now, w.timeZone).day);
+  if (!isShipDate(day)) return { ok: false, status: 400, error: "the date must be YYYY-MM-DD" };
+  const rows = await db.warehouseHandoff.findMany({
+    where: { shop, warehouseKey: w.key, shipDate: day, state: { not: "CANCELLED" } },
+    orderBy: [{ orderName: "asc" }, { createdAt: "asc" }],
+  });
+  const orders = rows.map((h) => ({
+    ...readJsonColumn(HandoffDocument, h.document, { shop, id: h.id, column: "WarehouseHandoff.document" }),
+    state: h.state,
+    tracking: h.trackingNumber
+      ? { company: h.trackingCompany, number: h.trackingNumber, url: h.trackingUrl }
+      : null,
+  }));
+  return {
+    ok: true,
+    list: {
+      version: HANDOFF_VERSION,
+      shop,
+      warehouse: { key: w.key, name: w.name },
+      shipDate: day,
+      generatedAt: now.toISOString(),
+      orders,
+    },
+  };
+}
