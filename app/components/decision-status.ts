@@ -5,4 +5,8 @@ export const STATUS_TONE: Record<string, "success" | "attention" | "critical" | 
   NEEDS_INPUT: "warning",
   FAILED: "critical",
   UNROUTABLE: "critical",
+  /** A later decision replaced it (the order changed before fulfillment). */
+  SUPERSEDED: "info",
+  /** The order was cancelled: its pending actions were stopped. */
+  CANCELLED: "info",
 };

@@ -142,7 +142,10 @@ export type SimulatorForm = z.infer<typeof SimulatorForm>;
 
 /** Order log filters (app/routes/app.orders._index.tsx). */
 export const OrderFilters = z.object({
-  status: z.enum(["PENDING", "APPLIED", "FAILED", "UNROUTABLE", "NEEDS_INPUT"]).optional().catch(undefined),
+  status: z
+    .enum(["PENDING", "APPLIED", "FAILED", "UNROUTABLE", "NEEDS_INPUT", "SUPERSEDED", "CANCELLED"])
+    .optional()
+    .catch(undefined),
   warehouse: z.string().min(1).optional().catch(undefined),
   mode: DeliveryModeSchema.optional().catch(undefined),
 });

@@ -7,13 +7,15 @@ import { adminContext } from "../services/admin/admin-context.server";
 import { decisionDetail, rerouteDecision } from "../services/admin/orders.server";
 import { STATUS_TONE } from "../components/decision-status";
 import { RerouteCard } from "../components/orders/reroute-card";
+import { DecisionHistoryCard } from "../components/orders/decision-history-card";
+import { decisionHistory } from "../services/order-routing/order-changes/decision-history.server";
 import { formatMoney, serviceLabel } from "../format";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
   const detail = await decisionDetail(db, shop, params.id ?? "");
   if (!detail) throw new Response("Decision not found", { status: 404 });
-  return detail;
+  return { ...detail, history: await decisionHistory(db, shop, detail.id) };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -72,6 +74,7 @@ export default function OrderDecision() {
                 ) : null}
               </BlockStack>
             </Card>
+            <DecisionHistoryCard history={d.history} currentId={d.id} />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
