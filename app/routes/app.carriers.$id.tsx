@@ -1,7 +1,10 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, BlockStack, Layout, Page } from "@shopify/polaris";
+import { useState } from "react";
+import { CatalogueCard, QuoteStatusBanner } from "../components/carriers/catalogue-card";
 import { carrierFormValues } from "../components/carriers/carrier-form-values";
+import { ConfirmDeleteModal } from "../components/confirm-delete-modal";
 import { RateCardPanel } from "../components/carriers/rate-card-panel";
 import {
   ServiceBasicsCard,
@@ -29,13 +32,17 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { db, shop } = await adminContext(request);
   const result = await carrierServiceAction(db, shop, params.id ?? "", await request.formData());
   if (!result) throw new Response("Service not found", { status: 404 });
+  if ("deleted" in result) return redirect("/app/carriers");
   return json(result, { status: statusOf(result) });
 };
 
 export default function CarrierServiceEdit() {
-  const { service, values, warehouses, rateCard } = useLoaderData<typeof loader>();
+  const { service, values, warehouses, rateCard, cannotQuote, catalogue } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting";
+  const submit = useSubmit();
+  const [confirming, setConfirming] = useState(false);
   useActionToast(data);
   const form = useFormState(carrierFormValues(values), data);
   return (
@@ -44,7 +51,21 @@ export default function CarrierServiceEdit() {
       titleMetadata={values.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
       subtitle={`${service.carrier} · ${service.code} · ${service.mode}`}
       backAction={{ content: "Carriers & services", url: "/app/carriers" }}
+      secondaryActions={[
+        {
+          content: values.enabled ? "Disable" : "Enable",
+          onAction: () => submit({ intent: values.enabled ? "disable" : "enable" }, { method: "post" }),
+        },
+        { content: "Delete", destructive: true, onAction: () => setConfirming(true) },
+      ]}
     >
+      <ConfirmDeleteModal
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title={`Delete ${values.name}?`}
+        body="Its rate cards and warehouse links are deleted too. Orders already routed with it keep its name and code in their decisions. To stop quoting it but keep it, disable it instead."
+        deleting={saving && navigation.formData?.get("intent") === "delete"}
+      />
       <Layout>
         <Layout.Section>
           <Form method="post">
@@ -61,7 +82,11 @@ export default function CarrierServiceEdit() {
           </Form>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <RateCardPanel service={service} serviceName={values.name} rateCard={rateCard} />
+          <BlockStack gap="400">
+            <QuoteStatusBanner reason={cannotQuote} />
+            <RateCardPanel service={service} serviceName={values.name} rateCard={rateCard} />
+            <CatalogueCard catalogue={catalogue} />
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>

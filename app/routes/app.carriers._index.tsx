@@ -1,90 +1,73 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Badge, Card, EmptyState, IndexTable, Link, Page, Text } from "@shopify/polaris";
-import { MODE_LABELS } from "../components/delivery-labels";
-import type { DeliveryMode } from "../engine/types";
-import { formatMoney } from "../format";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, Card, EmptyState, Page } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { AddFromCatalogueModal } from "../components/carriers/add-from-catalogue-modal";
+import { ServiceListTable } from "../components/carriers/service-list-table";
 import { adminContext } from "../services/admin/admin-context.server";
-import { listCarrierServices } from "../services/admin/carriers.server";
+import { carriersAction, carriersPage } from "../services/admin/carriers.server";
+import { statusOf } from "../services/admin/form-data";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
-  return { services: await listCarrierServices(db, shop) };
+  return carriersPage(db, shop);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { db, shop } = await adminContext(request);
+  const result = await carriersAction(db, shop, await request.formData());
+  if (result.ok && result.value) return redirect(`/app/carriers/${result.value.id}`);
+  return json(result, { status: statusOf(result) });
 };
 
 export default function Carriers() {
-  const { services } = useLoaderData<typeof loader>();
+  const { services, catalogue } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const saving = useNavigation().state === "submitting";
+  const [adding, setAdding] = useState(false);
+  // A refused add (a code already used) reopens the picker with the error under its field.
+  useEffect(() => {
+    if (data && !data.ok) setAdding(true);
+  }, [data]);
+  const waiting = services.filter((s) => s.cannotQuote && s.enabled);
   return (
     <Page
       title="Carriers & services"
       subtitle="Which services each warehouse ships with, their limits, surcharges and rate cards"
+      primaryAction={{ content: "Add from catalogue", onAction: () => setAdding(true) }}
     >
+      {waiting.length > 0 ? (
+        <div style={{ marginBottom: "1rem" }}>
+          <Banner tone="warning" title={`${waiting.length} service(s) cannot quote yet`}>
+            <p>
+              Tailroute has no carrier prices of its own: a service quotes with your rate card (upload a CSV
+              on its page). Connecting a carrier account will be another way, later.
+            </p>
+          </Banner>
+        </div>
+      ) : null}
       <Card padding="0">
         {services.length === 0 ? (
-          <EmptyState heading="No carrier services yet" image="">
-            <p>Import a configuration in Settings to add carrier services with their rate cards.</p>
+          <EmptyState
+            heading="No carrier services yet"
+            action={{ content: "Add from catalogue", onAction: () => setAdding(true) }}
+            image=""
+          >
+            <p>
+              Add UPS, FedEx, USPS, Amazon, a regional carrier or LTL freight from the built-in catalogue.
+            </p>
           </EmptyState>
         ) : (
-          <IndexTable
-            resourceName={{ singular: "service", plural: "services" }}
-            itemCount={services.length}
-            selectable={false}
-            headings={[
-              { title: "Service" },
-              { title: "Mode · tier" },
-              { title: "Rate card" },
-              { title: "Warehouses" },
-              { title: "Fuel" },
-              { title: "Markup" },
-              { title: "Status" },
-            ]}
-          >
-            {services.map((s, index) => (
-              <IndexTable.Row id={s.id} key={s.id} position={index}>
-                <IndexTable.Cell>
-                  <Link url={`/app/carriers/${s.id}`} removeUnderline>
-                    <Text as="span" fontWeight="semibold">
-                      {s.name}
-                    </Text>
-                  </Link>
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    {`${s.carrier} · ${s.code}`}
-                  </Text>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Text as="p">{MODE_LABELS[s.mode as DeliveryMode] ?? s.mode}</Text>
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    {s.tier.toLowerCase()}
-                  </Text>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {s.rateCard ? (
-                    <>{s.rateCard.isSample ? <Badge tone="info">Sample</Badge> : s.rateCard.name}</>
-                  ) : (
-                    <Badge tone="critical">No rate card</Badge>
-                  )}
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {s.warehouses.length > 0 ? s.warehouses.join(", ") : "All offering its mode"}
-                </IndexTable.Cell>
-                <IndexTable.Cell>{`${s.fuelPercent}%`}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  {s.markup ? (
-                    `${s.markup.percent}% + ${formatMoney(s.markup.fixedCents)}`
-                  ) : (
-                    <Text as="span" tone="subdued">
-                      Shop&apos;s
-                    </Text>
-                  )}
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {s.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
-                </IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
-          </IndexTable>
+          <ServiceListTable services={services} />
         )}
       </Card>
+      <AddFromCatalogueModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        catalogue={catalogue}
+        actionData={data}
+        saving={saving}
+      />
     </Page>
   );
 }

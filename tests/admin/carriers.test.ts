@@ -294,3 +294,129 @@ describe("Carriers & services page", () => {
     expect(after.TR_ECONOMY).toBe(before.TR_ECONOMY);
   });
 });
+
+describe("Carrier services added from the catalogue, disabled and deleted", () => {
+  it("adds a catalogue service prefilled with its published figures, which says it cannot quote until a rate card is uploaded", async () => {
+    const before = await configVersion(h.db);
+    // WHEN the merchant adds USPS Priority Mail Express from the catalogue
+    const { status, headers } = await submit(list.action, "/app/carriers", {
+      intent: "addFromCatalogue",
+      catalogueId: "USPS_PRIORITY_MAIL_EXPRESS",
+      code: "usps-express",
+      name: "USPS Priority Mail Express",
+    });
+    // THEN the page goes to the new service, stored with the catalogue's limits, divisor, reach and transit
+    expect(status).toBe(302);
+    const created = await h.db.carrierService.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, code: "usps-express" },
+    });
+    expect(headers.get("Location")).toBe(`/app/carriers/${created.id}`);
+    expect(created).toMatchObject({
+      catalogueId: "USPS_PRIORITY_MAIL_EXPRESS",
+      carrier: "USPS",
+      mode: "POSTAL",
+      maxWeightLb: 70,
+      maxLengthPlusGirthIn: 108,
+      dimDivisor: 166,
+      dimMinCubicIn: 1728,
+      reachesPoBox: true,
+      reachesMilitary: true,
+    });
+    expect((created.transitByZone as unknown[]).length).toBe(8);
+    expect(await configVersion(h.db)).toBe(before + 1);
+    // AND the list says why it cannot quote yet
+    const { data } = await load(list.loader, "/app/carriers");
+    const row = data.services.find((s: { code: string }) => s.code === "usps-express");
+    expect(row.cannotQuote).toMatch(/No rate card yet: upload/);
+    expect(data.services.find((s: { code: string }) => s.code === "ups-ground").cannotQuote).toBeNull();
+    // AND its page shows the catalogue entry with its sources
+    const page = await load(edit.loader, `/app/carriers/${created.id}`, { id: created.id });
+    expect(page.data.catalogue.sources.length).toBeGreaterThan(0);
+    expect(page.data.cannotQuote).toMatch(/No rate card yet/);
+  });
+
+  it("refuses a code this shop already uses, naming the field, and saves nothing", async () => {
+    const count = await h.db.carrierService.count({ where: { shop: DEMO_SHOP } });
+    // WHEN UPS Ground is added under the code the seeded UPS Ground already has
+    const { status, data } = await submit(list.action, "/app/carriers", {
+      intent: "addFromCatalogue",
+      catalogueId: "UPS_GROUND",
+      code: "ups-ground",
+      name: "UPS Ground again",
+    });
+    // THEN 422 with the error at `code`, and no row written
+    expect(status).toBe(422);
+    expect(data.errors.code).toMatch(/"ups-ground" already exists/);
+    expect(await h.db.carrierService.count({ where: { shop: DEMO_SHOP } })).toBe(count);
+    // AND an unknown catalogue entry or a bad code are named too
+    const bad = await submit(list.action, "/app/carriers", { catalogueId: "NOPE", code: "Bad Code!" });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.data.errors)).toEqual(expect.arrayContaining(["catalogueId", "code"]));
+  });
+
+  it("the code another shop uses is free here, and that shop's service is untouched", async () => {
+    const { status } = await submit(list.action, "/app/carriers", {
+      catalogueId: "LTL_FINAL_MILE",
+      code: "ltl-final-mile",
+      name: "LTL + final mile",
+    });
+    expect(status).toBe(422); // the demo shop seeds ltl-final-mile itself
+    const other = await submit(list.action, "/app/carriers", {
+      catalogueId: "FEDEX_GROUND_ECONOMY",
+      code: "fedex-ground-economy",
+      name: "FedEx Ground Economy",
+    });
+    expect(other.status).toBe(302);
+    expect(
+      await h.db.carrierService.count({ where: { shop: OTHER_SHOP, code: "fedex-ground-economy" } }),
+    ).toBe(0);
+  });
+
+  it("disables a service, then deletes it after confirmation; an order routed with it stays readable", async () => {
+    // GIVEN an order decided with the service that will be deleted
+    const service = await h.db.carrierService.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, code: "usps-express" },
+    });
+    const decision = await h.db.routingDecision.create({
+      data: {
+        shop: DEMO_SHOP,
+        orderId: "gid://shopify/Order/990001",
+        orderName: "#990001",
+        status: "APPLIED",
+        serviceCode: service.code,
+        carrier: service.carrier,
+        service: service.name,
+        plan: {},
+        reasons: [],
+        actions: [],
+      },
+    });
+    const args = { id: service.id };
+    // WHEN it is disabled
+    const disabled = await submit(edit.action, `/app/carriers/${service.id}`, { intent: "disable" }, args);
+    expect(disabled.status).toBe(200);
+    expect((await h.db.carrierService.findUniqueOrThrow({ where: { id: service.id } })).enabled).toBe(false);
+    // AND then deleted
+    const deleted = await submit(edit.action, `/app/carriers/${service.id}`, { intent: "delete" }, args);
+    // THEN the page goes back to the list, the service and its cards are gone
+    expect(deleted.status).toBe(302);
+    expect(deleted.headers.get("Location")).toBe("/app/carriers");
+    expect(await h.db.carrierService.count({ where: { id: service.id } })).toBe(0);
+    expect(await h.db.rateCard.count({ where: { carrierServiceId: service.id } })).toBe(0);
+    // AND the order's decision still names the service
+    const orders = await import("../../app/routes/app.orders.$id");
+    const order = await load(orders.loader, `/app/orders/${decision.id}`, { id: decision.id });
+    expect(order.status).toBe(200);
+    expect(JSON.stringify(order.data)).toContain("USPS Priority Mail Express");
+  });
+
+  it("never disables or deletes another shop's service", async () => {
+    const theirs = await h.db.carrierService.findFirstOrThrow({ where: { shop: OTHER_SHOP } });
+    const args = { id: theirs.id };
+    for (const intent of ["disable", "delete"])
+      expect((await submit(edit.action, `/app/carriers/${theirs.id}`, { intent }, args)).status).toBe(404);
+    expect(await h.db.carrierService.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      enabled: true,
+    });
+  });
+});

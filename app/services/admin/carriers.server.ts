@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { CarrierServiceForm } from "../../contracts/admin-forms";
+import { AddServiceForm, defaultServiceCode } from "../../contracts/add-service-form";
+import { CARRIER_CATALOGUE, catalogueEntry, catalogueServiceDefaults } from "../../engine/catalogue";
 import { StoredHolidaysSchema, StoredSurchargesSchema } from "../../contracts/stored-json";
 import { readJsonColumn } from "../../db/json-column";
 import type { SurchargeRule } from "../../engine/types";
@@ -12,14 +14,15 @@ type PeakRule = Extract<SurchargeRule, { code: "PEAK" }>;
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** Services with their active card and warehouses, for the list page. */
-export async function listCarrierServices(db: PrismaClient, shop: string) {
+export async function listCarrierServices(db: PrismaClient, shop: string, now: Date = new Date()) {
   const services = await db.carrierService.findMany({
     where: { shop },
     orderBy: { sortOrder: "asc" },
     include: {
+      // The newest card is shown; a second one tells whether an older card still applies until it takes effect.
       rateCards: {
         orderBy: { effectiveFrom: "desc" },
-        take: 1,
+        take: 2,
         select: { name: true, isSample: true, effectiveFrom: true },
       },
       warehouses: { select: { warehouse: { select: { name: true } } } },
@@ -41,7 +44,26 @@ export async function listCarrierServices(db: PrismaClient, shop: string) {
         : { percent: (s.markupBasisPoints ?? 0) / 100, fixedCents: s.markupFixedCents ?? 0 },
     rateCard: s.rateCards[0] ?? null,
     warehouses: s.warehouses.map((w) => w.warehouse.name),
+    catalogueId: s.catalogueId,
+    cannotQuote: cannotQuoteReason(s, s.rateCards, now),
   }));
+}
+
+/**
+ * Why a service gives no rate at checkout yet, or null when it can quote. Prices come only from the merchant's
+ * rate card (CSV) — a connected carrier account is a later addition — so a service without one never quotes.
+ */
+export function cannotQuoteReason(
+  service: { enabled: boolean },
+  cards: { effectiveFrom: Date }[],
+  now: Date,
+): string | null {
+  if (cards.length === 0) return "No rate card yet: upload your rate card CSV on the service's page";
+  if (!service.enabled) return "Disabled: checkout does not offer it";
+  const first = cards.reduce((a, b) => (a.effectiveFrom < b.effectiveFrom ? a : b));
+  if (first.effectiveFrom > now)
+    return `Its rate card takes effect on ${first.effectiveFrom.toISOString().slice(0, 10)}`;
+  return null;
 }
 
 /** One service as form values (plus what the page shows around the form), or null when not this shop's. */
@@ -66,6 +88,8 @@ export async function carrierServiceDetail(db: PrismaClient, shop: string, id: s
   const card = s.rateCards[0] ?? null;
   return {
     service: { id: s.id, code: s.code, carrier: s.carrier, mode: s.mode },
+    cannotQuote: cannotQuoteReason(s, s.rateCards, new Date()),
+    catalogue: catalogueSummary(s.catalogueId),
     values: {
       name: s.name,
       enabled: s.enabled,
@@ -94,6 +118,34 @@ export async function carrierServiceDetail(db: PrismaClient, shop: string, id: s
           ...rateCardTable(card, shop),
         }
       : null,
+  };
+}
+
+/** What the service page shows of the catalogue entry a service was added from (null: not from the catalogue). */
+function catalogueSummary(catalogueId: string | null) {
+  const entry = catalogueId ? catalogueEntry(catalogueId) : undefined;
+  if (!entry) return null;
+  const figures = [
+    ...Object.values(entry.limits),
+    entry.dim.divisor,
+    entry.dim.minCubicIn,
+    entry.reach.poBox,
+    entry.reach.military,
+    entry.pickup,
+    entry.transitByZone,
+    entry.surcharges,
+  ];
+  return {
+    id: entry.id,
+    name: entry.name,
+    template: entry.template ?? false,
+    surcharges: entry.surcharges.value,
+    pickup: entry.pickup.value.label,
+    poBox: entry.reach.poBox.value,
+    military: entry.reach.military.value,
+    sources: entry.sources,
+    unverified: figures.filter((f) => !f.verified).length,
+    figures: figures.length,
   };
 }
 
@@ -201,9 +253,146 @@ export async function saveCarrierService(
   return { ok: true, message: `${f.name} saved` };
 }
 
-/** The service page's action: a rate card CSV import (`intent=importRateCard`) or a settings save. */
+/**
+ * The service page's action: a rate card CSV import (`intent=importRateCard`), disable / enable
+ * (`intent=disable|enable`), delete (`intent=delete`, after the page's confirmation) or a settings save.
+ */
 export function carrierServiceAction(db: PrismaClient, shop: string, id: string, form: FormData) {
-  return form.get("intent") === "importRateCard"
-    ? importRateCard(db, shop, id, String(form.get("csv") ?? ""))
-    : saveCarrierService(db, shop, id, form);
+  switch (form.get("intent")) {
+    case "importRateCard":
+      return importRateCard(db, shop, id, String(form.get("csv") ?? ""));
+    case "disable":
+    case "enable":
+      return setCarrierServiceEnabled(db, shop, id, form.get("intent") === "enable");
+    case "delete":
+      return deleteCarrierService(db, shop, id);
+    default:
+      return saveCarrierService(db, shop, id, form);
+  }
+}
+
+// ───────────── services added from the built-in catalogue, disabled, deleted ─────────────
+
+/** The catalogue as the "Add from catalogue" picker lists it. */
+export function catalogueChoices() {
+  return CARRIER_CATALOGUE.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    carrier: entry.carrier,
+    mode: entry.mode,
+    tier: entry.tier,
+    template: entry.template ?? false,
+    defaultCode: defaultServiceCode(entry.id),
+  }));
+}
+
+/** The list page's data: this shop's services (with why some cannot quote) and the catalogue to add from. */
+export async function carriersPage(db: PrismaClient, shop: string) {
+  return { services: await listCarrierServices(db, shop), catalogue: catalogueChoices() };
+}
+
+const duplicateCode = (code: string, name: string) => ({
+  ok: false as const,
+  errors: { code: `a service with code "${code}" already exists (${name}); choose another code` },
+});
+
+/**
+ * Creates a service from a catalogue entry, prefilled with the entry's limits, DIM rule, reach, transit template
+ * and size surcharges (zero amounts), enabled but without a rate card — it quotes once the merchant uploads one.
+ * A code this shop already uses is refused at `code` and nothing is written.
+ */
+export async function addFromCatalogue(
+  db: PrismaClient,
+  shop: string,
+  form: FormData,
+): Promise<SaveResult<{ id: string }>> {
+  const catalogueId = text(form, "catalogueId");
+  const parsed = AddServiceForm.safeParse({
+    catalogueId,
+    code: text(form, "code") || (catalogueId ? defaultServiceCode(catalogueId) : ""),
+    name: text(form, "name") || (catalogueEntry(catalogueId)?.name ?? ""),
+  });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const { code, name } = parsed.data;
+  const taken = await db.carrierService.findFirst({ where: { shop, code }, select: { name: true } });
+  if (taken) return duplicateCode(code, taken.name);
+  const d = catalogueServiceDefaults(catalogueEntry(parsed.data.catalogueId)!);
+  const last = await db.carrierService.aggregate({ where: { shop }, _max: { sortOrder: true } });
+  try {
+    const [created] = await db.$transaction([
+      db.carrierService.create({
+        data: {
+          shop,
+          code,
+          name,
+          catalogueId: parsed.data.catalogueId,
+          carrier: d.carrier,
+          mode: d.mode,
+          tier: d.tier,
+          enabled: true,
+          dimDivisor: d.dimDivisor,
+          dimMinCubicIn: d.dimMinCubicIn,
+          maxWeightLb: d.maxWeightLb,
+          maxLongestIn: d.maxLongestIn,
+          maxLengthPlusGirthIn: d.maxLengthPlusGirthIn,
+          surcharges: json(d.surcharges),
+          holidays: json({ federal: "ALL" }),
+          transitByZone: json(d.transitByZone),
+          reachesPoBox: d.reachesPoBox,
+          reachesMilitary: d.reachesMilitary,
+          ...(d.freight
+            ? { freightLevels: json(d.freight.levels), appointmentLeadDays: d.freight.appointmentLeadDays }
+            : {}),
+          sortOrder: (last._max.sortOrder ?? -1) + 1,
+        },
+        select: { id: true },
+      }),
+      bumpConfigVersion(db, shop),
+    ]);
+    configSaved(shop);
+    return { ok: true, message: `${name} added: upload its rate card to quote`, value: created };
+  } catch (error) {
+    // Two saves racing for the same code: the unique index refuses the second.
+    if ((error as { code?: string }).code === "P2002") return duplicateCode(code, name);
+    throw error;
+  }
+}
+
+/** Disables or re-enables a service (a disabled one is kept, never quoted). Null when not this shop's. */
+export async function setCarrierServiceEnabled(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+  enabled: boolean,
+): Promise<SaveResult | null> {
+  const existing = await db.carrierService.findFirst({ where: { id, shop }, select: { name: true } });
+  if (!existing) return null;
+  await db.$transaction([
+    db.carrierService.update({ where: { id, shop }, data: { enabled } }),
+    bumpConfigVersion(db, shop),
+  ]);
+  configSaved(shop);
+  return { ok: true, message: `${existing.name} ${enabled ? "enabled" : "disabled"}` };
+}
+
+/**
+ * Deletes a service with its rate cards and warehouse links. Routing decisions keep the service's code, carrier
+ * and name as text (RoutingDecision.serviceCode / carrier / service, and the plan JSON), so past orders stay
+ * readable. Null when not this shop's.
+ */
+export async function deleteCarrierService(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+): Promise<(SaveResult & { deleted: true }) | null> {
+  const existing = await db.carrierService.findFirst({ where: { id, shop }, select: { name: true } });
+  if (!existing) return null;
+  await db.$transaction([db.carrierService.deleteMany({ where: { id, shop } }), bumpConfigVersion(db, shop)]);
+  configSaved(shop);
+  return { ok: true, message: `${existing.name} deleted`, deleted: true };
+}
+
+/** The list page's action: add a service from the catalogue. */
+export function carriersAction(db: PrismaClient, shop: string, form: FormData) {
+  return addFromCatalogue(db, shop, form);
 }
