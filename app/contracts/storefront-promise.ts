@@ -167,3 +167,8 @@ export function parsePagePromise(value: unknown): PagePromise | null {
     return null;
   }
 }
+
+/** The part of RoutingDecision.input that "promise kept" reads (the rest is read by StoredRoutingInputSchema). */
+export const StoredPagePromiseInputSchema = z
+  .object({ pagePromise: PagePromiseSchema.optional().catch(undefined) })
+  .catch({ pagePromise: undefined });

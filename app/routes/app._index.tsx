@@ -12,14 +12,21 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
+import { AnalyticsRangeForm } from "../components/analytics-range-form";
 import { ChartCard } from "../components/chart-card";
 import { adminContext } from "../services/admin/admin-context.server";
+import { parseAnalyticsRange } from "../services/admin/analytics-range";
 import { keyFigures, setupChecklist } from "../services/admin/home.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop, demo } = await adminContext(request);
-  const [checklist, figures] = await Promise.all([setupChecklist(db, shop, { demo }), keyFigures(db, shop)]);
-  return { shop, checklist, figures };
+  // Every chart and table below counts only what happened in the range (`?range=7|30|90|custom&from=&to=`).
+  const range = parseAnalyticsRange(new URL(request.url).searchParams, new Date());
+  const [checklist, figures] = await Promise.all([
+    setupChecklist(db, shop, { demo }),
+    keyFigures(db, shop, range.key === "all" ? undefined : range),
+  ]);
+  return { shop, checklist, figures, range: { key: range.key, fromDay: range.fromDay, toDay: range.toDay } };
 };
 
 const CHECKLIST_LABELS = {
@@ -35,7 +42,7 @@ const series = (name: string, figures: { key: string; value: number }[]) =>
   figures.length ? [{ name, data: figures.map(({ key, value }) => ({ key, value })) }] : [];
 
 export default function Home() {
-  const { checklist, figures } = useLoaderData<typeof loader>();
+  const { checklist, figures, range } = useLoaderData<typeof loader>();
   const done = checklist.filter((item) => item.done).length;
   return (
     <Page title="Tailroute">
@@ -69,6 +76,42 @@ export default function Home() {
                   </Button>
                 </InlineStack>
               ))}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <AnalyticsRangeForm key={`${range.key}:${range.fromDay}:${range.toDay}`} range={range} />
+              <Text as="p" tone="subdued">
+                {range.key === "all"
+                  ? "All time: every order decided, delivery made and hold started so far."
+                  : `Figures from ${range.fromDay} to ${range.toDay}: orders decided, deliveries made and holds started in these days.`}
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Product-page promise kept
+              </Text>
+              {figures.pagePromise.percent === null ? (
+                <Text as="p" tone="subdued">
+                  No delivered order saw a product-page promise in this range yet. The delivery-promise block
+                  keeps the dates it showed with the cart; each order delivered counts here.
+                </Text>
+              ) : (
+                <>
+                  <Text as="p" variant="headingXl">
+                    {`${figures.pagePromise.percent}%`}
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {`${figures.pagePromise.kept} of ${figures.pagePromise.promised} delivered orders arrived within the window the product page showed for the speed chosen at checkout`}
+                  </Text>
+                </>
+              )}
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -42,6 +42,7 @@ describe("Home page", () => {
     expect(data.checklist[0].detail).toBe("Demo session: there is no Shopify store to register with");
     expect(data.figures).toEqual({
       orders: 0,
+      pagePromise: { promised: 0, kept: 0, percent: null },
       ordersByWarehouse: [],
       averageCostByMode: [],
       onTimeByService: [],
@@ -82,8 +83,8 @@ describe("Home page", () => {
         statusAt: new Date("2026-11-22T12:00:00Z"),
       },
     });
-    // WHEN the home page loads
-    const { data } = await load(route.loader, "/app");
+    // WHEN the home page loads over all time
+    const { data } = await load(route.loader, "/app?range=all");
     // THEN the figures reflect only the demo shop's rows
     expect(data.figures.orders).toBe(3);
     // (warehouses by the demo shop's names, never its keys or the other shop's names for the same keys)
@@ -180,8 +181,8 @@ describe("Home page: delivery performance", () => {
     await lane(DEMO_SHOP, "edison-nj", "usps-ground-advantage", "100", { "4": 3, "5": 1 }, 1, 2);
     await lane(DEMO_SHOP, "closed-wh", "ups-ground", "303", { "1": 2 }, 1);
     await lane(OTHER_SHOP, "dallas-tx", "ups-ground", "750", { "9": 500 }, 0);
-    // WHEN the home page loads
-    const { data } = await load(route.loader, "/app");
+    // WHEN the home page loads over all time (the learned lanes as learned)
+    const { data } = await load(route.loader, "/app?range=all");
     // THEN the busiest of this shop's lanes come first, labelled with the demo shop's names
     const dallas = "Dallas TX (Central) · UPS Ground → 750xx";
     const edison = "Edison NJ (East) · USPS Ground Advantage → 100xx";
@@ -254,7 +255,7 @@ describe("Home page: delivery performance", () => {
     for (let i = 0; i < 10; i++)
       await lane(DEMO_SHOP, "ontario-ca", "ups-ground", String(900 + i), { "2": 1 }, 1);
     // WHEN the home page loads THEN the chart keeps the eight busiest, the three bigger lanes first
-    const { data } = await load(route.loader, "/app");
+    const { data } = await load(route.loader, "/app?range=all");
     const keys = data.figures.laneOnTime[0].data.map((d: { key: string }) => d.key);
     expect(keys).toHaveLength(8);
     expect(keys.slice(0, 3)).toEqual([
@@ -276,14 +277,128 @@ describe("Home page: delivery performance", () => {
     const theirs = await pickupPoint(OTHER_SHOP, "their-point", "OTHER point");
     for (let i = 0; i < 5; i++) await heldParcel(OTHER_SHOP, theirs.id, "PICKED_UP");
     await heldParcel(OTHER_SHOP, store.id, "PICKED_UP");
-    // WHEN the home page loads
-    const { data } = await load(route.loader, "/app");
+    // WHEN the home page loads over all time
+    const { data } = await load(route.loader, "/app?range=all");
     // THEN each point has its own rate, busiest first, and the network figure counts the same four parcels
     expect(data.figures.pickupByPoint).toEqual([
       { key: "Mall locker (UPS_ACCESS_POINT)", value: 66.7, held: 3 },
       { key: "Corner store (UPS_ACCESS_POINT)", value: 0, held: 1 },
     ]);
     expect(data.figures.pickupByNetwork).toEqual([{ key: "UPS_ACCESS_POINT", value: 50, held: 4 }]);
+  });
+});
+
+describe("Home page: date range and product-page promise kept", () => {
+  const RANGE_SHOP = "home-range.myshopify.com";
+  const day = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+  /** An order decided `daysAgo` and delivered the next day, to 10001; its page showed Standard until `promisedTo`. */
+  async function deliveredOrder(n: number, daysAgo: number, promisedTo: number | null) {
+    const decidedAt = Date.now() - daysAgo * day;
+    const deliveredAt = new Date(decidedAt + day);
+    const decision = await h.db.routingDecision.create({
+      data: {
+        shop: RANGE_SHOP,
+        orderId: `gid://shopify/Order/77${n}`,
+        status: "APPLIED",
+        mode: "EXPRESS_PARCEL",
+        costCents: 900,
+        serviceCode: "TR_STANDARD",
+        createdAt: new Date(decidedAt),
+        plan: { shipments: [{ warehouseId: "edison-nj" }] } as Prisma.InputJsonValue,
+        reasons: [],
+        actions: [],
+        pickupPoint: Prisma.DbNull,
+        input: (promisedTo === null
+          ? { orderId: `gid://shopify/Order/77${n}` }
+          : {
+              orderId: `gid://shopify/Order/77${n}`,
+              pagePromise: {
+                v: 1,
+                at: new Date(decidedAt).toISOString(),
+                zip: "10001",
+                speeds: [{ code: "TR_STANDARD", from: iso(decidedAt), to: iso(promisedTo) }],
+              },
+            }) as Prisma.InputJsonValue,
+      },
+    });
+    await h.db.shipment.create({
+      data: {
+        shop: RANGE_SHOP,
+        orderId: decision.orderId,
+        decisionId: decision.id,
+        carrier: "UPS",
+        trackingNumber: `1Z-RANGE-${n}`,
+        status: "DELIVERED",
+        statusAt: deliveredAt,
+        deliveredAt,
+        warehouseId: "edison-nj",
+        serviceId: "ups-ground",
+        destZip3: "100",
+        destTimeZone: "America/New_York",
+        plannedShipDate: iso(decidedAt),
+        promisedMaxDate: new Date(`${iso(decidedAt + 3 * day)}T00:00:00Z`),
+        laneRecordedAt: deliveredAt,
+      },
+    });
+  }
+
+  beforeAll(async () => {
+    // GIVEN two orders of the last week (one kept its page promise, one was late against it), one with no page
+    // promise, and an order of two months ago that kept its promise
+    await deliveredOrder(1, 3, Date.now() + 5 * day);
+    await deliveredOrder(2, 4, Date.now() - 10 * day);
+    await deliveredOrder(3, 2, null);
+    await deliveredOrder(4, 60, Date.now() - 50 * day);
+  });
+
+  const figuresFor = async (query: string) => {
+    const { data } = await load(route.loader, `/app?${query}`, {});
+    return data;
+  };
+
+  it("counts only the orders, deliveries and lanes of the range the merchant picked", async () => {
+    // WHEN the merchant looks at the last 7 days, then the last 90 days, then a custom range around the old order
+    const week = await figuresFor(`range=7`);
+    const quarter = await figuresFor(`range=90`);
+    const old = await figuresFor(
+      `range=custom&from=${iso(Date.now() - 65 * day)}&to=${iso(Date.now() - 55 * day)}`,
+    );
+    // THEN each chart and table counts only that range (the harness's shop is the demo shop: none of these)
+    expect(week.range.key).toBe("7");
+    expect(old.range).toEqual({
+      key: "custom",
+      fromDay: iso(Date.now() - 65 * day),
+      toDay: iso(Date.now() - 55 * day),
+    });
+    expect(week.figures.orders).toBe(quarter.figures.orders);
+    expect((await figuresFor("range=bogus")).range.key).toBe("30");
+  });
+
+  it("computes the product-page promise kept and the lanes from the range's deliveries", async () => {
+    const { keyFigures } = await import("../../app/services/admin/home.server");
+    const { parseAnalyticsRange } = await import("../../app/services/admin/analytics-range");
+    const range = (query: string) => parseAnalyticsRange(new URLSearchParams(query), new Date());
+    // WHEN the figures of the shop are computed for the last 7 days, 90 days and a custom range
+    const week = await keyFigures(h.db, RANGE_SHOP, range("range=7"));
+    const quarter = await keyFigures(h.db, RANGE_SHOP, range("range=90"));
+    const old = await keyFigures(
+      h.db,
+      RANGE_SHOP,
+      range(`range=custom&from=${iso(Date.now() - 65 * day)}&to=${iso(Date.now() - 55 * day)}`),
+    );
+    // THEN the week has its three orders, one of two page promises kept, and its lane from three deliveries
+    expect(week.orders).toBe(3);
+    expect(week.pagePromise).toEqual({ promised: 2, kept: 1, percent: 50 });
+    expect(week.lanes.map((l) => [l.destZip3, l.samples])).toEqual([["100", 3]]);
+    expect(week.onTimeByService).toEqual([{ key: "TR_STANDARD", value: 100, delivered: 3 }]);
+    // …the quarter adds the old order, the custom range holds it alone
+    expect(quarter.orders).toBe(4);
+    expect(quarter.pagePromise).toEqual({ promised: 3, kept: 2, percent: 66.7 });
+    expect(old.orders).toBe(1);
+    expect(old.pagePromise).toEqual({ promised: 1, kept: 1, percent: 100 });
+    expect(old.lanes.map((l) => l.samples)).toEqual([1]);
   });
 });
 

@@ -5,6 +5,19 @@ import { rateWithEngine } from "../carrier-service/callback.server";
 import { decisionPlan } from "../order-routing/decision-record.server";
 import { deliveryPerformance } from "../tracking/delivery-performance.server";
 import { tallyOf } from "../tracking/lanes.server";
+import { StoredPagePromiseInputSchema } from "../../contracts/storefront-promise";
+import { readJsonColumn } from "../../db/json-column";
+import {
+  addLaneSample,
+  businessDaysBetween,
+  compileCalendar,
+  laneStatFromTally,
+  localNow,
+  parseDay,
+  type LaneTally,
+} from "../../engine/transit";
+import { promiseKept } from "../storefront/promise-kept";
+import { inRange, type AnalyticsRange } from "./analytics-range";
 
 export interface ChecklistItem {
   key: "carrierService" | "warehouses" | "services" | "products" | "testQuote";
@@ -130,6 +143,115 @@ async function displayNames(db: PrismaClient, shop: string) {
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
+// Transit is counted in carrier business days (weekends closed), as the learned lanes count it.
+const WEEKDAYS = compileCalendar({ federal: "NONE" });
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The lanes' figures from the shipments delivered in the range, counted as the learned lanes count them (transit
+ * from the first carrier scan, else the planned ship day, to the delivery day in the buyer's zone; on time when
+ * not after the promised latest day): the lane table itself is all-time.
+ */
+async function lanesDeliveredIn(db: PrismaClient, shop: string, range: AnalyticsRange) {
+  const shipments = await db.shipment.findMany({
+    where: {
+      shop,
+      status: { in: ["DELIVERED", "PICKED_UP"] },
+      deliveredAt: inRange(range),
+      warehouseId: { not: null },
+      serviceId: { not: null },
+      destZip3: { not: null },
+    },
+    select: {
+      id: true,
+      warehouseId: true,
+      serviceId: true,
+      destZip3: true,
+      destTimeZone: true,
+      plannedShipDate: true,
+      promisedMaxDate: true,
+      deliveredAt: true,
+    },
+    take: 50_000,
+  });
+  const firstScans = await db.trackingEvent.groupBy({
+    by: ["shipmentId"],
+    where: {
+      shop,
+      shipmentId: { in: shipments.map((s) => s.id) },
+      status: { notIn: ["LABEL_CREATED", "DELIVERED"] },
+    },
+    _min: { occurredAt: true },
+  });
+  const firstScan = new Map(firstScans.map((f) => [f.shipmentId, f._min.occurredAt]));
+  const lanes = new Map<
+    string,
+    { lane: { warehouseId: string; serviceId: string; destZip3: string }; tally: LaneTally }
+  >();
+  for (const s of shipments) {
+    const zone = s.destTimeZone ?? "UTC";
+    const scan = firstScan.get(s.id);
+    const shipDay = scan ? localNow(scan, zone).day : s.plannedShipDate ? parseDay(s.plannedShipDate) : null;
+    if (shipDay === null || !s.deliveredAt) continue;
+    const deliveredDay = localNow(s.deliveredAt, zone).day;
+    const onTime = s.promisedMaxDate
+      ? deliveredDay <= Math.floor(s.promisedMaxDate.getTime() / MS_PER_DAY)
+      : null;
+    const key = `${s.warehouseId}|${s.serviceId}|${s.destZip3}`;
+    const row = lanes.get(key) ?? {
+      lane: { warehouseId: s.warehouseId!, serviceId: s.serviceId!, destZip3: s.destZip3! },
+      tally: { samples: 0, promised: 0, onTime: 0, histogram: {} },
+    };
+    row.tally = addLaneSample(row.tally, businessDaysBetween(WEEKDAYS, shipDay, deliveredDay), onTime);
+    lanes.set(key, row);
+  }
+  return [...lanes.values()].map(({ lane, tally }) => {
+    const stat = laneStatFromTally(lane.warehouseId, lane.serviceId, lane.destZip3, tally);
+    return { lane: { ...lane, p50Days: stat.p50Days, p90Days: stat.p90Days }, tally };
+  });
+}
+
+/**
+ * Of the orders delivered in the range whose product page showed a window (the `_tailroute_promise` cart attribute
+ * carried into the routing input), the share delivered within the window shown for the tier chosen at checkout.
+ */
+async function pagePromiseKept(db: PrismaClient, shop: string, range: AnalyticsRange | undefined) {
+  const decisions = await db.routingDecision.findMany({
+    where: {
+      shop,
+      shipments: {
+        some: {
+          status: { in: ["DELIVERED", "PICKED_UP"] },
+          ...(range ? { deliveredAt: inRange(range) } : {}),
+        },
+      },
+    },
+    select: {
+      id: true,
+      serviceCode: true,
+      input: true,
+      shipments: { select: { status: true, deliveredAt: true, statusAt: true, destTimeZone: true } },
+    },
+    take: 20_000,
+  });
+  return promiseKept(
+    decisions.map((d) => ({
+      serviceCode: d.serviceCode,
+      pagePromise:
+        readJsonColumn(StoredPagePromiseInputSchema, d.input ?? {}, {
+          shop,
+          id: d.id,
+          column: "RoutingDecision.input",
+        }).pagePromise ?? null,
+      shipments: d.shipments.map((s) => ({
+        deliveredAt:
+          s.status === "DELIVERED" || s.status === "PICKED_UP" ? (s.deliveredAt ?? s.statusAt) : null,
+        timeZone: s.destTimeZone ?? "UTC",
+      })),
+    })),
+  );
+}
+
 /**
  * Delivery performance of the busiest lanes (warehouse × service × destination ZIP3) from the learned lane
  * statistics, read through the tracking service's `tallyOf`: the on-time rate counts only deliveries that had a
@@ -140,14 +262,18 @@ async function lanePerformance(
   db: PrismaClient,
   shop: string,
   names: Awaited<ReturnType<typeof displayNames>>,
+  range: AnalyticsRange | undefined,
 ) {
-  const lanes = await db.deliveryLane.findMany({
-    where: { shop },
-    orderBy: [{ samples: "desc" }, { updatedAt: "desc" }],
-    take: TOP_LANES * 4,
-  });
+  const lanes = range
+    ? await lanesDeliveredIn(db, shop, range)
+    : (
+        await db.deliveryLane.findMany({
+          where: { shop },
+          orderBy: [{ samples: "desc" }, { updatedAt: "desc" }],
+          take: TOP_LANES * 4,
+        })
+      ).map((lane) => ({ lane, tally: tallyOf(lane) }));
   const rows = lanes
-    .map((lane) => ({ lane, tally: tallyOf(lane) }))
     .filter(({ tally }) => tally.samples > 0)
     .sort((a, b) => b.tally.samples - a.tally.samples)
     .slice(0, TOP_LANES)
@@ -183,10 +309,18 @@ async function lanePerformance(
   };
 }
 
-/** Key figures from routing decisions (orders, cost), tracking (on time, pickup) and the learned lanes. */
-export async function keyFigures(db: PrismaClient, shop: string) {
+/**
+ * Key figures from routing decisions (orders, cost), tracking (on time, pickup, product-page promise kept) and
+ * the lanes. With a range: orders decided in it, deliveries and holds in it, lanes from its deliveries.
+ */
+export async function keyFigures(db: PrismaClient, shop: string, range?: AnalyticsRange) {
   const decisions = await db.routingDecision.findMany({
-    where: { shop, status: { in: ["APPLIED", "PENDING"] }, mode: { not: null } },
+    where: {
+      shop,
+      status: { in: ["APPLIED", "PENDING"] },
+      mode: { not: null },
+      ...(range ? { createdAt: inRange(range) } : {}),
+    },
     select: { id: true, shop: true, mode: true, costCents: true, plan: true },
   });
   const byWarehouse = new Map<string, Record<string, number>>();
@@ -205,13 +339,18 @@ export async function keyFigures(db: PrismaClient, shop: string) {
       cost.set(mode, c);
     }
   }
-  const [performance, names] = await Promise.all([deliveryPerformance(db, shop), displayNames(db, shop)]);
-  const lanes = await lanePerformance(db, shop, names);
+  const [performance, names, pagePromise] = await Promise.all([
+    deliveryPerformance(db, shop, range),
+    displayNames(db, shop),
+    pagePromiseKept(db, shop, range),
+  ]);
+  const lanes = await lanePerformance(db, shop, names, range);
   const warehouses = [...byWarehouse.keys()].sort((a, b) =>
     names.warehouse(a).localeCompare(names.warehouse(b)),
   );
   return {
     orders: decisions.length,
+    pagePromise,
     ordersByWarehouse: MODES.filter((m) => warehouses.some((w) => byWarehouse.get(w)![m])).map((mode) => ({
       name: mode,
       data: warehouses.map((w) => ({ key: names.warehouse(w), value: byWarehouse.get(w)![mode] ?? 0 })),

@@ -1,6 +1,11 @@
 import type { OrdersCreatePayload } from "../../contracts/order-webhook";
 import { parsePickupChoice, PICKUP_ATTRIBUTE_KEY, type PickupChoice } from "../../contracts/pickup-point";
 import { StoredRoutingInputSchema } from "../../contracts/stored-json";
+import {
+  PAGE_PROMISE_ATTRIBUTE_KEY,
+  parsePagePromise,
+  type PagePromise,
+} from "../../contracts/storefront-promise";
 import { readJsonColumn } from "../../db/json-column";
 import { TIER_DEFINITIONS } from "../../engine";
 import type { CartLine, Destination, TierCode } from "../../engine/types";
@@ -25,6 +30,8 @@ export interface OrderRoutingInput {
    * metafield copied to the order is read from Shopify in decide-order and takes precedence.
    */
   pickupPoint: PickupChoice | null;
+  /** The windows the product page showed (the `_tailroute_promise` note attribute), for "promise kept". */
+  pagePromise?: PagePromise;
 }
 
 /** RoutingDecision.input through its zod reader (null when the decision stored none). */
@@ -87,7 +94,20 @@ export function orderRoutingInput(payload: OrdersCreatePayload): OrderRoutingInp
         ? dollarsToCents(payload.subtotal_price)
         : cart.reduce((s, l) => s + l.priceCents * l.quantity, 0),
     pickupPoint: pickupChoiceFromAttributes(payload),
+    ...pagePromiseFromAttributes(payload),
   };
+}
+
+/** The product page's promise from the `_tailroute_promise` note attribute, when there is a valid one. */
+function pagePromiseFromAttributes(payload: OrdersCreatePayload): { pagePromise?: PagePromise } {
+  const attributes = (payload as { note_attributes?: unknown }).note_attributes;
+  if (!Array.isArray(attributes)) return {};
+  const entry = attributes.find(
+    (a): a is { name: string; value: unknown } =>
+      typeof a === "object" && a !== null && (a as { name?: unknown }).name === PAGE_PROMISE_ATTRIBUTE_KEY,
+  );
+  const pagePromise = entry ? parsePagePromise(entry.value) : null;
+  return pagePromise ? { pagePromise } : {};
 }
 
 /** The `_tailroute_pickup_point` note attribute written by the checkout extension's fallback, or null. */

@@ -37,9 +37,19 @@ export interface DeliveryPerformance {
  * date in the destination's time zone (`deliveredOnTime`). The service is the buyer-facing tier of the order's
  * routing decision.
  */
-export async function deliveryPerformance(db: PrismaClient, shop: string): Promise<DeliveryPerformance> {
+export async function deliveryPerformance(
+  db: PrismaClient,
+  shop: string,
+  /** Only deliveries in [from, to), and holds that started in it (the admin home's date range). */
+  range?: { from: Date; to: Date },
+): Promise<DeliveryPerformance> {
+  const within = range ? { gte: range.from, lt: range.to } : undefined;
   const delivered = await db.shipment.findMany({
-    where: { shop, status: { in: ["DELIVERED", "PICKED_UP"] } },
+    where: {
+      shop,
+      status: { in: ["DELIVERED", "PICKED_UP"] },
+      ...(within ? { OR: [{ deliveredAt: within }, { deliveredAt: null, statusAt: within }] } : {}),
+    },
     select: {
       statusAt: true,
       deliveredAt: true,
@@ -63,7 +73,13 @@ export async function deliveryPerformance(db: PrismaClient, shop: string): Promi
   }
 
   const held = await db.shipment.findMany({
-    where: { shop, OR: [{ holdStartedAt: { not: null } }, { status: "AVAILABLE_FOR_PICKUP" }] },
+    where: {
+      shop,
+      OR: [{ holdStartedAt: { not: null } }, { status: "AVAILABLE_FOR_PICKUP" }],
+      ...(within
+        ? { AND: [{ OR: [{ holdStartedAt: within }, { holdStartedAt: null, statusAt: within }] }] }
+        : {}),
+    },
     select: { status: true, pickupPointId: true, holdNetwork: true, returningToOrigin: true },
   });
   const pointIds = [...new Set(held.flatMap((s) => (s.pickupPointId ? [s.pickupPointId] : [])))];
