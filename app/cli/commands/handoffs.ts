@@ -1,9 +1,13 @@
+import type { PrismaClient } from "@prisma/client";
+import type { PickList } from "../../contracts/warehouse-handoff";
 import { option, when } from "./args";
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliCommand } from "./types";
 
 const USAGE = [
   "tailroute handoffs --shop <shop.myshopify.com> [--json]",
+  "tailroute handoffs --shop <shop.myshopify.com> --pick-list <YYYY-MM-DD> [--warehouse <key>] [--json]",
   "tailroute handoffs enable --shop <shop.myshopify.com> --warehouse <key> --url <https://warehouse.example/hook>",
+  "tailroute handoffs enable --shop <shop.myshopify.com> --warehouse <key> --pick-list",
 ].join("\n       ");
 
 /**
@@ -25,8 +29,9 @@ export const handoffsCommand: CliCommand = {
     if (args[0] === "enable") {
       const warehouseKey = option(args, "--warehouse");
       const url = option(args, "--url");
-      if (!warehouseKey || !url) {
-        io.stderr(`--warehouse <key> and --url <endpoint> are required\nusage: ${USAGE}\n`);
+      const method = args.includes("--pick-list") ? "PICK_LIST" : "WEBHOOK";
+      if (!warehouseKey || (!url && method === "WEBHOOK")) {
+        io.stderr(`--warehouse <key> and --url <endpoint> (or --pick-list) are required\nusage: ${USAGE}\n`);
         return EXIT_BAD_INPUT;
       }
       const { offlineAdminClient } = await import("../../services/admin/admin-graphql.server");
@@ -37,7 +42,12 @@ export const handoffsCommand: CliCommand = {
         io.stderr(`${shop} has no offline Admin access (is the app installed?)\n`);
         return EXIT_FAILURE;
       }
-      const result = await enableHandoff(db, client, shop, { warehouseKey, url, appUrl: appEnv().appUrl });
+      const result = await enableHandoff(db, client, shop, {
+        warehouseKey,
+        ...(url ? { url } : {}),
+        method,
+        appUrl: appEnv().appUrl,
+      });
       if (!result.ok) {
         io.stderr(`${result.error}\n`);
         return EXIT_BAD_INPUT;
@@ -49,6 +59,7 @@ export const handoffsCommand: CliCommand = {
       );
       return EXIT_OK;
     }
+    if (args.includes("--pick-list")) return printPickLists(db, shop, args, io);
     const { listHandoffs } = await import("../../services/handoff/handoff-list.server");
     const handoffs = await listHandoffs(db, shop);
     if (args.includes("--json")) {
@@ -72,3 +83,77 @@ export const handoffsCommand: CliCommand = {
     return EXIT_OK;
   },
 };
+
+/** `--pick-list <day>`: each handed-off warehouse's pick list (or `--warehouse`'s), as text or the JSON documents. */
+async function printPickLists(
+  db: PrismaClient,
+  shop: string,
+  args: string[],
+  io: Parameters<CliCommand["run"]>[1],
+): Promise<number> {
+  const day = option(args, "--pick-list");
+  const { warehousePickList, handedOffWarehouseKeys, isShipDate } =
+    await import("../../services/handoff/pick-list.server");
+  if (!day || !isShipDate(day)) {
+    io.stderr(`--pick-list takes a date, YYYY-MM-DD\nusage: ${USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const only = option(args, "--warehouse");
+  if (only === null) {
+    io.stderr(`--warehouse takes a warehouse key\nusage: ${USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const keys = only ? [only] : await handedOffWarehouseKeys(db, shop);
+  const lists: PickList[] = [];
+  for (const key of keys) {
+    const answer = await warehousePickList(db, shop, { key }, day);
+    if (!answer.ok) {
+      io.stderr(`${key}: ${answer.error}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    lists.push(answer.list);
+  }
+  if (args.includes("--json")) {
+    io.stdout(`${JSON.stringify({ shop, shipDate: day, pickLists: lists }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (lists.length === 0) io.stdout(`no handed-off warehouses for ${shop}\n`);
+  const { packagesText, pickupPointText } = await import("../../services/handoff/pick-list-csv");
+  for (const list of lists) {
+    io.stdout(
+      `${list.warehouse.key} (${list.warehouse.name}) · ships ${list.shipDate} · ${list.orders.length} order(s)\n`,
+    );
+    for (const o of list.orders) {
+      const r = o.routing;
+      const service = r
+        ? [r.serviceCode, r.mode, r.carrier, r.service, r.freightLevel].filter(Boolean).join(" · ")
+        : "no decision";
+      const window = r?.promisedWindow ? ` · promised ${r.promisedWindow.min} – ${r.promisedWindow.max}` : "";
+      io.stdout(`  ${(o.order.name ?? o.order.id).padEnd(10)} ${o.state.padEnd(10)} ${service}${window}\n`);
+      for (const line of o.fulfillmentOrder.lineItems)
+        io.stdout(
+          `      ${String(line.quantity).padStart(3)} × ${(line.sku ?? "(no SKU)").padEnd(14)} ${line.title}\n`,
+        );
+      const packages = packagesText(r?.packages ?? []);
+      if (packages) io.stdout(`      packages: ${packages}\n`);
+      const pickup = pickupPointText(r?.pickupPoint);
+      if (pickup) io.stdout(`      pickup point: ${pickup}\n`);
+      const to = o.shipTo;
+      io.stdout(
+        `      to: ${[
+          to.name,
+          to.company,
+          to.address1,
+          to.address2,
+          to.city,
+          to.province,
+          to.zip,
+          to.countryCode,
+        ]
+          .filter(Boolean)
+          .join(", ")}\n`,
+      );
+    }
+  }
+  return EXIT_OK;
+}

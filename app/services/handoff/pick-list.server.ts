@@ -56,3 +56,13 @@ export async function warehousePickList(
     },
   };
 }
+
+/** The keys of the shop's handed-off warehouses (the CLI's pick list without `--warehouse`). */
+export async function handedOffWarehouseKeys(db: PrismaClient, shop: string): Promise<string[]> {
+  const rows = await db.warehouse.findMany({
+    where: { shop, handoffEnabled: true },
+    select: { key: true },
+    orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+  });
+  return rows.map((r) => r.key);
+}
