@@ -80,16 +80,94 @@ const SurchargeRule = z.discriminatedUnion("code", [
     levels: z.array(FreightLevel).min(1),
     amount: SurchargeAmount,
   }),
+  z.object({
+    code: z.literal("LIMITED_ACCESS"),
+    zips: z.array(z.string().regex(/^\d{3}(\d{2})?$/, "expected a ZIP3 or 5-digit ZIP")),
+    amount: SurchargeAmount,
+  }),
 ]);
 
-const RateCard = z.object({
-  name: z.string().min(1),
-  basis: z.enum(["PER_PACKAGE", "PER_SHIPMENT"]),
-  zones: z.array(z.number().int().positive()).min(1),
-  breaks: z.array(z.object({ maxLb: z.number().positive(), cents: z.array(Cents) })).min(1),
-  overLastBreakCentsPerLb: z.array(z.number().nonnegative()),
-  sample: z.boolean().optional(),
-});
+/** The 18 NMFC classes (an item's own class; the density scale yields 13 of them). */
+const NmfcClass = z
+  .number()
+  .refine(
+    (c) => [50, 55, 60, 65, 70, 77.5, 85, 92.5, 100, 110, 125, 150, 175, 200, 250, 300, 400, 500].includes(c),
+    "expected an NMFC class: 50, 55, 60, 65, 70, 77.5, 85, 92.5, 100, 110, 125, 150, 175, 200, 250, 300, 400 or 500",
+  );
+const Zip3 = z.string().regex(/^\d{3}$/, "expected a 3-digit ZIP prefix");
+
+const LtlClassRates = z
+  .object({
+    breaksFromLb: z.array(z.number().int().nonnegative()).min(1),
+    rows: z
+      .array(
+        z
+          .object({
+            freightClass: NmfcClass,
+            zone: z.number().int().positive().optional(),
+            destZip3: Zip3.optional(),
+            centsPerCwt: z.array(Cents).min(1),
+          })
+          .refine((r) => (r.zone === undefined) !== (r.destZip3 === undefined), "give a zone or a destZip3"),
+      )
+      .min(1),
+    minimumChargeCents: Cents,
+  })
+  .superRefine((ltl, ctx) => {
+    if (ltl.breaksFromLb[0] !== 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["breaksFromLb", 0],
+        message: "the first weight break starts at 0 lb",
+      });
+    ltl.breaksFromLb.forEach((b, i) => {
+      if (i > 0 && b <= ltl.breaksFromLb[i - 1])
+        ctx.addIssue({ code: "custom", path: ["breaksFromLb", i], message: "weight breaks must ascend" });
+    });
+    ltl.rows.forEach((row, i) => {
+      if (row.centsPerCwt.length !== ltl.breaksFromLb.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["rows", i, "centsPerCwt"],
+          message: `expected ${ltl.breaksFromLb.length} rates (one per weight break)`,
+        });
+      row.centsPerCwt.forEach((c, j) => {
+        if (j > 0 && c > row.centsPerCwt[j - 1])
+          ctx.addIssue({
+            code: "custom",
+            path: ["rows", i, "centsPerCwt", j],
+            message: "a rate per CWT must not rise with weight",
+          });
+      });
+    });
+  });
+
+const RateCard = z
+  .object({
+    name: z.string().min(1),
+    basis: z.enum(["PER_PACKAGE", "PER_SHIPMENT"]),
+    // May be empty only on a card priced by LTL class rates.
+    zones: z.array(z.number().int().positive()),
+    breaks: z.array(z.object({ maxLb: z.number().positive(), cents: z.array(Cents) })),
+    overLastBreakCentsPerLb: z.array(z.number().nonnegative()),
+    sample: z.boolean().optional(),
+    ltl: LtlClassRates.optional(),
+    ounceBreaks: z.array(z.object({ maxOz: z.number().positive().lt(16), cents: z.array(Cents) })).optional(),
+    cubicTiers: z
+      .array(z.object({ maxCubicFt: z.number().positive().max(1), cents: z.array(Cents) }))
+      .optional(),
+  })
+  .superRefine((card, ctx) => {
+    if (card.ltl) {
+      if (card.basis !== "PER_SHIPMENT")
+        ctx.addIssue({ code: "custom", path: ["basis"], message: "LTL class rates are priced PER_SHIPMENT" });
+      return;
+    }
+    if (card.zones.length === 0)
+      ctx.addIssue({ code: "custom", path: ["zones"], message: "add at least one zone" });
+    if (card.breaks.length === 0)
+      ctx.addIssue({ code: "custom", path: ["breaks"], message: "add at least one weight break" });
+  });
 
 const Markup = z.object({ basisPoints: z.number().int().min(-10_000), fixedCents: z.number().int() });
 
@@ -114,6 +192,26 @@ const TransitByZone = z
   )
   .min(1);
 
+const ZoneTable = z.object({
+  warehouseId: z.string().min(1),
+  originZip3: Zip3,
+  source: z.string().min(1),
+  ranges: z.array(z.object({ fromZip3: Zip3, toZip3: Zip3, zone: z.number().int().min(1).max(99) })).min(1),
+});
+
+const Pallet = z
+  .object({
+    id: z.string().min(1),
+    lengthIn: PositiveInches,
+    widthIn: PositiveInches,
+    deckHeightIn: z.number().nonnegative(),
+    tareWeightLb: z.number().nonnegative(),
+    maxHeightIn: PositiveInches,
+    maxWeightLb: z.number().positive(),
+  })
+  .refine((p) => p.maxHeightIn > p.deckHeightIn, "the maximum height must be above the deck")
+  .refine((p) => p.maxWeightLb > p.tareWeightLb, "the maximum weight must be above the tare");
+
 const CarrierService = z.object({
   id: z.string().min(1),
   carrier: z.string().min(1),
@@ -133,6 +231,7 @@ const CarrierService = z.object({
   holidays: Holidays,
   transitByZone: TransitByZone,
   zoneChart: ZoneChart.optional(),
+  zoneTables: z.array(ZoneTable).optional(),
   servedStates: z.array(StateCode).optional(),
   excludedStates: z.array(StateCode).optional(),
   reachesPoBox: z.boolean(),
@@ -166,6 +265,9 @@ const ProductProfile = z
     coldChain: z.boolean().optional(),
     bulky: z.boolean().optional(),
     shipAlone: z.boolean().optional(),
+    nmfcClass: NmfcClass.optional(),
+    stackable: z.boolean().optional(),
+    ownSkid: z.boolean().optional(),
   })
   .refine(
     (p) => p.variantId !== undefined || p.sku !== undefined,
@@ -199,6 +301,7 @@ export const ShopConfigSchema = z.object({
   strategy: Strategy,
   markup: Markup,
   fallbackRates: FallbackRates,
+  pallets: z.array(Pallet).optional(),
 }) satisfies z.ZodType<ShopConfig>;
 
 /**
@@ -268,6 +371,10 @@ export {
   Holidays as HolidaysSchema,
   TransitByZone as TransitByZoneSchema,
   ZoneChart as ZoneChartSchema,
+  ZoneTable as ZoneTableSchema,
+  LtlClassRates as LtlClassRatesSchema,
+  NmfcClass as NmfcClassSchema,
+  Pallet as PalletSchema,
   DefaultBox as DefaultBoxSchema,
   Strategy as StrategySchema,
   FallbackRates as FallbackRatesSchema,

@@ -8,6 +8,7 @@
 import type {
   CarrierServiceConfig,
   HolidayCalendar,
+  LtlClassRates,
   RateCard,
   ShopConfig,
   SurchargeRule,
@@ -33,6 +34,31 @@ function sampleRateCard(
     breaks.push({ maxLb: lb, cents: zones.map((_, i) => baseCents[i] + perLbCents[i] * (lb - stepLb)) });
   }
   return { name: `SAMPLE ${name}`, basis, zones, breaks, overLastBreakCentsPerLb: perLbCents };
+}
+
+/** NMFC classes a SAMPLE LTL card prices (the 13 density classes plus 500). */
+const SAMPLE_LTL_CLASSES = [50, 55, 60, 65, 70, 85, 92.5, 100, 125, 175, 250, 300, 400, 500];
+
+/**
+ * A SAMPLE LTL class tariff (not a carrier's): cents per CWT by class × zone with five weight breaks (under 500 lb,
+ * 500–999, 1,000–1,999, 2,000–4,999, 5,000 lb and up). Class 100 in zone 1 starts at $62/cwt, each zone adds $8,
+ * other classes scale by (class / 100)^0.9, and each break takes a weight discount.
+ */
+function sampleLtlClassRates(zones: number[]): LtlClassRates {
+  const breakDiscount = [1, 0.82, 0.68, 0.55, 0.45];
+  return {
+    breaksFromLb: [0, 500, 1000, 2000, 5000],
+    minimumChargeCents: 15000,
+    rows: SAMPLE_LTL_CLASSES.flatMap((freightClass) =>
+      zones.map((zone) => ({
+        freightClass,
+        zone,
+        centsPerCwt: breakDiscount.map(
+          (d) => Math.round(((6200 + 800 * (zone - 1)) * Math.pow(freightClass / 100, 0.9) * d) / 5) * 5,
+        ),
+      })),
+    ),
+  };
 }
 
 function transit(rows: [zone: number, min: number, max: number][]): TransitRow[] {
@@ -440,19 +466,23 @@ const carrierServices: CarrierServiceConfig[] = [
     name: "LTL + final mile",
     mode: "FREIGHT",
     tier: "FREIGHT",
-    // LTL is priced on shipment weight; a 300 in³/lb density factor stands in for freight class (SAMPLE).
+    // Priced by NMFC freight class (SAMPLE class tariff). The 300 in³/lb divisor and the weight card below are the
+    // documented fallback used only when a card has no class rates.
     dimDivisor: 300,
     dimMinCubicIn: 0,
     limits: { maxWeightLb: 2000, maxLongestIn: 144, maxLengthPlusGirthIn: 400 },
-    rateCard: sampleRateCard(
-      "LTL + final mile",
-      Z1_8,
-      [6900, 7900, 8900, 9900, 11900, 13900, 15900, 17900],
-      [10, 11, 12, 14, 16, 18, 20, 22],
-      2000,
-      "PER_SHIPMENT",
-      50,
-    ),
+    rateCard: {
+      ...sampleRateCard(
+        "LTL + final mile",
+        Z1_8,
+        [6900, 7900, 8900, 9900, 11900, 13900, 15900, 17900],
+        [10, 11, 12, 14, 16, 18, 20, 22],
+        2000,
+        "PER_SHIPMENT",
+        50,
+      ),
+      ltl: sampleLtlClassRates(Z1_8),
+    },
     surcharges: [
       { code: "RESIDENTIAL", amount: { per: "SHIPMENT", cents: 4500 } },
       {
@@ -471,6 +501,8 @@ const carrierServices: CarrierServiceConfig[] = [
         amount: { per: "PACKAGE", cents: 6500 },
       },
       { code: "WHITE_GLOVE", levels: ["WHITE_GLOVE"], amount: { per: "PACKAGE", cents: 14900 } },
+      // SAMPLE limited-access list (a military academy's ZIP): deliveries there need a gate appointment.
+      { code: "LIMITED_ACCESS", zips: ["10996"], amount: { per: "SHIPMENT", cents: 9500 } },
       { code: "PEAK", windows: PEAK_2026, amount: { per: "SHIPMENT", cents: 1500 } },
     ],
     fuelBasisPoints: 1800,
@@ -642,6 +674,9 @@ export const demoShopConfig: ShopConfig = {
       heightIn: 34,
       weightOz: 2400,
       bulky: true,
+      // Upholstered: ships on its own skid and takes nothing on top.
+      ownSkid: true,
+      stackable: false,
     },
     {
       variantId: DEMO_VARIANTS.diningTable,

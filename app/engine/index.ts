@@ -21,14 +21,28 @@ export {
   type AddressClass,
   type ZipInfo,
 } from "./geo";
-export { billableWeight, cartonize, prepareCartons, type PackedPackage, type PackUnit } from "./packing";
+export {
+  billableWeight,
+  cartonize,
+  DEFAULT_PALLET,
+  palletize,
+  prepareCartons,
+  type PackedPackage,
+  type PackUnit,
+} from "./packing";
 export {
   applyBasisPoints,
   applyMarkup,
   applyPlanMarkup,
+  classForDensity,
   compileRateCard,
+  cwtCharge,
+  explainFreight,
   formatDollars,
   lookupRate,
+  NMFC_CLASSES,
+  NMFC_DENSITY_SCALE,
+  NMFC_DENSITY_SCALE_SOURCE,
 } from "./rating";
 export { addBusinessDays, compileCalendar, formatDay, localNow, parseDay, shipDay } from "./transit";
 export {

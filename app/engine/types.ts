@@ -41,7 +41,8 @@ export type SurchargeCode =
   | "LIFTGATE"
   | "APPOINTMENT"
   | "INSIDE_DELIVERY"
-  | "WHITE_GLOVE";
+  | "WHITE_GLOVE"
+  | "LIMITED_ACCESS";
 
 /** Closed set of problem codes the engine reports as data. */
 export type IssueCode =
@@ -139,6 +140,29 @@ export interface ProductProfile extends DimensionsIn {
   bulky?: boolean;
   /** Ships in its own packaging, never inside a merchant carton. */
   shipAlone?: boolean;
+  /**
+   * LTL: the item's NMFC class when it is not rated on density (handling, stowability or liability concerns),
+   * one of the 18 classes 50…500. Absent = the handling unit's density decides.
+   */
+  nmfcClass?: number;
+  /** LTL: false = nothing may be stacked on it (it goes on top of its pallet). Absent = stackable. */
+  stackable?: boolean;
+  /** LTL: ships on its own skid or crate (its dimensions and weight include it), never on a shared pallet. */
+  ownSkid?: boolean;
+}
+
+/** A merchant pallet for LTL handling units. Default: 48 × 40 in, 6 in deck, 40 lb tare, 72 in, 2,500 lb. */
+export interface PalletConfig {
+  id: string;
+  lengthIn: number;
+  widthIn: number;
+  /** Height of the empty pallet (the deck). */
+  deckHeightIn: number;
+  tareWeightLb: number;
+  /** Highest loaded height, deck included. */
+  maxHeightIn: number;
+  /** Heaviest loaded weight, tare included. */
+  maxWeightLb: number;
 }
 
 /** Box assumed for a cart line without a product profile. */
@@ -161,10 +185,59 @@ export interface ZoneChart {
   nonContiguousZones: Record<string, number>;
 }
 
+/** A range of destination ZIP3s (inclusive) and its zone, as carrier zone charts list them. */
+export interface ZoneTableRange {
+  fromZip3: string;
+  toZip3: string;
+  zone: number;
+}
+
+/** A carrier's zone chart for one origin (a warehouse): destination ZIP3 ranges → zone. */
+export interface ZoneTable {
+  warehouseId: string;
+  /** The origin ZIP3 the chart was published for. */
+  originZip3: string;
+  /** Who published it ("UPS", "FedEx", "USPS"), for explanations. */
+  source: string;
+  ranges: ZoneTableRange[];
+}
+
 export interface WeightBreak {
   /** Inclusive upper bound of billable weight, whole pounds. */
   maxLb: number;
   /** Price per zone column (same order as `RateCard.zones`). */
+  cents: number[];
+}
+
+/** One LTL price row: a freight class to a zone (or to a destination ZIP3), dollars per CWT in cents per break. */
+export interface LtlRateRow {
+  freightClass: number;
+  /** The row applies to this zone… */
+  zone?: number;
+  /** …or to destinations in this ZIP3 (checked first). */
+  destZip3?: string;
+  /** Cents per hundredweight (100 lb), one per weight break (same order as `LtlClassRates.breaksFromLb`). */
+  centsPerCwt: number[];
+}
+
+/** LTL class rates: class × zone (or destination ZIP3) in cents per CWT with weight breaks and a minimum. */
+export interface LtlClassRates {
+  /** Lower bounds of the weight breaks in lb, ascending, the first 0 (e.g. [0, 500, 1000, 2000, 5000]). */
+  breaksFromLb: number[];
+  rows: LtlRateRow[];
+  /** The least a shipment is charged (base, before accessorials and fuel). */
+  minimumChargeCents: number;
+}
+
+/** A light-parcel price tier: up to `maxOz` ounces (actual weight under 1 lb), one price per zone column. */
+export interface OunceBreak {
+  maxOz: number;
+  cents: number[];
+}
+
+/** A USPS cubic price tier: packages up to `maxCubicFt` (0.1 … 0.5, or 1.0 for Ground Advantage). */
+export interface CubicTier {
+  maxCubicFt: number;
   cents: number[];
 }
 
@@ -178,6 +251,15 @@ export interface RateCard {
   overLastBreakCentsPerLb: number[];
   /** A generated sample card (the demo), labelled so it is never mistaken for a real tariff. Not used in rating. */
   sample?: boolean;
+  /**
+   * LTL by freight class (PER_SHIPMENT cards): when present, the shipment is palletised and priced per class.
+   * Absent = the documented fallback, total billable weight under the service's DIM divisor.
+   */
+  ltl?: LtlClassRates;
+  /** Postal light parcels: price tiers by ounce for parcels under 1 lb (same zone columns). */
+  ounceBreaks?: OunceBreak[];
+  /** Postal cubic tiers (same zone columns); a qualifying parcel pays the lower of cubic and weight price. */
+  cubicTiers?: CubicTier[];
 }
 
 /** How a surcharge amount is counted. */
@@ -224,6 +306,12 @@ export type SurchargeRule =
       code: "LIFTGATE" | "APPOINTMENT" | "INSIDE_DELIVERY" | "WHITE_GLOVE";
       levels: FreightLevel[];
       amount: SurchargeAmount;
+    }
+  | {
+      /** LTL limited-access delivery (schools, military bases, farms, …), by 5-digit ZIP or ZIP3. */
+      code: "LIMITED_ACCESS";
+      zips: string[];
+      amount: SurchargeAmount;
     };
 
 export interface ServiceLimits {
@@ -265,6 +353,8 @@ export interface CarrierServiceConfig {
   transitByZone: TransitRow[];
   /** Defaults to the USPS bands. */
   zoneChart?: ZoneChart;
+  /** Carrier zone charts per warehouse (origin), imported from the carrier's files; distance is the fallback. */
+  zoneTables?: ZoneTable[];
   /** If set, only these destination states are served. */
   servedStates?: string[];
   /** Destination states never served (freight to AK/HI…). */
@@ -325,6 +415,8 @@ export interface ShopConfig {
   markup: MarkupConfig;
   /** Flat prices per tier for when the destination cannot be located (the callback must still answer). */
   fallbackRates: FallbackRate[];
+  /** The merchant's pallets for LTL handling units, preferred first. Absent = one 48 × 40 in pallet. */
+  pallets?: PalletConfig[];
 }
 
 // ───────────────────────────── request ─────────────────────────────
@@ -401,6 +493,53 @@ export interface RatedPackage {
   dimLb: number;
   billableLb: number;
   contents: PackageContent[];
+  /** Set when the price came from a light-parcel ounce tier or a USPS cubic tier instead of the pound breaks. */
+  priceTier?: { basis: "OUNCES"; maxOz: number } | { basis: "CUBIC"; maxCubicFt: number; cubicFt: number };
+}
+
+/** One LTL handling unit (a loaded pallet, or an item on its own skid / crate) as the carrier rates it. */
+export interface HandlingUnitPlan {
+  /** PALLET = packages on a merchant pallet; OWN_SKID = an item on its own skid or crate (or too big for a pallet). */
+  kind: "PALLET" | "OWN_SKID";
+  palletId?: string;
+  lengthIn: number;
+  widthIn: number;
+  heightIn: number;
+  /** Gross weight (contents + pallet tare), whole lb rounded up. */
+  weightLb: number;
+  cubicFt: number;
+  /** Pounds per cubic foot. */
+  densityPcf: number;
+  freightClass: number;
+  /** DENSITY = from the NMFC density scale; NMFC_OVERRIDE = a product's own class. */
+  classSource: "DENSITY" | "NMFC_OVERRIDE";
+  stackable: boolean;
+  pieces: number;
+}
+
+/** One CWT arithmetic line of an LTL base charge. */
+export interface CwtLine {
+  freightClass: number;
+  weightLb: number;
+  centsPerCwt: number;
+  amountCents: number;
+  /** DEFICIT = the pounds added to reach the next break, rated at that break (deficit weight rule). */
+  kind: "ACTUAL" | "DEFICIT";
+}
+
+/** How an LTL base charge was reached: handling units, classes and the CWT arithmetic. */
+export interface FreightRating {
+  handlingUnits: HandlingUnitPlan[];
+  totalWeightLb: number;
+  /** Weight the lines were rated at (the next break's weight when the deficit rule applied). */
+  ratedAtLb: number;
+  lines: CwtLine[];
+  /** Σ lines before the minimum. */
+  linesCents: number;
+  minimumChargeCents: number;
+  minimumApplied: boolean;
+  /** The rate rows came from the destination ZIP3 or the zone. */
+  lane: "DEST_ZIP3" | "ZONE";
 }
 
 export interface SurchargeLine {
@@ -426,7 +565,11 @@ export interface ShipmentPlan {
   mode: DeliveryMode;
   freightLevel?: FreightLevel;
   zone: number;
+  /** Where the zone came from: "zone 5 from UPS chart for origin 100" or "zone 5 estimated from distance". */
+  zoneSource?: string;
   packages: RatedPackage[];
+  /** LTL by freight class: handling units, classes and the CWT arithmetic. */
+  freight?: FreightRating;
   baseCents: number;
   surcharges: SurchargeLine[];
   /** base + surcharges (before the merchant markup). */

@@ -6,7 +6,8 @@ import { zodIssuesText } from "../../contracts/zod-issues";
 import { demoShopConfig } from "../../demo/demo-shop-config";
 import { compileShopConfig, EngineAssertionError, quote, type CompiledShopConfig } from "../../engine";
 import type { ShopConfig } from "../../engine/types";
-import { toExplain, toQuoteInput, toShopifyRates } from "../../services/carrier-service/rate-mapping";
+import { toQuoteInput, toShopifyRates } from "../../services/carrier-service/rate-mapping";
+import { quoteExplain } from "./quote-explain";
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIO } from "./types";
 
 const USAGE =
@@ -124,11 +125,11 @@ export const quoteCommand: CliCommand = {
           `request is not a CarrierService request body:\n${describeZodIssues(request.error)}`,
         );
       }
-      const { config, compiled } = await loadConfig(options.configPath, io);
+      const { compiled } = await loadConfig(options.configPath, io);
       const result = quote(compiled, toQuoteInput(request.data, now));
-      const rates = toShopifyRates(result, config, request.data);
+      const rates = toShopifyRates(result, compiled, request.data, now);
       const output = options.explain
-        ? { rates, explain: toExplain(result), issues: result.issues }
+        ? { rates, explain: quoteExplain(result), issues: result.issues }
         : { rates };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       return EXIT_OK;

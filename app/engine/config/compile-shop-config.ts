@@ -1,10 +1,18 @@
 import { assert } from "../assert";
 import { lookupZip, USPS_ZONE_CHART } from "../geo";
-import { PackingCache, prepareCartons } from "../packing";
+import { DEFAULT_PALLET, PackingCache, prepareCartons } from "../packing";
+import { NMFC_CLASSES } from "../rating/freight-class-table";
 import { compileRateCard } from "../rating/rate-card";
 import { compileSurcharges } from "../rating/surcharges";
 import { compileCalendar, parseLocalTime } from "../transit";
-import type { CarrierServiceConfig, ProductProfile, ServiceTier, ShopConfig, ZoneChart } from "../types";
+import type {
+  CarrierServiceConfig,
+  PalletConfig,
+  ProductProfile,
+  ServiceTier,
+  ShopConfig,
+  ZoneChart,
+} from "../types";
 import {
   DEFAULT_CENTS_PER_DAY,
   DEFAULT_COLD_CHAIN_MAX_TRANSIT_DAYS,
@@ -14,6 +22,7 @@ import {
   PARCEL_MAX,
 } from "./defaults";
 import type { CompiledService, CompiledShopConfig, CompiledWarehouse } from "./types";
+import { compileZoneTables } from "./zone-tables";
 
 function assertUnique(ids: readonly string[], message: string) {
   assert(new Set(ids).size === ids.length, message);
@@ -72,6 +81,7 @@ function compileService(
   warehouses: readonly CompiledWarehouse[],
   chartKeyOf: (chart: ZoneChart) => number,
   calendarIdOf: (key: string) => number,
+  pallets: readonly PalletConfig[],
 ): CompiledService {
   assert(s.dimDivisor > 0, "DIM divisor must be positive");
   assert((s.mode === "FREIGHT") === (s.tier === "FREIGHT"), "freight mode and freight tier go together");
@@ -92,10 +102,12 @@ function compileService(
   const allowed = warehouses
     .filter((w) => w.modes.has(s.mode) && (!s.warehouseIds || s.warehouseIds.includes(w.config.id)))
     .map((w) => w.index);
+  const rateCard = compileRateCard(s.rateCard);
+  const warehouseZip3 = new Map(warehouses.map((w) => [w.config.id, { index: w.index, zip3: w.zip.zip3 }]));
   return {
     config: s,
     index,
-    rateCard: compileRateCard(s.rateCard),
+    rateCard,
     surcharges: compileSurcharges(s.surcharges, s.fuelBasisPoints),
     calendar,
     calendarId: calendarIdOf(calendar.key),
@@ -106,7 +118,25 @@ function compileService(
     excludedStates: new Set(s.excludedStates ?? []),
     appointmentLeadDays: s.freight?.appointmentLeadDays ?? 0,
     warehouseIndexes: new Set(allowed),
+    zoneTables: compileZoneTables(s.zoneTables ?? [], warehouseZip3),
+    pallets,
+    ratingUsesDestZip:
+      rateCard.ltl?.usesDestZip3 === true || s.surcharges.some((rule) => rule.code === "LIMITED_ACCESS"),
   };
+}
+
+function checkPallets(pallets: readonly PalletConfig[] | undefined): readonly PalletConfig[] {
+  if (!pallets || pallets.length === 0) return [DEFAULT_PALLET];
+  assertUnique(
+    pallets.map((p) => p.id),
+    "pallet ids must be unique",
+  );
+  for (const p of pallets) {
+    assert(p.lengthIn > 0 && p.widthIn > 0 && p.deckHeightIn >= 0, "pallet dimensions must be positive");
+    assert(p.maxHeightIn > p.deckHeightIn, "a pallet's maximum height must be above its deck");
+    assert(p.tareWeightLb >= 0 && p.maxWeightLb > p.tareWeightLb, "a pallet must carry more than its tare");
+  }
+  return pallets;
 }
 
 function profileLookup(profiles: readonly ProductProfile[]) {
@@ -114,6 +144,10 @@ function profileLookup(profiles: readonly ProductProfile[]) {
   const bySku = new Map<string, ProductProfile>();
   for (const p of profiles) {
     assert(p.lengthIn > 0 && p.widthIn > 0 && p.heightIn > 0, "product dimensions must be positive");
+    assert(
+      p.nmfcClass === undefined || NMFC_CLASSES.includes(p.nmfcClass),
+      "a product's NMFC class must be one of the 18 classes (50 … 500)",
+    );
     if (p.variantId && !byVariant.has(p.variantId)) byVariant.set(p.variantId, p);
     if (p.sku && !bySku.has(p.sku)) bySku.set(p.sku, p);
   }
@@ -162,8 +196,9 @@ export function compileShopConfig(input: ShopConfig): CompiledShopConfig {
     }
     return id;
   };
+  const pallets = checkPallets(config.pallets);
   const services = config.carrierServices.map((s, i) =>
-    compileService(s, i, warehouses, chartKeyOf, calendarIdOf),
+    compileService(s, i, warehouses, chartKeyOf, calendarIdOf, pallets),
   );
   const servicesByTier = new Map<ServiceTier, CompiledService[]>();
   for (const s of services) {

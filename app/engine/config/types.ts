@@ -1,11 +1,13 @@
 import type { ZipInfo } from "../geo/types";
 import type { PackingCache, PreparedCarton, ProfileLookup } from "../packing";
 import type { CompiledRateCard, CompiledSurcharges } from "../rating/types";
+import type { CompiledZoneTable } from "./zone-tables";
 import type { BusinessCalendar } from "../transit/types";
 import type {
   CarrierServiceConfig,
   DeliveryMode,
   FreightLevel,
+  PalletConfig,
   ServiceLimits,
   ServiceTier,
   ShopConfig,
@@ -46,6 +48,15 @@ export interface CompiledService {
   appointmentLeadDays: number;
   /** Warehouses allowed to tender this service. */
   warehouseIndexes: Set<number>;
+  /** Imported carrier zone charts by warehouse index (undefined = distance bands). */
+  zoneTables: (CompiledZoneTable | undefined)[];
+  /** The shop's pallets (LTL handling units). */
+  pallets: readonly PalletConfig[];
+  /**
+   * The rating depends on the destination ZIP beyond the zone and area surcharge (LTL rows per destination ZIP3,
+   * limited-access ZIPs), so a rating must not be shared across destinations.
+   */
+  ratingUsesDestZip: boolean;
 }
 
 /** Strategy with every default filled in. */

@@ -49,6 +49,9 @@ export function resolveLine(
     fragile: profile?.fragile ?? false,
     valuable: profile?.valuable ?? false,
     coldChain: profile?.coldChain ?? false,
+    ...(profile?.stackable === false ? { stackable: false } : {}),
+    ...(profile?.ownSkid ? { ownSkid: true } : {}),
+    ...(profile?.nmfcClass !== undefined ? { nmfcClass: profile.nmfcClass } : {}),
   };
   return { line, unit, quantity: line.quantity, profiled: profile !== undefined };
 }

@@ -128,7 +128,7 @@ function ownPackage(unit: PackUnit): PackedPackage {
 
 /**
  * Cartonization heuristic (documented in docs/engine.md):
- * 1. ship-alone and bulky units each travel in their own packaging;
+ * 1. ship-alone, bulky and own-skid units each travel in their own packaging;
  * 2. the rest, largest first, go into the smallest carton that holds them all (3D placement with rotation by
  *    binpackingjs, respecting the carton's payload = max weight − tare);
  * 3. if no carton holds them all, the carton that takes the most units (ties: the smaller carton) is filled,
@@ -143,7 +143,7 @@ export function cartonize(units: readonly PackUnit[], cartons: readonly Prepared
   const oversizeUnits: string[] = [];
   let pool: PackUnit[] = [];
   for (const u of units) {
-    if (u.shipAlone || u.bulky) packages.push(ownPackage(u));
+    if (u.shipAlone || u.bulky || u.ownSkid === true) packages.push(ownPackage(u));
     else pool.push(u);
   }
   // Largest first: the heuristic places big items before small ones fill the gaps.

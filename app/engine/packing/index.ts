@@ -4,3 +4,4 @@ export { resolveLine, expandUnits, type ProfileLookup, type ResolvedLine } from 
 export { PackingCache, cartSignature } from "./packing-cache";
 export { ceilInches, lengthPlusGirthIn, ouncesToBilledPounds, sortedDims, GRAMS_PER_OZ } from "./dimensions";
 export type { BillableWeight, PackedPackage, PackingResult, PackUnit } from "./types";
+export { DEFAULT_PALLET, palletize, type HandlingUnit } from "./palletize";

@@ -16,6 +16,12 @@ export interface PackUnit {
   fragile: boolean;
   valuable: boolean;
   coldChain: boolean;
+  /** LTL: false = nothing may be stacked on it. Absent = stackable. */
+  stackable?: boolean;
+  /** LTL: travels on its own skid or crate. */
+  ownSkid?: boolean;
+  /** LTL: the product's own NMFC class (not rated on density). */
+  nmfcClass?: number;
 }
 
 /** A closed package, before any carrier rates it. Dimensions are sorted longest first. */

@@ -1,5 +1,6 @@
 import { assert } from "../assert";
 import type { RateCard } from "../types";
+import { compileLtlRates } from "./ltl-rates";
 import type { CompiledRateCard } from "./types";
 
 /**
@@ -12,7 +13,11 @@ import type { CompiledRateCard } from "./types";
  *   breaks: [{ maxLb: 1, cents: [900, 950] }, { maxLb: 2, cents: [1000, 1100] }], overLastBreakCentsPerLb: [80, 90] });
  */
 export function compileRateCard(card: RateCard): CompiledRateCard {
-  assert(card.zones.length > 0 && card.breaks.length > 0, "rate card needs zones and weight breaks");
+  assert(
+    card.ltl !== undefined || (card.zones.length > 0 && card.breaks.length > 0),
+    "rate card needs zones and weight breaks",
+  );
+  assert(card.ltl === undefined || card.basis === "PER_SHIPMENT", "LTL class rates are priced per shipment");
   assert(
     card.overLastBreakCentsPerLb.length === card.zones.length,
     "rate card per-lb prices must match zones",
@@ -36,7 +41,7 @@ export function compileRateCard(card: RateCard): CompiledRateCard {
   }
   for (const perLb of card.overLastBreakCentsPerLb)
     assert(perLb >= 0, "rate card per-lb price must be non-negative");
-  return {
+  const compiled: CompiledRateCard = {
     name: card.name,
     basis: card.basis,
     columnByZone: new Map(card.zones.map((zone, col) => [zone, col])),
@@ -44,6 +49,57 @@ export function compileRateCard(card: RateCard): CompiledRateCard {
     centsByColumn,
     overLastBreakCentsPerLb: card.overLastBreakCentsPerLb,
   };
+  if (card.ltl) compiled.ltl = compileLtlRates(card.ltl);
+  if (card.ounceBreaks && card.ounceBreaks.length > 0) {
+    const tiers = compileTiers(
+      card.ounceBreaks.map((t) => ({ max: t.maxOz, cents: t.cents })),
+      card.zones.length,
+      "ounce",
+    );
+    assert(tiers.max[tiers.max.length - 1] < 16, "ounce tiers are for parcels under 1 lb");
+    // A light parcel never costs more than the first pound, so adding weight never lowers a price.
+    tiers.centsByColumn.forEach((column, col) =>
+      assert(
+        centsByColumn[col].length === 0 || column[column.length - 1] <= centsByColumn[col][0],
+        "ounce tier prices must not exceed the first pound's price",
+      ),
+    );
+    compiled.ounceTiers = { maxOz: tiers.max, centsByColumn: tiers.centsByColumn };
+  }
+  if (card.cubicTiers && card.cubicTiers.length > 0) {
+    const tiers = compileTiers(
+      card.cubicTiers.map((t) => ({ max: t.maxCubicFt, cents: t.cents })),
+      card.zones.length,
+      "cubic",
+    );
+    assert(tiers.max[tiers.max.length - 1] <= 1, "cubic tiers go up to 1 cubic foot");
+    compiled.cubicTiers = { maxCubicFt: tiers.max, centsByColumn: tiers.centsByColumn };
+  }
+  return compiled;
+}
+
+/** Checks ascending tiers with one non-decreasing price per zone column, and turns them column-major. */
+function compileTiers(tiers: readonly { max: number; cents: number[] }[], columns: number, what: string) {
+  const centsByColumn = Array.from({ length: columns }, () => [] as number[]);
+  const max: number[] = [];
+  for (const tier of tiers) {
+    assert(tier.max > (max[max.length - 1] ?? 0), `${what} tiers must be strictly ascending`);
+    assert(tier.cents.length === columns, `${what} tiers must price every zone`);
+    tier.cents.forEach((cents, col) => {
+      assert(Number.isInteger(cents) && cents >= 0, `${what} tier prices must be non-negative integer cents`);
+      const column = centsByColumn[col];
+      assert(column.length === 0 || cents >= column[column.length - 1], `${what} tier prices must not fall`);
+      column.push(cents);
+    });
+    max.push(tier.max);
+  }
+  return { max, centsByColumn };
+}
+
+/** First tier whose bound is ≥ the value (with float slack), or -1. */
+export function tierIndex(bounds: readonly number[], value: number): number {
+  for (let i = 0; i < bounds.length; i += 1) if (value <= bounds[i] + 1e-9) return i;
+  return -1;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { CompiledService } from "../config/types";
 import type { PackedPackage } from "../packing";
-import { ceilInches, dimWeightLb, ouncesToBilledPounds } from "../packing";
-import type { RatedPackage } from "../types";
+import { ceilInches, dimWeightLb, ouncesToBilledPounds, palletize } from "../packing";
+import type { FreightRating, RatedPackage } from "../types";
 import { limitBreach } from "./eligibility";
-import { lookupRate } from "./rate-card";
+import { classifyHandlingUnit, cwtCharge, laneRates } from "./ltl-rates";
+import { lookupRate, tierIndex } from "./rate-card";
 import { applyLargePackageMinimums, computeSurcharges } from "./surcharges";
 import type { RatingRejection, ShipmentRating, SizedPackage, SurchargeContext } from "./types";
 
@@ -59,8 +60,10 @@ export function rateShipment(
     const breach = limitBreach(s, cfg.limits);
     if (breach) return { reason: "LIMIT", message: `${cfg.name}: ${breach}` };
   }
+  if (service.rateCard.ltl) return rateLtlShipment(service, packages, sized, zone, ctx);
   const largeFlags = applyLargePackageMinimums(service.surcharges, sized);
   let baseCents = 0;
+  const tiers: (RatedPackage["priceTier"] | undefined)[] = [];
   if (service.rateCard.basis === "PER_SHIPMENT") {
     const totalLb = sized.reduce((sum, s) => sum + s.billableLb, 0);
     const price = lookupRate(service.rateCard, zone, totalLb);
@@ -68,25 +71,163 @@ export function rateShipment(
       return { reason: "ZONE_NOT_RATED", message: `${cfg.name}: no price for zone ${zone}` };
     baseCents = price;
   } else {
-    for (const s of sized) {
-      const price = lookupRate(service.rateCard, zone, s.billableLb);
+    for (let i = 0; i < sized.length; i += 1) {
+      let price = lookupRate(service.rateCard, zone, sized[i].billableLb);
       if (price === undefined)
         return { reason: "ZONE_NOT_RATED", message: `${cfg.name}: no price for zone ${zone}` };
+      if (service.rateCard.ounceTiers || service.rateCard.cubicTiers) {
+        const tiered = lightParcelPrice(service, packages[i], sized[i], zone, price);
+        if (tiered) {
+          price = tiered.cents;
+          tiers[i] = tiered.tier;
+        }
+      }
       baseCents += price;
     }
   }
   const surcharges = computeSurcharges(service.surcharges, sized, largeFlags, baseCents, ctx);
   const costCents = surcharges.reduce((sum, s) => sum + s.amountCents, baseCents);
-  const rated: RatedPackage[] = packages.map((p, i) => ({
+  const rated: RatedPackage[] = packages.map((p, i) => ratedPackage(p, sized[i], tiers[i]));
+  return { packages: rated, baseCents, surcharges, costCents };
+}
+
+function ratedPackage(p: PackedPackage, s: SizedPackage, tier?: RatedPackage["priceTier"]): RatedPackage {
+  const rated: RatedPackage = {
     cartonId: p.cartonId,
     lengthIn: p.lengthIn,
     widthIn: p.widthIn,
     heightIn: p.heightIn,
     weightOz: Math.round(p.weightOz * 100) / 100,
-    actualLb: sized[i].actualLb,
-    dimLb: sized[i].dimLb,
-    billableLb: sized[i].billableLb,
+    actualLb: s.actualLb,
+    dimLb: s.dimLb,
+    billableLb: s.billableLb,
     contents: p.contents,
-  }));
-  return { packages: rated, baseCents, surcharges, costCents };
+  };
+  if (tier) rated.priceTier = tier;
+  return rated;
+}
+
+/** USPS cubic: sides rounded down to the quarter inch, cube in cubic feet (USPS Notice 123 / DMM cubic rules). */
+function cubicFeet(p: PackedPackage): number {
+  const q = (side: number) => Math.floor(side * 4 + 1e-9) / 4;
+  return (q(p.lengthIn) * q(p.widthIn) * q(p.heightIn)) / 1728;
+}
+
+/**
+ * Light-parcel price of one package when the card has ounce or cubic tiers, or undefined when neither applies:
+ * - ounce tiers: actual weight under 1 lb within the last tier (e.g. 15.99 oz), and no DIM weight above 1 lb;
+ * - cubic tiers: at most 20 lb, longest side at most 18 in, cube within the last tier; the parcel pays the lower
+ *   of the cubic and the weight price (as label platforms rate it).
+ */
+function lightParcelPrice(
+  service: CompiledService,
+  p: PackedPackage,
+  s: SizedPackage,
+  zone: number,
+  weightPrice: number,
+): { cents: number; tier: NonNullable<RatedPackage["priceTier"]> } | undefined {
+  const card = service.rateCard;
+  const col = card.columnByZone.get(zone);
+  if (col === undefined) return undefined;
+  let best: { cents: number; tier: NonNullable<RatedPackage["priceTier"]> } | undefined;
+  if (card.ounceTiers && s.dimLb <= 1) {
+    const i = tierIndex(card.ounceTiers.maxOz, p.weightOz);
+    if (i >= 0) {
+      const cents = card.ounceTiers.centsByColumn[col][i];
+      if (cents < weightPrice) best = { cents, tier: { basis: "OUNCES", maxOz: card.ounceTiers.maxOz[i] } };
+    }
+  }
+  if (card.cubicTiers && p.weightOz <= 20 * 16 + 1e-9 && p.lengthIn <= 18 + 1e-9) {
+    const cube = cubicFeet(p);
+    const i = tierIndex(card.cubicTiers.maxCubicFt, cube);
+    if (i >= 0) {
+      const cents = card.cubicTiers.centsByColumn[col][i];
+      if (cents < (best?.cents ?? weightPrice))
+        best = {
+          cents,
+          tier: {
+            basis: "CUBIC",
+            maxCubicFt: card.cubicTiers.maxCubicFt[i],
+            cubicFt: Math.round(cube * 1000) / 1000,
+          },
+        };
+    }
+  }
+  return best;
+}
+
+/**
+ * LTL by freight class: the packages are palletised into handling units, each unit classed by its density (or its
+ * goods' own NMFC class), the classes priced per CWT for the lane with the deficit-weight rule and the minimum
+ * charge; per-package surcharge amounts count handling units.
+ */
+function rateLtlShipment(
+  service: CompiledService,
+  packages: readonly PackedPackage[],
+  sized: readonly SizedPackage[],
+  zone: number,
+  ctx: SurchargeContext,
+): ShipmentRating | RatingRejection {
+  const cfg = service.config;
+  const rates = service.rateCard.ltl!;
+  const handlingUnits = palletize(packages, service.pallets).map(classifyHandlingUnit);
+  const destZip3 = ctx.destZip.slice(0, 3);
+  const byClass = new Map<number, { freightClass: number; weightLb: number; centsPerCwt: number[] }>();
+  let lane: FreightRating["lane"] = "ZONE";
+  for (const hu of handlingUnits) {
+    const found = laneRates(rates, hu.freightClass, zone, destZip3);
+    if (!found)
+      return {
+        reason: "ZONE_NOT_RATED",
+        message: `${cfg.name}: no class ${hu.freightClass} rate for zone ${zone}`,
+      };
+    lane = found.lane;
+    const group = byClass.get(found.freightClass);
+    if (group) group.weightLb += hu.weightLb;
+    else
+      byClass.set(found.freightClass, {
+        freightClass: found.freightClass,
+        weightLb: hu.weightLb,
+        centsPerCwt: found.centsPerCwt,
+      });
+  }
+  const charge = cwtCharge(
+    [...byClass.values()].sort((a, b) => a.freightClass - b.freightClass),
+    rates.breaksFromLb,
+    rates.minimumChargeCents,
+  );
+  const baseCents = charge.baseCents;
+  const unitsSized: SizedPackage[] = handlingUnits.map((hu) => {
+    const sides = [hu.lengthIn, hu.widthIn, hu.heightIn].sort((a, b) => b - a) as [number, number, number];
+    return {
+      sidesIn: sides,
+      lengthPlusGirthIn: sides[0] + 2 * (sides[1] + sides[2]),
+      actualLb: hu.weightLb,
+      dimLb: 0,
+      billableLb: hu.weightLb,
+    };
+  });
+  const surcharges = computeSurcharges(
+    service.surcharges,
+    unitsSized,
+    unitsSized.map(() => false),
+    baseCents,
+    ctx,
+  );
+  const costCents = surcharges.reduce((sum, s) => sum + s.amountCents, baseCents);
+  const freight: FreightRating = {
+    handlingUnits,
+    totalWeightLb: charge.totalWeightLb,
+    ratedAtLb: charge.ratedAtLb,
+    lines: charge.lines,
+    linesCents: charge.linesCents,
+    minimumChargeCents: rates.minimumChargeCents,
+    minimumApplied: charge.minimumApplied,
+    lane,
+  };
+  // LTL bills actual weight: no DIM on the packages.
+  const rated = packages.map((p, i) =>
+    ratedPackage(p, { ...sized[i], dimLb: 0, billableLb: sized[i].actualLb }),
+  );
+  return { packages: rated, baseCents, surcharges, costCents, freight };
 }

@@ -32,6 +32,7 @@ export function compileSurcharges(
     largePackage: [],
     peak: [],
     accessorials: [],
+    limitedAccess: [],
     fuelBasisPoints,
   };
   const areas: CompiledAreaRule[] = [];
@@ -71,6 +72,13 @@ export function compileSurcharges(
         compiled.accessorials.push({
           code: rule.code,
           levels: new Set(rule.levels),
+          amount: checkAmount(rule.amount),
+        });
+        break;
+      case "LIMITED_ACCESS":
+        compiled.limitedAccess.push({
+          zip5: new Set(rule.zips.filter((z) => z.length === 5)),
+          zip3: new Set(rule.zips.filter((z) => z.length === 3)),
           amount: checkAmount(rule.amount),
         });
         break;
@@ -120,7 +128,7 @@ function isAdditionalHandling(
 /**
  * Surcharges for one shipment, in this precedence (see docs/engine.md):
  * large package (per package; replaces additional handling) → additional handling → residential →
- * the single most severe area surcharge (remote > extended > delivery area) → peak (ship day in a window) →
+ * the single most severe area surcharge (remote > extended > delivery area) → limited access (LTL) → peak (ship day in a window) →
  * freight accessorials for the chosen level → fuel, a percentage of base + all surcharges above.
  * Amounts of the same code are summed into one line; zero lines are omitted.
  *
@@ -157,6 +165,15 @@ export function computeSurcharges(
     for (const area of compiled.areas) {
       if (area.zip5.has(ctx.destZip) || area.zip3.has(zip3)) {
         addLine(lines, area.code, amountFor(area.amount, count));
+        break;
+      }
+    }
+  }
+  if (compiled.limitedAccess.length > 0) {
+    const zip3 = ctx.destZip.slice(0, 3);
+    for (const rule of compiled.limitedAccess) {
+      if (rule.zip5.has(ctx.destZip) || rule.zip3.has(zip3)) {
+        addLine(lines, "LIMITED_ACCESS", amountFor(rule.amount, count));
         break;
       }
     }

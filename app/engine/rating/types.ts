@@ -1,4 +1,12 @@
-import type { FreightLevel, RatedPackage, SurchargeAmount, SurchargeCode, SurchargeLine } from "../types";
+import type { CompiledLtlRates } from "./ltl-rates";
+import type {
+  FreightLevel,
+  FreightRating,
+  RatedPackage,
+  SurchargeAmount,
+  SurchargeCode,
+  SurchargeLine,
+} from "../types";
 
 /** A rate card prepared once per config: zone → column, breaks ascending. */
 export interface CompiledRateCard {
@@ -9,6 +17,12 @@ export interface CompiledRateCard {
   /** centsByColumn[column][break]. */
   centsByColumn: number[][];
   overLastBreakCentsPerLb: number[];
+  /** Light-parcel tiers: ascending maxOz, prices per column. */
+  ounceTiers?: { maxOz: number[]; centsByColumn: number[][] };
+  /** USPS cubic tiers: ascending maxCubicFt, prices per column. */
+  cubicTiers?: { maxCubicFt: number[]; centsByColumn: number[][] };
+  /** LTL by freight class. */
+  ltl?: CompiledLtlRates;
 }
 
 export interface CompiledAreaRule {
@@ -42,6 +56,8 @@ export interface CompiledSurcharges {
     levels: Set<FreightLevel>;
     amount: SurchargeAmount;
   }[];
+  /** LTL limited-access destinations (first matching rule applies). */
+  limitedAccess: { zip5: Set<string>; zip3: Set<string>; amount: SurchargeAmount }[];
   fuelBasisPoints: number;
 }
 
@@ -69,6 +85,8 @@ export interface ShipmentRating {
   surcharges: SurchargeLine[];
   /** base + Σ surcharges. */
   costCents: number;
+  /** LTL by class: handling units, classes and the CWT lines. */
+  freight?: FreightRating;
 }
 
 export type RatingRejection =

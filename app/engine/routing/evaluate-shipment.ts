@@ -1,5 +1,6 @@
 import { DEFAULT_ON_TIME_RATE } from "../config/defaults";
 import type { CompiledService, CompiledShopConfig, CompiledWarehouse } from "../config/types";
+import { chartedZone, describeZoneSource } from "../config/zone-tables";
 import { zoneBetween } from "../geo";
 import {
   cartSignature,
@@ -80,6 +81,11 @@ export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocati
 
 function zoneFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: CompiledService): number {
   const dest = ctx.dest.zip;
+  // An imported carrier zone chart wins; the distance bands are the fallback.
+  if (service.zoneTables.length > 0) {
+    const charted = chartedZone(service.zoneTables, warehouse.index, dest.zip3);
+    if (charted > 0) return charted;
+  }
   const key = `${service.zoneChartKey}|${warehouse.zip.zip3}|${dest.zip3}`;
   let zone = ctx.compiled.zoneMemo.get(key);
   if (zone === undefined) {
@@ -211,7 +217,8 @@ function ratingFor(
 ): Rated {
   const { zone, shipDay: ship } = leg;
   const level = freightLevel ? FREIGHT_LEVEL_SLOT[freightLevel] : 0;
-  const cacheable = Number.isInteger(zone) && zone >= 0 && zone < 64 && Number.isInteger(ship);
+  const cacheable =
+    !service.ratingUsesDestZip && Number.isInteger(zone) && zone >= 0 && zone < 64 && Number.isInteger(ship);
   const key = cacheable
     ? ((((ship * 2 + (ctx.dest.residential ? 1 : 0)) * (service.surcharges.areas.length + 1) +
         leg.areaIndex +
@@ -340,7 +347,14 @@ export function optionPlan(ctx: QuoteContext, option: ShipmentOption): ShipmentP
     mode: cfg.mode,
     ...(option.freightLevel ? { freightLevel: option.freightLevel } : {}),
     zone: option.zone,
+    zoneSource: describeZoneSource(
+      option.service.zoneTables,
+      option.warehouse.index,
+      ctx.dest.zip.zip3,
+      option.zone,
+    ),
     packages: option.rating.packages,
+    ...(option.rating.freight ? { freight: option.rating.freight } : {}),
     baseCents: option.rating.baseCents,
     surcharges: option.rating.surcharges,
     costCents: option.rating.costCents,
