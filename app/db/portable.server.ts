@@ -36,3 +36,12 @@ export function jsonDbNull(db: PrismaClient): typeof Prisma.DbNull {
     ? (postgresPrismaNamespace().DbNull as typeof Prisma.DbNull)
     : Prisma.DbNull;
 }
+
+/**
+ * A case-insensitive "contains" filter on a text column for either client: PostgreSQL's `contains` is
+ * case-sensitive unless `mode: "insensitive"` (ILIKE), which the SQLite client does not accept, while SQLite's
+ * LIKE already ignores ASCII case. https://www.prisma.io/docs/orm/prisma-client/queries/case-sensitivity
+ */
+export function containsText(db: PrismaClient, term: string): { contains: string; mode?: "insensitive" } {
+  return isPostgresPrismaClient(db) ? { contains: term, mode: "insensitive" } : { contains: term };
+}

@@ -7,8 +7,8 @@ import { adminContext } from "../services/admin/admin-context.server";
 import { simulateFromForm, simulatorPage } from "../services/admin/simulator.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { db, shop, graphql } = await adminContext(request);
-  return simulatorPage(db, shop, graphql);
+  const { db, shop } = await adminContext(request);
+  return simulatorPage(db, shop);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -18,7 +18,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Simulator() {
-  const { products, variantsError } = useLoaderData<typeof loader>();
+  const { products } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -28,7 +28,7 @@ export default function Simulator() {
     >
       <Layout>
         <Layout.Section variant="oneThird">
-          <SimulatorForm products={products} variantsError={variantsError} data={data} busy={busy} />
+          <SimulatorForm suggested={products} data={data} busy={busy} />
         </Layout.Section>
         <Layout.Section>
           {data && data.ok ? (
@@ -36,7 +36,7 @@ export default function Simulator() {
           ) : (
             <Card>
               <Text as="p" tone="subdued">
-                Enter a ZIP code and quantities, then “Get rates”.
+                Enter a ZIP code, add products to the cart, then “Get rates”.
               </Text>
             </Card>
           )}

@@ -3,7 +3,8 @@ import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import type { FakeShopifyAdmin } from "./fake-shopify-admin";
 
 // The merchant admin in the demo: the fake Shopify answers the two Admin API reads the admin pages make
-// (`locations` for the warehouse picker, `productVariants` for the products and the simulator), in the
+// (`locations` for the warehouse picker, `productVariants` for the products and the simulator's search, `nodes`
+// for the simulator's cart), in the
 // documented response shapes, from the demo shop's own data.
 
 /** Demo unit prices (USD) by variant id; unknown variants cost $25. */
@@ -26,21 +27,37 @@ export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
       pageInfo: { hasNextPage: false, endCursor: null },
     },
   }));
-  fake.on("productVariants", () => ({
-    productVariants: {
-      nodes: demoShopConfig.productProfiles
-        .filter((p) => p.variantId)
-        .map((p) => ({
-          id: `gid://shopify/ProductVariant/${p.variantId}`,
-          displayName: p.name,
-          sku: p.sku ?? null,
-          price: PRICE_BY_NAME.find(([pattern]) => pattern.test(p.name))?.[1] ?? "25.00",
-          inventoryItem: {
-            measurement: { weight: p.weightOz === undefined ? null : { unit: "OUNCES", value: p.weightOz } },
-          },
-        })),
-      pageInfo: { hasNextPage: false, endCursor: null },
-    },
+  const variants = demoShopConfig.productProfiles
+    .filter((p) => p.variantId)
+    .map((p) => ({
+      id: `gid://shopify/ProductVariant/${p.variantId}`,
+      displayName: p.name,
+      sku: p.sku ?? null,
+      price: PRICE_BY_NAME.find(([pattern]) => pattern.test(p.name))?.[1] ?? "25.00",
+      inventoryItem: {
+        measurement: { weight: p.weightOz === undefined ? null : { unit: "OUNCES", value: p.weightOz } },
+      },
+    }));
+  // `query` in Shopify's search syntax as the app sends it (prefix terms `mug*`, all must match the title or SKU).
+  fake.on("productVariants", ({ variables }) => {
+    const terms = String(variables.query ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((t) => t.replace(/\*$/, "").toLowerCase());
+    const matches = (v: (typeof variants)[number]) =>
+      terms.every((t) =>
+        `${v.displayName} ${v.sku ?? ""}`
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .some((word) => word.startsWith(t)),
+      );
+    return {
+      productVariants: { nodes: variants.filter(matches), pageInfo: { hasNextPage: false, endCursor: null } },
+    };
+  });
+  // `nodes(ids:)`: null for an id the shop does not have, as the Admin API answers.
+  fake.on("nodes", ({ variables }) => ({
+    nodes: (variables.ids as string[]).map((id) => variants.find((v) => v.id === id) ?? null),
   }));
   return fake;
 }

@@ -19,9 +19,46 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 describe("Rate simulator", () => {
-  it("lists the shop's products to put in the cart", async () => {
+  it("opens with a few of the shop's products and reads nothing from Shopify", async () => {
+    // GIVEN the demo shop's 13 profiled products
+    const calls = h.fake.calls.length;
+    // WHEN the page opens
     const { data } = await load(route.loader, "/app/simulator");
-    expect(data.products.map((p: { variantId: string }) => p.variantId)).toContain(DEMO_VARIANTS.mug);
+    // THEN it suggests the first five by name, and made no Admin API call (a 10,000-product shop opens as fast)
+    expect(data.products.map((p: { title: string }) => p.title)).toEqual([
+      "Brass table lamp",
+      "Ceramic mug 11 oz",
+      "Classic watch",
+      "Cold brew kit (chilled)",
+      "Hoodie, grey, L",
+    ]);
+    expect(h.fake.calls.length).toBe(calls);
+  });
+
+  it("finds products by what the merchant types, with one Shopify search, never another shop's", async () => {
+    // GIVEN the product picker's search route
+    const search = await import("../../app/routes/app.simulator.variants");
+    h.fake.calls.length = 0;
+    // WHEN the merchant types "ceramic mu"
+    const { status, data } = await load(search.loader, "/app/simulator/variants?q=ceramic%20mu");
+    // THEN the mug is offered, found by one productVariants search with prefix terms
+    expect(status).toBe(200);
+    expect(data.products).toEqual([{ variantId: DEMO_VARIANTS.mug, title: "Ceramic mug 11 oz" }]);
+    expect(h.fake.callsTo("productVariants").map((c) => c.variables.query)).toEqual(["ceramic* mu*"]);
+    // …and the other shop's profiles (named "OTHER …") never appear, whatever is typed
+    const other = await load(search.loader, "/app/simulator/variants?q=OTHER");
+    expect(JSON.stringify(other.data)).not.toContain("OTHER");
+    // …and an empty search asks Shopify nothing
+    h.fake.calls.length = 0;
+    expect((await load(search.loader, "/app/simulator/variants?q=%20")).data.products).toEqual([]);
+    expect(h.fake.calls).toEqual([]);
+  });
+
+  it("turns typed text into Shopify search terms that cannot become field filters", async () => {
+    const { variantSearchQuery } = await import("../../app/services/admin/shopify-variants.server");
+    expect(variantSearchQuery("Mug 11oz")).toBe("Mug* 11oz*");
+    expect(variantSearchQuery('sku:SECRET OR (title:"x")')).toBe("sku* SECRET* OR* title* x*");
+    expect(variantSearchQuery("  ")).toBe("");
   });
 
   it("answers exactly what the checkout callback answers for the same cart, with the explanation", async () => {
@@ -83,6 +120,23 @@ describe("Rate simulator", () => {
     });
     expect(status).toBe(200);
     expect(data.rates.map((r: { service_code: string }) => r.service_code)).toContain("TR_STANDARD");
+  });
+
+  it("reads only the cart's variants from Shopify, by id", async () => {
+    h.fake.calls.length = 0;
+    const { status } = await submit(route.action, "/app/simulator", {
+      zip: "10001",
+      [`qty.${DEMO_VARIANTS.tee}`]: "1",
+      [`qty.${DEMO_VARIANTS.mug}`]: "2",
+    });
+    expect(status).toBe(200);
+    expect(h.fake.callsTo("productVariants")).toEqual([]);
+    expect(h.fake.callsTo("nodes").map((c) => c.variables.ids)).toEqual([
+      [
+        `gid://shopify/ProductVariant/${DEMO_VARIANTS.tee}`,
+        `gid://shopify/ProductVariant/${DEMO_VARIANTS.mug}`,
+      ],
+    ]);
   });
 
   it("asks for a valid ZIP and at least one product", async () => {

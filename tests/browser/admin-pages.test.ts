@@ -333,9 +333,15 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.close();
   });
 
-  it("shows the checkout rates for a ZIP in the simulator", async () => {
+  it("shows the checkout rates for a ZIP and a cart picked by search in the simulator", async () => {
     const { page, problems } = await open("/app/simulator");
     await page.getByLabel("ZIP code").fill("90012");
+    // WHEN the merchant searches the catalogue for the mug and picks it
+    await page.getByLabel("Add a product").fill("ceramic");
+    await page.getByRole("option", { name: "Ceramic mug 11 oz" }).click();
+    // THEN it joins the cart with a quantity of one, beside the suggested product the cart started with
+    await expect(page.getByLabel("Ceramic mug 11 oz").inputValue()).resolves.toBe("1");
+    await expect(page.getByLabel("Brass table lamp").inputValue()).resolves.toBe("1");
     await page.getByRole("button", { name: "Get rates" }).click();
     await page.getByText("Rates at checkout").waitFor();
     const table = page.locator("table").first();

@@ -1,33 +1,45 @@
 import { Form } from "@remix-run/react";
-import { Banner, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { ErrorsBanner } from "../errors-banner";
 import { TextInput, useFormState } from "../form-kit";
 import { SaveButton } from "../save-button";
+import { ProductPicker, type PickedProduct } from "./product-picker";
 
-/** ZIP, optional state, and a quantity per product (`qty.<variantId>`); the first product starts at one. */
+type CartLine = PickedProduct & { quantity: string };
+
+/**
+ * ZIP, optional state, and the cart: products found by search (ProductPicker), a quantity each (`qty.<variantId>`).
+ * The cart starts with the first suggested product, one of it.
+ */
 export function SimulatorForm({
-  products,
-  variantsError,
+  suggested,
   data,
   busy,
 }: {
-  products: { variantId: string; title: string }[];
-  variantsError: string | null;
+  suggested: PickedProduct[];
   data: unknown;
   busy: boolean;
 }) {
   const form = useFormState({ zip: "10001", state: "" }, data);
-  const [quantities, setQuantities] = useState<Record<string, string>>(() =>
-    products[0] ? { [products[0].variantId]: "1" } : {},
+  const [cart, setCart] = useState<CartLine[]>(() =>
+    suggested[0] ? [{ ...suggested[0], quantity: "1" }] : [],
   );
+  const add = (product: PickedProduct) =>
+    setCart((lines) =>
+      lines.some((l) => l.variantId === product.variantId)
+        ? lines
+        : [...lines, { ...product, quantity: "1" }],
+    );
+  const setQuantity = (variantId: string) => (quantity: string) =>
+    setCart((lines) => lines.map((l) => (l.variantId === variantId ? { ...l, quantity } : l)));
+  const remove = (variantId: string) => setCart((lines) => lines.filter((l) => l.variantId !== variantId));
   const linesError = form.error("lines");
   return (
     <Card>
       <Form method="post">
         <FormLayout>
           <ErrorsBanner data={data} title="Cannot simulate" />
-          {variantsError ? <Banner tone="warning">{variantsError}</Banner> : null}
           <FormLayout.Group condensed>
             <TextInput form={form} name="zip" label="ZIP code" />
             <TextInput form={form} name="state" label="State (optional)" maxLength={2} />
@@ -35,23 +47,33 @@ export function SimulatorForm({
           <Text as="h3" variant="headingSm">
             Cart
           </Text>
-          {products.length === 0 ? (
+          <ProductPicker onPick={add} suggested={suggested} />
+          {cart.length === 0 ? (
             <Text as="p" tone="subdued">
-              No products yet: add dimensions on the Products page.
+              The cart is empty: search for a product above.
             </Text>
           ) : null}
-          {products.map((p) => (
-            <TextField
-              key={p.variantId}
-              label={p.title}
-              name={`qty.${p.variantId}`}
-              type="number"
-              min={0}
-              value={quantities[p.variantId] ?? ""}
-              onChange={(value) => setQuantities((q) => ({ ...q, [p.variantId]: value }))}
-              autoComplete="off"
-              placeholder="0"
-            />
+          {cart.map((line) => (
+            <InlineStack key={line.variantId} gap="200" blockAlign="end" wrap={false}>
+              <div style={{ flex: 1 }}>
+                <TextField
+                  label={line.title}
+                  name={`qty.${line.variantId}`}
+                  type="number"
+                  min={0}
+                  value={line.quantity}
+                  onChange={setQuantity(line.variantId)}
+                  autoComplete="off"
+                />
+              </div>
+              <Button
+                variant="tertiary"
+                accessibilityLabel={`Remove ${line.title}`}
+                onClick={() => remove(line.variantId)}
+              >
+                Remove
+              </Button>
+            </InlineStack>
           ))}
           {linesError ? (
             <Text as="p" tone="critical">

@@ -52,6 +52,20 @@ const OUNCES_PER: Record<string, number> = {
   POUNDS: 16,
 };
 
+function toShopifyVariant(v: VariantNode): ShopifyVariant {
+  const weight = v.inventoryItem?.measurement?.weight;
+  return {
+    variantId: v.id.slice(v.id.lastIndexOf("/") + 1),
+    title: v.displayName,
+    sku: v.sku || null,
+    priceCents: Math.round(Number(v.price) * 100) || 0,
+    weightOz: weight ? Math.round(weight.value * (OUNCES_PER[weight.unit] ?? 0) * 100) / 100 : null,
+  };
+}
+
+const unreadable = (error: unknown) =>
+  `Shopify products could not be read: ${error instanceof Error ? error.message.split("\n")[0] : "unknown error"}`;
+
 /** The shop's variants and their Shopify weights; an unreachable Admin API yields an explained empty list. */
 export async function shopifyVariants(
   graphql: AdminGraphql,
@@ -66,24 +80,73 @@ export async function shopifyVariants(
       },
     );
     return {
-      variants: nodes.map((v) => {
-        const weight = v.inventoryItem?.measurement?.weight;
-        return {
-          variantId: v.id.slice(v.id.lastIndexOf("/") + 1),
-          title: v.displayName,
-          sku: v.sku || null,
-          priceCents: Math.round(Number(v.price) * 100) || 0,
-          weightOz: weight ? Math.round(weight.value * (OUNCES_PER[weight.unit] ?? 0) * 100) / 100 : null,
-        };
-      }),
+      variants: nodes.map(toShopifyVariant),
       error: truncated
         ? `The shop has more than ${MAX_VARIANTS.toLocaleString("en-US")} variants: only the first ${MAX_VARIANTS.toLocaleString("en-US")} are listed (import the others' dimensions by CSV)`
         : null,
     };
   } catch (error) {
-    return {
-      variants: [],
-      error: `Shopify products could not be read: ${error instanceof Error ? error.message.split("\n")[0] : "unknown error"}`,
-    };
+    return { variants: [], error: unreadable(error) };
+  }
+}
+
+/** Variants a search finds, as the admin's product pickers offer them. */
+export const VARIANT_SEARCH_LIMIT = 20;
+const VARIANT_FIELDS = `id displayName sku price inventoryItem { measurement { weight { unit value } } }`;
+const SEARCH_QUERY = `#graphql
+  query TailrouteVariantSearch($query: String!) {
+    productVariants(first: ${VARIANT_SEARCH_LIMIT}, query: $query) { nodes { ${VARIANT_FIELDS} } }
+  }`;
+const BY_IDS_QUERY = `#graphql
+  query TailrouteVariantsByIds($ids: [ID!]!) {
+    nodes(ids: $ids) { ... on ProductVariant { ${VARIANT_FIELDS} } }
+  }`;
+
+/**
+ * Shopify's search syntax for what a merchant typed: each word as a prefix term (`mug*`), so "ceramic mu" finds
+ * "Ceramic mug 11 oz"; the syntax's own characters (quotes, colons, parentheses, wildcards) are dropped, so typed
+ * text can never become a field filter. See shopify.dev "Shopify API search syntax".
+ */
+export function variantSearchQuery(typed: string): string {
+  return typed
+    .replace(/[^\p{L}\p{N}\s_.-]/gu, " ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((word) => `${word}*`)
+    .join(" ");
+}
+
+/**
+ * The first variants matching what the merchant typed (title, SKU…, as Shopify's product search matches them):
+ * one Admin API call however large the catalogue, for pickers that must work with 10,000 products.
+ */
+export async function searchShopifyVariants(
+  graphql: AdminGraphql,
+  typed: string,
+): Promise<{ variants: ShopifyVariant[]; error: string | null }> {
+  const query = variantSearchQuery(typed);
+  if (!query) return { variants: [], error: null };
+  try {
+    const data = await graphql<{ productVariants: { nodes: VariantNode[] } }>(SEARCH_QUERY, { query });
+    return { variants: data.productVariants.nodes.map(toShopifyVariant), error: null };
+  } catch (error) {
+    return { variants: [], error: unreadable(error) };
+  }
+}
+
+/** The given variants (numeric ids), read by id in one call; ids Shopify does not know are left out. */
+export async function shopifyVariantsByIds(
+  graphql: AdminGraphql,
+  variantIds: string[],
+): Promise<{ variants: ShopifyVariant[]; error: string | null }> {
+  if (variantIds.length === 0) return { variants: [], error: null };
+  try {
+    const ids = [...new Set(variantIds)].map((id) => `gid://shopify/ProductVariant/${id}`);
+    const data = await graphql<{ nodes: (VariantNode | null)[] }>(BY_IDS_QUERY, { ids });
+    const found = data.nodes.filter((n): n is VariantNode => Boolean(n && n.id));
+    return { variants: found.map(toShopifyVariant), error: null };
+  } catch (error) {
+    return { variants: [], error: unreadable(error) };
   }
 }

@@ -1,14 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
 import { SimulatorForm } from "../../contracts/admin-forms";
 import { CarrierServiceRequest } from "../../contracts/carrier-service";
+import { containsText } from "../../db/portable.server";
 import { quote } from "../../engine";
 import { callbackCache } from "../carrier-service/runtime.server";
 import { engineInput, rateWithEngine } from "../carrier-service/callback.server";
 import { toExplain } from "../carrier-service/rate-mapping";
 import { fieldErrors, text } from "./form-data";
 import type { AdminGraphql } from "./admin-context.server";
-import { listProductProfiles } from "./products.server";
-import { shopifyVariants, type ShopifyVariant } from "./shopify-variants.server";
+import { searchShopifyVariants, shopifyVariantsByIds, type ShopifyVariant } from "./shopify-variants.server";
 
 const GRAMS_PER_OZ = 28.349523125;
 
@@ -129,19 +129,58 @@ export function simulatorProducts(
   return [...products].map(([variantId, title]) => ({ variantId, title }));
 }
 
-/** The simulator page: the products to put in the cart, and why Shopify's variants could not be read, if so. */
-export async function simulatorPage(db: PrismaClient, shop: string, graphql: AdminGraphql) {
-  const [shopify, profiles] = await Promise.all([shopifyVariants(graphql), listProductProfiles(db, shop)]);
-  return { products: simulatorProducts(shopify.variants, profiles), variantsError: shopify.error };
+/** Products the empty page offers before anything is typed: the first profiled ones, by name. */
+const SUGGESTED_PRODUCTS = 5;
+
+/**
+ * The simulator page: a few profiled products to start a cart with. Nothing is read from Shopify here: the
+ * product picker searches as the merchant types (simulatorSearch), so the page opens as fast for a shop with
+ * 10,000 products as for one with ten.
+ */
+export async function simulatorPage(db: PrismaClient, shop: string) {
+  const profiles = await db.productProfile.findMany({
+    where: { shop, variantId: { not: null } },
+    select: { variantId: true, name: true },
+    orderBy: { name: "asc" },
+    take: SUGGESTED_PRODUCTS,
+  });
+  return { products: simulatorProducts([], profiles) };
 }
 
-/** The simulator's action: the form's cart priced with Shopify's variants (weights, prices) as checkout would. */
+/**
+ * The product picker's answer for what the merchant typed: Shopify's matching variants (one search call) and the
+ * shop's profiles whose name or SKU contains it (variants Shopify no longer lists keep their dimensions).
+ */
+export async function simulatorSearch(db: PrismaClient, shop: string, graphql: AdminGraphql, typed: string) {
+  const term = typed.trim().slice(0, 100);
+  if (term === "") return { products: [], error: null };
+  const [shopify, profiles] = await Promise.all([
+    searchShopifyVariants(graphql, term),
+    db.productProfile.findMany({
+      where: {
+        shop,
+        variantId: { not: null },
+        OR: [{ name: containsText(db, term) }, { sku: containsText(db, term) }],
+      },
+      select: { variantId: true, name: true },
+      take: 10,
+    }),
+  ]);
+  return { products: simulatorProducts(shopify.variants, profiles), error: shopify.error };
+}
+
+/**
+ * The simulator's action: the form's cart priced with its variants' Shopify weights and prices as checkout would,
+ * read by id (only the cart's variants, never the whole catalogue).
+ */
 export async function simulateFromForm(
   db: PrismaClient,
   shop: string,
   graphql: AdminGraphql,
   form: FormData,
 ) {
-  const shopify = await shopifyVariants(graphql);
+  const parsed = parseSimulatorForm(form);
+  const ids = parsed.success ? parsed.data.lines.map((line) => line.variantId) : [];
+  const shopify = await shopifyVariantsByIds(graphql, ids);
   return simulateRates(db, shop, form, shopify.variants);
 }

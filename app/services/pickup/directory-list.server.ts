@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { PickupPointRow } from "../../contracts/pickup-point";
 import { StoredPickupHoursSchema } from "../../contracts/stored-json";
 import { readJsonColumn } from "../../db/json-column";
+import { containsText } from "../../db/portable.server";
 import type { PickupNetwork } from "../../engine/pickup";
 
 export interface ListPickupPointsOptions {
@@ -29,10 +30,10 @@ export async function listPickupPoints(
     ...(search
       ? {
           OR: [
-            { name: { contains: search } },
-            { city: { contains: search } },
+            { name: containsText(db, search) },
+            { city: containsText(db, search) },
             { zip: { startsWith: search } },
-            { externalId: { contains: search } },
+            { externalId: containsText(db, search) },
           ],
         }
       : {}),
