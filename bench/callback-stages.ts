@@ -37,7 +37,7 @@ function pass(): number[] {
     lap(3);
     const result: QuoteResult = quote(compiled, input);
     lap(4);
-    const rates = toShopifyRates(result, demoShopConfig, request);
+    const rates = toShopifyRates(result, compiled, request, now);
     lap(5);
     JSON.stringify({ rates });
     lap(6);

@@ -21,7 +21,7 @@ export function goldenLines(): string[] {
   const run = (label: string, body: unknown, input: QuoteInput) => {
     const request = CarrierServiceRequest.parse(body);
     const result = quote(compiled, input);
-    out.push(JSON.stringify({ label, result, rates: toShopifyRates(result, demoShopConfig, request) }));
+    out.push(JSON.stringify({ label, result, rates: toShopifyRates(result, compiled, request, input.now) }));
   };
   const mix = variedMix();
   for (const now of NOWS) {

@@ -96,6 +96,11 @@ describe("answerCarrierCallback", () => {
     expect(rates.map((r) => [r.service_code, r.total_price])).toEqual(
       expected.map((r) => [r.serviceCode, String(r.priceCents)]),
     );
+    // …each still dated with its tier's conservative window (the engine's slowest zone for the tier)
+    for (const rate of rates) {
+      expect(rate.min_delivery_date).toMatch(/^\d{4}-\d{2}-\d{2} 14:00:00 -0[67]00$/);
+      expect(rate.max_delivery_date! >= rate.min_delivery_date!).toBe(true);
+    }
     await expect.poll(() => db.callbackFailure.count({ where: { shop, reason: "ENGINE_ERROR" } })).toBe(1);
   });
 

@@ -2,5 +2,6 @@ export { quote, quoteShipping } from "./quote";
 export { Allocator } from "./allocate";
 export { scorePlan, STRATEGY_WEIGHTS, type PlanMetrics } from "./scoring";
 export { TIER_DEFINITIONS } from "./tiers";
+export { fallbackTimeZone, fallbackWindow } from "./fallback-window";
 export { packageNeedsFreight } from "./evaluate-shipment";
 export type { Allocation, PlanCandidate, ShipmentAllocation, TierDefinition } from "./types";

@@ -36,7 +36,7 @@ export function rateWithEngine(
   now: Date,
 ) {
   const result = quote(runtime.compiled, engineInput(runtime, request, now));
-  return { rates: toShopifyRates(result, runtime.config, request) };
+  return { rates: toShopifyRates(result, runtime.compiled, request, now) };
 }
 
 /**
@@ -199,5 +199,5 @@ function failSafe(
     );
   console.warn(`[carrier-callback] ${runtime.shop}: ${reason} (${detail}); answered with ${answeredBy}`);
   if (backup) return SHOPIFY_BACKUP;
-  return json({ rates: fallbackRates(runtime.config, request) });
+  return json({ rates: fallbackRates(runtime.compiled, request, deps.now()) });
 }

@@ -2,16 +2,10 @@
 // HTTP route and the `tailroute quote` CLI both use it, so what the CLI prints is what checkout would get.
 import { tzOffset } from "@date-fns/tz";
 import { tierName } from "../../format";
+import type { CompiledShopConfig } from "../../engine/config/types";
+import { fallbackTimeZone, fallbackWindow } from "../../engine/routing";
 import type { CarrierServiceRate, CarrierServiceRequest } from "../../contracts/carrier-service";
-import type {
-  CartLine,
-  Destination,
-  Issue,
-  QuoteInput,
-  QuoteResult,
-  ShopConfig,
-  TierQuote,
-} from "../../engine/types";
+import type { CartLine, Destination, Issue, QuoteInput, QuoteResult, TierQuote } from "../../engine/types";
 
 /** Local time of day used for promised delivery dates (Shopify wants a timestamp; carriers promise a day). */
 export const DELIVERY_TIME_OF_DAY = "14:00:00";
@@ -113,14 +107,17 @@ export function formatShortDate(isoDate: string): string {
   return `${WEEKDAYS[weekday]} ${MONTHS[m - 1]} ${d}`;
 }
 
+/** "Tue Nov 25 – Thu Nov 27" (one day when both ends are the same). */
+function arrivesText(minDate: string, maxDate: string): string {
+  return minDate === maxDate
+    ? formatShortDate(minDate)
+    : `${formatShortDate(minDate)} – ${formatShortDate(maxDate)}`;
+}
+
 /** "Ships from Dallas, TX · arrives Tue Nov 25 – Thu Nov 27". */
 export function describeQuote(q: TierQuote): string {
   const origins = [...new Set(q.shipments.map((s) => s.warehouseLabel))].join(" + ");
-  const { minDate, maxDate } = q.delivery;
-  const arrives =
-    minDate === maxDate
-      ? formatShortDate(minDate)
-      : `${formatShortDate(minDate)} – ${formatShortDate(maxDate)}`;
+  const arrives = arrivesText(q.delivery.minDate, q.delivery.maxDate);
   const backorder =
     q.backorderDays === undefined
       ? ""
@@ -142,25 +139,45 @@ export function toShopifyRate(q: TierQuote): CarrierServiceRate {
 }
 
 /**
- * The shop's flat fallback rates, for when the engine could not locate the destination (the callback must
+ * The shop's flat fallback rates, for when the engine could not locate the destination or failed (the callback must
  * still answer something sensible). Freight tiers only for carts with a bulky profile, parcel tiers otherwise.
+ * Each carries the tier's conservative delivery window (`fallbackWindow`: the slowest zone of its services, from
+ * the warehouses that may send them), so checkout still shows a date; a tier the shop has no service for has none.
  */
-export function fallbackRates(config: ShopConfig, request: CarrierServiceRequest): CarrierServiceRate[] {
+export function fallbackRates(
+  compiled: CompiledShopConfig,
+  request: CarrierServiceRequest,
+  now: Date,
+): CarrierServiceRate[] {
+  const config = compiled.config;
   const bulky = request.rate.items.some((item) =>
     config.productProfiles.some(
       (p) =>
         p.bulky && ((item.variant_id && p.variantId === item.variant_id) || (item.sku && p.sku === item.sku)),
     ),
   );
+  const d = request.rate.destination;
+  const timeZone = fallbackTimeZone(text(d.postal_code), text(d.province));
   return config.fallbackRates
     .filter((r) => r.serviceCode.startsWith("TR_FREIGHT_") === bulky)
-    .map((r) => ({
-      service_name: tierName(r.serviceCode),
-      service_code: r.serviceCode,
-      total_price: String(r.priceCents),
-      currency: config.currency,
-      description: "Flat rate",
-    }));
+    .map((r) => {
+      const window = fallbackWindow(compiled, r.serviceCode, now, timeZone);
+      return {
+        service_name: tierName(r.serviceCode),
+        service_code: r.serviceCode,
+        total_price: String(r.priceCents),
+        currency: config.currency,
+        description: window
+          ? `Flat rate · arrives ${arrivesText(window.minDate, window.maxDate)}`
+          : "Flat rate",
+        ...(window
+          ? {
+              min_delivery_date: formatShopifyDate(window.minDate, window.timeZone),
+              max_delivery_date: formatShopifyDate(window.maxDate, window.timeZone),
+            }
+          : {}),
+      };
+    });
 }
 
 /** Issues after which the shop's fallback rates stand in for computed ones. */
@@ -172,11 +189,12 @@ const FALLBACK_ON: ReadonlySet<Issue["code"]> = new Set(["UNKNOWN_ZIP"]);
  */
 export function toShopifyRates(
   result: QuoteResult,
-  config: ShopConfig,
+  compiled: CompiledShopConfig,
   request: CarrierServiceRequest,
+  now: Date,
 ): CarrierServiceRate[] {
   if (result.quotes.length === 0 && result.issues.some((i) => FALLBACK_ON.has(i.code)))
-    return fallbackRates(config, request);
+    return fallbackRates(compiled, request, now);
   return result.quotes.map(toShopifyRate);
 }
 
