@@ -64,6 +64,20 @@ const ActionState = {
   error: z.string().optional(),
   appliedAt: z.string().optional(),
 };
+/** A mailing address kept in a SHIPPING_ADDRESS action (the buyer's original, or what was written). */
+export const StoredMailingAddressSchema = z.object({
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  phone: z.string().nullable(),
+  company: z.string().nullable(),
+  address1: z.string().nullable(),
+  address2: z.string().nullable(),
+  city: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  zip: z.string().nullable(),
+  countryCode: z.string().nullable(),
+});
+
 /** RoutingDecision.actions: the Admin actions of a decision with their state (app/services/order-routing/actions.server.ts). */
 export const StoredRoutingActionsSchema = z.array(
   z.discriminatedUnion("kind", [
@@ -94,6 +108,29 @@ export const StoredRoutingActionsSchema = z.array(
     }),
     z.object({ ...ActionState, kind: z.literal("TAGS"), tags: z.array(z.string()) }),
     z.object({ ...ActionState, kind: z.literal("NOTE"), text: z.string(), marker: z.string() }),
+    z.object({
+      ...ActionState,
+      kind: z.literal("SHIPPING_ADDRESS"),
+      to: z.enum(["PICKUP", "HOME"]),
+      pickup: StoredMailingAddressSchema.omit({ firstName: true, lastName: true, phone: true }).optional(),
+      pointLabel: z.string().optional(),
+      original: StoredMailingAddressSchema.nullable().optional(),
+      written: StoredMailingAddressSchema.optional(),
+      destinations: z
+        .object({
+          checkedAt: z.string(),
+          checked: z.number().int().nonnegative(),
+          stale: z.array(
+            z.object({
+              fulfillmentOrderId: z.string(),
+              requestStatus: z.string(),
+              destination: z.string(),
+              advice: z.string(),
+            }),
+          ),
+        })
+        .optional(),
+    }),
   ]),
 );
 

@@ -10,6 +10,22 @@ export interface FakeFulfillmentOrder {
   requestStatus: string;
   locationId: string;
   lines: { id: string; variantId: string; inventoryItemId: string; quantity: number }[];
+  /** FulfillmentOrder.destination when it differs from the order's shipping address (see keepOldDestination). */
+  destination?: FakeAddress | null;
+}
+
+/** A MailingAddress as the fake keeps it (Admin GraphQL field names). */
+export interface FakeAddress {
+  firstName?: string | null;
+  lastName?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  address1: string;
+  address2?: string | null;
+  city: string;
+  provinceCode: string;
+  zip: string;
+  countryCodeV2: string;
 }
 
 export const variantGid = (numeric: string) => `gid://shopify/ProductVariant/${numeric}`;
@@ -29,13 +45,14 @@ export class FakeOrderShop {
   /** Order.displayFulfillmentStatus (UNFULFILLED, FULFILLED, PARTIALLY_FULFILLED, …). */
   displayFulfillmentStatus = "UNFULFILLED";
   /** Order.shippingAddress (Admin GraphQL MailingAddress fields). */
-  shippingAddress: {
-    zip: string;
-    countryCodeV2: string;
-    provinceCode: string;
-    city: string;
-    address1: string;
-  } | null = null;
+  shippingAddress: FakeAddress | null = null;
+  /**
+   * Fulfillment orders whose destination does NOT follow an orderUpdate of the shipping address (community
+   * reports say this happens); every other fulfillment order's destination is the order's address.
+   */
+  keepOldDestination = new Set<string>();
+  /** orderUpdate refuses a shipping address with this userError message (null = accepted). */
+  refuseShippingAddress: string | null = null;
   /** Order line items (quantity, sku, variant, unit price) for reads beyond fulfillment orders. */
   lineItems: { variantId: string; sku: string | null; quantity: number; unitPrice: string }[] = [];
   private nextId = 9000;
@@ -56,11 +73,58 @@ export class FakeOrderShop {
       return { tagsAdd: { node: { id: this.orderId }, userErrors: [] } };
     });
     this.admin.on("orderUpdate", (call) => {
-      const input = call.variables.input as { id: string; note?: string };
+      const input = call.variables.input as {
+        id: string;
+        note?: string;
+        shippingAddress?: Record<string, string | null>;
+      };
+      if (input.shippingAddress && this.refuseShippingAddress)
+        return {
+          orderUpdate: {
+            order: null,
+            userErrors: [{ field: ["shippingAddress"], message: this.refuseShippingAddress }],
+          },
+        };
       if (input.note !== undefined) this.note = input.note;
+      if (input.shippingAddress) this.setShippingAddress(input.shippingAddress);
       return { orderUpdate: { order: { id: this.orderId, note: this.note }, userErrors: [] } };
     });
     return this;
+  }
+
+  /** orderUpdate's `shippingAddress` (MailingAddressInput) overwrites the address; destinations follow unless kept. */
+  private setShippingAddress(input: Record<string, string | null>) {
+    for (const fo of this.fulfillmentOrders)
+      if (this.keepOldDestination.has(fo.id) && fo.destination === undefined)
+        fo.destination = this.shippingAddress ? { ...this.shippingAddress } : null;
+    this.shippingAddress = {
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      phone: input.phone ?? null,
+      company: input.company ?? null,
+      address1: input.address1 ?? "",
+      address2: input.address2 ?? null,
+      city: input.city ?? "",
+      provinceCode: input.provinceCode ?? "",
+      zip: input.zip ?? "",
+      countryCodeV2: input.countryCode ?? "US",
+    };
+  }
+
+  /** FulfillmentOrderDestination (its state is `province`, a name in Shopify; the code stands in for it here). */
+  private destinationNode(fo: FakeFulfillmentOrder) {
+    const a = fo.destination === undefined ? this.shippingAddress : fo.destination;
+    if (!a) return null;
+    return {
+      firstName: a.firstName ?? null,
+      lastName: a.lastName ?? null,
+      company: a.company ?? null,
+      address1: a.address1,
+      address2: a.address2 ?? null,
+      city: a.city,
+      province: a.provinceCode,
+      zip: a.zip,
+    };
   }
 
   private foNode(fo: FakeFulfillmentOrder) {
@@ -68,6 +132,7 @@ export class FakeOrderShop {
       id: fo.id,
       status: fo.status,
       requestStatus: fo.requestStatus,
+      destination: this.destinationNode(fo),
       assignedLocation: { location: { id: fo.locationId } },
       lineItems: {
         nodes: fo.lines.map((l) => ({

@@ -19,6 +19,7 @@ import {
   decisionPlan,
 } from "../order-routing/decision-record.server";
 import { storedRoutingInput } from "../order-routing/order-input.server";
+import { shippingAddressView } from "../order-routing/pickup-address.server";
 
 /** Statuses a merchant may route again from the admin. */
 export const REROUTABLE = ["PENDING", "NEEDS_INPUT", "FAILED"] as const;
@@ -100,6 +101,7 @@ export async function decisionDetail(db: PrismaClient, shop: string, id: string)
   const d = await db.routingDecision.findFirst({ where: { id, shop } });
   if (!d) return null;
   const plan = decisionPlan(d.plan, d);
+  const actions = decisionActions(d.actions, d);
   return {
     id: d.id,
     orderId: d.orderId,
@@ -118,7 +120,9 @@ export async function decisionDetail(db: PrismaClient, shop: string, id: string)
       column: "RoutingDecision.reasons",
       id: d.id,
     }),
-    actions: decisionActions(d.actions, d).map((a) => ({
+    /** The shipping address change for a pickup point (the buyer's original kept), null when none. */
+    shippingAddress: shippingAddressView(actions),
+    actions: actions.map((a) => ({
       key: a.key,
       round: a.round,
       status: a.status,

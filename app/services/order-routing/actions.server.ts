@@ -45,7 +45,47 @@ export type RoutingAction = ActionState &
     | { kind: "TAGS"; tags: string[] }
     /** `marker` (in `text`) makes the append idempotent: a note that contains it is not appended again. */
     | { kind: "NOTE"; text: string; marker: string }
+    /** The order's shipping address to the buyer's pickup point, or back home (pickup-address.server.ts). */
+    | ({ kind: "SHIPPING_ADDRESS" } & ShippingAddressActionFields)
   );
+
+/** A stored mailing address (Shopify MailingAddress fields Tailroute reads and writes). */
+export interface StoredMailingAddress {
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string | null;
+}
+
+/** A fulfillment order whose destination did not follow the order's new shipping address. */
+export interface StaleDestination {
+  fulfillmentOrderId: string;
+  requestStatus: string;
+  destination: string;
+  /** What the merchant can do about it. */
+  advice: string;
+}
+
+export interface ShippingAddressActionFields {
+  /** PICKUP: the point's address in its carrier's form; HOME: the buyer's original address back. */
+  to: "PICKUP" | "HOME";
+  /** PICKUP: the point's form without the buyer's name and phone (those are kept from the order). */
+  pickup?: Omit<StoredMailingAddress, "firstName" | "lastName" | "phone">;
+  /** "UPS Access Point "The UPS Store #1234"", for people. */
+  pointLabel?: string;
+  /** The order's address before Tailroute's first change (null: not known), read and saved before the write. */
+  original?: StoredMailingAddress | null;
+  /** What was written. */
+  written?: StoredMailingAddress;
+  /** The fulfillment orders' destinations read back after the write (once, plus one re-read). */
+  destinations?: { checkedAt: string; checked: number; stale: StaleDestination[] };
+}
 
 export type RoutingActionKind = RoutingAction["kind"];
 
@@ -70,8 +110,13 @@ export function describeAction(action: RoutingAction): string {
       ? ` → ${action.warehouseKey}`
       : action.kind === "TAGS"
         ? ` ${action.tags.join(",")}`
-        : "";
+        : action.kind === "SHIPPING_ADDRESS"
+          ? action.to === "PICKUP"
+            ? ` → ${action.pointLabel ?? "pickup point"}`
+            : " → home address"
+          : "";
   const state =
     action.status === "FAILED" ? `failed (${action.error ?? "unknown"})` : action.status.toLowerCase();
-  return `${action.kind}${target}: ${state}`;
+  const stale = action.kind === "SHIPPING_ADDRESS" ? (action.destinations?.stale.length ?? 0) : 0;
+  return `${action.kind}${target}: ${state}${stale ? ` (${stale} fulfillment order(s) kept the old destination)` : ""}`;
 }

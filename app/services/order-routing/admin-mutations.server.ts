@@ -199,3 +199,33 @@ export async function updateOrderNote(
   );
   return outcome(r.userErrors, null);
 }
+
+/** orderUpdate with `shippingAddress` (a MailingAddressInput; it overwrites the order's address; write_orders). */
+export const ORDER_SHIPPING_ADDRESS_UPDATE = gql`
+  mutation TailrouteOrderShippingAddress($input: OrderInput!) {
+    orderUpdate(input: $input) {
+      order {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export async function updateOrderShippingAddress(
+  client: GraphQLClient,
+  id: string,
+  shippingAddress: Record<string, string | null>,
+  retry?: RetryPolicy,
+): Promise<MutationResult<null>> {
+  const { orderUpdate: r } = await adminRequest<{ orderUpdate: { userErrors: AdminUserError[] } }>(
+    client,
+    ORDER_SHIPPING_ADDRESS_UPDATE,
+    { input: { id, shippingAddress } },
+    retry,
+  );
+  return outcome(r.userErrors, null);
+}

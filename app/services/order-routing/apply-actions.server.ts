@@ -14,6 +14,7 @@ import { decideForOrder } from "./decide-for-order.server";
 import { actionsJson, decisionActions, decisionColumns } from "./decision-record.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { readOrderSnapshot, type OrderSnapshot } from "./shopify-reads.server";
+import { applyShippingAddress } from "./pickup-address.server";
 
 export interface ApplyOptions {
   now?: () => Date;
@@ -117,7 +118,7 @@ async function runActions(
       }
       action.attempts += 1;
       await save(); // the attempt is durable before Shopify sees the call
-      const result = await applyOne(client, decision.orderId, action, actions, retry);
+      const result = await applyOne(client, decision.orderId, action, actions, retry, now(), () => save());
       if (result.ok) {
         markApplied(action, now());
         await save();
@@ -188,6 +189,8 @@ async function applyOne(
   action: RoutingAction,
   actions: RoutingAction[],
   retry: RetryPolicy | undefined,
+  now: Date,
+  persist: () => Promise<void>,
 ): Promise<MutationResult<unknown>> {
   switch (action.kind) {
     case "SPLIT": {
@@ -218,6 +221,13 @@ async function applyOne(
       if (note.includes(action.marker)) return { ok: true, value: null };
       return updateOrderNote(client, orderId, note ? `${note}\n${action.text}` : action.text, retry);
     }
+    case "SHIPPING_ADDRESS":
+      // Compares before writing, so a repeat after a crash does not write again.
+      return applyShippingAddress(client, orderId, action, actions, {
+        now,
+        persist,
+        ...(retry ? { retry } : {}),
+      });
   }
 }
 
@@ -229,7 +239,9 @@ async function alreadyApplied(
   actions: RoutingAction[],
   retry: RetryPolicy | undefined,
 ): Promise<boolean> {
-  if (action.kind === "METAFIELD" || action.kind === "TAGS") return false; // idempotent: simply set again
+  // Idempotent: simply set again (SHIPPING_ADDRESS compares Shopify's address before it writes).
+  if (action.kind === "METAFIELD" || action.kind === "TAGS" || action.kind === "SHIPPING_ADDRESS")
+    return false;
   const snapshot = await readOrderSnapshot(client, orderId, retry);
   if (!snapshot) return false;
   if (action.kind === "NOTE") return (snapshot.note ?? "").includes(action.marker);

@@ -2,7 +2,12 @@ import { compileShopConfig, quote } from "../../engine";
 import type { LaneStat, ShipmentPlan, ShopConfig, TierQuote } from "../../engine/types";
 import { newAction, type PlannedAction, type RoutingAction, type SplitLine } from "./actions.server";
 import type { OrderRoutingInput } from "./order-input.server";
-import { routePickup, type PickupDecisionRecord, type PickupRequest } from "./pickup-routing.server";
+import {
+  homeAddressActions,
+  routePickup,
+  type PickupDecisionRecord,
+  type PickupRequest,
+} from "./pickup-routing.server";
 import type { OpenFulfillmentOrder, OrderSnapshot, PinnedFulfillmentOrder } from "./shopify-reads.server";
 import { serviceLabel } from "../../format";
 
@@ -84,7 +89,12 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
   });
   const pickup = args.pickup ? routePickup({ ...config, warehouses }, args.pickup, input, now) : undefined;
   const round = args.round ?? 0;
-  const annotate = { tags: pickup?.tags ?? [], noteLine: pickup?.noteLine ?? "" };
+  const annotate = {
+    tags: pickup?.tags ?? [],
+    noteLine: pickup?.noteLine ?? "",
+    // The order's shipping address: to the point, or back home when Shopify still shows one Tailroute wrote.
+    actions: pickup?.kind === "PICKUP" ? pickup.actions : homeAddressActions(snapshot.shippingCompany),
+  };
   if (pickup?.kind === "PICKUP") {
     reasons.push(...pickup.reasons, ...pickup.quote.reasons);
     const planned = planActions(
@@ -214,8 +224,8 @@ function planActions(
   decisionId: string,
   reasons: string[],
   round: number,
-  /** Pickup tags and note line (empty when the buyer chose no pickup point). */
-  annotate: { tags: string[]; noteLine: string } = { tags: [], noteLine: "" },
+  /** Pickup tags, note line and address actions (empty when the buyer chose no pickup point). */
+  annotate: { tags: string[]; noteLine: string; actions?: PlannedAction[] } = { tags: [], noteLine: "" },
 ): PlannedAction[] {
   const moves: PlannedAction[] = [];
   const splits: PlannedAction[] = [];
@@ -265,6 +275,7 @@ function planActions(
   return [
     ...splits,
     ...moves,
+    ...(annotate.actions ?? []),
     {
       kind: "METAFIELD",
       namespace: METAFIELD_NAMESPACE,

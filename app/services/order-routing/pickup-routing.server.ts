@@ -7,6 +7,9 @@ import { toPointRecord } from "../pickup/pickup-directory-cache.server";
 import { loadPickupRules } from "../pickup/network-settings.server";
 import type { OrderRoutingInput } from "./order-input.server";
 import { serviceLabel } from "../../format";
+import { isPickupAddress, pickupShippingAddress } from "../../engine/pickup/pickup-address-form";
+import type { PlannedAction } from "./actions.server";
+import { shipHomeAction, shipToPickupAction } from "./pickup-address.server";
 
 /** The buyer's pickup choice with what re-checking it needs. */
 export interface PickupRequest {
@@ -38,8 +41,17 @@ export type PickupRouting =
       record: PickupDecisionRecord;
       tags: string[];
       noteLine: string;
+      /** The order's shipping address becomes the point's (SHIPPING_ADDRESS). */
+      actions: PlannedAction[];
     }
-  | { kind: "FALLBACK"; reasons: string[]; record: PickupDecisionRecord; tags: string[]; noteLine: string };
+  | {
+      kind: "FALLBACK";
+      reasons: string[];
+      record: PickupDecisionRecord;
+      tags: string[];
+      noteLine: string;
+      actions: PlannedAction[];
+    };
 
 /**
  * Finds the buyer's pickup choice: the order metafield (the cart metafield Shopify copied) wins over the
@@ -52,7 +64,10 @@ export async function loadPickupRequest(
   metafieldValue: string | null,
 ): Promise<PickupRequest | null> {
   const fromMetafield = parsePickupChoice(metafieldValue);
-  const choice = fromMetafield ?? input.pickupPoint;
+  // A metafield set to null is the buyer going back to home delivery after purchase: it overrides the checkout's
+  // note attribute. A malformed metafield counts as no choice, and the attribute is used.
+  const cleared = metafieldValue !== null && metafieldValue.trim() === "null";
+  const choice = cleared ? null : (fromMetafield ?? input.pickupPoint);
   if (!choice) return null;
   const rules = await loadPickupRules(db, shop);
   const rule = rules.find((r) => r.network === choice.network)!;
@@ -80,6 +95,7 @@ export function routePickup(
     record: { ...choice, source: request.source, status: "FALLBACK_HOME_DELIVERY", reason: why },
     tags: ["tailroute:pickup-fallback"],
     noteLine: ` Pickup at ${label} NOT possible (${why}): shipping to the home address.`,
+    actions: [],
   });
   if (!point) return fallback("the point is no longer in the directory");
   if (!input.destination) return fallback("the order has no shipping address to measure distance from");
@@ -111,5 +127,30 @@ export function routePickup(
     },
     tags: ["tailroute:pickup", `tailroute:${choice.network.toLowerCase().replaceAll("_", "-")}`],
     noteLine: ` Ship to ${label}, ${point.address1}, ${point.city} ${point.province} ${point.zip} (id ${point.externalId}).`,
+    actions: [pickupAddressAction(point, label)],
   };
+}
+
+/** SHIPPING_ADDRESS to the point, in its carrier's form (the buyer's name and phone are kept when applied). */
+function pickupAddressAction(point: PickupPointRecord, label: string): PlannedAction {
+  const a = pickupShippingAddress(point, { firstName: null, lastName: null, phone: null });
+  const form = {
+    company: a.company,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    provinceCode: a.provinceCode,
+    zip: a.zip,
+    countryCode: a.countryCode,
+  };
+  return shipToPickupAction(form, label);
+}
+
+/**
+ * The address actions of an order routed for home delivery: when Shopify still shows a pickup point Tailroute
+ * wrote (the buyer went back to home delivery, or the point is no longer possible), the buyer's own address goes
+ * back on the order.
+ */
+export function homeAddressActions(currentShippingCompany: string | null | undefined): PlannedAction[] {
+  return isPickupAddress({ company: currentShippingCompany ?? null }) ? [shipHomeAction()] : [];
 }

@@ -14,6 +14,9 @@ export const ORDER_ROUTING_QUERY = gql`
       pickupChoice: metafield(namespace: "$app", key: "pickup_point") {
         value
       }
+      shippingAddress {
+        company
+      }
       fulfillmentOrders(first: 20) {
         nodes {
           id
@@ -82,6 +85,7 @@ interface OrderRoutingResponse {
     note: string | null;
     /** The checkout extension's cart metafield, copied to the order (cartToOrderCopyable). */
     pickupChoice?: { value: string } | null;
+    shippingAddress?: { company: string | null } | null;
     fulfillmentOrders: { nodes: FulfillmentOrderNode[] };
   } | null;
 }
@@ -114,6 +118,8 @@ export interface OrderSnapshot {
   availableByLocation: Map<string, Map<string, number>>;
   /** Raw value of the order metafield $app:pickup_point (JSON text), null when absent. */
   pickupChoiceValue: string | null;
+  /** The shipping address's company line (a pickup point Tailroute wrote carries its form there). */
+  shippingCompany?: string | null;
 }
 
 export interface PinnedFulfillmentOrder {
@@ -196,5 +202,6 @@ export async function readOrderSnapshot(
     pinnedFulfillmentOrders,
     availableByLocation,
     pickupChoiceValue: order.pickupChoice?.value ?? null,
+    shippingCompany: order.shippingAddress?.company ?? null,
   };
 }

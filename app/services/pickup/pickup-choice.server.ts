@@ -10,6 +10,7 @@ import { setOrderMetafield, updateOrderNote } from "../order-routing/admin-mutat
 import { dollarsToCents } from "../order-routing/order-input.server";
 import { numericId } from "../order-routing/shopify-reads.server";
 import type { PickupDirectoryCache } from "./pickup-directory-cache.server";
+import { reroutePickupChoice, type PickupRerouteResult } from "./pickup-reroute.server";
 
 /** What the post-purchase choice needs to know about the order (Admin GraphQL). */
 export const PICKUP_ORDER_QUERY = gql`
@@ -85,7 +86,10 @@ const CHANGEABLE = new Set(["UNFULFILLED", "OPEN", "ON_HOLD", "SCHEDULED", "PEND
 export const PICKUP_NOTE_MARKER = "[Tailroute pickup]";
 
 export type PickupChoiceOutcome =
-  | { status: 200; body: { ok: true; choice: PickupChoice | null; note: string } }
+  | {
+      status: 200;
+      body: { ok: true; choice: PickupChoice | null; note: string; routing: PickupRerouteResult };
+    }
   | { status: 400 | 403 | 404 | 409 | 503; reason: string };
 
 export function choiceOf(point: PickupPointRecord): PickupChoice {
@@ -154,7 +158,8 @@ export async function readPickupOrderState(
 /**
  * Records (or clears) the buyer's pickup point on an order after purchase: the order must belong to the
  * signed-in customer and be unfulfilled, and the point must still be eligible for the order's items. Writes
- * the order metafield `$app:pickup_point` and a note line, and stores the choice on the routing decision.
+ * the order metafield `$app:pickup_point` and a note line; an order already routed is routed again through its
+ * job (the shipping address follows the point, or goes back home): `routing` says which.
  */
 export async function recordPickupChoice(
   db: PrismaClient,
@@ -214,9 +219,11 @@ export async function recordPickupChoice(
   const note = withPickupNoteLine(order.note, noteLine ?? "Buyer cleared the pickup point: home delivery");
   const noted = await updateOrderNote(client, order.id, note, retry);
   if (!noted.ok) return { status: 409, reason: `Shopify refused the note: ${noted.error}` };
-  await db.routingDecision.updateMany({
-    where: { shop: args.shop, orderId: order.id },
-    data: { pickupPoint: choice ? { ...choice, chosenAfterPurchase: true } : { cleared: true } },
+  const routing = await reroutePickupChoice(db, {
+    shop: args.shop,
+    orderId: order.id,
+    choice,
+    now: args.now,
   });
-  return { status: 200, body: { ok: true, choice, note } };
+  return { status: 200, body: { ok: true, choice, note, routing } };
 }
