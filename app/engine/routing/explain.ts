@@ -1,3 +1,4 @@
+import { serviceLabel } from "../../format/service-label";
 import { formatDollars } from "../rating";
 import { optionPlan } from "./evaluate-shipment";
 import type { PlanCandidate, QuoteContext } from "./types";
@@ -72,9 +73,7 @@ export function explainPlan(
     const billable = plan.packages.reduce((n, p) => n + p.billableLb, 0);
     const dim = plan.packages.some((p) => p.dimLb > p.actualLb) ? " (DIM weight)" : "";
     const level = plan.freightLevel ? ` ${plan.freightLevel.toLowerCase().replace(/_/g, " ")}` : "";
-    const service = plan.serviceName.startsWith(plan.carrier)
-      ? plan.serviceName
-      : `${plan.carrier} ${plan.serviceName}`;
+    const service = serviceLabel(plan.carrier, plan.serviceName);
     reasons.push(
       `${service}${level} from ${city(plan.warehouseLabel)}: zone ${plan.zone}, ` +
         `${plural(plan.packages.length, "package")}, ${billable} lb billable${dim}`,
