@@ -68,6 +68,7 @@ export const SHOP_SCOPED_MODELS = [
   "PickupPoint",
   "PickupNetworkSetting",
   "ProductProfile",
+  "CatalogueVariant",
   "Carton",
   "RateCard",
   "WarehouseService",
