@@ -100,6 +100,11 @@ export interface WarehouseConfig {
   /** Units on hand per variant id. Absent = stock is not tracked (the warehouse can ship everything). */
   inventory?: Record<string, number>;
   /**
+   * When `inventory` was last confirmed from Shopify's inventory levels (ISO-8601 instant). Absent = the inventory is
+   * a snapshot (imported with the configuration): reasons then say "stock not confirmed" instead of "in stock".
+   */
+  stockSyncedAt?: string;
+  /**
    * Freight final-mile levels this warehouse's dock and crews can arrange. Absent = every level its freight
    * services offer; a freight tier is offered from here only when both the service and the warehouse have it.
    */

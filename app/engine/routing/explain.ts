@@ -11,6 +11,30 @@ function city(label: string): string {
   return label.split(",")[0];
 }
 
+/** Synced stock older than this is not claimed as "in stock". */
+export const STOCK_CONFIRMED_FOR_MS = 24 * 3_600_000;
+
+/**
+ * What a reason may say about stock for a plan: "in stock" only when every item it ships is tracked where it ships
+ * from (a finite count in the warehouse's inventory) and that warehouse's stock was synced from Shopify within
+ * `STOCK_CONFIRMED_FOR_MS`; "stock not confirmed" when the items are tracked but the stock is a configuration
+ * snapshot or an old sync; nothing (null) when any item is untracked (no inventory map, or unlimited).
+ */
+function stockNote(ctx: QuoteContext, plan: PlanCandidate): "in stock" | "stock not confirmed" | null {
+  let confirmed = true;
+  for (const shipment of plan.allocation) {
+    const { inventory, config } = shipment.warehouse;
+    if (!inventory) return null;
+    for (const { resolved } of shipment.lines) {
+      const id = resolved.line.variantId;
+      if (id === undefined || !Number.isFinite(inventory.get(id))) return null;
+    }
+    const syncedAt = config.stockSyncedAt ? Date.parse(config.stockSyncedAt) : Number.NaN;
+    if (!(ctx.now.getTime() - syncedAt <= STOCK_CONFIRMED_FOR_MS)) confirmed = false;
+  }
+  return confirmed ? "in stock" : "stock not confirmed";
+}
+
 /**
  * Short human reasons for a chosen plan, most important first: why this warehouse (against the best plan
  * from another one), or why a split; which service and zone; where transit came from; the cost target.
@@ -18,6 +42,7 @@ function city(label: string): string {
  * @example
  * explainPlan(ctx, best, alternatives);
  * // ["Dallas, TX: zone 4 vs 7 from Edison, $3.10 cheaper, in stock", "UPS Ground: zone 4, 1 package, 3 lb billable", …]
+ * // ("in stock" only for tracked items synced within a day; "stock not confirmed" for a snapshot: `stockNote`)
  */
 export function explainPlan(
   ctx: QuoteContext,
@@ -25,13 +50,13 @@ export function explainPlan(
   alternatives: readonly PlanCandidate[],
 ): string[] {
   const reasons: string[] = [];
-  const tracked = chosen.allocation.some((s) => s.warehouse.inventory !== undefined);
+  const note = stockNote(ctx, chosen);
   if (chosen.shipments.length === 1) {
     const mine = optionPlan(ctx, chosen.shipments[0]);
     const other = alternatives.find(
       (p) => p.shipments.length === 1 && p.shipments[0].warehouse !== chosen.shipments[0].warehouse,
     );
-    const stock = tracked ? ", in stock" : "";
+    const stock = note ? `, ${note}` : "";
     if (other) {
       const theirs = { zone: other.shipments[0].zone, warehouseLabel: other.shipments[0].warehouse.label };
       const diff = other.totalCents - chosen.totalCents;
@@ -53,7 +78,8 @@ export function explainPlan(
       );
     } else if (ctx.compiled.warehouses.length > 1) {
       reasons.push(
-        `${mine.warehouseLabel}: the only warehouse that can ship this${tracked ? " with everything in stock" : ""}`,
+        `${mine.warehouseLabel}: the only warehouse that can ship this` +
+          (note === "in stock" ? " with everything in stock" : note ? ` (${note})` : ""),
       );
     } else {
       reasons.push(`${mine.warehouseLabel}: zone ${mine.zone}${stock}`);

@@ -6,7 +6,7 @@ import { identifyCallbackCaller } from "./auth.server";
 import { fallbackRates, toQuoteInput, toShopifyRates } from "./rate-mapping";
 import { loadLaneStats } from "../tracking/lanes.server";
 import { readBodyWithLimit } from "../http/request-body.server";
-import { loadStockOverlay, withSyncedStock } from "../warehouses/stock-store.server";
+import { loadStockOverlay, loadStockSyncTimes, withSyncedStock } from "../warehouses/stock-store.server";
 import { ShopRuntimeCache, type ShopRuntime } from "../shop/runtime-cache.server";
 
 /** Shopify allows 10 s at low volume and 3 s above 3,000 requests/min; answer well inside the tightest. */
@@ -58,7 +58,8 @@ export function createCallbackCache(db: PrismaClient) {
   return new ShopRuntimeCache(db, {
     compile: compileShopConfig,
     loadLaneStats: (shop) => loadLaneStats(db, shop),
-    prepareConfig: async (shop, config) => withSyncedStock(config, await loadStockOverlay(db, shop)),
+    prepareConfig: async (shop, config) =>
+      withSyncedStock(config, await loadStockOverlay(db, shop), await loadStockSyncTimes(db, shop)),
   });
 }
 

@@ -85,7 +85,8 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     for (const line of input.cart) {
       if (line.variantId) inventory[line.variantId] = Math.max(0, live?.get(line.variantId) ?? 0);
     }
-    return { ...w, inventory };
+    // Read from Shopify for this decision: confirmed now (reasons may say "in stock").
+    return { ...w, inventory, stockSyncedAt: now.toISOString() };
   });
   const pickup = args.pickup ? routePickup({ ...config, warehouses }, args.pickup, input, now) : undefined;
   const round = args.round ?? 0;

@@ -78,14 +78,49 @@ export async function loadStockOverlay(db: PrismaClient, shop: string): Promise<
   return overlay;
 }
 
-/** The configuration with each synced warehouse's inventory replaced by its synced stock. */
-export function withSyncedStock(config: ShopConfig, overlay: StockOverlay): ShopConfig {
+/**
+ * When each synced warehouse's stock was last confirmed from Shopify (warehouse key → instant): the later of the
+ * newest level written at its location (webhook or sync) and the shop's last completed full sync. The engine says
+ * "in stock" only within a day of it (docs/engine.md).
+ */
+export async function loadStockSyncTimes(db: PrismaClient, shop: string): Promise<Map<string, Date>> {
+  const [locations, newest, lastSync] = await Promise.all([
+    linkedLocations(db, shop),
+    db.warehouseStock.groupBy({ by: ["locationId"], where: { shop }, _max: { updatedAt: true } }),
+    db.stockSync.findFirst({
+      where: { shop, state: "COMPLETED", finishedAt: { not: null } },
+      orderBy: { finishedAt: "desc" },
+      select: { finishedAt: true },
+    }),
+  ]);
+  const times = new Map<string, Date>();
+  for (const row of newest) {
+    const key = locations.get(row.locationId);
+    const at = row._max.updatedAt;
+    if (!key || !at) continue;
+    const synced = lastSync?.finishedAt && lastSync.finishedAt > at ? lastSync.finishedAt : at;
+    times.set(key, synced);
+  }
+  return times;
+}
+
+/**
+ * The configuration with each synced warehouse's inventory replaced by its synced stock, and the time that stock
+ * was confirmed (`stockSyncedAt`); the others keep their configured snapshot, unconfirmed.
+ */
+export function withSyncedStock(
+  config: ShopConfig,
+  overlay: StockOverlay,
+  syncTimes: ReadonlyMap<string, Date> = new Map(),
+): ShopConfig {
   if (overlay.size === 0) return config;
   return {
     ...config,
     warehouses: config.warehouses.map((w) => {
       const synced = overlay.get(w.id);
-      return synced ? { ...w, inventory: synced } : w;
+      if (!synced) return w;
+      const at = syncTimes.get(w.id);
+      return { ...w, inventory: synced, ...(at ? { stockSyncedAt: at.toISOString() } : {}) };
     }),
   };
 }
