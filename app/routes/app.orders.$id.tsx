@@ -75,6 +75,43 @@ export default function OrderDecision() {
               </BlockStack>
             </Card>
             <DecisionHistoryCard history={d.history} currentId={d.id} />
+            {d.shippingAddress ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    {d.shippingAddress.to === "PICKUP"
+                      ? `Shipping address: ${d.shippingAddress.pointLabel ?? "pickup point"}`
+                      : "Shipping address: back to the buyer's"}
+                  </Text>
+                  <Text as="p">{`Buyer's original address: ${d.shippingAddress.original ?? "not read yet"}`}</Text>
+                  <Text as="p">
+                    {d.shippingAddress.written
+                      ? `Written to the order: ${d.shippingAddress.written}`
+                      : `Not written yet (${d.shippingAddress.status.toLowerCase()})`}
+                  </Text>
+                  {d.shippingAddress.error ? (
+                    <Banner tone="critical" title="Shopify did not take the address">
+                      {d.shippingAddress.error}
+                    </Banner>
+                  ) : null}
+                  {d.shippingAddress.stale.length > 0 ? (
+                    <Banner tone="warning" title="A fulfillment order kept the old destination">
+                      <List>
+                        {d.shippingAddress.stale.map((s) => (
+                          <List.Item key={s.fulfillmentOrderId}>
+                            {`${s.fulfillmentOrderId} (${s.requestStatus.toLowerCase()}) still ships to ${s.destination}. ${s.advice}`}
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Banner>
+                  ) : d.shippingAddress.checked !== null ? (
+                    <Text as="p" tone="subdued">
+                      {`Fulfillment orders checked: ${d.shippingAddress.checked}, each ships to the new address.`}
+                    </Text>
+                  ) : null}
+                </BlockStack>
+              </Card>
+            ) : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

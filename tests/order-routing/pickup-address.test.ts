@@ -11,7 +11,7 @@ import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.serve
 import { decisionDetail } from "../../app/services/admin/orders.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
 import { applyDecision } from "../../app/services/order-routing/apply-actions.server";
-import { decisionActions } from "../../app/services/order-routing/decision-record.server";
+import { actionsJson, decisionActions } from "../../app/services/order-routing/decision-record.server";
 import { routeOrderWebhook } from "../../app/services/order-routing/order-webhook.server";
 import { recordPickupChoice } from "../../app/services/pickup/pickup-choice.server";
 import { PickupDirectoryCache } from "../../app/services/pickup/pickup-directory-cache.server";
@@ -196,7 +196,10 @@ describe("a locker order's shipping address reaches the carrier", () => {
     const actions = decisionActions(routed.actions, routed).map((a) =>
       a.kind === "SHIPPING_ADDRESS" ? { ...a, status: "PENDING" as const, appliedAt: undefined } : a,
     );
-    await db.routingDecision.update({ where: { id: routed.id }, data: { status: "PENDING", actions } });
+    await db.routingDecision.update({
+      where: { id: routed.id },
+      data: { status: "PENDING", actions: actionsJson(actions) },
+    });
     // WHEN the decision is applied again
     const result = await applyDecision(db, await clientFor(), shop, routed.id, {
       retry: noWait,
