@@ -204,8 +204,9 @@ const PickupPointRef = z.looseObject({
 });
 
 /**
- * Whether the new address is the pickup point this decision routed to: Tailroute wrote it into the order itself
- * (docs/pickup-points.md), so the orders/updated that follows is no change of the buyer's.
+ * Whether the new address is one Tailroute wrote into the order itself — a pickup point's address (its
+ * SHIPPING_ADDRESS action, docs/order-routing.md#pickup-orders-the-shipping-address) or the buyer's address put
+ * back — so the orders/updated that follows is no change of the buyer's.
  */
 async function isChosenPickupAddress(
   db: PrismaClient,
@@ -213,18 +214,23 @@ async function isChosenPickupAddress(
   current: DecisionRow,
   destination: OrderRoutingInput["destination"],
 ): Promise<boolean> {
+  if (!destination) return false;
+  const norm = (s: string | null | undefined) => (s ?? "").trim().toLowerCase().replace(/\s+/g, " ");
+  const same = (a: { zip: string | null; address1: string | null } | null | undefined) =>
+    !!a &&
+    norm(a.zip).slice(0, 5) === norm(destination.zip).slice(0, 5) &&
+    norm(a.address1) === norm(destination.addressLines[0]);
+  const written = decisionActions(current.actions, current).some(
+    (a) => a.kind === "SHIPPING_ADDRESS" && a.status !== "SUPERSEDED" && (same(a.written) || same(a.pickup)),
+  );
+  if (written) return true;
   const choice = PickupPointRef.safeParse(current.pickupPoint);
-  if (!choice.success || !destination) return false;
+  if (!choice.success) return false;
   const point =
     choice.data.address ??
     (await db.pickupPoint.findFirst({
       where: { shop, id: choice.data.pointId },
       select: { zip: true, address1: true },
     }));
-  const norm = (s: string | undefined) => (s ?? "").trim().toLowerCase().replace(/\s+/g, " ");
-  return (
-    !!point &&
-    norm(point.zip).slice(0, 5) === norm(destination.zip).slice(0, 5) &&
-    norm(point.address1) === norm(destination.addressLines[0])
-  );
+  return same(point);
 }
