@@ -86,7 +86,7 @@ export async function dropPostgresDatabasesWithPrefix(
       "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
       [prefix],
     );
-    const doomed = rows.map((row) => row.datname).filter(also);
+    const doomed = rows.map((row) => row.datname).filter((name) => also(name));
     for (const name of doomed) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     return doomed.length;
   } finally {
