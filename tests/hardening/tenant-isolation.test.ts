@@ -9,6 +9,7 @@ import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
 import { TEST_API_KEY } from "../support/global-setup";
 import { pickupQuery, seedPickupShop } from "../pickup/pickup-shop";
+import { getJwt } from "@shopify/shopify-api/test-helpers";
 
 // Shop A holds credentials for its own shop only. Through every public endpoint and the CLI it must never read or
 // change shop B's data. (Admin pages: tests/admin/* check every loader and action against a second shop.)
@@ -211,6 +212,63 @@ describe("tenant isolation", () => {
     expect(result.status).toBe(0);
     expect(await directoryOfB()).toEqual(before);
     expect(before.length).toBeGreaterThan(0);
+  });
+  it("admin: A's session token never lists, edits, disables or deletes B's cartons and carrier services", async () => {
+    // GIVEN A's offline session (as an install leaves it) and App Bridge's bearer token for A
+    await db.session.upsert({
+      where: { id: `offline_${A}` },
+      create: { id: `offline_${A}`, shop: A, state: "installed", isOnline: false, accessToken: "token-a" },
+      update: {},
+    });
+    const { token } = await getJwt(A.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
+    const admin = (path: string, form?: Record<string, string>) =>
+      fetch(url(path), {
+        method: form ? "POST" : "GET",
+        headers: {
+          "User-Agent": BROWSER,
+          Authorization: `Bearer ${token}`,
+          ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        },
+        ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+      });
+    const cartonB = await db.carton.findFirstOrThrow({ where: { shop: B } });
+    const serviceB = await db.carrierService.findFirstOrThrow({ where: { shop: B } });
+    // WHEN A lists its cartons and services
+    const cartons = await (await admin("/app/cartons?_data=routes%2Fapp.cartons")).json();
+    const services = await (await admin("/app/carriers?_data=routes%2Fapp.carriers._index")).json();
+    // THEN none of B's rows appear
+    expect(cartons.cartons.length).toBeGreaterThan(0);
+    expect(cartons.cartons.some((c: { id: string }) => c.id === cartonB.id)).toBe(false);
+    expect(services.services.some((s: { id: string }) => s.id === serviceB.id)).toBe(false);
+    // AND B's rows cannot be edited, deactivated, disabled or deleted by id
+    const cartonForms: Record<string, string>[] = [
+      {
+        intent: "save",
+        id: cartonB.id,
+        key: "stolen",
+        name: "x",
+        length: "1",
+        width: "1",
+        height: "1",
+        tareWeight: "0",
+        maxWeight: "1",
+      },
+      { intent: "deactivate", id: cartonB.id },
+      { intent: "delete", id: cartonB.id },
+    ];
+    for (const form of cartonForms)
+      expect((await admin("/app/cartons?_data=routes%2Fapp.cartons", form)).status).toBe(404);
+    for (const intent of ["disable", "delete"])
+      expect(
+        (await admin(`/app/carriers/${serviceB.id}?_data=routes%2Fapp.carriers.%24id`, { intent })).status,
+      ).toBe(404);
+    expect(await db.carton.findUniqueOrThrow({ where: { id: cartonB.id } })).toMatchObject({
+      key: cartonB.key,
+      active: true,
+    });
+    expect(await db.carrierService.findUniqueOrThrow({ where: { id: serviceB.id } })).toMatchObject({
+      enabled: serviceB.enabled,
+    });
   });
 });
 

@@ -68,12 +68,7 @@ export async function setupChecklist(
           : `${linked} of ${warehouses} warehouses linked to a Shopify location`,
       url: "/app/warehouses",
     },
-    {
-      key: "services",
-      done: servicesWithCards > 0,
-      detail: `${servicesWithCards} enabled services with a rate card`,
-      url: "/app/carriers",
-    },
+    { key: "services", ...(await servicesStep(db, shop, servicesWithCards)), url: "/app/carriers" },
     {
       key: "products",
       done: profiles > 0,
@@ -82,6 +77,28 @@ export async function setupChecklist(
     },
     { key: "testQuote", done: quote.passed, detail: quote.detail, url: "/app/simulator" },
   ];
+}
+
+/**
+ * The carriers step says what is missing: no carrier service at all, services without a rate card (they cannot
+ * quote), or no active carton (every product then ships in its own default box; /app/cartons).
+ */
+async function servicesStep(db: PrismaClient, shop: string, servicesWithCards: number) {
+  const [services, withoutCard, cartons] = await Promise.all([
+    db.carrierService.count({ where: { shop } }),
+    db.carrierService.count({ where: { shop, enabled: true, rateCards: { none: {} } } }),
+    db.carton.count({ where: { shop, active: true } }),
+  ]);
+  const missing = [
+    ...(services === 0 ? ["no carrier service yet: add one from the catalogue"] : []),
+    ...(withoutCard > 0 ? [`${withoutCard} service(s) have no rate card yet: upload a CSV on each`] : []),
+    ...(cartons === 0 ? ["no carton yet: add the boxes you ship in on the Cartons page"] : []),
+  ];
+  const summary = `${servicesWithCards} enabled services with a rate card`;
+  return {
+    done: servicesWithCards > 0,
+    detail: missing.length > 0 ? `${summary}; ${missing.join("; ")}` : summary,
+  };
 }
 
 /** A checkout quote to New York for one unit of the first profiled product, through the callback's code path. */
