@@ -6,6 +6,7 @@ import { API_VERSION } from "./config/api-version";
 import prisma from "./db.server";
 import { appEnv } from "./config/env.server";
 import { adminGraphqlClient } from "./services/admin/admin-graphql.server";
+import { installShippingMetafieldDefinitions } from "./services/admin/product-metafields.server";
 import { callbackCache } from "./services/carrier-service/runtime.server";
 import { registerCarrierService } from "./services/carrier-service/registration.server";
 import { recordInstall } from "./services/shop/lifecycle.server";
@@ -33,12 +34,10 @@ const shopify = shopifyApp({
       await recordInstall(prisma, session.shop);
       callbackCache.invalidate(session.shop); // a reinstall must not be answered from an "uninstalled" cache entry
       await requestInstallStockSync(prisma, session.shop);
-      await registerCarrierService(
-        prisma,
-        adminGraphqlClient(session.shop, session.accessToken ?? ""),
-        session.shop,
-        env.appUrl,
-      );
+      const client = adminGraphqlClient(session.shop, session.accessToken ?? "");
+      await registerCarrierService(prisma, client, session.shop, env.appUrl);
+      // Variant metafield definitions for package dimensions and flags (`$app:shipping`; TAKEN = already there).
+      await installShippingMetafieldDefinitions(client, session.shop);
     },
   },
   ...(env.customShopDomains ? { customShopDomains: env.customShopDomains } : {}),

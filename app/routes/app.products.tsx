@@ -1,61 +1,58 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
-import { useFormState } from "../components/form-kit";
-import { ProductProfileTable } from "../components/product-profile-table";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Layout, Page, Text } from "@shopify/polaris";
 import { ProductCsvImportCard } from "../components/products/product-csv-import-card";
-import { ProductDimensionsForm } from "../components/products/product-dimensions-form";
-import { draftFor, EMPTY_DRAFT } from "../components/products/product-draft";
+import { ProductTableCard } from "../components/products/product-table-card";
 import { useActionToast } from "../components/use-action-toast";
 import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
 import { productsAction, productsPage } from "../services/admin/products.server";
+import { unitLabel } from "../services/admin/units";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop, graphql } = await adminContext(request);
-  return productsPage(db, shop, graphql);
+  return productsPage(db, shop, graphql, new URL(request.url));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { db, shop } = await adminContext(request);
-  const result = await productsAction(db, shop, await request.formData());
+  const { db, shop, graphql } = await adminContext(request);
+  const result = await productsAction(db, shop, graphql, await request.formData());
   return json(result, { status: statusOf(result) });
 };
 
 export default function Products() {
-  const { units, variants, variantsError, variantChoices, profiles } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  const remover = useFetcher<typeof action>();
-  const saving = useNavigation().state === "submitting";
-  useActionToast(data);
-  useActionToast(remover.data);
-  const form = useFormState(EMPTY_DRAFT, data);
-  const pick = (variantId: string) => form.replace(draftFor(variantId, profiles, variants));
+  const { units, filters, table, readAt, syncError, defaultBox } = useLoaderData<typeof loader>();
+  const reader = useFetcher<typeof action>();
+  useActionToast(reader.data);
+  const box = defaultBox
+    ? `${defaultBox.length} × ${defaultBox.width} × ${defaultBox.height} ${unitLabel[units.dimensionUnit]}`
+    : "the default box";
   return (
     <Page
       title="Products"
-      subtitle="Package dimensions and handling flags per variant (Shopify does not send dimensions to carrier rates)"
+      subtitle="Package dimensions and handling flags per variant, kept here and in Shopify (variant metafields); Shopify does not send dimensions to carrier rates"
+      primaryAction={{
+        content: "Read from Shopify",
+        loading: reader.state !== "idle",
+        onAction: () => reader.submit({ intent: "sync" }, { method: "post" }),
+      }}
     >
       <Layout>
         <Layout.Section>
-          <ProductProfileTable
-            profiles={profiles}
-            units={units}
-            onEdit={pick}
-            onRemove={(variantId) => remover.submit({ intent: "delete", variantId }, { method: "post" })}
-          />
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <ProductDimensionsForm
-              form={form}
-              data={data}
-              units={units}
-              variantChoices={variantChoices}
-              variantsError={variantsError}
-              onPick={pick}
-              saving={saving}
-            />
+            {syncError ? <Banner tone="warning">{syncError}</Banner> : null}
+            {reader.data && "errors" in reader.data ? (
+              <Banner tone="critical">{Object.values(reader.data.errors).join("; ")}</Banner>
+            ) : null}
+            <Banner tone={table.missing > 0 ? "warning" : "success"}>
+              <Text as="p">
+                {table.missing > 0
+                  ? `${table.missing} of ${table.variants} variants have no dimensions: checkout rates them as ${box}.`
+                  : `Every one of the ${table.variants} variants has dimensions.`}
+                {readAt ? ` Catalogue read from Shopify ${new Date(readAt).toLocaleString("en-US")}.` : ""}
+              </Text>
+            </Banner>
+            <ProductTableCard table={table} filters={filters} units={units} />
             <ProductCsvImportCard />
           </BlockStack>
         </Layout.Section>

@@ -1,6 +1,7 @@
 import { DEMO_LOCATION_IDS } from "../../app/demo/seed.server";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import type { FakeShopifyAdmin } from "./fake-shopify-admin";
+import { installVariantMetafields, type FakeVariantMetafields } from "./fake-variant-metafields";
 
 // The merchant admin in the demo: the fake Shopify answers the two Admin API reads the admin pages make
 // (`locations` for the warehouse picker, `productVariants` for the products and the simulator's search, `nodes`
@@ -14,8 +15,22 @@ const PRICE_BY_NAME: [RegExp, string][] = [
   [/watch/i, "349.00"],
 ];
 
-/** Answers `locations` and `productVariants` on the fake Admin API like a shop holding the demo catalogue. */
+const metafieldsOf = new WeakMap<FakeShopifyAdmin, FakeVariantMetafields>();
+
+/** The variant metafields (definitions and values) of the demo's fake Admin API, as the app wrote them. */
+export function demoVariantMetafields(fake: FakeShopifyAdmin): FakeVariantMetafields {
+  const state = metafieldsOf.get(fake);
+  if (!state) throw new Error("installDemoAdminApi has not run on this fake");
+  return state;
+}
+
+/**
+ * Answers `locations` and `productVariants` on the fake Admin API like a shop holding the demo catalogue, and the
+ * variant metafield mutations of the products page (scripts/lib/fake-variant-metafields.ts).
+ */
 export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
+  const metafields = installVariantMetafields(fake);
+  metafieldsOf.set(fake, metafields);
   fake.on("locations", () => ({
     locations: {
       nodes: demoShopConfig.warehouses.map((w) => ({
@@ -39,7 +54,8 @@ export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
       },
     }));
   // `query` in Shopify's search syntax as the app sends it (prefix terms `mug*`, all must match the title or SKU).
-  fake.on("productVariants", ({ variables }) => {
+  fake.on("productVariants", (call) => {
+    const { variables } = call;
     const terms = String(variables.query ?? "")
       .split(/\s+/)
       .filter(Boolean)
@@ -52,12 +68,18 @@ export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
           .some((word) => word.startsWith(t)),
       );
     return {
-      productVariants: { nodes: variants.filter(matches), pageInfo: { hasNextPage: false, endCursor: null } },
+      productVariants: {
+        nodes: variants.filter(matches).map((v) => metafields.decorate(call, v)),
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
     };
   });
   // `nodes(ids:)`: null for an id the shop does not have, as the Admin API answers.
-  fake.on("nodes", ({ variables }) => ({
-    nodes: (variables.ids as string[]).map((id) => variants.find((v) => v.id === id) ?? null),
+  fake.on("nodes", (call) => ({
+    nodes: (call.variables.ids as string[]).map((id) => {
+      const found = variants.find((v) => v.id === id);
+      return found ? metafields.decorate(call, found) : null;
+    }),
   }));
   return fake;
 }

@@ -30,7 +30,7 @@ const VARIANTS_QUERY = `#graphql
     }
   }`;
 
-interface VariantNode {
+export interface VariantNode {
   id: string;
   displayName: string;
   sku: string | null;
@@ -52,7 +52,7 @@ const OUNCES_PER: Record<string, number> = {
   POUNDS: 16,
 };
 
-function toShopifyVariant(v: VariantNode): ShopifyVariant {
+export function toShopifyVariant(v: VariantNode): ShopifyVariant {
   const weight = v.inventoryItem?.measurement?.weight;
   return {
     variantId: v.id.slice(v.id.lastIndexOf("/") + 1),
