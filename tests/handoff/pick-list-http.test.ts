@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { getJwt } from "@shopify/shopify-api/test-helpers";
+import { getJwt, RequestType, setUpValidRequest } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PickList } from "../../app/contracts/warehouse-handoff";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
@@ -130,6 +130,22 @@ beforeAll(async () => {
   await install(STORE_B, "#5002-B", 5002);
 });
 afterAll(() => db?.$disconnect());
+
+describe("the warehouse page of a handed-off warehouse", () => {
+  it("shows the handoff method, the pick-list downloads and the tracking upload", async () => {
+    const request = await setUpValidRequest(
+      { type: RequestType.Admin, store: STORE_A, apiKey: TEST_API_KEY, apiSecretKey: TEST_API_SECRET },
+      new Request(new URL(`/app/warehouses/${warehouseIds[STORE_A]}`, inject("appUrl"))),
+    );
+    const page = await fetch(request.url, { headers: BROWSER, redirect: "manual" });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain("How the warehouse gets its orders");
+    expect(html).toContain("On (pick list)");
+    expect(html).toContain("Download CSV");
+    expect(html).toContain("Upload tracking (CSV)");
+  });
+});
 
 describe("GET /app/warehouses/:id/pick-list.csv and .json", () => {
   it("needs the shop's session: none, or a forged token, gets no pick list", async () => {
