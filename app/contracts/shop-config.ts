@@ -289,6 +289,9 @@ const Strategy = z.object({
 
 const FallbackRates = z.array(z.object({ serviceCode: TierCode, priceCents: Cents }));
 
+/** `ShopConfig.residentialDefault`: how an address that does not say whether it is residential is rated. */
+export const RESIDENTIAL_DEFAULTS = ["GUESS_FROM_COMPANY", "RESIDENTIAL", "COMMERCIAL"] as const;
+
 /** Validates a JSON shop configuration (e.g. `tailroute quote --config shop.json`). */
 export const ShopConfigSchema = z.object({
   shop: z.string().min(1),
@@ -301,6 +304,7 @@ export const ShopConfigSchema = z.object({
   strategy: Strategy,
   markup: Markup,
   fallbackRates: FallbackRates,
+  residentialDefault: z.enum(RESIDENTIAL_DEFAULTS).optional(),
   pallets: z.array(Pallet).optional(),
 }) satisfies z.ZodType<ShopConfig>;
 

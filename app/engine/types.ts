@@ -402,6 +402,9 @@ export interface MarkupConfig {
   fixedCents: number;
 }
 
+/** How an address that does not say whether it is residential is rated (`ShopConfig.residentialDefault`). */
+export type ResidentialDefault = "GUESS_FROM_COMPANY" | "RESIDENTIAL" | "COMMERCIAL";
+
 export interface FallbackRate {
   serviceCode: TierCode;
   priceCents: number;
@@ -420,6 +423,11 @@ export interface ShopConfig {
   markup: MarkupConfig;
   /** Flat prices per tier for when the destination cannot be located (the callback must still answer). */
   fallbackRates: FallbackRate[];
+  /**
+   * Residential or commercial when the checkout does not say (Shopify's `address_type`): GUESS_FROM_COMPANY (no
+   * company name = residential, the carriers' own default), RESIDENTIAL or COMMERCIAL. Absent = GUESS_FROM_COMPANY.
+   */
+  residentialDefault?: ResidentialDefault;
   /** The merchant's pallets for LTL handling units, preferred first. Absent = one 48 × 40 in pallet. */
   pallets?: PalletConfig[];
 }

@@ -2,15 +2,20 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Card, Layout, Page } from "@shopify/polaris";
 import { ConfigFileCard } from "../components/settings/config-file-card";
+import { ResidentialForm } from "../components/settings/residential-form";
 import { UnitsForm } from "../components/settings/units-form";
 import { useActionToast } from "../components/use-action-toast";
 import { adminContext } from "../services/admin/admin-context.server";
 import { statusOf } from "../services/admin/form-data";
-import { settingsAction, shopUnits } from "../services/admin/settings.server";
+import { settingsAction, shopResidentialDefault, shopUnits } from "../services/admin/settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
-  return { shop, units: await shopUnits(db, shop) };
+  return {
+    shop,
+    units: await shopUnits(db, shop),
+    residentialDefault: await shopResidentialDefault(db, shop),
+  };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -20,7 +25,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Settings() {
-  const { shop, units } = useLoaderData<typeof loader>();
+  const { shop, units, residentialDefault } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   useActionToast(data);
@@ -33,6 +38,14 @@ export default function Settings() {
         >
           <Card>
             <UnitsForm units={units} data={data} saving={saving} />
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          title="Residential or commercial"
+          description="Carriers charge a residential surcharge. When the checkout does not say which an address is, Tailroute guesses from the company name, or treats every address as residential or as commercial."
+        >
+          <Card>
+            <ResidentialForm residentialDefault={residentialDefault} data={data} saving={saving} />
           </Card>
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection

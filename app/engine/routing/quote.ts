@@ -91,7 +91,7 @@ export function freightThresholdCrossed(
  */
 export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteResult {
   const issues = new IssueList();
-  const dest = resolveDestination(input.destination, input.now, issues);
+  const dest = resolveDestination(input.destination, input.now, issues, compiled.config.residentialDefault);
   if (!dest) return { quotes: [], issues: issues.toArray() };
   const lines = resolveCart(compiled, input.cart, issues);
   if (lines.length === 0) {

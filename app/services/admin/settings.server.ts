@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
 import { UnitsForm } from "../../contracts/admin-forms";
-import { ShopConfigFileSchema } from "../../contracts/shop-config";
+import { RESIDENTIAL_DEFAULTS, ShopConfigFileSchema } from "../../contracts/shop-config";
+import type { ResidentialDefault } from "../../engine/types";
 import { loadShopConfigFile, saveShopConfig } from "../shop/config-store.server";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { fieldErrors, text, type SaveResult } from "./form-data";
@@ -28,6 +30,36 @@ export async function saveUnits(db: PrismaClient, shop: string, form: FormData):
   ]);
   configSaved(shop);
   return { ok: true, message: "Units saved" };
+}
+
+const ResidentialForm = z.object({
+  residentialDefault: z.enum(RESIDENTIAL_DEFAULTS, { message: "choose residential, commercial or a guess" }),
+});
+
+/** How the shop rates an address the checkout does not classify (today's guess for a shop row not yet made). */
+export async function shopResidentialDefault(db: PrismaClient, shop: string): Promise<ResidentialDefault> {
+  const row = await db.shop.findUnique({ where: { shop }, select: { residentialDefault: true } });
+  const parsed = ResidentialForm.safeParse(row ?? {});
+  return parsed.success ? parsed.data.residentialDefault : "GUESS_FROM_COMPANY";
+}
+
+/**
+ * Saves the residential default and bumps the configuration version, so the checkout callback and order routing
+ * (both read it with the shop's configuration) use it from their next request.
+ */
+export async function saveResidentialDefault(
+  db: PrismaClient,
+  shop: string,
+  form: FormData,
+): Promise<SaveResult> {
+  const parsed = ResidentialForm.safeParse({ residentialDefault: text(form, "residentialDefault") });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  await db.$transaction([
+    db.shop.update({ where: { shop }, data: parsed.data }),
+    bumpConfigVersion(db, shop),
+  ]);
+  configSaved(shop);
+  return { ok: true, message: "Residential default saved" };
 }
 
 /**
@@ -75,9 +107,13 @@ export async function importShopConfig(db: PrismaClient, shop: string, raw: stri
   };
 }
 
-/** The settings page's action: a configuration import (`intent=importConfig`) or the display units. */
+/**
+ * The settings page's action: a configuration import (`intent=importConfig`), the residential default
+ * (`intent=residential`) or the display units.
+ */
 export function settingsAction(db: PrismaClient, shop: string, form: FormData) {
-  return form.get("intent") === "importConfig"
-    ? importShopConfig(db, shop, String(form.get("config") ?? ""))
-    : saveUnits(db, shop, form);
+  const intent = form.get("intent");
+  if (intent === "importConfig") return importShopConfig(db, shop, String(form.get("config") ?? ""));
+  if (intent === "residential") return saveResidentialDefault(db, shop, form);
+  return saveUnits(db, shop, form);
 }

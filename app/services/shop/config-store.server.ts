@@ -69,6 +69,7 @@ export async function saveShopConfig(
     markupFixedCents: config.markup.fixedCents,
     defaultBox: json(config.defaultBox),
     fallbackRates: json(config.fallbackRates),
+    residentialDefault: config.residentialDefault ?? "GUESS_FROM_COMPANY",
     currency: config.currency,
     ...(config.units ?? {}),
   };
@@ -448,5 +449,9 @@ async function readShopConfig(
       settings.fallbackRates,
       shopColumn("fallbackRates"),
     ),
+    // GUESS_FROM_COMPANY (or a value this version does not know) is the default: left out.
+    ...(settings.residentialDefault === "RESIDENTIAL" || settings.residentialDefault === "COMMERCIAL"
+      ? { residentialDefault: settings.residentialDefault }
+      : {}),
   };
 }
