@@ -216,9 +216,12 @@ describe("Warehouses page", () => {
     // AND the page then shows the handoff on, without the secret
     const page = await load(edit.loader, path, { id: ontario.id });
     expect(page.data.handoff).toEqual({
+      key: "ontario-ca",
       enabled: true,
       url: "https://wms.example/tailroute",
+      method: "WEBHOOK",
       fulfillmentServiceId: [...shopify.services.keys()][0],
+      today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     expect(JSON.stringify(page.data)).not.toContain(good.data.value.secret);
     // AND another shop's warehouse cannot be switched
