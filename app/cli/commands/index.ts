@@ -1,6 +1,7 @@
 import { decisionsCommand } from "./decisions";
 import { handoffsCommand } from "./handoffs";
 import { importPickupPointsCommand } from "./import-pickup-points";
+import { importZoneChartCommand } from "./import-zone-chart";
 import { jobsCommand } from "./jobs";
 import { quoteCommand } from "./quote";
 import { reconcileCommand } from "./reconcile";
@@ -17,6 +18,7 @@ export const commands: CliCommand[] = [
   reconcileCommand,
   shipmentsCommand,
   importPickupPointsCommand,
+  importZoneChartCommand,
   jobsCommand,
   stockCommand,
   handoffsCommand,

@@ -17,6 +17,13 @@ import {
   StoredWarehouseFreightLevelsSchema,
   StoredZoneChartSchema,
 } from "../../contracts/stored-json";
+import {
+  StoredCubicTiersSchema,
+  StoredLtlClassRatesSchema,
+  StoredOunceBreaksSchema,
+  StoredPalletsSchema,
+  StoredZoneRangesSchema,
+} from "../../contracts/stored-freight-json";
 import { readJsonColumn } from "../../db/json-column";
 import { loadPickupNetworkSettings } from "../pickup/network-settings.server";
 import type {
@@ -70,6 +77,7 @@ export async function saveShopConfig(
     defaultBox: json(config.defaultBox),
     fallbackRates: json(config.fallbackRates),
     residentialDefault: config.residentialDefault ?? "GUESS_FROM_COMPANY",
+    pallets: optionalJson(config.pallets),
     currency: config.currency,
     ...(config.units ?? {}),
   };
@@ -98,6 +106,7 @@ export async function saveShopConfig(
     db.warehouse.deleteMany(where),
     db.carton.deleteMany(where),
     db.productProfile.deleteMany(where),
+    db.zoneChart.deleteMany(where),
     ...(config.pickupNetworks ? [db.pickupNetworkSetting.deleteMany(where)] : []),
     db.shop.upsert({
       where: { shop },
@@ -141,8 +150,23 @@ export async function saveShopConfig(
         zones: json(s.rateCard.zones),
         breaks: json(s.rateCard.breaks),
         overLastBreakCentsPerLb: json(s.rateCard.overLastBreakCentsPerLb),
+        ltlClassRates: optionalJson(s.rateCard.ltl),
+        ounceBreaks: optionalJson(s.rateCard.ounceBreaks),
+        cubicTiers: optionalJson(s.rateCard.cubicTiers),
         effectiveFrom,
       })),
+    }),
+    db.zoneChart.createMany({
+      data: config.carrierServices.flatMap((s) =>
+        (s.zoneTables ?? []).map((t) => ({
+          shop,
+          serviceCode: s.id,
+          warehouseKey: t.warehouseId,
+          originZip3: t.originZip3,
+          source: t.source,
+          ranges: json(t.ranges),
+        })),
+      ),
     }),
     db.warehouseService.createMany({
       data: serviceRows.flatMap(({ id, service: s }) =>
@@ -183,6 +207,9 @@ export async function saveShopConfig(
         coldChain: p.coldChain ?? false,
         bulky: p.bulky ?? false,
         shipAlone: p.shipAlone ?? false,
+        nmfcClass: p.nmfcClass ?? null,
+        stackable: p.stackable ?? true,
+        ownSkid: p.ownSkid ?? false,
       })),
     }),
     ...(config.pickupNetworks
@@ -291,7 +318,7 @@ async function readShopConfig(
   const settings = await db.shop.findUnique({ where: { shop } });
   if (!settings) return null;
   const onlyActive = everything ? {} : { active: true };
-  const [warehouses, services, cartons, profiles] = await Promise.all([
+  const [warehouses, services, cartons, profiles, zoneCharts] = await Promise.all([
     db.warehouse.findMany({ where: { shop, ...onlyActive }, orderBy: { sortOrder: "asc" } }),
     db.carrierService.findMany({
       where: { shop, ...(everything ? {} : { enabled: true }) },
@@ -307,7 +334,24 @@ async function readShopConfig(
     }),
     db.carton.findMany({ where: { shop, ...onlyActive }, orderBy: { sortOrder: "asc" } }),
     db.productProfile.findMany({ where: { shop }, orderBy: { sortOrder: "asc" } }),
+    db.zoneChart.findMany({ where: { shop }, orderBy: [{ serviceCode: "asc" }, { warehouseKey: "asc" }] }),
   ]);
+  // Imported carrier zone charts by service code (each chart is for one warehouse).
+  const zoneTables = new Map<string, NonNullable<CarrierServiceConfig["zoneTables"]>>();
+  for (const c of zoneCharts) {
+    const list = zoneTables.get(c.serviceCode) ?? [];
+    list.push({
+      warehouseId: c.warehouseKey,
+      originZip3: c.originZip3,
+      source: c.source,
+      ranges: readJsonColumn(StoredZoneRangesSchema, c.ranges, {
+        shop,
+        column: "ZoneChart.ranges",
+        id: c.id,
+      }),
+    });
+    zoneTables.set(c.serviceCode, list);
+  }
 
   // Every Json column goes through its zod reader here, once per configuration load (the carrier callback then
   // serves the compiled configuration from the runtime cache): a corrupted row fails with the shop and column named.
@@ -393,12 +437,14 @@ async function readShopConfig(
               cardRef("overLastBreakCentsPerLb"),
             ),
             ...(everything && card.isSample ? { sample: true } : {}),
+            ...lightAndFreightTiers(card, shop),
           },
           surcharges: readJsonColumn(StoredSurchargesSchema, s.surcharges, ref("surcharges")),
           fuelBasisPoints: s.fuelBasisPoints,
           holidays: readJsonColumn(StoredHolidaysSchema, s.holidays, ref("holidays")),
           transitByZone: readJsonColumn(StoredTransitByZoneSchema, s.transitByZone, ref("transitByZone")),
           zoneChart: readJsonColumn(StoredZoneChartSchema, s.zoneChart, ref("zoneChart")),
+          zoneTables: zoneTables.get(s.code) ?? null,
           servedStates: readJsonColumn(StoredStatesSchema, s.servedStates, ref("servedStates")),
           excludedStates: readJsonColumn(StoredStatesSchema, s.excludedStates, ref("excludedStates")),
           reachesPoBox: s.reachesPoBox,
@@ -426,7 +472,7 @@ async function readShopConfig(
     })),
     defaultBox: readJsonColumn(StoredDefaultBoxSchema, settings.defaultBox, shopColumn("defaultBox")),
     productProfiles: profiles.map(
-      ({ variantId, sku, name, lengthIn, widthIn, heightIn, weightOz, ...flags }) =>
+      ({ variantId, sku, name, lengthIn, widthIn, heightIn, weightOz, nmfcClass, ...flags }) =>
         compact({
           variantId,
           sku,
@@ -440,6 +486,9 @@ async function readShopConfig(
           coldChain: flags.coldChain || null,
           bulky: flags.bulky || null,
           shipAlone: flags.shipAlone || null,
+          nmfcClass,
+          stackable: flags.stackable ? null : false,
+          ownSkid: flags.ownSkid || null,
         }),
     ),
     strategy,
@@ -453,5 +502,25 @@ async function readShopConfig(
     ...(settings.residentialDefault === "RESIDENTIAL" || settings.residentialDefault === "COMMERCIAL"
       ? { residentialDefault: settings.residentialDefault }
       : {}),
+    ...(() => {
+      const pallets = readJsonColumn(StoredPalletsSchema, settings.pallets, shopColumn("pallets"));
+      return pallets ? { pallets } : {};
+    })(),
+  };
+}
+
+/** A stored card's LTL class rates and light-parcel tiers, each only when present. */
+function lightAndFreightTiers(
+  card: { id: string; ltlClassRates: unknown; ounceBreaks: unknown; cubicTiers: unknown },
+  shop: string,
+) {
+  const ref = (column: string) => ({ shop, column: `RateCard.${column}`, id: card.id });
+  const ltl = readJsonColumn(StoredLtlClassRatesSchema, card.ltlClassRates, ref("ltlClassRates"));
+  const ounceBreaks = readJsonColumn(StoredOunceBreaksSchema, card.ounceBreaks, ref("ounceBreaks"));
+  const cubicTiers = readJsonColumn(StoredCubicTiersSchema, card.cubicTiers, ref("cubicTiers"));
+  return {
+    ...(ltl ? { ltl } : {}),
+    ...(ounceBreaks && ounceBreaks.length > 0 ? { ounceBreaks } : {}),
+    ...(cubicTiers && cubicTiers.length > 0 ? { cubicTiers } : {}),
   };
 }
