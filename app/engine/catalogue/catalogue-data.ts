@@ -551,7 +551,7 @@ export const CARRIER_CATALOGUE: readonly CatalogueService[] = [
     },
     pickup: unverified(
       { networks: [], label: "None (regional carriers rarely run a pickup network)" },
-      "template",
+      "template value: replace it with your carrier contract's",
     ),
     transitByZone: unverified(
       transit([
@@ -604,7 +604,7 @@ export const CARRIER_CATALOGUE: readonly CatalogueService[] = [
     },
     pickup: unverified(
       { networks: [], label: "Terminal pickup by arrangement (no locker network)" },
-      "template",
+      "template value: replace it with your carrier contract's",
     ),
     transitByZone: unverified(LTL_TEMPLATE, `${TRANSIT_NOTE}; line-haul plus the final-mile appointment`),
     surcharges: unverified<SurchargeCode[]>(
