@@ -132,8 +132,10 @@ export async function planLinkFor(
   carrier: string,
   hints: ParcelHints = {},
 ): Promise<ShipmentPlanLink> {
+  // The order's current decision: a re-decided order keeps its superseded ones (lower revisions).
   const decision = await tx.routingDecision.findFirst({
     where: { shop, orderId },
+    orderBy: { revision: "desc" },
     select: { id: true, orderName: true, plan: true, input: true, pickupPoint: true },
   });
   if (!decision) return EMPTY;
