@@ -52,6 +52,9 @@ export default function CarrierServiceEdit() {
       subtitle={`${service.carrier} · ${service.code} · ${service.mode}`}
       backAction={{ content: "Carriers & services", url: "/app/carriers" }}
       secondaryActions={[
+        ...(service.mode === "FREIGHT"
+          ? []
+          : [{ content: "Surcharge areas", url: `/app/carriers/${service.id}/surcharge-areas` }]),
         {
           content: values.enabled ? "Disable" : "Enable",
           onAction: () => submit({ intent: values.enabled ? "disable" : "enable" }, { method: "post" }),
