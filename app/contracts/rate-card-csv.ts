@@ -1,11 +1,13 @@
 import Papa from "papaparse";
 import { centsToDollarsInput } from "../format/money";
+import { isLtlRateCardCsv, ltlRatesFromRows } from "./ltl-rate-card-csv";
 import { RateCardSchema } from "./shop-config";
 import type { RateCard } from "../engine/types";
 
 // Rate card CSV (docs/admin.md): header `max_lb,zone_2,…,zone_8`; one row per weight break with prices in
 // dollars; an optional last row `over_per_lb,…` with dollars per pound beyond the last break. Used by the
 // browser (preview, progress) and the server (the import itself), so both report the same line errors.
+// A file whose header starts with `class` is an LTL class rate card instead (app/contracts/ltl-rate-card-csv.ts).
 
 export interface CsvLineError {
   /** 1-based line in the file (the header is line 1). */
@@ -35,6 +37,19 @@ export function rateCardFromRows(
   rows: string[][],
   meta: { name: string; basis: RateCard["basis"] },
 ): RateCardCsvResult {
+  if (isLtlRateCardCsv(rows)) {
+    const { ltl, errors, rows: read } = ltlRatesFromRows(rows);
+    if (!ltl) return { card: null, errors, rows: read };
+    const card: RateCard = {
+      name: meta.name,
+      basis: "PER_SHIPMENT",
+      zones: [],
+      breaks: [],
+      overLastBreakCentsPerLb: [],
+      ltl,
+    };
+    return { card, errors: [], rows: read };
+  }
   const errors: CsvLineError[] = [];
   const header = (rows[0] ?? []).map((cell) => cell.trim().toLowerCase());
   if (header[0] !== "max_lb") errors.push({ line: 1, message: 'the first column must be "max_lb"' });

@@ -2,9 +2,12 @@
 // units built from pallets (stackable vs not, own skids), CWT breaks, the deficit-weight rule and the minimum.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { demoShopConfig, DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import {
   classForDensity,
+  compileShopConfig,
   cwtCharge,
+  quote,
   DEFAULT_PALLET,
   NMFC_DENSITY_SCALE,
   palletize,
@@ -287,5 +290,53 @@ describe("CWT arithmetic", () => {
         rows: [{ freightClass: 100, zone: 5, centsPerCwt: [9000, 9500] }],
       }),
     ).toThrow(/must not rise with weight/);
+  });
+});
+
+describe("LTL quotes end to end (demo SAMPLE class tariff)", () => {
+  const compiled = compileShopConfig(demoShopConfig);
+  const sofa = {
+    variantId: DEMO_VARIANTS.sofa,
+    sku: "SOFA-3S-GREY",
+    quantity: 1,
+    grams: 68039,
+    priceCents: 129900,
+  };
+  const now = new Date("2026-11-24T15:00:00Z");
+  const freightOf = (zip: string) => {
+    const result = quote(compiled, {
+      cart: [sofa],
+      destination: { country: "US", zip, addressLines: ["1 Main St"] },
+      now,
+    });
+    return result.quotes.find((q) => q.serviceCode === "TR_FREIGHT_THRESHOLD")!.shipments[0];
+  };
+
+  it("palletises the sofa on its own skid, classes it by density and prices the CWT line", () => {
+    // GIVEN a 150 lb sofa, 84 × 38 × 34 in, on its own skid WHEN quoted to New York
+    const plan = freightOf("10001");
+    // THEN one non-stackable unit of 62.81 ft³ at 2.40 lb/ft³ → class 250, priced per CWT
+    expect(plan.freight?.handlingUnits).toEqual([
+      expect.objectContaining({
+        kind: "OWN_SKID",
+        cubicFt: 62.81,
+        densityPcf: 2.4,
+        freightClass: 250,
+        stackable: false,
+      }),
+    ]);
+    const line = plan.freight!.lines[0];
+    expect(line).toMatchObject({ freightClass: 250, weightLb: 151, kind: "ACTUAL" });
+    expect(plan.baseCents).toBe(Math.round((151 * line.centsPerCwt) / 100));
+  });
+
+  it("adds the limited-access charge only where the destination is on the list, even between quotes", () => {
+    // GIVEN West Point NY (on the SAMPLE limited-access list) and a neighbour in the same zone, quoted one after the other
+    const listed = freightOf("10996");
+    const neighbour = freightOf("10994");
+    // THEN only the listed ZIP pays it (a shared rating must not carry it over)
+    expect(listed.zone).toBe(neighbour.zone);
+    expect(listed.surcharges.some((s) => s.code === "LIMITED_ACCESS")).toBe(true);
+    expect(neighbour.surcharges.some((s) => s.code === "LIMITED_ACCESS")).toBe(false);
   });
 });

@@ -120,8 +120,8 @@ function compileService(
     warehouseIndexes: new Set(allowed),
     zoneTables: compileZoneTables(s.zoneTables ?? [], warehouseZip3),
     pallets,
-    ratingUsesDestZip:
-      rateCard.ltl?.usesDestZip3 === true || s.surcharges.some((rule) => rule.code === "LIMITED_ACCESS"),
+    // Limited-access ZIPs are part of the shared rating's key (like area surcharges); ZIP3 lanes are not.
+    ratingUsesDestZip: rateCard.ltl?.usesDestZip3 === true,
   };
 }
 

@@ -53,8 +53,8 @@ export interface CompiledService {
   /** The shop's pallets (LTL handling units). */
   pallets: readonly PalletConfig[];
   /**
-   * The rating depends on the destination ZIP beyond the zone and area surcharge (LTL rows per destination ZIP3,
-   * limited-access ZIPs), so a rating must not be shared across destinations.
+   * The rating depends on the destination ZIP beyond the zone and the ZIP-listed surcharges (LTL rows per
+   * destination ZIP3), so a rating must not be shared across destinations.
    */
   ratingUsesDestZip: boolean;
 }

@@ -167,14 +167,29 @@ function computeLeg(
   };
 }
 
-/** Which of the service's area surcharges applies to a ZIP (the first match, as `computeSurcharges` picks), or -1. */
+/**
+ * Which of the service's area surcharges applies to a ZIP (the first match, as `computeSurcharges` picks), or -1;
+ * plus, above that, whether a limited-access rule matches (`areaKeyCount` values in all), so a shared rating is keyed
+ * by every ZIP-dependent surcharge.
+ */
 function areaSurchargeIndex(service: CompiledService, zip: string): number {
-  const { areas } = service.surcharges;
-  if (areas.length === 0) return -1;
+  const { areas, limitedAccess } = service.surcharges;
+  if (areas.length === 0 && limitedAccess.length === 0) return -1;
   const zip3 = zip.slice(0, 3);
-  for (let i = 0; i < areas.length; i += 1) if (areas[i].zip5.has(zip) || areas[i].zip3.has(zip3)) return i;
-  return -1;
+  let index = -1;
+  for (let i = 0; i < areas.length; i += 1)
+    if (areas[i].zip5.has(zip) || areas[i].zip3.has(zip3)) {
+      index = i;
+      break;
+    }
+  for (const rule of limitedAccess)
+    if (rule.zip5.has(zip) || rule.zip3.has(zip3)) return index + areas.length + 1;
+  return index;
 }
+
+/** Distinct `areaSurchargeIndex` values + 1 (the rating key's stride for it). */
+const areaKeyCount = (service: CompiledService) =>
+  (service.surcharges.areas.length + 1) * (service.surcharges.limitedAccess.length > 0 ? 2 : 1);
 
 /**
  * Rates one shipment with one service (and freight level), or returns null with the reason recorded as an
@@ -220,9 +235,7 @@ function ratingFor(
   const cacheable =
     !service.ratingUsesDestZip && Number.isInteger(zone) && zone >= 0 && zone < 64 && Number.isInteger(ship);
   const key = cacheable
-    ? ((((ship * 2 + (ctx.dest.residential ? 1 : 0)) * (service.surcharges.areas.length + 1) +
-        leg.areaIndex +
-        1) *
+    ? ((((ship * 2 + (ctx.dest.residential ? 1 : 0)) * areaKeyCount(service) + leg.areaIndex + 1) *
         OPTION_STRIDE +
         level) *
         ctx.compiled.services.length +

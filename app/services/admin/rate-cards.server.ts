@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import type { RateCard } from "../../engine/types";
 import { csvRows, rateCardFromRows, rateCardToCsv, type CsvLineError } from "../../contracts/rate-card-csv";
 import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { rateCardTable } from "./rate-card-row.server";
@@ -31,30 +32,55 @@ export async function importRateCard(
   const name = `${service.name} (imported ${now.toISOString().slice(0, 10)})`;
   const { card, errors } = rateCardFromRows(csvRows(csv), { name, basis });
   if (!card) return { ok: false, lineErrors: errors };
+  if (card.ltl) {
+    // An LTL class tariff only makes sense for a freight service (palletised, per shipment).
+    if (service.mode !== "FREIGHT")
+      return {
+        ok: false,
+        lineErrors: [{ line: 1, message: "LTL class rates are for freight services only" }],
+      };
+    return saveCard(db, shop, service.id, name, card, now, {
+      message: `LTL class rates imported: ${card.ltl.rows.length} class × lane rows, ${card.ltl.breaksFromLb.length} weight breaks`,
+      breaks: card.ltl.breaksFromLb.length,
+      zones: new Set(card.ltl.rows.map((r) => r.zone ?? r.destZip3)).size,
+    });
+  }
+  return saveCard(db, shop, service.id, name, card, now, {
+    message: `Rate card imported: ${card.breaks.length} weight breaks × ${card.zones.length} zones`,
+    breaks: card.breaks.length,
+    zones: card.zones.length,
+  });
+}
+
+async function saveCard(
+  db: PrismaClient,
+  shop: string,
+  serviceId: string,
+  name: string,
+  card: RateCard,
+  now: Date,
+  summary: { message: string; breaks: number; zones: number },
+): Promise<RateCardImportResult> {
   const json = (value: unknown) => value as Prisma.InputJsonValue;
   await db.$transaction([
     db.rateCard.create({
       data: {
         shop,
-        carrierServiceId: service.id,
+        carrierServiceId: serviceId,
         name,
         isSample: false,
-        basis,
+        basis: card.basis,
         zones: json(card.zones),
         breaks: json(card.breaks),
         overLastBreakCentsPerLb: json(card.overLastBreakCentsPerLb),
+        ...(card.ltl ? { ltlClassRates: json(card.ltl) } : {}),
         effectiveFrom: now,
       },
     }),
     bumpConfigVersion(db, shop),
   ]);
   configSaved(shop);
-  return {
-    ok: true,
-    message: `Rate card imported: ${card.breaks.length} weight breaks × ${card.zones.length} zones`,
-    breaks: card.breaks.length,
-    zones: card.zones.length,
-  };
+  return { ok: true, ...summary };
 }
 
 /** The service's active rate card as CSV (same format as the import), or null. */
