@@ -8,12 +8,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import {
-  ensureAppBuilt,
-  freePort,
-  freshSqliteDatabase,
-  startAppServer,
-} from "../scripts/lib/app-server";
+import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../scripts/lib/demo-checkouts";
 import { shopifyHmac } from "../scripts/lib/signed-webhook";
 import { variedMix } from "./lib/varied-mix";

@@ -15,12 +15,7 @@ import {
   savePickupNetworkSettings,
 } from "../app/services/pickup/network-settings.server";
 import { sampleDirectory } from "../app/demo/sample-pickup-directory";
-import {
-  ensureAppBuilt,
-  freePort,
-  freshSqliteDatabase,
-  startAppServer,
-} from "../scripts/lib/app-server";
+import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
 import { extensionSessionToken } from "../scripts/lib/session-token";
 
 const POINTS = 100_000;

@@ -45,7 +45,8 @@ async function startSharedApp(): Promise<SharedApp> {
   process.env.TAILROUTE_TEST_RUN_PID ??= String(process.pid);
   const dir = mkdtempSync(join(tmpdir(), "tailroute-test-"));
   const postgres = testDatabaseProvider() === "postgres";
-  if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX, isStaleTestDatabase);
+  if (postgres)
+    await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX, isStaleTestDatabase);
   const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
   ensureAppBuilt();
   const port = await freePort();
