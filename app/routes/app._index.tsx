@@ -33,6 +33,7 @@ const CHECKLIST_LABELS = {
   carrierService: "Carrier service registered and active",
   warehouses: "Warehouses linked to Shopify locations",
   services: "Services enabled with rate cards",
+  cartons: "Cartons to pack into",
   products: "Products with dimensions",
   testQuote: "Test quote passed",
 } as const;

@@ -36,6 +36,7 @@ describe("Home page", () => {
       carrierService: false, // the demo never registers with Shopify
       warehouses: true,
       services: true,
+      cartons: true,
       products: true,
       testQuote: true,
     });
@@ -64,6 +65,40 @@ describe("Home page", () => {
       "Shopify refused the carrier service: Carrier-calculated shipping is not enabled",
     );
     await h.db.shop.update({ where: { shop: DEMO_SHOP }, data: { carrierServiceError: null } });
+  });
+
+  it("says how many variants ship in the default box and when there is no carton to pack into", async () => {
+    // GIVEN the shop's catalogue read from Shopify: its profiled variants and one poster without dimensions,
+    // another shop's variant without dimensions, and no active carton
+    const profiled = await h.db.productProfile.findMany({
+      where: { shop: DEMO_SHOP, variantId: { not: null } },
+      select: { variantId: true, name: true },
+    });
+    const syncedAt = new Date();
+    await h.db.catalogueVariant.createMany({
+      data: [
+        ...profiled.map((p) => ({ shop: DEMO_SHOP, variantId: p.variantId!, title: p.name, syncedAt })),
+        { shop: DEMO_SHOP, variantId: "990001", title: "Poster", syncedAt },
+        { shop: OTHER_SHOP, variantId: "990002", title: "Other shop's poster", syncedAt },
+      ],
+    });
+    await h.db.carton.updateMany({ where: { shop: DEMO_SHOP }, data: { active: false } });
+    try {
+      // WHEN the home page opens
+      const { data } = await load(route.loader, "/app");
+      const step = (key: string) => data.checklist.find((i: { key: string }) => i.key === key);
+      // THEN the products step counts this shop's variant without dimensions, and the cartons step is to do
+      expect(step("products")).toMatchObject({
+        done: false,
+        detail: `1 of ${profiled.length + 1} variants have no dimensions and ship in the default box`,
+        url: "/app/products",
+      });
+      expect(step("cartons")).toMatchObject({ done: false, url: "/app/cartons" });
+      expect(step("cartons").detail).toMatch(/^No carton yet/);
+    } finally {
+      await h.db.catalogueVariant.deleteMany({});
+      await h.db.carton.updateMany({ where: { shop: DEMO_SHOP }, data: { active: true } });
+    }
   });
 
   it("counts routed orders by warehouse and mode, cost by mode and on-time rate, from this shop only", async () => {

@@ -18,9 +18,10 @@ import {
 } from "../../engine/transit";
 import { promiseKept } from "../storefront/promise-kept";
 import { inRange, type AnalyticsRange } from "./analytics-range";
+import { productsMissingDimensions } from "./products.server";
 
 export interface ChecklistItem {
-  key: "carrierService" | "warehouses" | "services" | "products" | "testQuote";
+  key: "carrierService" | "warehouses" | "services" | "cartons" | "products" | "testQuote";
   done: boolean;
   detail: string;
   url: string;
@@ -44,7 +45,11 @@ export async function setupChecklist(
     db.carrierService.count({ where: { shop, enabled: true, rateCards: { some: {} } } }),
     db.productProfile.findFirst({ where: { shop, variantId: { not: null } }, orderBy: { sortOrder: "asc" } }),
   ]);
-  const profiles = await db.productProfile.count({ where: { shop } });
+  const [profiles, cartons, catalogue] = await Promise.all([
+    db.productProfile.count({ where: { shop } }),
+    db.carton.count({ where: { shop, active: true } }),
+    productsMissingDimensions(db, shop),
+  ]);
   const quote = await testQuote(shop, profile, now);
   return [
     {
@@ -70,34 +75,58 @@ export async function setupChecklist(
     },
     { key: "services", ...(await servicesStep(db, shop, servicesWithCards)), url: "/app/carriers" },
     {
-      key: "products",
-      done: profiles > 0,
-      detail: `${profiles} products with dimensions`,
-      url: "/app/products",
+      key: "cartons",
+      done: cartons > 0,
+      detail:
+        cartons > 0
+          ? `${cartons} active cartons to pack into`
+          : "No carton yet: add the boxes you ship in (until then each product ships in the default box)",
+      url: "/app/cartons",
     },
+    { key: "products", ...productsStep(profiles, catalogue), url: "/app/products" },
     { key: "testQuote", done: quote.passed, detail: quote.detail, url: "/app/simulator" },
   ];
 }
 
 /**
  * The carriers step says what is missing: no carrier service at all, services without a rate card (they cannot
- * quote), or no active carton (every product then ships in its own default box; /app/cartons).
+ * quote).
  */
 async function servicesStep(db: PrismaClient, shop: string, servicesWithCards: number) {
-  const [services, withoutCard, cartons] = await Promise.all([
+  const [services, withoutCard] = await Promise.all([
     db.carrierService.count({ where: { shop } }),
     db.carrierService.count({ where: { shop, enabled: true, rateCards: { none: {} } } }),
-    db.carton.count({ where: { shop, active: true } }),
   ]);
   const missing = [
     ...(services === 0 ? ["no carrier service yet: add one from the catalogue"] : []),
     ...(withoutCard > 0 ? [`${withoutCard} service(s) have no rate card yet: upload a CSV on each`] : []),
-    ...(cartons === 0 ? ["no carton yet: add the boxes you ship in on the Cartons page"] : []),
   ];
   const summary = `${servicesWithCards} enabled services with a rate card`;
   return {
     done: servicesWithCards > 0,
     detail: missing.length > 0 ? `${summary}; ${missing.join("; ")}` : summary,
+  };
+}
+
+/**
+ * Products are done once some have dimensions and none of the variants last read from Shopify lacks them (those
+ * ship in the shop's default box). Before the catalogue was read, the count of profiles is all there is to say.
+ */
+function productsStep(profiles: number, catalogue: { missing: number; variants: number }) {
+  if (catalogue.variants === 0)
+    return {
+      done: profiles > 0,
+      detail:
+        profiles > 0
+          ? `${profiles} products with dimensions`
+          : "No product dimensions yet: read your products from Shopify on the Products page",
+    };
+  return {
+    done: profiles > 0 && catalogue.missing === 0,
+    detail:
+      catalogue.missing === 0
+        ? `All ${catalogue.variants} variants have dimensions`
+        : `${catalogue.missing} of ${catalogue.variants} variants have no dimensions and ship in the default box`,
   };
 }
 
