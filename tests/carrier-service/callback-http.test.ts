@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
@@ -9,12 +10,14 @@ import { fixture } from "../support/fixtures";
 const db = appDatabase();
 const shop = "callback-http.myshopify.com";
 const goneShop = "callback-uninstalled.myshopify.com";
+const freshShop = "callback-fresh.myshopify.com";
 let token = "";
 let goneToken = "";
 
 beforeAll(async () => {
   await saveShopConfig(db, { ...demoShopConfig, shop });
   await saveShopConfig(db, { ...demoShopConfig, shop: goneShop });
+  await recordInstall(db, freshShop); // installed, not onboarded: no warehouse, service or carton
   await db.shop.update({ where: { shop: goneShop }, data: { uninstalledAt: new Date() } });
   token = (await db.shop.findUniqueOrThrow({ where: { shop } })).callbackToken;
   goneToken = (await db.shop.findUniqueOrThrow({ where: { shop: goneShop } })).callbackToken;
@@ -51,6 +54,12 @@ describe("POST /api/carrier-service (authentication)", () => {
       expect(r.description).toMatch(/^Ships from Dallas, TX · arrives /);
       expect(r.min_delivery_date).toMatch(/^\d{4}-\d{2}-\d{2} 14:00:00 -0[56]00$/);
     }
+  });
+
+  it("answers a freshly installed shop, before onboarding, 200 with no rates", async () => {
+    const response = await post("/api/carrier-service", body, signed(body, freshShop));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ rates: [] });
   });
 
   it("accepts the shop's token in the path when no HMAC is sent", async () => {

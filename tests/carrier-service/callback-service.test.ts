@@ -8,11 +8,12 @@ import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import type { CompiledShopConfig } from "../../app/engine";
 import {
   answerCarrierCallback,
+  compileForCallback,
   type CarrierCallbackDeps,
 } from "../../app/services/carrier-service/callback.server";
 import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { ShopRuntimeCache } from "../../app/services/shop/runtime-cache.server";
-import { compileShopConfig } from "../../app/engine";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { fixture } from "../support/fixtures";
 
@@ -40,18 +41,18 @@ beforeEach(async () => {
     db,
     appSecret: SECRET,
     now: () => FIXED_NOW,
-    cache: new ShopRuntimeCache<CompiledShopConfig>(db, {
-      compile: compileShopConfig,
+    cache: new ShopRuntimeCache<CompiledShopConfig | null>(db, {
+      compile: compileForCallback,
       clockMs: () => cacheClockMs,
     }),
   };
 });
 
-function signedRequest(body: unknown): Request {
+function signedRequest(body: unknown, forShop = shop): Request {
   const raw = JSON.stringify(body);
   return new Request("http://app.test/api/carrier-service", {
     method: "POST",
-    headers: { "X-Shopify-Hmac-Sha256": shopifyHmac(raw, SECRET), "X-Shopify-Shop-Domain": shop },
+    headers: { "X-Shopify-Hmac-Sha256": shopifyHmac(raw, SECRET), "X-Shopify-Shop-Domain": forShop },
     body: raw,
   });
 }
@@ -177,5 +178,51 @@ describe("answerCarrierCallback", () => {
       .toBe(1000);
     // THEN the old prices were served until then, the new ones after
     expect(stillCached).toEqual(before);
+  });
+
+  it("answers a freshly installed shop with nothing configured 200 and no rates, not a 401 or a 5xx", async () => {
+    // GIVEN a shop installed through the real install path and nothing else
+    const fresh = "callback-fresh-install.myshopify.com";
+    await recordInstall(db, fresh);
+    // WHEN Shopify sends it a signed rate request
+    const response = await answerCarrierCallback(signedRequest(smallCartToDenver(), fresh), null, deps);
+    // THEN checkout gets an empty rate list (the shop cannot serve yet), nothing is recorded as a failure
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ rates: [] });
+    expect(await db.callbackFailure.count({ where: { shop: fresh } })).toBe(0);
+  });
+
+  it("answers 200 and no rates when every warehouse is switched off", async () => {
+    // GIVEN a configured shop whose warehouses are all inactive
+    await db.warehouse.updateMany({ where: { shop }, data: { active: false } });
+    await db.shop.update({ where: { shop }, data: { configVersion: { increment: 1 } } });
+    // WHEN a signed rate request arrives
+    const response = await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps);
+    // THEN an empty rate list, no failure
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ rates: [] });
+    expect(await db.callbackFailure.count({ where: { shop } })).toBe(0);
+  });
+
+  it("answers 200 and no rates when every carrier service is disabled", async () => {
+    // GIVEN a configured shop with no fallback rates whose services are all disabled
+    await db.carrierService.updateMany({ where: { shop }, data: { enabled: false } });
+    await db.shop.update({ where: { shop }, data: { fallbackRates: [], configVersion: { increment: 1 } } });
+    // WHEN a signed rate request arrives
+    const response = await answerCarrierCallback(signedRequest(smallCartToDenver()), null, deps);
+    // THEN an empty rate list, no failure
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ rates: [] });
+    expect(await db.callbackFailure.count({ where: { shop } })).toBe(0);
+  });
+
+  it("still refuses a correctly signed request for a shop that never installed with a bare 401", async () => {
+    const response = await answerCarrierCallback(
+      signedRequest(smallCartToDenver(), "never-installed.myshopify.com"),
+      null,
+      deps,
+    );
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe("");
   });
 });

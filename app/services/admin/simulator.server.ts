@@ -4,7 +4,7 @@ import { CarrierServiceRequest } from "../../contracts/carrier-service";
 import { containsText } from "../../db/portable.server";
 import { quote } from "../../engine";
 import { callbackCache } from "../carrier-service/runtime.server";
-import { engineInput, rateWithEngine } from "../carrier-service/callback.server";
+import { engineInput, isQuotable, rateWithEngine } from "../carrier-service/callback.server";
 import { toExplain } from "../carrier-service/rate-mapping";
 import { fieldErrors, text } from "./form-data";
 import type { AdminGraphql } from "./admin-context.server";
@@ -75,7 +75,11 @@ export async function simulateRates(
   const parsed = parseSimulatorForm(form);
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
   const runtime = await callbackCache.byShop(shop);
-  if (!runtime) return { ok: false as const, errors: { form: "the shop has no configuration yet" } };
+  if (!runtime || !isQuotable(runtime))
+    return {
+      ok: false as const,
+      errors: { form: "No active warehouse yet: add one on the Warehouses page, then a carrier service" },
+    };
   const profiles = await db.productProfile.findMany({
     where: { shop },
     select: { variantId: true, name: true, sku: true, weightOz: true },

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { CarrierServiceRequest, type CarrierServiceResponse } from "../../contracts/carrier-service";
 import { zodIssuesText } from "../../contracts/zod-issues";
-import { compileShopConfig, quote, type CompiledShopConfig } from "../../engine";
+import { activeConfig, compileShopConfig, quote, type CompiledShopConfig } from "../../engine";
+import type { ShopConfig } from "../../engine/types";
 import { identifyCallbackCaller } from "./auth.server";
 import { fallbackRates, toQuoteInput, toShopifyRates } from "./rate-mapping";
 import { loadLaneStats } from "../tracking/lanes.server";
@@ -17,24 +18,41 @@ const SERVED_COUNTRIES = new Set(["US", "PR", "VI", "GU", "AS", "MP"]);
 
 export interface CarrierCallbackDeps {
   db: PrismaClient;
-  cache: ShopRuntimeCache<CompiledShopConfig>;
+  cache: ShopRuntimeCache<CompiledShopConfig | null>;
   appSecret: string;
   now: () => Date;
   timeBudgetMs?: number;
   /** The engine call; replaceable so tests can make it fail or stall. */
   rate?: (
-    runtime: ShopRuntime<CompiledShopConfig>,
+    runtime: ShopRuntime<CompiledShopConfig | null>,
     request: CarrierServiceRequest,
     now: Date,
   ) => CarrierServiceResponse;
 }
 
-/** The production engine call: compiled config + Shopify request → Shopify rates. */
+/**
+ * The callback's compile step. A shop with no active warehouse is installed but not set up yet (a fresh install
+ * before onboarding, or every warehouse switched off): there is nothing to compile, and it quotes no rates (200,
+ * empty list: "cannot serve", docs/carrier-service.md) instead of the engine's refusal becoming a 503.
+ */
+export function compileForCallback(config: ShopConfig): CompiledShopConfig | null {
+  return activeConfig(config).warehouses.length > 0 ? compileShopConfig(config) : null;
+}
+
+/** A runtime the engine can quote with (the shop has at least one active warehouse). */
+export function isQuotable(
+  runtime: ShopRuntime<CompiledShopConfig | null>,
+): runtime is ShopRuntime<CompiledShopConfig> {
+  return runtime.compiled !== null;
+}
+
+/** The production engine call: compiled config + Shopify request → Shopify rates (none for a shop not set up). */
 export function rateWithEngine(
-  runtime: ShopRuntime<CompiledShopConfig>,
+  runtime: ShopRuntime<CompiledShopConfig | null>,
   request: CarrierServiceRequest,
   now: Date,
 ) {
+  if (!isQuotable(runtime)) return { rates: [] };
   const result = quote(runtime.compiled, engineInput(runtime, request, now));
   return { rates: toShopifyRates(result, runtime.compiled, request, now) };
 }
@@ -45,7 +63,7 @@ export function rateWithEngine(
  * (oversold with inventoryPolicy CONTINUE, or stock not yet synced) is quoted as a backorder, never left rateless.
  */
 export function engineInput(
-  runtime: ShopRuntime<CompiledShopConfig>,
+  runtime: ShopRuntime<CompiledShopConfig | null>,
   request: CarrierServiceRequest,
   now: Date,
 ) {
@@ -55,8 +73,8 @@ export function engineInput(
 
 /** A per-process cache of compiled shop configurations for the callback. */
 export function createCallbackCache(db: PrismaClient) {
-  return new ShopRuntimeCache(db, {
-    compile: compileShopConfig,
+  return new ShopRuntimeCache<CompiledShopConfig | null>(db, {
+    compile: compileForCallback,
     loadLaneStats: (shop) => loadLaneStats(db, shop),
     prepareConfig: async (shop, config) =>
       withSyncedStock(config, await loadStockOverlay(db, shop), await loadStockSyncTimes(db, shop)),
@@ -97,8 +115,8 @@ export async function answerCarrierRequest(
   deps: CarrierCallbackDeps,
 ): Promise<CallbackAnswer> {
   if (request.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: "Use POST" };
-  let tokenRuntime: ShopRuntime<CompiledShopConfig> | null = null;
-  let runtime: ShopRuntime<CompiledShopConfig> | null;
+  let tokenRuntime: ShopRuntime<CompiledShopConfig | null> | null = null;
+  let runtime: ShopRuntime<CompiledShopConfig | null> | null;
   try {
     // A path token is checked first, so an unknown caller learns nothing (not even the size limit).
     tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
@@ -132,6 +150,7 @@ export async function answerCarrierRequest(
     );
     return SHOPIFY_BACKUP;
   }
+  // Unknown or uninstalled: refused. Installed but not set up yet: served below, with no rates.
   if (!runtime || !runtime.installed) return UNAUTHORIZED;
   const rawBody = request.rawBody!;
 
@@ -149,6 +168,7 @@ export async function answerCarrierRequest(
   const rateRequest = parsed.data;
   if (!SERVED_COUNTRIES.has((rateRequest.rate.destination.country ?? "").toUpperCase()))
     return json({ rates: [] });
+  if (!isQuotable(runtime)) return json({ rates: [] });
 
   const started = performance.now();
   try {

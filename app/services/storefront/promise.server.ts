@@ -18,7 +18,7 @@ import {
   type TierQuote,
   type ZipInfo,
 } from "../../engine";
-import { engineInput } from "../carrier-service/callback.server";
+import { engineInput, isQuotable } from "../carrier-service/callback.server";
 import type { PickupDirectoryCache } from "../pickup/pickup-directory-cache.server";
 import type { ShopRuntime, ShopRuntimeCache } from "../shop/runtime-cache.server";
 
@@ -32,7 +32,7 @@ const TERRITORY_COUNTRIES = new Set(["PR", "VI", "GU", "AS", "MP"]);
 
 export interface PromiseDeps {
   /** The CarrierService callback's cache: the same compiled configuration, synced stock and lanes. */
-  cache: ShopRuntimeCache<CompiledShopConfig>;
+  cache: ShopRuntimeCache<CompiledShopConfig | null>;
   pickupCache: PickupDirectoryCache;
   now: () => Date;
 }
@@ -193,6 +193,7 @@ export async function answerPromise(
 ): Promise<PromiseOutcome> {
   const runtime = await deps.cache.byShop(shop);
   if (!runtime || !runtime.installed) return { status: 404, reason: "Unknown shop" };
+  if (!isQuotable(runtime)) return { status: 404, reason: "The shop has no active warehouse yet" };
   const cart = asCartQuery(query);
   if (!cart.lines.every((line) => knowsVariant(runtime, line.variant_id)))
     return { status: 404, reason: "Unknown variant" };
