@@ -1,6 +1,8 @@
 // `npm run demo`: the product on this machine with no Shopify store and no internet.
 // Fresh SQLite database → demo shop seeded → app built and served → sample traffic replayed through
 // the real HTTP endpoints. Keeps serving until stopped (Ctrl-C). `npm run demo -- --no-replay` skips the replay.
+// `npm run demo -- --fresh-shop`: the demo shop as a fresh install leaves it (no warehouse, service, carton or
+// product profile; the fake Shopify still holds its locations and catalogue), to walk the onboarding in the admin.
 import { databaseUrl, sqliteFilePath } from "../app/db/database-url";
 import { DEMO_DEFAULTS, readAppEnv } from "../app/config/env.server";
 import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./lib/app-server";
@@ -15,7 +17,9 @@ import { replayDemoTracking } from "./lib/demo-tracking";
 import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
 
 async function main() {
-  const replay = !process.argv.includes("--no-replay");
+  const fresh = process.argv.includes("--fresh-shop");
+  // Orders, tracking, pickup and handoff replays need a configured shop: a fresh shop has none.
+  const replay = !fresh && !process.argv.includes("--no-replay");
   process.env.TAILROUTE_DEMO = "1";
   const env = readAppEnv(); // refuses NODE_ENV=production in demo mode
   const url = databaseUrl(process.env, PROJECT_ROOT);
@@ -25,15 +29,20 @@ async function main() {
   console.log(`▸ Fresh database ${url}`);
   freshSqliteDatabase(sqliteFilePath(url));
 
-  console.log(`▸ Seeding the demo shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
-  const { seedDemoShop } = await import("../app/demo/seed.server");
+  const { seedDemoShop, seedFreshDemoShop } = await import("../app/demo/seed.server");
   const { createPrismaClient } = await import("../app/db.server");
   const db = createPrismaClient(url);
-  const seeded = await seedDemoShop(db);
+  if (fresh) {
+    console.log(`▸ Installing the demo shop ${DEMO_DEFAULTS.DEMO_SHOP} fresh (nothing configured)`);
+    await seedFreshDemoShop(db);
+  } else {
+    console.log(`▸ Seeding the demo shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+    const seeded = await seedDemoShop(db);
+    console.log(
+      `  ${seeded.warehouses} warehouses, ${seeded.carrierServices} carrier services, ${seeded.rateCards} sample rate cards, ${seeded.cartons} cartons, ${seeded.productProfiles} product profiles`,
+    );
+  }
   await db.$disconnect();
-  console.log(
-    `  ${seeded.warehouses} warehouses, ${seeded.carrierServices} carrier services, ${seeded.rateCards} sample rate cards, ${seeded.cartons} cartons, ${seeded.productProfiles} product profiles`,
-  );
 
   console.log("▸ Building the app (remix build)");
   buildApp();
@@ -83,6 +92,12 @@ Tailroute demo is running
   Cart page (storefront)     ${storefront.cartUrl}
 `);
   console.log(`${demoAdmin(fakeShopify, base).join("\n")}\n`);
+  if (fresh) {
+    console.log(`▸ Fresh shop: the database holds only the installed demo shop; the fake Shopify holds its locations and
+  products. Open ${base}/app and follow the setup checklist: warehouses from Shopify locations, carrier services
+  from the catalogue with your rate card CSV, cartons, product dimensions, surcharge areas, then a test quote in
+  the simulator. Until a warehouse is active the checkout callback answers 200 with no rates.`);
+  }
 
   if (replay) {
     console.log("▸ Checkout rate requests (signed like Shopify) through POST /api/carrier-service");
@@ -110,14 +125,15 @@ Tailroute demo is running
       console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);
     }
   }
-  await runPickupDemo({
-    databaseUrl: url,
-    appUrl: app.url,
-    apiKey: env.apiKey,
-    secret: env.apiSecret,
-    store: fakeOrders,
-    replay,
-  });
+  if (!fresh)
+    await runPickupDemo({
+      databaseUrl: url,
+      appUrl: app.url,
+      apiKey: env.apiKey,
+      secret: env.apiSecret,
+      store: fakeOrders,
+      replay,
+    });
   if (replay) {
     console.log(
       "▸ Warehouse handoff (Tailroute as the fulfillment service of a warehouse with no Shopify app, docs/handoff.md)",

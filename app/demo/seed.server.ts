@@ -22,6 +22,25 @@ export async function seedDemoShop(db: PrismaClient) {
   for (const [key, shopifyLocationId] of Object.entries(DEMO_LOCATION_IDS)) {
     await db.warehouse.updateMany({ where: { shop, key }, data: { shopifyLocationId } });
   }
+  await createDemoSession(db, shop);
+  return counts;
+}
+
+/**
+ * The demo shop as a fresh install leaves it (`npm run demo -- --fresh-shop`): the Shop row through the install
+ * path a real install takes and its offline session, nothing else — no warehouse, service, rate card, carton or
+ * product profile — so the onboarding can be walked in the admin. The fake Shopify still holds the locations and
+ * the catalogue.
+ */
+export async function seedFreshDemoShop(db: PrismaClient) {
+  const { shop } = demoShopConfig;
+  await recordInstall(db, shop);
+  await createDemoSession(db, shop);
+  return { shop };
+}
+
+/** The offline session an install stores; the demo's fake Shopify accepts its token. */
+async function createDemoSession(db: PrismaClient, shop: string) {
   await db.session.upsert({
     where: { id: `offline_${shop}` },
     create: {
@@ -33,5 +52,4 @@ export async function seedDemoShop(db: PrismaClient) {
     },
     update: {},
   });
-  return counts;
 }
