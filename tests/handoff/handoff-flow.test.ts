@@ -47,14 +47,17 @@ const client = () => adminGraphqlClient(shop, "shpat_handoff", admin.url);
 class FakeWarehouse {
   readonly received: { headers: IncomingMessage["headers"]; body: string }[] = [];
   failuresLeft = 0;
+  /** Runs while a request is in, before it is answered (what else happens while the send is on its way). */
+  beforeAnswer: (() => Promise<void>) | null = null;
   private server: Server | undefined;
   url = "";
   async start() {
     this.server = createServer((req, res) => {
       let body = "";
       req.on("data", (c) => (body += c));
-      req.on("end", () => {
+      req.on("end", async () => {
         this.received.push({ headers: req.headers, body });
+        await this.beforeAnswer?.();
         if (this.failuresLeft > 0) {
           this.failuresLeft -= 1;
           res.writeHead(500).end("warehouse system down");
@@ -90,6 +93,7 @@ beforeEach(async () => {
   shopify = new FakeFulfillmentServiceShop(admin).install();
   warehouse.received.length = 0;
   warehouse.failuresLeft = 0;
+  warehouse.beforeAnswer = null;
   await saveShopConfig(db, { ...demoShopConfig, shop });
   await recordInstall(db, shop);
   const enabled = await enableHandoff(db, client(), shop, {
@@ -331,6 +335,34 @@ describe("tracking back from the warehouse", () => {
       trackingRequest({ fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" }),
     );
     expect(late.status).toBe(409);
+  });
+});
+
+describe("a cancellation racing the send", () => {
+  it("keeps the handoff cancelled and tells the warehouse, when the order is cancelled while it is being sent", async () => {
+    // GIVEN a fulfillment request accepted for the warehouse, and an order cancellation that is recorded while
+    // the request is on its way (before any attempt is counted, so the cancellation saw nothing to tell)
+    const fo = shopify.requestFulfillment(locationId, { number: 1401, name: "#1401" });
+    warehouse.beforeAnswer = async () => {
+      warehouse.beforeAnswer = null;
+      await db.warehouseHandoff.update({
+        where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo } },
+        data: { state: "CANCELLED" },
+      });
+    };
+    // WHEN the request is handed over and the warehouse accepts it
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(
+      async (engine) =>
+        (await engine.list({ shop, kind: HANDOFF_SEND })).filter((j) => j.status === "COMPLETED").length >= 2,
+    );
+    // THEN the handoff stays CANCELLED (the send does not mark it SENT), and the warehouse is told to stop
+    const handoff = await db.warehouseHandoff.findUniqueOrThrow({
+      where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo } },
+    });
+    expect(handoff.state).toBe("CANCELLED");
+    const events = warehouse.received.map((d) => (JSON.parse(d.body) as { event: string }).event);
+    expect(events).toEqual(["fulfillment.requested", "fulfillment.cancelled"]);
   });
 });
 

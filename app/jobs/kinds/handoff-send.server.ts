@@ -43,6 +43,9 @@ export function handoffSendKind(db: PrismaClient, deps: JobDeps = {}): JobKind<H
         ...(deps.now ? { now: deps.now } : {}),
       });
       if ("dropped" in result) return { drop: result.dropped };
+      // Cancelled while the request was on its way: the warehouse now holds an order it must not ship.
+      if (result.cancelledMeanwhile)
+        await enqueueHandoffSend(db, shop, fulfillmentOrderId, "fulfillment.cancelled");
     },
   };
 }

@@ -6,7 +6,13 @@ import { openWarehouseSecret } from "./warehouse-secret.server";
 
 const SEND_TIMEOUT_MS = 15_000;
 
-export type SendResult = { sent: true; status: number } | { dropped: string };
+export type SendResult =
+  | {
+      sent: true;
+      status: number;
+      /** The order was cancelled while this request was on its way. */ cancelledMeanwhile?: boolean;
+    }
+  | { dropped: string };
 
 /**
  * POSTs one handoff document to its warehouse, signed like Tailroute's other webhooks (X-Tailroute-Timestamp,
@@ -66,15 +72,18 @@ export async function sendHandoff(
     if (response.ok) {
       await db.warehouseHandoff.update({
         where: { id: handoff.id },
-        data: {
-          attempts: { increment: 1 },
-          lastError: null,
-          ...(event === "fulfillment.requested" && handoff.state === "ACCEPTED"
-            ? { state: "SENT", sentAt: now() }
-            : {}),
-        },
+        data: { attempts: { increment: 1 }, lastError: null },
       });
-      return { sent: true, status: response.status };
+      if (event !== "fulfillment.requested") return { sent: true, status: response.status };
+      // SENT only if nothing changed the handoff while the request was out: a cancellation that landed
+      // meanwhile saw no attempt yet and told the warehouse nothing, so the caller must tell it now.
+      const marked = await db.warehouseHandoff.updateMany({
+        where: { id: handoff.id, state: "ACCEPTED" },
+        data: { state: "SENT", sentAt: now() },
+      });
+      const current =
+        marked.count === 0 ? await db.warehouseHandoff.findUnique({ where: { id: handoff.id } }) : null;
+      return { sent: true, status: response.status, cancelledMeanwhile: current?.state === "CANCELLED" };
     }
     failure = `warehouse answered HTTP ${response.status}${text ? `: ${text}` : ""}`;
   } catch (error) {
