@@ -69,6 +69,7 @@ export const SHOP_SCOPED_MODELS = [
   "PickupNetworkSetting",
   "ProductProfile",
   "CatalogueVariant",
+  "ZoneChart",
   "Carton",
   "RateCard",
   "WarehouseService",
