@@ -5,7 +5,6 @@ import { choicesFrom } from "../../app/components/form-kit/choice-fields";
 import { routingFormValues } from "../../app/components/routing/routing-form-values";
 import { filtersActive, orderFiltersFrom } from "../../app/services/admin/orders.server";
 import { directoryFiltersFrom } from "../../app/services/admin/pickup-form.server";
-import { variantChoices } from "../../app/services/admin/products.server";
 import { simulatorProducts } from "../../app/services/admin/simulator.server";
 import { newWarehouseValues, warehouseEditValues } from "../../app/services/admin/warehouses.server";
 import { WarehouseForm } from "../../app/contracts/admin-forms";
@@ -95,29 +94,6 @@ describe("simulator catalogue", () => {
       { variantId: "1", title: "Mug (Shopify)" },
       { variantId: "2", title: "Sofa (profile only)" },
       { variantId: "3", title: "Lamp" },
-    ]);
-  });
-});
-
-describe("product variant picker", () => {
-  it("offers Shopify's variants with their SKU, then profiles Shopify no longer lists", () => {
-    expect(
-      variantChoices(
-        [
-          { variantId: "1", title: "Mug", sku: "MUG" },
-          { variantId: "2", title: "Tee", sku: null },
-        ],
-        [
-          { variantId: "1", name: "Mug" },
-          { variantId: "9", name: "Old sofa" },
-          { variantId: null, name: "Orphan" },
-        ],
-      ),
-    ).toEqual([
-      { label: "Choose a variant", value: "" },
-      { label: "Mug (MUG)", value: "1" },
-      { label: "Tee", value: "2" },
-      { label: "Old sofa (not in Shopify)", value: "9" },
     ]);
   });
 });

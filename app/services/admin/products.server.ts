@@ -7,7 +7,6 @@ import { bumpConfigVersion, configSaved } from "./config-version.server";
 import { bool, fieldErrors, num, text, type SaveResult } from "./form-data";
 import type { AdminGraphql } from "./admin-context.server";
 import { shopUnits } from "./settings.server";
-import type { ShopifyVariant } from "./shopify-variants.server";
 import { catalogueRead, productsMissingDimensions, syncCatalogue } from "./product-catalogue.server";
 import { applyBulkAction, saveProductRows } from "./product-bulk.server";
 import { deleteShippingMetafields, writeShippingMetafields } from "./product-metafields.server";
@@ -135,23 +134,6 @@ export function profileInUnits(
     height: fromInches(p.heightIn, units.dimensionUnit),
     weight: p.weightOz === null ? null : fromOunces(p.weightOz, units.weightUnit),
   };
-}
-
-/** The variant picker: Shopify's variants ("Title (SKU)"), then profiles of variants Shopify does not list. */
-export function variantChoices(
-  variants: Pick<ShopifyVariant, "variantId" | "title" | "sku">[],
-  profiles: { variantId: string | null; name: string }[],
-) {
-  const listed = new Set(variants.map((v) => v.variantId));
-  return [
-    { label: "Choose a variant", value: "" },
-    ...variants.map((v) => ({ label: `${v.title}${v.sku ? ` (${v.sku})` : ""}`, value: v.variantId })),
-    ...profiles
-      .filter(
-        (p): p is { variantId: string; name: string } => Boolean(p.variantId) && !listed.has(p.variantId!),
-      )
-      .map((p) => ({ label: `${p.name} (not in Shopify)`, value: p.variantId })),
-  ];
 }
 
 /**
