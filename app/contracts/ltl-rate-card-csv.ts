@@ -125,3 +125,19 @@ export function ltlRatesFromRows(rows: string[][]): {
   }
   return { ltl: parsed.data, errors: [], rows: read };
 }
+
+/** LTL class rates as CSV, in the format `ltlRatesFromRows` reads (dollars per CWT, the minimum last). */
+export function ltlRatesToCsv(ltl: LtlClassRates): string {
+  const dollars = (cents: number) => (cents / 100).toFixed(2);
+  const byZip = ltl.rows.some((r) => r.destZip3 !== undefined);
+  const lines = [
+    ["class", byZip ? "dest_zip3" : "zone", ...ltl.breaksFromLb.map(String)],
+    ...ltl.rows.map((r) => [
+      String(r.freightClass),
+      r.destZip3 ?? String(r.zone),
+      ...r.centsPerCwt.map(dollars),
+    ]),
+    ["minimum", dollars(ltl.minimumChargeCents)],
+  ];
+  return lines.map((cells) => cells.join(",")).join("\n") + "\n";
+}

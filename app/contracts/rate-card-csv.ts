@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { centsToDollarsInput } from "../format/money";
-import { isLtlRateCardCsv, ltlRatesFromRows } from "./ltl-rate-card-csv";
+import { isLtlRateCardCsv, ltlRatesFromRows, ltlRatesToCsv } from "./ltl-rate-card-csv";
 import { RateCardSchema } from "./shop-config";
 import type { RateCard } from "../engine/types";
 
@@ -112,7 +112,11 @@ export function rateCardFromRows(
 }
 
 /** A rate card as CSV, in the format `rateCardFromRows` reads. */
-export function rateCardToCsv(card: Pick<RateCard, "zones" | "breaks" | "overLastBreakCentsPerLb">): string {
+export function rateCardToCsv(
+  card: Pick<RateCard, "zones" | "breaks" | "overLastBreakCentsPerLb"> & Pick<Partial<RateCard>, "ltl">,
+): string {
+  // A card priced by LTL class exports its class rates (a mixed card's ZIP3 rows are not expressible: see docs).
+  if (card.ltl) return ltlRatesToCsv(card.ltl);
   const rows: (string | number)[][] = [
     ["max_lb", ...card.zones.map((z) => `zone_${z}`)],
     ...card.breaks.map((b) => [b.maxLb, ...b.cents.map(centsToDollarsInput)]),

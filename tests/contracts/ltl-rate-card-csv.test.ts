@@ -1,7 +1,8 @@
 // The LTL class rate card CSV: class × zone (or destination ZIP3) rows in dollars per CWT, one column per weight
 // break, a minimum charge; read by the same import as parcel rate cards, with line errors.
 import { describe, expect, it } from "vitest";
-import { csvRows, rateCardFromRows } from "../../app/contracts/rate-card-csv";
+import { csvRows, rateCardFromRows, rateCardToCsv } from "../../app/contracts/rate-card-csv";
+import { demoShopConfig } from "../../app/demo/demo-shop-config";
 
 const meta = { name: "LTL (imported)", basis: "PER_PACKAGE" as const };
 
@@ -63,5 +64,13 @@ describe("LTL class rate card CSV", () => {
       'the second column must be "zone" or "dest_zip3"',
       "the first weight break must start at 0 lb",
     ]);
+  });
+
+  it("exports a class card in the format it imports (the demo's SAMPLE tariff round-trips)", () => {
+    // GIVEN the demo LTL service's class rates WHEN exported and imported again THEN they are unchanged
+    const card = demoShopConfig.carrierServices.find((s) => s.rateCard.ltl)!.rateCard;
+    const again = rateCardFromRows(csvRows(rateCardToCsv(card)), meta);
+    expect(again.errors).toEqual([]);
+    expect(again.card?.ltl).toEqual(card.ltl);
   });
 });

@@ -4,11 +4,13 @@ import {
   StoredRateCardOverLastBreakSchema,
   StoredRateCardZonesSchema,
 } from "../../contracts/stored-json";
+import { StoredLtlClassRatesSchema } from "../../contracts/stored-freight-json";
 import { readJsonColumn } from "../../db/json-column";
 
 /** A stored rate card's price table (its three Json columns), read through their schemas. */
 export function rateCardTable(
-  card: Pick<RateCard, "id" | "zones" | "breaks" | "overLastBreakCentsPerLb">,
+  card: Pick<RateCard, "id" | "zones" | "breaks" | "overLastBreakCentsPerLb"> &
+    Partial<Pick<RateCard, "ltlClassRates">>,
   shop: string,
 ) {
   const ref = (column: string) => ({ shop, id: card.id, column: `RateCard.${column}` });
@@ -20,5 +22,11 @@ export function rateCardTable(
       card.overLastBreakCentsPerLb,
       ref("overLastBreakCentsPerLb"),
     ),
+    ...(card.ltlClassRates
+      ? {
+          ltl:
+            readJsonColumn(StoredLtlClassRatesSchema, card.ltlClassRates, ref("ltlClassRates")) ?? undefined,
+        }
+      : {}),
   };
 }
