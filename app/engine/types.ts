@@ -484,6 +484,11 @@ export interface QuoteInput {
    * handling grows by `days` business days. Absent = such a cart gets no quotes (OUT_OF_STOCK).
    */
   backorder?: { days: number };
+  /**
+   * A tier the buyer already paid for (order routing): never withdrawn for being dominated by a cheaper tier
+   * (`routing/distinct-speeds.ts`), so the order ships at the speed it was sold. Checkout leaves it unset.
+   */
+  keepTier?: TierCode;
 }
 
 // ───────────────────────────── result ─────────────────────────────

@@ -55,6 +55,16 @@ describe("a pricier tier is offered only when it is faster", () => {
     }
   });
 
+  it("keeps a tier the buyer already paid for (order routing), even where Standard is as fast", () => {
+    // GIVEN the Honolulu cart, routed after the buyer paid for Express
+    const paid = quote(demo, {
+      ...input([line(V.mug), line(V.tee)], dest("96813", { state: "HI" })),
+      keepTier: "TR_EXPRESS",
+    });
+    // THEN Express is still there to route the order at the speed it was sold
+    expect(paid.quotes.map((q) => q.serviceCode)).toContain("TR_EXPRESS");
+  });
+
   it("never offers a dominated parcel tier, for any destination, cart and time", () => {
     fc.assert(
       fc.property(

@@ -40,7 +40,7 @@ export function carrierPlanFor(
 ): PickupCarrierPlan | null {
   const compiled = compiledForCarrier(config, carrier);
   if (!compiled) return null;
-  const { quotes } = quote(compiled, input);
+  const { quotes } = quote(compiled, preferredTier ? { ...input, keepTier: preferredTier } : input);
   const single = quotes.filter((q) => q.shipments.length === 1).sort((a, b) => a.score - b.score);
   const best = single.find((q) => q.serviceCode === preferredTier) ?? single[0];
   if (!best) return null;

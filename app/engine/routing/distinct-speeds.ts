@@ -1,4 +1,5 @@
 import type { IssueList } from "../issues";
+import type { TierCode } from "../types";
 import type { PlanCandidate, TierDefinition } from "./types";
 
 export interface TierPlans {
@@ -29,7 +30,8 @@ function dominates(b: PlanCandidate, a: PlanCandidate, bWinsTies: boolean): bool
  *    Express at $112 with Standard's "Thu Dec 10 – Fri Dec 11" is not offered.
  * 2. A slower tier that a faster tier's plan dominates (the faster one is cheaper and no later) is withdrawn too.
  *
- * Withdrawn tiers get a `TIER_UNAVAILABLE` info issue. Freight tiers differ by service level, not speed, and pass
+ * Withdrawn tiers get a `TIER_UNAVAILABLE` info issue. `keepTier` (a tier the buyer already paid for, at order
+ * routing) is never withdrawn as dominated. Freight tiers differ by service level, not speed, and pass
  * through.
  *
  * @example
@@ -37,7 +39,11 @@ function dominates(b: PlanCandidate, a: PlanCandidate, bWinsTies: boolean): bool
  * // arrives earlier, or is not offered.
  * withDistinctSpeeds([{ def: express, plans }, { def: standard, plans: standardPlans }], issues);
  */
-export function withDistinctSpeeds(offered: readonly TierPlans[], issues: IssueList): TierPlans[] {
+export function withDistinctSpeeds(
+  offered: readonly TierPlans[],
+  issues: IssueList,
+  keepTier?: TierCode,
+): TierPlans[] {
   const kept: TierPlans[] = [];
   const slowerChosen: PlanCandidate[] = [];
   let slowerLatestDay = Number.POSITIVE_INFINITY;
@@ -47,8 +53,10 @@ export function withDistinctSpeeds(offered: readonly TierPlans[], issues: IssueL
       kept.unshift(offered[i]);
       continue;
     }
+    // A tier the buyer already paid for is held only to the latest-day rule, never withdrawn as dominated.
+    const paidFor = def.code === keepTier;
     const faster = plans.filter(
-      (p) => p.maxDay <= slowerLatestDay && !slowerChosen.some((s) => dominates(s, p, true)),
+      (p) => p.maxDay <= slowerLatestDay && (paidFor || !slowerChosen.some((s) => dominates(s, p, true))),
     );
     if (faster.length === 0) {
       issues.add(
@@ -63,7 +71,7 @@ export function withDistinctSpeeds(offered: readonly TierPlans[], issues: IssueL
     slowerLatestDay = faster[0].maxDay;
   }
   return kept.filter((tier, i) => {
-    if (tier.def.freightLevel !== undefined) return true;
+    if (tier.def.freightLevel !== undefined || tier.def.code === keepTier) return true;
     const by = kept
       .slice(0, i)
       .find((f) => f.def.freightLevel === undefined && dominates(f.plans[0], tier.plans[0], false));

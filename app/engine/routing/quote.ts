@@ -159,10 +159,12 @@ export function quote(compiled: CompiledShopConfig, input: QuoteInput): QuoteRes
     }
     offered.push({ def, plans });
   }
-  const quotes: TierQuote[] = withDistinctSpeeds(offered, issues).map(({ def, plans, alternatives }) => {
-    const tier = toTierQuote(ctx, def, plans, alternatives);
-    return backorderDays === undefined ? tier : { ...tier, backorderDays };
-  });
+  const quotes: TierQuote[] = withDistinctSpeeds(offered, issues, input.keepTier).map(
+    ({ def, plans, alternatives }) => {
+      const tier = toTierQuote(ctx, def, plans, alternatives);
+      return backorderDays === undefined ? tier : { ...tier, backorderDays };
+    },
+  );
   if (quotes.length === 0)
     issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
   return { quotes, issues: issues.toArray() };

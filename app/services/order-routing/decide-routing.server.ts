@@ -122,6 +122,8 @@ export function decideRouting(args: DecideArgs): RoutingOutcome {
     now,
     orderValueCents: input.orderValueCents,
     ...(laneStats.length > 0 ? { laneStats } : {}),
+    // The tier the buyer paid for stays on offer even where a cheaper tier is as fast today.
+    ...(input.requestedServiceCode ? { keepTier: input.requestedServiceCode } : {}),
   });
   if (result.quotes.length === 0) {
     const why = result.issues.filter((i) => i.level === "error").map((i) => i.message);
