@@ -37,7 +37,12 @@ export function installDemoAdminApi(fake: FakeShopifyAdmin): FakeShopifyAdmin {
         id: DEMO_LOCATION_IDS[w.id] ?? `gid://shopify/Location/${w.id}`,
         name: w.name,
         isActive: true,
-        address: { city: w.address.city, provinceCode: w.address.state, zip: w.address.zip },
+        address: {
+          address1: w.address.address1 ?? null,
+          city: w.address.city,
+          provinceCode: w.address.state,
+          zip: w.address.zip,
+        },
       })),
       pageInfo: { hasNextPage: false, endCursor: null },
     },

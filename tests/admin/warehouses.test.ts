@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCATIONS_PAGE_SIZE } from "../../app/services/admin/shopify-locations.server";
 import {
   configVersion,
+  connectionPage,
   DEMO_SHOP,
   load,
   OTHER_SHOP,
@@ -233,5 +235,139 @@ describe("Warehouses page", () => {
       { id: theirs.id },
     );
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe("Warehouses from Shopify locations", () => {
+  // GIVEN a shop with 121 Shopify locations: Dallas (already linked to the demo's Dallas warehouse), then 120
+  // others across time zones, one of them without a ZIP code
+  const TOWNS = [
+    { city: "El Paso", provinceCode: "TX", zip: "79901" }, // Texas, but Mountain time
+    { city: "Phoenix", provinceCode: "AZ", zip: "85004" },
+    { city: "Seattle", provinceCode: "WA", zip: "98101" },
+    { city: "Denver", provinceCode: "CO", zip: "80202" },
+  ];
+  const generated = Array.from({ length: 120 }, (_, i) => ({
+    id: `gid://shopify/Location/${5000 + i}`,
+    name: `Depot ${i}`,
+    isActive: true,
+    address:
+      i === 7
+        ? { address1: null, city: null, provinceCode: null, zip: null }
+        : { address1: `${i} Dock Rd`, ...TOWNS[i % TOWNS.length] },
+  }));
+  const dallas = {
+    id: "gid://shopify/Location/1002",
+    name: "Dallas TX (Central)",
+    isActive: true,
+    address: { address1: "2400 Esters Blvd", city: "Dallas", provinceCode: "TX", zip: "75261" },
+  };
+  const locations = [dallas, ...generated];
+  const PICKS = { cutoffLocalTime: "15:00", handlingDays: "2", modes: ["EXPRESS_PARCEL"] };
+  beforeAll(() => {
+    h.fake.on("locations", (call) => ({ locations: connectionPage(locations, call) }));
+  });
+  const warehouseCount = (shop = DEMO_SHOP) => h.db.warehouse.count({ where: { shop } });
+
+  it("reads every page of locations and offers each one no warehouse is linked to, with its ZIP's time zone", async () => {
+    // WHEN the warehouses page loads
+    const calls = h.fake.callsTo("locations").length;
+    const { data } = await load(list.loader, "/app/warehouses");
+    // THEN all pages were read, and all 120 unlinked locations are offered (not Dallas, which is linked)
+    expect(h.fake.callsTo("locations").length - calls).toBe(Math.ceil(121 / LOCATIONS_PAGE_SIZE));
+    const choices = data.locations.choices as {
+      id: string;
+      timeZone: string | null;
+      problem: string | null;
+    }[];
+    expect(choices).toHaveLength(120);
+    expect(choices.map((c) => c.id)).not.toContain(dallas.id);
+    expect(choices[0]).toMatchObject({ id: generated[0].id, timeZone: "America/Denver", problem: null });
+    expect(choices[1].timeZone).toBe("America/Phoenix");
+    // AND a location without a ZIP cannot be picked, and says why
+    expect(choices[7]).toMatchObject({ timeZone: null, problem: expect.stringContaining("no US ZIP") });
+  });
+
+  it("creates one linked warehouse per picked location, with the location's address and its ZIP's time zone", async () => {
+    // GIVEN the config version and the other shop's warehouses
+    const before = await configVersion(h.db);
+    const theirs = await warehouseCount(OTHER_SHOP);
+    // WHEN the merchant picks El Paso and Phoenix with a 15:00 cutoff, two handling days and parcel only
+    const { status, data } = await submit(list.action, "/app/warehouses", {
+      intent: "from-locations",
+      locationIds: [generated[0].id, generated[1].id],
+      ...PICKS,
+    });
+    // THEN two warehouses are created in one save, each linked to its location
+    expect(status).toBe(200);
+    expect(data).toMatchObject({ ok: true, value: { created: 2 } });
+    const rows = await h.db.warehouse.findMany({
+      where: { shop: DEMO_SHOP, shopifyLocationId: { in: [generated[0].id, generated[1].id] } },
+      orderBy: { sortOrder: "asc" },
+    });
+    expect(rows).toMatchObject([
+      {
+        key: "depot-0",
+        name: "Depot 0",
+        address1: "0 Dock Rd",
+        city: "El Paso",
+        province: "TX",
+        zip: "79901",
+        timeZone: "America/Denver",
+        cutoffLocalTime: "15:00",
+        handlingDays: 2,
+        offersExpressParcel: true,
+        offersPostal: false,
+        offersFreight: false,
+        active: true,
+      },
+      { key: "depot-1", city: "Phoenix", province: "AZ", zip: "85004", timeZone: "America/Phoenix" },
+    ]);
+    expect(await configVersion(h.db)).toBe(before + 1);
+    expect(await warehouseCount(OTHER_SHOP)).toBe(theirs);
+    // AND they are no longer offered
+    const { data: page } = await load(list.loader, "/app/warehouses");
+    const offered = page.locations.choices.map((c: { id: string }) => c.id);
+    expect(offered).not.toContain(generated[0].id);
+    expect(offered).toHaveLength(118);
+  });
+
+  it("refuses an invalid cutoff, handling days or modes at their fields and saves nothing", async () => {
+    const [before, count] = [await configVersion(h.db), await warehouseCount()];
+    const { status, data } = await submit(list.action, "/app/warehouses", {
+      intent: "from-locations",
+      locationIds: [generated[2].id],
+      cutoffLocalTime: "25:00",
+      handlingDays: "-1",
+    });
+    expect(status).toBe(422);
+    expect(data.errors).toMatchObject({ cutoffLocalTime: "expected HH:MM (24-hour)" });
+    expect(data.errors.handlingDays).toBeDefined();
+    expect(data.errors.modes).toBeDefined();
+    expect([await configVersion(h.db), await warehouseCount()]).toEqual([before, count]);
+  });
+
+  it("refuses a linked, unknown or ZIP-less location and then saves none of the picks", async () => {
+    const count = await warehouseCount();
+    // WHEN a valid pick comes with the already linked Dallas location or an id that is no location of the shop
+    for (const wrong of [dallas.id, "gid://shopify/Location/999999"]) {
+      const { status, data } = await submit(list.action, "/app/warehouses", {
+        intent: "from-locations",
+        locationIds: [generated[3].id, wrong],
+        ...PICKS,
+      });
+      // THEN the picks are refused and nothing is created
+      expect(status).toBe(422);
+      expect(data.errors.locationIds).toMatch(/not one of this shop's unlinked locations/);
+    }
+    // AND a location without a ZIP is named at its own row
+    const { status, data } = await submit(list.action, "/app/warehouses", {
+      intent: "from-locations",
+      locationIds: [generated[3].id, generated[7].id],
+      ...PICKS,
+    });
+    expect(status).toBe(422);
+    expect(data.errors[`locations.${generated[7].id}`]).toBe("Depot 7: no US ZIP code in Shopify");
+    expect(await warehouseCount()).toBe(count);
   });
 });

@@ -5,6 +5,7 @@ export interface ShopifyLocation {
   id: string;
   name: string;
   isActive: boolean;
+  address1: string | null;
   city: string | null;
   provinceCode: string | null;
   zip: string | null;
@@ -15,7 +16,7 @@ export const LOCATIONS_PAGE_SIZE = 100;
 const LOCATIONS_QUERY = `#graphql
   query TailrouteLocations($cursor: String) {
     locations(first: ${LOCATIONS_PAGE_SIZE}, after: $cursor, includeInactive: true) {
-      nodes { id name isActive address { city provinceCode zip } }
+      nodes { id name isActive address { address1 city provinceCode zip } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
@@ -24,7 +25,7 @@ interface LocationNode {
   id: string;
   name: string;
   isActive: boolean;
-  address: { city: string | null; provinceCode: string | null; zip: string | null };
+  address: { address1?: string | null; city: string | null; provinceCode: string | null; zip: string | null };
 }
 
 interface LocationsData {
@@ -41,7 +42,7 @@ export async function shopifyLocations(
   try {
     const { nodes } = await readAllPages(graphql, LOCATIONS_QUERY, (d: LocationsData) => d.locations);
     return {
-      locations: nodes.map(({ address, ...l }) => ({ ...l, ...address })),
+      locations: nodes.map(({ address, ...l }) => ({ ...l, ...address, address1: address.address1 ?? null })),
       error: null,
     };
   } catch (error) {
