@@ -14,6 +14,7 @@ import {
 } from "@shopify/polaris";
 import { AnalyticsRangeForm } from "../components/analytics-range-form";
 import { ChartCard } from "../components/chart-card";
+import { SetupStartBanner } from "../components/setup-start-banner";
 import { adminContext } from "../services/admin/admin-context.server";
 import { parseAnalyticsRange } from "../services/admin/analytics-range";
 import { keyFigures, setupChecklist } from "../services/admin/home.server";
@@ -48,6 +49,7 @@ export default function Home() {
   return (
     <Page title="Tailroute">
       <Layout>
+        <SetupStartBanner checklist={checklist} />
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

@@ -55,6 +55,21 @@ describe("Home page", () => {
     });
   });
 
+  it("tells a freshly installed shop, with nothing configured, where to start", async () => {
+    // GIVEN a shop installed through the real install path and nothing else
+    const { recordInstall } = await import("../../app/services/shop/lifecycle.server");
+    const { setupChecklist } = await import("../../app/services/admin/home.server");
+    const fresh = "home-fresh-install.myshopify.com";
+    await recordInstall(h.db, fresh);
+    // WHEN its checklist is computed
+    const checklist = await setupChecklist(h.db, fresh, { demo: true });
+    // THEN no step is done, the warehouses step says to start there, and the test quote waits for a warehouse
+    expect(checklist.filter((i) => i.done)).toEqual([]);
+    expect(checklist.find((i) => i.key === "warehouses")?.detail).toMatch(/^No warehouse yet: start here/);
+    expect(checklist.find((i) => i.key === "services")?.detail).toMatch(/no carrier service yet/);
+    expect(checklist.find((i) => i.key === "testQuote")?.detail).toBe("Configure a warehouse first");
+  });
+
   it("shows a refused carrier service with Shopify's reason", async () => {
     await h.db.shop.update({
       where: { shop: DEMO_SHOP },

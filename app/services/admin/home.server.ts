@@ -69,7 +69,7 @@ export async function setupChecklist(
       done: warehouses > 0 && linked === warehouses,
       detail:
         warehouses === 0
-          ? "Add a warehouse"
+          ? "No warehouse yet: start here, add the Shopify locations you ship from"
           : `${linked} of ${warehouses} warehouses linked to a Shopify location`,
       url: "/app/warehouses",
     },
