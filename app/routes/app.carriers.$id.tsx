@@ -55,6 +55,7 @@ export default function CarrierServiceEdit() {
         ...(service.mode === "FREIGHT"
           ? []
           : [{ content: "Surcharge areas", url: `/app/carriers/${service.id}/surcharge-areas` }]),
+        { content: "Zone charts", url: `/app/carriers/${service.id}/zone-charts` },
         {
           content: values.enabled ? "Disable" : "Enable",
           onAction: () => submit({ intent: values.enabled ? "disable" : "enable" }, { method: "post" }),

@@ -113,3 +113,61 @@ export async function deleteZoneChart(
   }
   return count > 0;
 }
+
+/** The zone-charts page of one carrier service: each active warehouse with the chart it has, if any. */
+export async function zoneChartsPage(db: PrismaClient, shop: string, serviceId: string) {
+  const service = await db.carrierService.findFirst({
+    where: { id: serviceId, shop },
+    select: { id: true, code: true, name: true, carrier: true },
+  });
+  if (!service) return null;
+  const [warehouses, charts] = await Promise.all([
+    db.warehouse.findMany({
+      where: { shop, active: true },
+      select: { key: true, name: true, zip: true },
+      orderBy: { name: "asc" },
+    }),
+    listZoneCharts(db, shop),
+  ]);
+  return {
+    service,
+    warehouses: warehouses.map((w) => {
+      const chart = charts.find((c) => c.serviceCode === service.code && c.warehouseKey === w.key);
+      return {
+        key: w.key,
+        name: w.name,
+        originZip3: w.zip.slice(0, 3),
+        chart: chart
+          ? { source: chart.source, fileName: chart.fileName, importedAt: chart.importedAt.toISOString() }
+          : null,
+      };
+    }),
+  };
+}
+
+/** The page's action: `intent=import` (warehouseKey, source, column?, fileName?, csv) or `intent=delete`. */
+export async function zoneChartsAction(db: PrismaClient, shop: string, serviceId: string, form: FormData) {
+  const service = await db.carrierService.findFirst({
+    where: { id: serviceId, shop },
+    select: { code: true },
+  });
+  if (!service) return null;
+  const field = (name: string) => String(form.get(name) ?? "").trim();
+  if (field("intent") === "delete") {
+    const deleted = await deleteZoneChart(db, shop, service.code, field("warehouseKey"));
+    return deleted
+      ? { ok: true as const, message: "Zone chart removed: zones are estimated from distance again" }
+      : {
+          ok: false as const,
+          lineErrors: [{ line: 0, message: "that warehouse has no chart for this service" }],
+        };
+  }
+  return importZoneChart(db, shop, {
+    serviceCode: service.code,
+    warehouseKey: field("warehouseKey"),
+    source: field("source"),
+    csv: String(form.get("csv") ?? ""),
+    ...(field("column") ? { column: field("column") } : {}),
+    ...(field("fileName") ? { fileName: field("fileName").slice(0, 120) } : {}),
+  });
+}
