@@ -199,4 +199,22 @@ describe("Rate simulator", () => {
     expect(data.rates.length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toMatch(/other-los-angeles|OTHER /);
   });
+
+  it("tells a shop with no active warehouse to add one first instead of failing", async () => {
+    // GIVEN a freshly installed shop with nothing configured
+    const { recordInstall } = await import("../../app/services/shop/lifecycle.server");
+    const { simulateRates } = await import("../../app/services/admin/simulator.server");
+    const fresh = "simulator-fresh-install.myshopify.com";
+    await recordInstall(h.db, fresh);
+    const form = new FormData();
+    form.set("zip", "10001");
+    form.set(`qty.${DEMO_VARIANTS.tee}`, "1");
+    // WHEN the merchant asks for rates
+    const result = await simulateRates(h.db, fresh, form, []);
+    // THEN the form says what to do first
+    expect(result).toEqual({
+      ok: false,
+      errors: { form: "No active warehouse yet: add one on the Warehouses page, then a carrier service" },
+    });
+  });
 });
