@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PromiseAnswer } from "../../app/contracts/storefront-promise";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
 import { saveShopConfig } from "../../app/services/shop/config-store.server";
+import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";
 import { seedPickupShop } from "../pickup/pickup-shop";
@@ -13,12 +14,14 @@ const db = appDatabase();
 const shop = "storefront-promise.myshopify.com";
 const otherShop = "storefront-other.myshopify.com";
 const goneShop = "storefront-gone.myshopify.com";
+const freshShop = "storefront-fresh.myshopify.com";
 
 beforeAll(async () => {
   await seedPickupShop(db, shop);
   await saveShopConfig(db, { ...demoShopConfig, shop: otherShop });
   await saveShopConfig(db, { ...demoShopConfig, shop: goneShop });
   await db.shop.update({ where: { shop: goneShop }, data: { uninstalledAt: new Date() } });
+  await recordInstall(db, freshShop); // installed, nothing configured yet
 });
 afterAll(() => db.$disconnect());
 
@@ -266,6 +269,12 @@ describe("GET /proxy/promise (bad input: a 4xx JSON with a reason, never a 5xx)"
     const response = await getPromise(proxyQuery(tee, { shop: goneShop }));
     // THEN no promise is given
     expect(response.status).toBe(404);
+  });
+
+  it("answers 404 with the reason, not a 5xx, for a shop installed but not set up yet", async () => {
+    const response = await getPromise(proxyQuery(tee, { shop: freshShop }));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "The shop has no active warehouse yet" });
   });
 });
 
