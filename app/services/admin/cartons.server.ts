@@ -125,7 +125,7 @@ export async function saveCarton(db: PrismaClient, shop: string, form: FormData)
     maxWeightOz: f.maxWeightOz,
     active: f.active,
   };
-  const links = warehouses.map((w) => ({ warehouseId: w.id }));
+  const links = warehouses.map((w) => ({ warehouseId: w.id, shop }));
   const last = existing ? null : await db.carton.aggregate({ where: { shop }, _max: { sortOrder: true } });
   await db.$transaction([
     existing

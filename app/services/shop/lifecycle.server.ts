@@ -70,6 +70,7 @@ export const SHOP_SCOPED_MODELS = [
   "ProductProfile",
   "CatalogueVariant",
   "ZoneChart",
+  "CartonWarehouse",
   "Carton",
   "RateCard",
   "WarehouseService",

@@ -5,9 +5,13 @@ ALTER TABLE "CarrierService" ADD COLUMN     "catalogueId" TEXT;
 CREATE TABLE "CartonWarehouse" (
     "cartonId" TEXT NOT NULL,
     "warehouseId" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
 
     CONSTRAINT "CartonWarehouse_pkey" PRIMARY KEY ("cartonId","warehouseId")
 );
+
+-- CreateIndex
+CREATE INDEX "CartonWarehouse_shop_warehouseId_idx" ON "CartonWarehouse"("shop", "warehouseId");
 
 -- CreateIndex
 CREATE INDEX "CartonWarehouse_warehouseId_idx" ON "CartonWarehouse"("warehouseId");
