@@ -178,7 +178,8 @@ describe("merchant admin in a browser (demo session)", () => {
   }, 180_000);
 
   it("draws the home charts from routed orders, learned lanes and pickup holds, with warehouse names", async () => {
-    const { page, problems } = await open("/app");
+    // (all time: the learned lanes seeded above have no deliveries of their own in the last 30 days)
+    const { page, problems } = await open("/app?range=all");
     // Polaris Viz renders SVG charts in the browser only (after hydration): the warehouse axis labels appear.
     const card = (title: string) => page.locator(".Polaris-ShadowBevel").filter({ hasText: title });
     const ordersCard = card("Orders routed by warehouse and mode");
@@ -340,8 +341,8 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.getByLabel("Add a product").fill("ceramic");
     await page.getByRole("option", { name: "Ceramic mug 11 oz" }).click();
     // THEN it joins the cart with a quantity of one, beside the suggested product the cart started with
-    await expect(page.getByLabel("Ceramic mug 11 oz").inputValue()).resolves.toBe("1");
-    await expect(page.getByLabel("Brass table lamp").inputValue()).resolves.toBe("1");
+    await expect(page.getByLabel("Ceramic mug 11 oz", { exact: true }).inputValue()).resolves.toBe("1");
+    await expect(page.getByLabel("Brass table lamp", { exact: true }).inputValue()).resolves.toBe("1");
     await page.getByRole("button", { name: "Get rates" }).click();
     await page.getByText("Rates at checkout").waitFor();
     const table = page.locator("table").first();
@@ -393,7 +394,8 @@ describe("merchant admin in a browser (demo session)", () => {
     const { page, problems } = await open("/app/settings");
     // WHEN the merchant switches to metric and saves THEN a toast confirms and the shop keeps the choice
     await page.getByLabel("Weight").selectOption("KG");
-    await page.getByRole("button", { name: "Save" }).click();
+    const unitsForm = page.locator("form").filter({ has: page.getByLabel("Weight") });
+    await unitsForm.getByRole("button", { name: "Save" }).click();
     await page.getByText("Units saved").waitFor();
     await shot(page, "settings-saved");
     expect(await db.shop.findUniqueOrThrow({ where: { shop: SHOP }, select: { weightUnit: true } })).toEqual({
