@@ -48,4 +48,5 @@ export default async function handleRequest(
 // the job runner (app/jobs, docs/jobs.md) through these exports of the server build, so they share the routes' module graph
 // (one configuration cache, one database client).
 export { answerCarrierFromNode } from "./services/carrier-service/node-handler.server";
+export { answerPromiseFromNode } from "./services/storefront/promise-node-handler.server";
 export { startJobRunnerOnStartup } from "./jobs/startup.server";

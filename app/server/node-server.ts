@@ -9,6 +9,9 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildLocation } from "./build-location.mjs";
 import { carrierCallbackToken } from "./carrier-callback-path";
+
+/** `/proxy/promise` with or without a query string (the app proxy's forward; app/routes/proxy.promise.tsx). */
+const isPromisePath = (url: string) => url === "/proxy/promise" || url.startsWith("/proxy/promise?");
 import { drainBodyLeftUnread } from "./drain-unread-body";
 
 interface TailrouteBuild extends ServerBuild {
@@ -19,6 +22,7 @@ interface TailrouteBuild extends ServerBuild {
         res: ServerResponse,
         token: string | null,
       ) => Promise<void>;
+      answerPromiseFromNode: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
       startJobRunnerOnStartup: () => Promise<() => Promise<void>>;
     };
   };
@@ -30,6 +34,7 @@ const BUILD_PATH = resolve(process.env.REMIX_BUILD_PATH ?? serverBuildPath);
 async function main() {
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as TailrouteBuild;
   const answerCarrier = build.entry.module.answerCarrierFromNode;
+  const answerPromise = build.entry.module.answerPromiseFromNode;
   const app = express();
   app.disable("x-powered-by");
 
@@ -40,6 +45,13 @@ async function main() {
   // The callback is matched on the raw request, ahead of express's router: the checkout's hot path.
   const server = createServer((req, res) => {
     drainBodyLeftUnread(req, res);
+    if (req.method === "GET" && isPromisePath(req.url ?? "")) {
+      // The product page's promise, asked on every page view: also ahead of Remix (same route, same answer).
+      return void answerPromise(req, res).catch((error: unknown) => {
+        console.error("[storefront-promise] request failed:", error instanceof Error ? error.message : error);
+        if (!res.headersSent) res.writeHead(503, { "Retry-After": "5", "Cache-Control": "no-store" }).end();
+      });
+    }
     const token = req.method === "POST" ? carrierCallbackToken(req.url ?? "") : undefined;
     if (token === undefined) return app(req, res);
     answerCarrier(req, res, token).catch((error: unknown) => {
