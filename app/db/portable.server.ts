@@ -45,3 +45,25 @@ export function jsonDbNull(db: PrismaClient): typeof Prisma.DbNull {
 export function containsText(db: PrismaClient, term: string): { contains: string; mode?: "insensitive" } {
   return isPostgresPrismaClient(db) ? { contains: term, mode: "insensitive" } : { contains: term };
 }
+
+/**
+ * Runs `write` again when the database refused it because a concurrent writer got there first
+ * (isTransactionConflict, or what `alsoRedo` says). Every conflict has a winner, so N writers racing on one row (a
+ * provider's retries, a fulfillment webhook and a tracking event naming the same parcel) need at most N attempts;
+ * a short random pause keeps the losers from colliding again in lockstep.
+ */
+export async function redoOnConflict<T>(
+  write: () => Promise<T>,
+  options: { attempts?: number; alsoRedo?: (error: unknown) => boolean } = {},
+): Promise<T> {
+  const attempts = options.attempts ?? 10;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const conflict = isTransactionConflict(error) || (options.alsoRedo?.(error) ?? false);
+      if (!conflict || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -171,7 +171,12 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
     const JOBS = 30;
     const outage = postgres ? await proxiedOutage(url) : await sqliteOutage(url);
     const runnerDb = createPrismaClient(outage.runnerUrl);
-    const engine = testEngine(runnerDb, outage.runnerUrl, { concurrency: 2 });
+    const engine = testEngine(runnerDb, outage.runnerUrl, {
+      concurrency: 2,
+      // pg-boss hands on a job whose completion the outage lost once its expiry passed, checked this often (its
+      // default, 60 s, made the test take minutes on a loaded machine: CI timed it out at 180 s)
+      superviseIntervalSeconds: 1,
+    });
     const runs = new Map<number, number>();
     engine.register(
       kind<{ n: number }>(

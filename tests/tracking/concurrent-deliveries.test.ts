@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import type { IncomingTrackingEvent } from "../../app/services/tracking/provider-events.server";
 import { recordTrackingEvents } from "../../app/services/tracking/record-events.server";
+import { linkFulfillment } from "../../app/services/tracking/shipment-link.server";
 import { freshTestDatabase } from "../support/test-database";
 
 // A provider that retries, or replays its whole history on every update, can deliver the same scans to several
@@ -50,5 +51,36 @@ describe("the same scans delivered many times at once", () => {
     const shipments = await db.shipment.findMany({ where: { shop } });
     expect(shipments.map((s) => s.status)).toEqual(["DELIVERED"]);
     expect(await db.trackingEvent.count({ where: { shop } })).toBe(3);
+  }, 60_000);
+});
+
+describe("a fulfillment and the carrier's scans of its parcel arriving at once", () => {
+  it("are all answered, on one shipment that the fulfillment links to its order", async () => {
+    // GIVEN Shopify's fulfillment for a parcel and the carrier's first scans of it, each delivered several times
+    const trackingNumber = "9400111899223197428491";
+    const fulfillment = {
+      id: 4812736459001,
+      order_id: 5551234567890,
+      status: "success",
+      tracking_company: "USPS",
+      tracking_number: trackingNumber,
+      tracking_numbers: [trackingNumber],
+      admin_graphql_api_id: "gid://shopify/Fulfillment/4812736459001",
+      line_items: [],
+    } as unknown as Parameters<typeof linkFulfillment>[2];
+    const scans = [{ ...scan("IN_TRANSIT", 9), trackingNumber, dedupeKey: "sh:both-transit" }];
+    // WHEN they are handled concurrently (the shipment's unique index refuses all but one creation)
+    const settled = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0
+          ? linkFulfillment(db, shop, fulfillment, NOW)
+          : recordTrackingEvents(db, shop, scans, NOW),
+      ),
+    );
+    // THEN none failed, and there is one shipment for the parcel, linked to the order, with its scan once
+    expect(settled.filter((s) => s.status === "rejected").map((s) => String(s.reason))).toEqual([]);
+    const shipments = await db.shipment.findMany({ where: { shop, trackingNumber } });
+    expect(shipments.map((s) => s.orderId)).toEqual(["gid://shopify/Order/5551234567890"]);
+    expect(await db.trackingEvent.count({ where: { shop, shipmentId: shipments[0]!.id } })).toBe(1);
   }, 60_000);
 });

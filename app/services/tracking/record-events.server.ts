@@ -6,7 +6,7 @@ import { recordLaneDelivery } from "./lanes.server";
 import type { IncomingTrackingEvent } from "./provider-events.server";
 import { pickupHoldFor } from "./pickup-hold.server";
 import { planLinkFor } from "./shipment-link.server";
-import { isTransactionConflict } from "../../db/portable.server";
+import { redoOnConflict } from "../../db/portable.server";
 
 /** What happened to one received event. */
 export type EventOutcome = "TRANSITION" | "KEPT" | "DUPLICATE";
@@ -28,14 +28,6 @@ export interface TrackingNumberReport {
 
 /** A concurrent writer changed the shipment between our read and our write: redo the event. */
 class ShipmentMoved extends Error {}
-
-/**
- * Every conflict has a winner, so N writers racing on one shipment (a provider's retries, replays) need at most N
- * attempts; a short random pause keeps the losers from colliding again in lockstep.
- */
-const MAX_ATTEMPTS = 10;
-const pauseBeforeRetry = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
 
 /**
  * Stores received events (each once, by dedupe key; out-of-order ones kept in the timeline) and moves each shipment
@@ -82,16 +74,10 @@ export async function recordTrackingEvents(
   return reports;
 }
 
-async function recordWithRetry(db: PrismaClient, shop: string, event: IncomingTrackingEvent, now: Date) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction((tx) => recordOne(tx, shop, event, now));
-    } catch (error) {
-      const conflict = error instanceof ShipmentMoved || isTransactionConflict(error);
-      if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
-      await pauseBeforeRetry(attempt);
-    }
-  }
+function recordWithRetry(db: PrismaClient, shop: string, event: IncomingTrackingEvent, now: Date) {
+  return redoOnConflict(() => db.$transaction((tx) => recordOne(tx, shop, event, now)), {
+    alsoRedo: (error) => error instanceof ShipmentMoved,
+  });
 }
 
 async function findOrCreateShipment(

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { FulfillmentsCreatePayload } from "../../contracts/tracking-fulfillment-webhook";
 import { carrierKey } from "../../engine/tracking";
 import { readJsonColumn, StoredJsonError } from "../../db/json-column";
+import { redoOnConflict } from "../../db/portable.server";
 import { decisionPlan, type DecisionPlan } from "../order-routing/decision-record.server";
 import { StoredInputZipSchema } from "../../contracts/stored-json";
 import { catchUpAfterLink } from "./catch-up-after-link.server";
@@ -198,28 +199,28 @@ export async function linkFulfillment(
     units,
   });
   const result: FulfillmentLinkResult = { shipmentIds: [], linkedExisting: 0 };
+  const data = { orderId, fulfillmentId: payload.admin_graphql_api_id, ...link };
   for (const trackingNumber of numbers) {
-    const existing = await db.shipment.findFirst({ where: { shop, trackingNumber } });
-    const data = {
-      orderId,
-      fulfillmentId: payload.admin_graphql_api_id,
-      ...link,
-    };
-    if (existing) {
-      await db.$transaction(async (tx) => {
-        await tx.shipment.updateMany({ where: { id: existing.id, shop }, data });
-        await catchUpAfterLink(tx, shop, existing.id, now);
+    // A tracking event for the same parcel may create its shipment at the same moment (the unique index then
+    // refuses one of the two writes): the loser looks again and links the winner's.
+    const linked = await redoOnConflict(async () => {
+      const existing = await db.shipment.findFirst({ where: { shop, trackingNumber } });
+      if (existing) {
+        await db.$transaction(async (tx) => {
+          await tx.shipment.updateMany({ where: { id: existing.id, shop }, data });
+          await catchUpAfterLink(tx, shop, existing.id, now);
+        });
+        return { id: existing.id, existed: true };
+      }
+      const created = await db.shipment.upsert({
+        where: { shop_carrier_trackingNumber: { shop, carrier, trackingNumber } },
+        create: { shop, carrier, trackingNumber, source: "SHOPIFY", ...data },
+        update: data,
       });
-      result.shipmentIds.push(existing.id);
-      result.linkedExisting += 1;
-      continue;
-    }
-    const created = await db.shipment.upsert({
-      where: { shop_carrier_trackingNumber: { shop, carrier, trackingNumber } },
-      create: { shop, carrier, trackingNumber, source: "SHOPIFY", ...data },
-      update: data,
+      return { id: created.id, existed: false };
     });
-    result.shipmentIds.push(created.id);
+    result.shipmentIds.push(linked.id);
+    if (linked.existed) result.linkedExisting += 1;
   }
   return result;
 }
