@@ -61,10 +61,17 @@ export class FakeShopifyAdmin {
       let body = "";
       req.on("data", (chunk) => (body += chunk));
       req.on("end", () => {
-        const { query, variables } = JSON.parse(body) as {
-          query: string;
-          variables?: Record<string, unknown>;
-        };
+        let parsed: { query: string; variables?: Record<string, unknown> };
+        try {
+          parsed = JSON.parse(body) as typeof parsed;
+        } catch {
+          // A cut or empty body (a client that gave up mid-request) is the client's error, as at Shopify: a 400,
+          // never an exception that takes the test run down.
+          res.writeHead(400, { "Content-Type": "application/json" });
+          res.end(JSON.stringify({ errors: [{ message: "Bad Request: the request body is not JSON" }] }));
+          return;
+        }
+        const { query, variables } = parsed;
         const call: GraphqlCall = {
           path: req.url ?? "",
           accessToken: req.headers["x-shopify-access-token"] as string | undefined,
