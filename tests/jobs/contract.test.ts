@@ -364,12 +364,15 @@ describe(`job runner contract (${testDatabaseProvider() === "postgres" ? "pg-bos
     // WHEN it runs
     await enqueueJob(db, "test.backoff", {}, { key: "b", shop });
     await expect.poll(() => statusOf(e, shop, "test.backoff"), timeout).toEqual(["COMPLETED"]);
-    // THEN the waits are within [half, all] of 400 ms, then of min(800, 600) ms (plus a poll's slack)
+    // THEN the waits are at least half of 400 ms, then half of min(800, 600) ms, and nowhere near a wrong unit
+    // (seconds for milliseconds). The upper bounds allow a loaded machine's poll slack (CI saw more than 700 ms of
+    // it); the exact jitter bounds are checked by the next test, without a clock.
     const [first, second, third] = startedAt;
+    const SLACK_MS = 5_000;
     expect(second! - first!).toBeGreaterThanOrEqual(200 - 20);
-    expect(second! - first!).toBeLessThanOrEqual(400 + 700);
+    expect(second! - first!).toBeLessThanOrEqual(400 + SLACK_MS);
     expect(third! - second!).toBeGreaterThanOrEqual(300 - 20);
-    expect(third! - second!).toBeLessThanOrEqual(600 + 700);
+    expect(third! - second!).toBeLessThanOrEqual(600 + SLACK_MS);
   });
 });
 
