@@ -1,19 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import {
-  Badge,
-  BlockStack,
-  Button,
-  Card,
-  DataTable,
-  InlineGrid,
-  InlineStack,
-  Layout,
-  Page,
-  Text,
-} from "@shopify/polaris";
+import { BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { AnalyticsRangeForm } from "../components/analytics-range-form";
 import { ChartCard } from "../components/chart-card";
+import { SetupChecklistCard } from "../components/setup-checklist-card";
 import { SetupStartBanner } from "../components/setup-start-banner";
 import { adminContext } from "../services/admin/admin-context.server";
 import { parseAnalyticsRange } from "../services/admin/analytics-range";
@@ -30,57 +20,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { shop, checklist, figures, range: { key: range.key, fromDay: range.fromDay, toDay: range.toDay } };
 };
 
-const CHECKLIST_LABELS = {
-  carrierService: "Carrier service registered and active",
-  warehouses: "Warehouses linked to Shopify locations",
-  services: "Services enabled with rate cards",
-  cartons: "Cartons to pack into",
-  products: "Products with dimensions",
-  testQuote: "Test quote passed",
-} as const;
-
 /** One chart series from figures (`key`, `value`), or none while there are no figures (the card's empty state). */
 const series = (name: string, figures: { key: string; value: number }[]) =>
   figures.length ? [{ name, data: figures.map(({ key, value }) => ({ key, value })) }] : [];
 
 export default function Home() {
   const { checklist, figures, range } = useLoaderData<typeof loader>();
-  const done = checklist.filter((item) => item.done).length;
   return (
     <Page title="Tailroute">
       <Layout>
         <SetupStartBanner checklist={checklist} />
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between">
-                <Text as="h2" variant="headingMd">
-                  Setup
-                </Text>
-                <Badge tone={done === checklist.length ? "success" : "attention"}>
-                  {`${done} of ${checklist.length} done`}
-                </Badge>
-              </InlineStack>
-              {checklist.map((item) => (
-                <InlineStack key={item.key} align="space-between" blockAlign="center" gap="200">
-                  <BlockStack gap="050">
-                    <InlineStack gap="200" blockAlign="center" align="start">
-                      <Badge tone={item.done ? "success" : "warning"}>{item.done ? "Done" : "To do"}</Badge>
-                      <Text as="span" fontWeight="semibold">
-                        {CHECKLIST_LABELS[item.key]}
-                      </Text>
-                    </InlineStack>
-                    <Text as="p" tone={item.done ? "subdued" : "caution"}>
-                      {item.detail}
-                    </Text>
-                  </BlockStack>
-                  <Button url={item.url} variant="plain">
-                    {item.done ? "Review" : "Set up"}
-                  </Button>
-                </InlineStack>
-              ))}
-            </BlockStack>
-          </Card>
+          <SetupChecklistCard checklist={checklist} />
         </Layout.Section>
         <Layout.Section>
           <Card>
