@@ -18,3 +18,12 @@ export {
 } from "./eligibility";
 export { checkPickupChoice, findPickupOptions, type PickupChoiceCheck } from "./find-pickup-points";
 export type * from "./types";
+export {
+  DEFAULT_PICKUP_RELIABILITY,
+  pointReliability,
+  rankByReliability,
+  type PickupReliabilityRule,
+  type PointPickupStats,
+  type PointReliability,
+} from "./pickup-reliability";
+export { MAX_LOCATOR_AREAS, centralZipOf, locatorSearchAreas, type LocatorArea } from "./locator-areas";
