@@ -84,6 +84,10 @@ export const SHOP_SCOPED_MODELS = [
   "Session",
   "Shop",
   "Job",
+  "Notification",
+  "NotificationSettings",
+  "FlowTriggerUse",
+  "EmailUnsubscribe",
 ] as const;
 
 type ShopScopedDelegate = {
