@@ -67,6 +67,8 @@ export const SHOP_SCOPED_MODELS = [
   "StockSync",
   "PickupPoint",
   "PickupNetworkSetting",
+  "PickupReliabilitySetting",
+  "UpsLocatorAccount",
   "ProductProfile",
   "CatalogueVariant",
   "ZoneChart",
