@@ -8,6 +8,8 @@ import { HANDOFF_CATCH_UP_SCHEDULE, handoffCatchUpKind } from "./kinds/handoff-c
 import { handoffFulfillKind } from "./kinds/handoff-fulfill.server";
 import { handoffRequestsKind } from "./kinds/handoff-requests.server";
 import { handoffSendKind } from "./kinds/handoff-send.server";
+import { pickupUpsRefreshKind } from "./kinds/pickup-ups-refresh.server";
+import { PICKUP_UPS_WEEKLY_SCHEDULE, pickupUpsWeeklyKind } from "./kinds/pickup-ups-weekly.server";
 import { routingOrderCancelKind } from "./kinds/routing-order-cancel.server";
 import { routingOrderChangeKind } from "./kinds/routing-order-change.server";
 import { stockFullSyncKind } from "./kinds/stock-full-sync.server";
@@ -43,8 +45,11 @@ export function registerAppJobs(
   register(handoffCatchUpKind(db, deps) as never);
   register(routingOrderChangeKind(db, deps) as never);
   register(routingOrderCancelKind(db, deps) as never);
+  register(pickupUpsRefreshKind(db, deps) as never);
+  register(pickupUpsWeeklyKind(db, deps) as never);
   engine.schedule(ROUTING_RECONCILE_SCHEDULE);
   engine.schedule(TRACKING_MAINTENANCE_SCHEDULE);
   engine.schedule(HANDOFF_CATCH_UP_SCHEDULE);
+  engine.schedule(PICKUP_UPS_WEEKLY_SCHEDULE);
   return engine;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PickupPointImportSchema } from "../../../contracts/pickup-point";
 import { zodIssuesText } from "../../../contracts/zod-issues";
 import { LocatorError, type LocatorResult, type LocatorSearch, type PickupLocatorProvider } from "./types";
+import { upsErrorText } from "./ups-oauth";
 
 // UPS Locator API v3 (UPS-API/api-documentation Locator.yaml): POST
 // {base}/api/locations/v3/search/availabilities/64 (64 = UPS Access Point locations), OAuth bearer token,
@@ -136,36 +137,43 @@ export class UpsLocatorProvider implements PickupLocatorProvider {
       baseUrl: string;
       accessToken: () => Promise<string>;
       fetch?: typeof fetch;
+      /** Aborts a search in flight (a job's time limit, a shutdown). */
+      signal?: AbortSignal;
     },
   ) {}
 
   async search(query: LocatorSearch): Promise<LocatorResult> {
     const doFetch = this.options.fetch ?? fetch;
-    const response = await doFetch(
-      `${this.options.baseUrl.replace(/\/+$/, "")}/api/locations/v3/search/availabilities/64?Locale=en_US`,
-      {
-        method: "POST",
-        headers: {
-          Authorization: `Bearer ${await this.options.accessToken()}`,
-          "Content-Type": "application/json",
-          transId: crypto.randomUUID().replaceAll("-", ""),
-          transactionSrc: "tailroute",
+    const body = JSON.stringify(buildUpsLocatorRequest(query));
+    const authorization = `Bearer ${await this.options.accessToken()}`;
+    let response: Response;
+    try {
+      response = await doFetch(
+        `${this.options.baseUrl.replace(/\/+$/, "")}/api/locations/v3/search/availabilities/64?Locale=en_US`,
+        {
+          method: "POST",
+          headers: {
+            Authorization: authorization,
+            "Content-Type": "application/json",
+            transId: crypto.randomUUID().replaceAll("-", ""),
+            transactionSrc: "tailroute",
+          },
+          body,
+          ...(this.options.signal ? { signal: this.options.signal } : {}),
         },
-        body: JSON.stringify(buildUpsLocatorRequest(query)),
-      },
-    );
+      );
+    } catch (error) {
+      throw new LocatorError(`UPS Locator could not be reached: ${(error as Error).message}`, 503);
+    }
     const text = await response.text();
     if (!response.ok)
-      throw new LocatorError(
-        `UPS Locator answered HTTP ${response.status}: ${text.slice(0, 200)}`,
-        response.status,
-      );
-    let body: unknown;
+      throw new LocatorError(`UPS Locator answered ${upsErrorText(response.status, text)}`, response.status);
+    let answer: unknown;
     try {
-      body = JSON.parse(text);
+      answer = JSON.parse(text);
     } catch {
       throw new LocatorError("UPS Locator answered something that is not JSON", 502);
     }
-    return parseUpsLocatorResponse(body);
+    return parseUpsLocatorResponse(answer);
   }
 }
