@@ -79,6 +79,45 @@ describe("the built-in carrier catalogue", () => {
       }
   });
 
+  it("cites the carrier's own site for every figure marked checked", () => {
+    // GIVEN the carriers' own domains (a template or LTL entry has no single carrier)
+    const OWN_SITE: Record<string, RegExp> = {
+      UPS: /(^|\.)ups\.com$/,
+      FEDEX: /(^|\.)fedex\.com$/,
+      USPS: /(^|\.)usps\.(com|gov)$/,
+      AMAZON: /(^|\.)amazon\.com$/,
+    };
+    for (const entry of CARRIER_CATALOGUE)
+      for (const [name, figure] of figuresOf(entry)) {
+        if (!figure.verified) continue;
+        // THEN a checked figure's page is on its carrier's site (a copy on another site stays unchecked, with a note)
+        const site = OWN_SITE[entry.carrier];
+        expect(
+          site,
+          `${entry.id} ${name}: checked, but no carrier site is known for ${entry.carrier}`,
+        ).toBeDefined();
+        expect(new URL(figure.source).hostname, `${entry.id} ${name}`).toMatch(site!);
+      }
+  });
+
+  it("says for every service which surcharges it has, its pickup network and whether it reaches PO boxes and military addresses", () => {
+    for (const entry of CARRIER_CATALOGUE) {
+      expect(entry.surcharges.value.length, entry.id).toBeGreaterThan(0);
+      expect(new Set(entry.surcharges.value).size, entry.id).toBe(entry.surcharges.value.length);
+      expect(entry.pickup.value.label.trim(), entry.id).not.toBe("");
+      expect(typeof entry.reach.poBox.value, entry.id).toBe("boolean");
+      expect(typeof entry.reach.military.value, entry.id).toBe("boolean");
+    }
+  });
+
+  it('names a template by its flag, never in its name (the picker adds "(template)" once)', () => {
+    for (const entry of CARRIER_CATALOGUE) expect(entry.name, entry.id).not.toMatch(/template/i);
+    expect(CARRIER_CATALOGUE.filter((entry) => entry.template).map((entry) => entry.id)).toEqual([
+      "REGIONAL_GROUND",
+      "LTL_FINAL_MILE",
+    ]);
+  });
+
   it("makes a freight service only of LTL, with final-mile levels", () => {
     const freight = CARRIER_CATALOGUE.filter((entry) => entry.mode === "FREIGHT");
     expect(freight.map((entry) => entry.id)).toEqual(["LTL_FINAL_MILE"]);

@@ -523,7 +523,7 @@ export const CARRIER_CATALOGUE: readonly CatalogueService[] = [
   {
     id: "REGIONAL_GROUND",
     carrier: "REGIONAL",
-    name: "Regional carrier ground (template)",
+    name: "Regional carrier ground",
     mode: "EXPRESS_PARCEL",
     tier: "STANDARD",
     template: true,
