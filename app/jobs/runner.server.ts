@@ -14,6 +14,7 @@ import { routingOrderCancelKind } from "./kinds/routing-order-cancel.server";
 import { routingOrderChangeKind } from "./kinds/routing-order-change.server";
 import { stockFullSyncKind } from "./kinds/stock-full-sync.server";
 import { trackingPushKind } from "./kinds/tracking-push.server";
+import { notificationDeliverKind } from "./kinds/notification-deliver.server";
 import { PgBossJobEngine } from "./pg-boss-engine.server";
 import { SqliteJobEngine } from "./sqlite-engine.server";
 import type { JobEngine, JobKind, RunnerOptions } from "./types";
@@ -45,6 +46,7 @@ export function registerAppJobs(
   register(handoffCatchUpKind(db, deps) as never);
   register(routingOrderChangeKind(db, deps) as never);
   register(routingOrderCancelKind(db, deps) as never);
+  register(notificationDeliverKind(db, deps) as never);
   register(pickupUpsRefreshKind(db, deps) as never);
   register(pickupUpsWeeklyKind(db, deps) as never);
   engine.schedule(ROUTING_RECONCILE_SCHEDULE);
