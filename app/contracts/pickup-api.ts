@@ -56,6 +56,8 @@ export const PickupPointOptionSchema = z.object({
   holdDays: z.number(),
   holdDaysKind: z.enum(["CALENDAR", "BUSINESS"]),
   isSample: z.boolean(),
+  /** Parcels sent here are often not collected (the shop's rule): ranked after points as near, shown flagged. */
+  oftenUncollected: z.boolean().optional(),
 });
 
 /** The answer of the pickup-point endpoints. */

@@ -5,6 +5,8 @@ import { ErrorsBanner } from "../components/errors-banner";
 import { NetworkCard } from "../components/pickup-network-card";
 import { DirectoryImportCard } from "../components/pickup-points/directory-import-card";
 import { PickupDirectoryCard } from "../components/pickup-points/pickup-directory-card";
+import { ReliabilityCard } from "../components/pickup-points/reliability-card";
+import { UpsLocatorCard } from "../components/pickup-points/ups-locator-card";
 import { SaveButton } from "../components/save-button";
 import { useActionToast } from "../components/use-action-toast";
 import { adminContext } from "../services/admin/admin-context.server";
@@ -23,7 +25,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function PickupPoints() {
-  const { settings, directory, filters } = useLoaderData<typeof loader>();
+  const { settings, directory, filters, ups, reliability } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   useActionToast(data);
@@ -46,7 +48,13 @@ export default function PickupPoints() {
           </Form>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <DirectoryImportCard />
+          <BlockStack gap="400">
+            <DirectoryImportCard />
+            <UpsLocatorCard ups={ups} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <ReliabilityCard rule={reliability.rule} flagged={reliability.flagged} />
         </Layout.Section>
         <Layout.Section>
           <PickupDirectoryCard

@@ -4,6 +4,17 @@ import { PickupNetworkSchema } from "../../contracts/pickup-settings";
 import { importPickupDirectory } from "../pickup/directory-import.server";
 import { listPickupPoints } from "../pickup/directory-list.server";
 import { loadPickupNetworkSettings, savePickupNetworkSettings } from "../pickup/network-settings.server";
+import {
+  loadPickupReliabilityRule,
+  oftenUncollectedPoints,
+  savePickupReliabilityRule,
+} from "../pickup/pickup-reliability.server";
+import {
+  removeUpsLocatorForm,
+  saveUpsLocatorForm,
+  startUpsRefresh,
+  upsLocatorSection,
+} from "./pickup-ups-form.server";
 import { configSaved } from "./config-version.server";
 import { bool, num, text, type SaveResult } from "./form-data";
 
@@ -78,6 +89,26 @@ export async function importPickupDirectoryForm(db: PrismaClient, shop: string, 
   };
 }
 
+/** The "often uncollected" rule's fields (`reliability.*`); errors keyed by those fields. */
+export async function saveReliabilityForm(
+  db: PrismaClient,
+  shop: string,
+  form: FormData,
+): Promise<SaveResult> {
+  const result = await savePickupReliabilityRule(db, shop, {
+    minParcels: num(form, "reliability.minParcels"),
+    minPickupRatePercent: num(form, "reliability.minPickupRatePercent"),
+    penaltyMiles: num(form, "reliability.penaltyMiles"),
+  });
+  if (!result.ok) {
+    const errors: Record<string, string> = {};
+    for (const { path, message } of result.errors) errors[`reliability.${path}`] ??= message;
+    return { ok: false, errors };
+  }
+  configSaved(shop);
+  return { ok: true, message: "Often-uncollected rule saved" };
+}
+
 /** Pickup points listed per page of the directory table. */
 export const DIRECTORY_PAGE_SIZE = 25;
 
@@ -95,10 +126,19 @@ export function directoryFiltersFrom(params: URLSearchParams) {
   };
 }
 
-/** The Pickup points page: every network's settings and one page of the shop's directory, filtered. */
-export async function pickupPointsPage(db: PrismaClient, shop: string, params: URLSearchParams) {
+/**
+ * The Pickup points page: every network's settings, one page of the shop's directory (filtered), the UPS
+ * connection and the often-uncollected rule with the points it flags.
+ */
+export async function pickupPointsPage(
+  db: PrismaClient,
+  shop: string,
+  params: URLSearchParams,
+  now = new Date(),
+) {
   const filters = directoryFiltersFrom(params);
-  const [settings, directory] = await Promise.all([
+  const rule = await loadPickupReliabilityRule(db, shop);
+  const [settings, directory, ups, flagged] = await Promise.all([
     loadPickupNetworkSettings(db, shop),
     listPickupPoints(db, shop, {
       page: filters.page,
@@ -106,13 +146,34 @@ export async function pickupPointsPage(db: PrismaClient, shop: string, params: U
       ...(filters.network ? { network: filters.network } : {}),
       search: filters.q || undefined,
     }),
+    upsLocatorSection(db, shop, now),
+    oftenUncollectedPoints(db, shop, rule, now),
   ]);
-  return { settings, directory, filters: { network: filters.network ?? "", q: filters.q } };
+  return {
+    settings,
+    directory,
+    filters: { network: filters.network ?? "", q: filters.q },
+    ups,
+    reliability: { rule, flagged },
+  };
 }
 
-/** The page's action: a directory import (`intent=importDirectory`) or the networks' settings. */
+const ACTIONS: Record<string, (db: PrismaClient, shop: string, form: FormData) => Promise<unknown>> = {
+  importDirectory: importPickupDirectoryForm,
+  reliability: saveReliabilityForm,
+  upsConnect: saveUpsLocatorForm,
+  upsRemove: removeUpsLocatorForm,
+  upsRefresh: (db, shop) => startUpsRefresh(db, shop, new Date()),
+};
+
+/**
+ * The page's action by `intent`: importDirectory, reliability, upsConnect, upsRemove, upsRefresh; anything else
+ * saves the networks' settings.
+ */
 export function pickupPointsAction(db: PrismaClient, shop: string, form: FormData) {
-  return form.get("intent") === "importDirectory"
-    ? importPickupDirectoryForm(db, shop, form)
-    : savePickupSettingsForm(db, shop, form);
+  const intent = String(form.get("intent"));
+  const action = Object.hasOwn(ACTIONS, intent) ? ACTIONS[intent] : undefined;
+  return (action ? action(db, shop, form) : savePickupSettingsForm(db, shop, form)) as Promise<
+    SaveResult | Awaited<ReturnType<typeof importPickupDirectoryForm>>
+  >;
 }

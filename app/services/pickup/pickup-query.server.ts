@@ -1,12 +1,14 @@
 import type { PickupQuery, PickupPointsResponse } from "../../contracts/pickup-api";
-import { findPickupOptions, PICKUP_NETWORK_LABELS } from "../../engine/pickup";
-import type { PickupOption } from "../../engine/pickup";
+import { findPickupOptions, PICKUP_NETWORK_LABELS, rankByReliability } from "../../engine/pickup";
+import type { PickupOption, PointReliability } from "../../engine/pickup";
 import type { PickupDirectoryCache } from "./pickup-directory-cache.server";
 
 export type PickupQueryOutcome =
   { status: 200; body: PickupPointsResponse } | { status: 404; reason: string };
 
-function optionJson(o: PickupOption): PickupPointsResponse["points"][number] {
+function optionJson(
+  o: PickupOption & { reliability: PointReliability },
+): PickupPointsResponse["points"][number] {
   return {
     id: o.point.id,
     network: o.point.network,
@@ -25,6 +27,8 @@ function optionJson(o: PickupOption): PickupPointsResponse["points"][number] {
     holdDays: o.holdDays,
     holdDaysKind: o.holdDaysKind,
     isSample: o.point.isSample ?? false,
+    // Buyers and the extension see the flag; the figures behind it stay in the admin.
+    oftenUncollected: o.reliability.oftenUncollected,
   };
 }
 
@@ -56,12 +60,17 @@ export async function queryPickupPoints(
       addressLines: query.address1 ? [query.address1] : [],
     },
     now,
-    limit: query.limit,
+    // Room for the points an often-uncollected one gives way to (docs/pickup-points.md).
+    limit: runtime.pickupStats.size > 0 ? Math.min(query.limit * 2, 50) : query.limit,
   });
+  const ranked = rankByReliability(result.options, runtime.pickupStats, runtime.reliabilityRule).slice(
+    0,
+    query.limit,
+  );
   return {
     status: 200,
     body: {
-      points: result.options.map(optionJson),
+      points: ranked.map(optionJson),
       excluded: result.excluded,
       ...(result.problem ? { problem: result.problem } : {}),
     },
