@@ -3,6 +3,7 @@ import { HOLD_RULES, reverseCostCents, type PickupNetwork } from "../../engine/t
 import { enqueueTrackingPush } from "../../jobs/kinds/tracking-push.server";
 import { formatMoney } from "../../format";
 import { HOLD_EXPIRED_TAG, type OrderTagPayload } from "./transition-effects.server";
+import { recordShipmentEvent } from "../notifications/shipment-events.server";
 
 export interface HoldCheckReport {
   /** Holds whose reminder point passed: recorded once (holdRemindedAt) for the buyer's reminder. */
@@ -69,9 +70,24 @@ export async function checkHoldExpiries(
     take,
   });
   for (const s of reminderDue) {
-    const marked = await db.shipment.updateMany({
-      where: { id: s.id, shop: s.shop, holdRemindedAt: null },
-      data: { holdRemindedAt: now },
+    const marked = await db.$transaction(async (tx) => {
+      const updated = await tx.shipment.updateMany({
+        where: { id: s.id, shop: s.shop, holdRemindedAt: null },
+        data: { holdRemindedAt: now },
+      });
+      // The buyer's reminder (Flow trigger and email), in the same transaction as the mark: once per hold.
+      if (updated.count === 1)
+        await recordShipmentEvent(
+          tx,
+          s,
+          "pickup_hold_expiring",
+          `pickup_hold_expiring:${s.id}:before-expiry`,
+          now,
+          {
+            reminder: "BEFORE_EXPIRY",
+          },
+        );
+      return updated;
     });
     if (marked.count === 1)
       report.reminders.push({
@@ -119,6 +135,14 @@ export async function checkHoldExpiries(
         });
         await enqueueTrackingPush(tx, s.shop, s.id, `tag:${s.id}:${HOLD_EXPIRED_TAG}`);
       }
+      if (updated.count === 1)
+        await recordShipmentEvent(
+          tx,
+          s,
+          "pickup_hold_expired",
+          `pickup_hold_expired:${s.id}`,
+          s.holdExpiresAt!,
+        );
       return updated.count === 1;
     });
     if (flagged)

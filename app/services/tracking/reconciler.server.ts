@@ -5,6 +5,7 @@ import { offlineAdminClient } from "../admin/admin-graphql.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
 import { checkHoldExpiries, type HoldCheckReport } from "./holds.server";
 import { pushPendingTracking, type PushReport } from "./push-pending.server";
+import { runNotificationSweeps } from "../notifications/sweeps.server";
 
 export interface TrackingReconcileOptions {
   shop?: string;
@@ -76,6 +77,8 @@ export async function runTrackingMaintenance(
 ): Promise<TrackingMaintenanceReport> {
   const now = options.now ?? (() => new Date());
   const holds = await checkHoldExpiries(db, { now: now(), ...(options.shop ? { shop: options.shop } : {}) });
+  // Buyer notifications the pass finds due: email reminders on the shop's schedule, shipments newly at risk.
+  await runNotificationSweeps(db, now(), options.shop);
   const uninstalled = (
     await db.shop.findMany({ where: { uninstalledAt: { not: null } }, select: { shop: true } })
   ).map((s) => s.shop);

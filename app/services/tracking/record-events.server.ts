@@ -7,6 +7,7 @@ import type { IncomingTrackingEvent } from "./provider-events.server";
 import { pickupHoldFor } from "./pickup-hold.server";
 import { planLinkFor } from "./shipment-link.server";
 import { redoOnConflict } from "../../db/portable.server";
+import { recordTransitionNotifications } from "../notifications/shipment-events.server";
 
 /** What happened to one received event. */
 export type EventOutcome = "TRANSITION" | "KEPT" | "DUPLICATE";
@@ -188,6 +189,7 @@ async function recordOne(
     await enqueueTrackingPush(tx, shop, shipment.id, push.key);
   }
   const after = await tx.shipment.findFirstOrThrow({ where: { id: shipment.id, shop } });
+  await recordTransitionNotifications(tx, shipment, after, to, stored);
   if (effects.countLane) {
     const firstScan = await tx.trackingEvent.findFirst({
       where: { shop, shipmentId: shipment.id, id: { not: stored.id }, status: { notIn: ["LABEL_CREATED"] } },
