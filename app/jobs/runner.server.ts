@@ -8,6 +8,7 @@ import { HANDOFF_CATCH_UP_SCHEDULE, handoffCatchUpKind } from "./kinds/handoff-c
 import { handoffFulfillKind } from "./kinds/handoff-fulfill.server";
 import { handoffRequestsKind } from "./kinds/handoff-requests.server";
 import { handoffSendKind } from "./kinds/handoff-send.server";
+import { appointmentSyncKind } from "./kinds/appointment-sync.server";
 import { pickupUpsRefreshKind } from "./kinds/pickup-ups-refresh.server";
 import { PICKUP_UPS_WEEKLY_SCHEDULE, pickupUpsWeeklyKind } from "./kinds/pickup-ups-weekly.server";
 import { routingOrderCancelKind } from "./kinds/routing-order-cancel.server";
@@ -46,6 +47,7 @@ export function registerAppJobs(
   register(handoffCatchUpKind(db, deps) as never);
   register(routingOrderChangeKind(db, deps) as never);
   register(routingOrderCancelKind(db, deps) as never);
+  register(appointmentSyncKind(db, deps) as never);
   register(notificationDeliverKind(db, deps) as never);
   register(pickupUpsRefreshKind(db, deps) as never);
   register(pickupUpsWeeklyKind(db, deps) as never);

@@ -1,0 +1,9 @@
+export {
+  appointmentOffer,
+  isBeforeCutoff,
+  regionFor,
+  type AppointmentDay,
+  type AppointmentOffer,
+  type AppointmentOfferInput,
+  type CalendarRules,
+} from "./appointment-offer";
