@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { lookupZip } from "../../../app/engine/geo";
 
 // The UPS Locator v3 request as UPS-API/api-documentation Locator.yaml documents it (fields this fake checks):
 // LocatorRequest requires Request (RequestAction "Locator"), OriginAddress (AddressKeyFormat with
@@ -98,4 +101,121 @@ export function rejectUndocumented(
     return { status: 400, body: upsError("10002", `${issue.path.join(".")}: ${issue.message}`) };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A running fake of UPS: OAuth Client Credentials (OAuthClientCredentials.yaml: POST /security/v1/oauth/token,
+// HTTP Basic client ID:secret, form grant_type=client_credentials → tokenSuccessResponse; 401 tokenErrorResponse)
+// and the Locator (bearer token issued here; otherwise 401). `failNext` makes the next Locator calls answer an error
+// status with UPS's ErrorResponse body: 429 "Rate Limit Exceeded" and 401 are in Locator.yaml's responses; 500 is
+// not listed there and answers the same body shape.
+
+export interface UpsFake {
+  baseUrl: string;
+  /** Every call in order: path, and for the Locator the origin ZIP searched. */
+  calls: { path: string; status: number; zip?: string; authorization?: string; body?: string }[];
+  /** The next `count` Locator calls answer `status` (then it answers normally again). */
+  failNext(status: 401 | 429 | 500, count?: number): void;
+  close(): Promise<void>;
+}
+
+const formValue = (body: string, name: string) => new URLSearchParams(body).get(name);
+
+/** Two Access Points near the origin ZIP (ids from the ZIP) and one that every search finds (overlapping areas). */
+function dropLocationsNear(zip: string) {
+  const at = lookupZip(zip);
+  const lat = at?.lat ?? 40;
+  const lng = at?.lng ?? -74;
+  const location = (id: string, name: string, dLat: number, street: string) => ({
+    LocationID: id.replace(/\D/g, "").padEnd(6, "0"),
+    Geocode: { Latitude: (lat + dLat).toFixed(4), Longitude: lng.toFixed(4) },
+    AddressKeyFormat: {
+      ConsigneeName: name,
+      AddressLine: street,
+      PoliticalDivision2: (at?.city ?? "CITY").toUpperCase(),
+      PoliticalDivision1: at?.state ?? "NY",
+      PostcodePrimaryLow: zip,
+      CountryCode: "US",
+    },
+    StandardHoursOfOperation: "Mon-Fri: 9:00am-6:00pm",
+    AccessPointInformation: { PublicAccessPointID: id },
+  });
+  return [
+    location(`U${zip}1`, `UPS ACCESS POINT ${zip} A`, 0.01, "1 MAIN ST"),
+    location(`U${zip}2`, `UPS ACCESS POINT ${zip} B`, -0.01, "2 MAIN ST"),
+    location("U00000099", "UPS ACCESS POINT EVERYWHERE", 0.02, "99 MAIN ST"),
+  ];
+}
+
+export async function startUpsFake(credentials: {
+  clientId: string;
+  clientSecret: string;
+}): Promise<UpsFake> {
+  const issued = new Set<string>();
+  const failures: number[] = [];
+  const calls: UpsFake["calls"] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      const path = req.url ?? "";
+      const answer = (status: number, reply: unknown, zip?: string) => {
+        calls.push({
+          path,
+          status,
+          ...(zip ? { zip } : {}),
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          body,
+        });
+        res.writeHead(status, { "Content-Type": "application/json" });
+        res.end(JSON.stringify(reply));
+      };
+      if (path === "/security/v1/oauth/token" && req.method === "POST") {
+        const expected = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64")}`;
+        if (formValue(body, "grant_type") !== "client_credentials")
+          return answer(400, upsError("10400", "Invalid/Missing grant_type"));
+        if (req.headers.authorization !== expected)
+          return answer(401, upsError("10401", "ClientId is Invalid"));
+        const token = `fake-ups-token-${issued.size + 1}`;
+        issued.add(token);
+        return answer(200, {
+          token_type: "Bearer",
+          issued_at: String(Date.now()),
+          client_id: credentials.clientId,
+          access_token: token,
+          expires_in: "14399",
+          status: "approved",
+        });
+      }
+      const refused = rejectUndocumented(path, req.headers.authorization, body);
+      if (refused) return answer(refused.status, refused.body);
+      if (!issued.has(req.headers.authorization!.slice("Bearer ".length)))
+        return answer(401, upsError("250002", "Invalid Authentication Information."));
+      const zip = (JSON.parse(body) as z.infer<typeof DocumentedLocatorRequest>).LocatorRequest.OriginAddress
+        .AddressKeyFormat.PostcodePrimaryLow;
+      const failure = failures.shift();
+      if (failure === 429) return answer(429, upsError("10429", "Rate Limit Exceeded"), zip);
+      if (failure === 401) return answer(401, upsError("250002", "Invalid Authentication Information."), zip);
+      if (failure === 500) return answer(500, upsError("10500", "Internal Server Error"), zip);
+      return answer(
+        200,
+        {
+          LocatorResponse: {
+            Response: { ResponseStatus: { Code: "1", Description: "Success" } },
+            SearchResults: { DropLocation: dropLocationsNear(zip) },
+          },
+        },
+        zip,
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    failNext(status, count = 1) {
+      for (let i = 0; i < count; i++) failures.push(status);
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
