@@ -3,6 +3,7 @@ import { PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
 import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { recordUninstall } from "../../app/services/shop/lifecycle.server";
+import { savePickupReliabilityRule } from "../../app/services/pickup/pickup-reliability.server";
 import { appDatabase } from "../support/app-database";
 import { TEST_API_KEY } from "../support/global-setup";
 import { pickupQuery, seedPickupShop } from "./pickup-shop";
@@ -135,6 +136,41 @@ describe("GET /api/checkout/pickup-points", () => {
     // AND a ZIP that does not exist is a 200 with the problem stated and no points
     const body = PickupPointsResponseSchema.parse(await (await get(pickupQuery({ zip: "00000" }))).json());
     expect(body).toMatchObject({ points: [], problem: { code: "UNKNOWN_DESTINATION" } });
+  });
+
+  it("ranks a point whose parcels are often not collected after the points as near, and flags it", async () => {
+    // GIVEN a shop whose nearest point (USPS-LA-1) had 12 parcels held: 3 collected, 9 sent back
+    const shop = "pickup-http-ranking.myshopify.com";
+    await seedPickupShop(db, shop);
+    const nearestFirst = PickupPointsResponseSchema.parse(
+      await (await get(pickupQuery(), token(shop))).json(),
+    );
+    expect(nearestFirst.points[0]).toMatchObject({ externalId: "USPS-LA-1", oftenUncollected: false });
+    const low = await db.pickupPoint.findFirstOrThrow({ where: { shop, externalId: "USPS-LA-1" } });
+    const heldAt = new Date(Date.now() - 20 * 86_400_000);
+    await db.shipment.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({
+        shop,
+        carrier: "USPS",
+        trackingNumber: `9400RANK${i}`,
+        pickupPointId: low.id,
+        holdStartedAt: heldAt,
+        ...(i < 3 ? { status: "PICKED_UP" } : { status: "AVAILABLE_FOR_PICKUP", returningToOrigin: true }),
+      })),
+    });
+    // AND the shop's rule: 10 finished holds, under 80 % collected, ranked 5 mi farther (saved as the admin does)
+    expect(
+      await savePickupReliabilityRule(db, shop, {
+        minParcels: 10,
+        minPickupRatePercent: 80,
+        penaltyMiles: 5,
+      }),
+    ).toMatchObject({ ok: true });
+    // WHEN the checkout asks again
+    const ranked = PickupPointsResponseSchema.parse(await (await get(pickupQuery(), token(shop))).json());
+    // THEN the point comes last, flagged, and the others are not
+    expect(ranked.points.map((p) => p.externalId)).toEqual(["UPS-LA-1", "FDX-LA-1", "USPS-LA-1"]);
+    expect(ranked.points.map((p) => p.oftenUncollected)).toEqual([false, false, true]);
   });
 
   it("picks up a new directory import on the next request (config version)", async () => {
