@@ -10,6 +10,8 @@ import { fixture } from "../support/fixtures";
 import { TEST_API_KEY } from "../support/global-setup";
 import { pickupQuery, seedPickupShop } from "../pickup/pickup-shop";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
+import { sealSecret, secretKeysFrom } from "../../app/config/secret-box.server";
+import { enqueueUpsRefresh } from "../../app/jobs/kinds/pickup-ups-refresh.server";
 
 // Shop A holds credentials for its own shop only. Through every public endpoint and the CLI it must never read or
 // change shop B's data. (Admin pages: tests/admin/* check every loader and action against a second shop.)
@@ -269,6 +271,82 @@ describe("tenant isolation", () => {
     expect(await db.carrierService.findUniqueOrThrow({ where: { id: serviceB.id } })).toMatchObject({
       enabled: serviceB.enabled,
     });
+  });
+});
+
+describe("tenant isolation: UPS Locator credentials", () => {
+  const B_CLIENT_ID = "b-ups-client-id-5521";
+  const B_SECRET = "b-ups-secret-never-shown-8830";
+  const adminAs = async (shop: string) => {
+    await db.session.upsert({
+      where: { id: `offline_${shop}` },
+      create: {
+        id: `offline_${shop}`,
+        shop,
+        state: "installed",
+        isOnline: false,
+        accessToken: `token-${shop}`,
+      },
+      update: {},
+    });
+    const { token } = await getJwt(shop.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
+    return (path: string, form?: Record<string, string>) =>
+      fetch(url(path), {
+        method: form ? "POST" : "GET",
+        headers: {
+          "User-Agent": BROWSER,
+          Authorization: `Bearer ${token}`,
+          ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        },
+        ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+      });
+  };
+
+  it("A never reads, uses or refreshes with B's UPS credentials; B's own page and export never show them", async () => {
+    // GIVEN B connected UPS (sealed with the app server's key) and has a refresh job waiting for tomorrow
+    const keys = secretKeysFrom({ SHOPIFY_API_SECRET: inject("appApiSecret") });
+    await db.upsLocatorAccount.create({
+      data: {
+        shop: B,
+        clientIdSealed: sealSecret(B_CLIENT_ID, keys),
+        clientSecretSealed: sealSecret(B_SECRET, keys),
+        metroZips: "10001",
+      },
+    });
+    await db.$transaction((tx) => enqueueUpsRefresh(tx, B, { reason: "test", key: "isolation" }));
+    await db.job.updateMany({
+      where: { shop: B, kind: "pickup.ups-refresh" },
+      data: { runAt: new Date(Date.now() + 86_400_000) },
+    });
+    const asA = await adminAs(A);
+    // WHEN A opens its pickup page and polls the refresh progress
+    const pageA = await asA("/app/pickup-points?_data=routes%2Fapp.pickup-points");
+    const progressA = await asA(
+      "/app/pickup-points/ups-refresh?_data=routes%2Fapp.pickup-points.ups-refresh",
+    );
+    // THEN A sees no connection and no job of B's
+    expect(pageA.status).toBe(200);
+    const bodyA = await pageA.text();
+    expect(JSON.parse(bodyA).ups.account).toMatchObject({ connected: false, clientIdHint: null });
+    expect(bodyA).not.toContain("5521");
+    expect(await progressA.json()).toEqual({ refresh: null });
+    // AND A's Refresh is refused (A has no connection) and queues nothing
+    const refresh = await asA("/app/pickup-points?_data=routes%2Fapp.pickup-points", {
+      intent: "upsRefresh",
+    });
+    expect(refresh.status).toBe(422);
+    expect(await db.job.count({ where: { kind: "pickup.ups-refresh", shop: A } })).toBe(0);
+    // AND B's own page shows only the client ID's last 4 characters, its export no credential at all
+    const asB = await adminAs(B);
+    const pageB = await (await asB("/app/pickup-points?_data=routes%2Fapp.pickup-points")).text();
+    expect(JSON.parse(pageB).ups.account).toMatchObject({ connected: true, clientIdHint: "…5521" });
+    const exportB = await asB("/app/settings/export");
+    expect(exportB.status).toBe(200);
+    const exported = await exportB.text();
+    for (const text of [pageB, exported]) {
+      expect(text).not.toContain(B_SECRET);
+      expect(text).not.toContain(B_CLIENT_ID);
+    }
   });
 });
 
