@@ -3,21 +3,26 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { AnalyticsRangeForm } from "../components/analytics-range-form";
 import { ChartCard } from "../components/chart-card";
+import { PickupRateCard } from "../components/home/pickup-rate-card";
 import { SetupChecklistCard } from "../components/setup-checklist-card";
 import { SetupStartBanner } from "../components/setup-start-banner";
 import { adminContext } from "../services/admin/admin-context.server";
 import { parseAnalyticsRange } from "../services/admin/analytics-range";
 import { keyFigures, setupChecklist } from "../services/admin/home.server";
+import { pickupRateHistory } from "../services/pickup/pickup-rate-history.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop, demo } = await adminContext(request);
   // Every chart and table below counts only what happened in the range (`?range=7|30|90|custom&from=&to=`).
   const range = parseAnalyticsRange(new URL(request.url).searchParams, new Date());
-  const [checklist, figures] = await Promise.all([
+  const within = range.key === "all" ? undefined : range;
+  const [checklist, figures, pickupHistory] = await Promise.all([
     setupChecklist(db, shop, { demo }),
-    keyFigures(db, shop, range.key === "all" ? undefined : range),
+    keyFigures(db, shop, within),
+    pickupRateHistory(db, shop, { now: new Date(), ...(within ? { range: within } : {}) }),
   ]);
-  return { shop, checklist, figures, range: { key: range.key, fromDay: range.fromDay, toDay: range.toDay } };
+  const rangeView = { key: range.key, fromDay: range.fromDay, toDay: range.toDay };
+  return { shop, checklist, figures, pickupHistory, range: rangeView };
 };
 
 /** One chart series from figures (`key`, `value`), or none while there are no figures (the card's empty state). */
@@ -25,7 +30,7 @@ const series = (name: string, figures: { key: string; value: number }[]) =>
   figures.length ? [{ name, data: figures.map(({ key, value }) => ({ key, value })) }] : [];
 
 export default function Home() {
-  const { checklist, figures, range } = useLoaderData<typeof loader>();
+  const { checklist, figures, pickupHistory, range } = useLoaderData<typeof loader>();
   return (
     <Page title="Tailroute">
       <Layout>
@@ -148,6 +153,9 @@ export default function Home() {
               empty="No parcels held at a known pickup point yet."
             />
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <PickupRateCard history={pickupHistory} />
         </Layout.Section>
       </Layout>
     </Page>
