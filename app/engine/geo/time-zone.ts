@@ -1,6 +1,7 @@
 import zipToTimezone from "zip-to-timezone";
 import { SPLIT_STATES, STATE_TIME_ZONES } from "./state-time-zones";
 import { SPLIT_ZIP_TIME_ZONES } from "./split-zip-time-zones";
+import { timeZoneOverride } from "./time-zone-overrides";
 import { zipTables } from "./zip-table";
 
 const memo = new Map<string, string>();
@@ -22,17 +23,20 @@ function splitZipZone(zip: string): string | undefined {
  * library re-reads its data file on every call (~20 ms), so ZIPs of the ZIP table (with their own state) answer
  * from `SPLIT_ZIP_TIME_ZONES`, generated from the library's data by bench/gen-split-zip-time-zones.ts; only other
  * ZIPs still reach the library (memoised per ZIP). Anything the library cannot answer falls back to the state's
- * majority zone, then to America/New_York.
+ * majority zone, then to America/New_York. Where the library's data contradicts the legal boundaries (the Florida
+ * panhandle, Indiana's Central-time counties), `TIME_ZONE_OVERRIDES` answers first (time-zone-overrides.ts).
  *
  * @example
  * timeZoneForZip("75261", "TX"); // "America/Chicago"
  * timeZoneForZip("91761", "CA"); // "America/Los_Angeles"
+ * timeZoneForZip("32501", "FL"); // "America/Chicago"
  */
 export function timeZoneForZip(zip: string, state: string): string {
   const known = memo.get(zip);
   if (known) return known;
-  let zone = STATE_TIME_ZONES[state];
-  if (!zone || SPLIT_STATES.has(state)) {
+  const corrected = timeZoneOverride(zip, state);
+  let zone = corrected ?? STATE_TIME_ZONES[state];
+  if (!corrected && (!zone || SPLIT_STATES.has(state))) {
     if (zipTables().byZip.get(zip)?.state === state) {
       zone = splitZipZone(zip) ?? zone;
     } else {
