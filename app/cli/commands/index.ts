@@ -3,6 +3,7 @@ import { handoffsCommand } from "./handoffs";
 import { importPickupPointsCommand } from "./import-pickup-points";
 import { importZoneChartCommand } from "./import-zone-chart";
 import { jobsCommand } from "./jobs";
+import { notificationsCommand } from "./notifications";
 import { quoteCommand } from "./quote";
 import { reconcileCommand } from "./reconcile";
 import { shipmentsCommand } from "./shipments";
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   jobsCommand,
   stockCommand,
   handoffsCommand,
+  notificationsCommand,
 ];
