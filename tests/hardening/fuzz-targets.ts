@@ -282,6 +282,21 @@ FUZZ_TARGETS.push(
     "network.AMAZON_LOCKER.enabled": "on",
     "network.AMAZON_LOCKER.holdDays": "3",
   }),
+  adminAction("pickup UPS connection", () => "/app/pickup-points", "routes/app.pickup-points", {
+    intent: "upsConnect",
+    "ups.clientId": "fuzz-client",
+    "ups.clientSecret": "fuzz-secret",
+    "ups.environment": "TEST",
+    "ups.metroZips": "10001 60601",
+    "ups.radiusMiles": "15",
+    "ups.maxAreas": "5",
+  }),
+  adminAction("pickup often-uncollected rule", () => "/app/pickup-points", "routes/app.pickup-points", {
+    intent: "reliability",
+    "reliability.minParcels": "10",
+    "reliability.minPickupRatePercent": "80",
+    "reliability.penaltyMiles": "2",
+  }),
   adminAction("rate simulator", () => "/app/simulator", "routes/app.simulator", {
     zip: "10001",
     lines: JSON.stringify([{ variantId: DEMO_VARIANTS.mug, quantity: 2 }]),
