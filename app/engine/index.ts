@@ -5,7 +5,14 @@
  * request.
  */
 export { activeConfig, compileShopConfig, PARCEL_MAX, type CompiledShopConfig } from "./config";
-export { quote, quoteShipping, scorePlan, STRATEGY_WEIGHTS, TIER_DEFINITIONS } from "./routing";
+export {
+  quote,
+  quoteShipping,
+  scorePlan,
+  STRATEGY_WEIGHTS,
+  TIER_DEFINITIONS,
+  type QuoteOptions,
+} from "./routing";
 export { assert, EngineAssertionError } from "./assert";
 export {
   classifyAddress,

@@ -14,7 +14,11 @@ export class IssueList {
   private readonly seen = new Map<string, Issue[]>();
   private readonly items: Issue[] = [];
 
+  /** `errorsOnly`: keep only `error` issues (a caller that reads nothing else, such as the checkout callback). */
+  constructor(readonly errorsOnly = false) {}
+
   add(code: IssueCode, level: IssueLevel, message: string, carrier?: string): void {
+    if (this.errorsOnly && level !== "error") return;
     let same = this.seen.get(message);
     if (same) {
       for (const i of same) if (i.code === code && i.level === level && i.carrier === carrier) return;

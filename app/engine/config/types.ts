@@ -81,7 +81,7 @@ export interface CompiledShopConfig {
   lookupProfile: ProfileLookup;
   packing: PackingCache;
   /** Zone memo: "chartKey|originZip3|destZip3" → zone. */
-  zoneMemo: Map<string, number>;
+  zoneMemo: Map<number, number>;
   /** Number of distinct carrier calendars (ship-day memo stride). */
   calendarCount: number;
   strategy: ResolvedStrategy;

@@ -14,6 +14,11 @@ export class PackingCache {
   private readonly entries = new Map<string, PackingResult>();
   hits = 0;
   misses = 0;
+  /**
+   * Bumped whenever an entry leaves (eviction, `clear`): while it is unchanged, a packing this cache returned is
+   * still the one it returns for that signature, so a caller holding it need not ask again.
+   */
+  generation = 0;
 
   constructor(
     private readonly cartons: readonly PreparedCarton[],
@@ -39,6 +44,7 @@ export class PackingCache {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
+      this.generation += 1;
     }
     this.entries.set(key, result);
     return result;
@@ -46,6 +52,7 @@ export class PackingCache {
 
   clear(): void {
     this.entries.clear();
+    this.generation += 1;
   }
 }
 

@@ -39,6 +39,19 @@ export function sizePackage(
 }
 
 /**
+ * Whether every package is within the service's limits (weight, longest side, length + girth): exactly the check
+ * that makes `rateShipment` return a `LIMIT` rejection, which depends on the packages alone, not on the destination.
+ *
+ * @example
+ * withinServiceLimits(uspsGroundAdvantage, [sofaBox]); // false: weight 75 lb > 70 lb
+ */
+export function withinServiceLimits(service: CompiledService, packages: readonly PackedPackage[]): boolean {
+  const cfg = service.config;
+  for (const p of packages) if (limitBreach(sizePackage(p, cfg), cfg.limits)) return false;
+  return true;
+}
+
+/**
  * Rates a set of packages with one service to one zone: limits → DIM/billable weights → large-package
  * minimums → base from the rate card (per package, or the shipment's total billable weight for LTL) →
  * surcharges (incl. fuel). Integer cents throughout. Returns a rejection (as data) when a package breaks a

@@ -13,6 +13,10 @@ export interface ShipmentTemplate {
   /** A package is over the parcel limits (before the shop's freight threshold is considered). */
   packageNeedsFreight: boolean;
   coldChain: boolean;
+  /** `PackingCache.generation` when `packing` was last returned by the cache (-1: never asked). */
+  generation: number;
+  /** Per service index, whether this packing is within the service's limits (filled on demand). */
+  withinLimits: (boolean | undefined)[];
 }
 
 /**

@@ -10,10 +10,13 @@ import {
   type PackedPackage,
 } from "../packing";
 import { rateShipment, servesDestination } from "../rating";
+import { withinServiceLimits } from "../rating/rate-shipment";
 import type { RatingRejection, ShipmentRating } from "../rating/types";
 import { deliveryDays, formatDay, laneTransit, localNow, shipDay } from "../transit";
 import type { FreightLevel, ShipmentPlan } from "../types";
+import type { ShipmentTemplate } from "./cart-plan";
 import { scorePlan } from "./scoring";
+import { TIER_DEFINITIONS } from "./tiers";
 import type {
   DestinationLeg,
   QuoteContext,
@@ -21,6 +24,16 @@ import type {
   ShipmentEvaluation,
   ShipmentOption,
 } from "./types";
+
+const TIER_COUNT = TIER_DEFINITIONS.length;
+
+/** Option memo stride per service: no freight level, then one slot per level. */
+const OPTION_STRIDE = 4;
+const FREIGHT_LEVEL_SLOT: Readonly<Record<FreightLevel, number>> = {
+  THRESHOLD: 1,
+  ROOM_OF_CHOICE: 2,
+  WHITE_GLOVE: 3,
+};
 
 /**
  * Whether a package must go by freight: flagged bulky, or beyond the parcel maximum (150 lb, 108 in longest,
@@ -40,6 +53,43 @@ export function packageNeedsFreight(p: PackedPackage, compiled: CompiledShopConf
 }
 
 /**
+ * The cart plan's template of a shipment, with the packing the packing cache gives its contents. The cache decides
+ * which packing a signature gets, so it is asked again whenever it has dropped an entry since the template last
+ * asked (`PackingCache.generation`); otherwise the template's packing is still the cached one.
+ *
+ * @example
+ * templateFor(ctx, { warehouse: dallas, lines }).packing!.packages.length;
+ */
+export function templateFor(ctx: QuoteContext, allocation: ShipmentAllocation): ShipmentTemplate {
+  const slot = allocation.slot!;
+  let template = ctx.plan.templates[slot];
+  if (!template) {
+    const lines = allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity }));
+    template = {
+      lines,
+      signature: cartSignature(lines),
+      packageNeedsFreight: false,
+      coldChain: false,
+      generation: -1,
+      withinLimits: [],
+    };
+    ctx.plan.templates[slot] = template;
+  }
+  const cache = ctx.compiled.packing;
+  if (template.generation !== cache.generation) {
+    const packing = cache.packBySignature(template.signature, template.lines);
+    if (template.packing !== packing) {
+      template.packing = packing;
+      template.packageNeedsFreight = packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled));
+      template.coldChain = packing.packages.some((p) => p.coldChain);
+      template.withinLimits = [];
+    }
+    template.generation = cache.generation;
+  }
+  return template;
+}
+
+/**
  * Packs a shipment (once per cart plan) and prepares its per-service option memo. Memoised per quote by
  * warehouse + contents (the cart plan's slot), so tiers share the work.
  *
@@ -50,19 +100,8 @@ export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocati
   const slot = allocation.slot!;
   let evaluation = ctx.evaluations[slot];
   if (!evaluation) {
-    let template = ctx.plan.templates[slot];
-    if (!template) {
-      const lines = allocation.lines.map((l) => ({ unit: l.resolved.unit, quantity: l.quantity }));
-      template = { lines, signature: cartSignature(lines), packageNeedsFreight: false, coldChain: false };
-      ctx.plan.templates[slot] = template;
-    }
-    // Asked of the packing cache on every quote, as before: it decides which packing a cart signature gets.
-    const packing = ctx.compiled.packing.packBySignature(template.signature, template.lines);
-    if (template.packing !== packing) {
-      template.packing = packing;
-      template.packageNeedsFreight = packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled));
-      template.coldChain = packing.packages.some((p) => p.coldChain);
-    }
+    const template = templateFor(ctx, allocation);
+    const packing = template.packing!;
     for (const name of packing.oversizeUnits) {
       ctx.issues.add("ITEM_EXCEEDS_CARTONS", "info", `${name} fits no carton: ships in its own packaging`);
     }
@@ -71,8 +110,8 @@ export function evaluateShipment(ctx: QuoteContext, allocation: ShipmentAllocati
       packing,
       needsFreight: ctx.freightOnly === true || template.packageNeedsFreight,
       coldChain: template.coldChain,
-      options: [],
-      best: new Map(),
+      options: new Array<ShipmentOption | null | undefined>(ctx.compiled.services.length * OPTION_STRIDE),
+      best: new Array<ShipmentOption | null | undefined>(TIER_COUNT),
     };
     ctx.evaluations[slot] = evaluation;
   }
@@ -86,7 +125,8 @@ function zoneFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: Compi
     const charted = chartedZone(service.zoneTables, warehouse.index, dest.zip3);
     if (charted > 0) return charted;
   }
-  const key = `${service.zoneChartKey}|${warehouse.zip.zip3}|${dest.zip3}`;
+  // ZIP3s are three digits: one number per (chart, origin ZIP3, destination ZIP3), no string built per leg.
+  const key = (service.zoneChartKey * 1000 + Number(warehouse.zip.zip3)) * 1000 + Number(dest.zip3);
   let zone = ctx.compiled.zoneMemo.get(key);
   if (zone === undefined) {
     zone = zoneBetween(warehouse.zip, dest, service.zoneChart);
@@ -262,13 +302,34 @@ function ratingFor(
   return rating;
 }
 
-/** Option memo stride per service: no freight level, then one slot per level. */
-const OPTION_STRIDE = 4;
-const FREIGHT_LEVEL_SLOT: Readonly<Record<FreightLevel, number>> = {
-  THRESHOLD: 1,
-  ROOM_OF_CHOICE: 2,
-  WHITE_GLOVE: 3,
-};
+/**
+ * False when `shipmentOption` would certainly return null for a shipment (its template) from this warehouse with
+ * this service and level, from the checks that need no rating: the warehouse tenders the service (and the level),
+ * the destination leg exists, the cold chain is fast enough, and every package is within the service's limits.
+ * True means "rate it to know" (the zone may still have no price).
+ *
+ * @example
+ * if (!optionMayExist(ctx, edison, sofaTemplate, uspsGround)) skip(); // the sofa is over USPS's 70 lb
+ */
+export function optionMayExist(
+  ctx: QuoteContext,
+  warehouse: CompiledWarehouse,
+  template: ShipmentTemplate,
+  service: CompiledService,
+  freightLevel?: FreightLevel,
+): boolean {
+  if (!service.warehouseIndexes.has(warehouse.index)) return false;
+  if (freightLevel && warehouse.freightLevels && !warehouse.freightLevels.has(freightLevel)) return false;
+  const leg = destinationLeg(ctx, warehouse, service);
+  if (!leg) return false;
+  if (template.coldChain && leg.transit.max > ctx.compiled.strategy.coldChainMaxTransitDays) return false;
+  let within = template.withinLimits[service.index];
+  if (within === undefined) {
+    within = withinServiceLimits(service, template.packing!.packages);
+    template.withinLimits[service.index] = within;
+  }
+  return within;
+}
 
 function computeOption(
   ctx: QuoteContext,

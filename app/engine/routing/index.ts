@@ -1,4 +1,4 @@
-export { quote, quoteShipping } from "./quote";
+export { quote, quoteShipping, type QuoteOptions } from "./quote";
 export { Allocator } from "./allocate";
 export { scorePlan, STRATEGY_WEIGHTS, type PlanMetrics } from "./scoring";
 export { TIER_DEFINITIONS } from "./tiers";

@@ -2,8 +2,11 @@ import type { CompiledService } from "../config/types";
 import { applyMarkup, applyPlanMarkup } from "../rating";
 import { applyBasisPoints } from "../rating/money";
 import type { CartPlan } from "./cart-plan";
-import { evaluateShipment, shipmentOption } from "./evaluate-shipment";
+import { evaluateShipment, optionMayExist, shipmentOption, templateFor } from "./evaluate-shipment";
 import { scorePlan } from "./scoring";
+import { TIER_DEFINITIONS } from "./tiers";
+
+const TIER_COUNT = TIER_DEFINITIONS.length;
 import type {
   Allocation,
   PlanCandidate,
@@ -13,32 +16,44 @@ import type {
   TierDefinition,
 } from "./types";
 
+const freightServicesByLevel = new WeakMap<object, Map<string, CompiledService[]>>();
+
 /**
  * Services that may carry a shipment in a tier. Parcel tiers: the tier's services, none if the shipment needs
  * freight. Freight tiers: freight services offering the level for shipments that need freight; the others
  * (e.g. the mugs shipped from another warehouse next to a sofa) ride the STANDARD services.
  */
-function candidateServices(
-  ctx: QuoteContext,
-  def: TierDefinition,
-  evaluation: ShipmentEvaluation,
-): CompiledService[] {
+function candidateServices(ctx: QuoteContext, def: TierDefinition, needsFreight: boolean): CompiledService[] {
   const byTier = ctx.compiled.servicesByTier;
-  if (!def.freightLevel) return evaluation.needsFreight ? [] : (byTier.get(def.serviceTier) ?? []);
-  if (!evaluation.needsFreight) return byTier.get("STANDARD") ?? [];
-  return (byTier.get("FREIGHT") ?? []).filter((s) => s.config.freight?.levels.includes(def.freightLevel!));
+  if (!def.freightLevel) return needsFreight ? [] : (byTier.get(def.serviceTier) ?? []);
+  if (!needsFreight) return byTier.get("STANDARD") ?? [];
+  // Per compiled config and level, so the filter does not run for every shipment of every quote.
+  let byLevel = freightServicesByLevel.get(byTier);
+  if (!byLevel) {
+    byLevel = new Map();
+    freightServicesByLevel.set(byTier, byLevel);
+  }
+  let services = byLevel.get(def.freightLevel);
+  if (!services) {
+    services = (byTier.get("FREIGHT") ?? []).filter((s) =>
+      s.config.freight?.levels.includes(def.freightLevel!),
+    );
+    byLevel.set(def.freightLevel, services);
+  }
+  return services;
 }
 
 /** The tier's best option for a shipment, memoised per quote (options are memoised, so this only saves the walk). */
 function bestOption(
   ctx: QuoteContext,
   def: TierDefinition,
+  tierIndex: number,
   evaluation: ShipmentEvaluation,
 ): ShipmentOption | null {
-  const memo = evaluation.best.get(def.code);
+  const memo = evaluation.best[tierIndex];
   if (memo !== undefined) return memo;
   const best = computeBestOption(ctx, def, evaluation);
-  evaluation.best.set(def.code, best);
+  evaluation.best[tierIndex] = best;
   return best;
 }
 
@@ -48,7 +63,7 @@ function computeBestOption(
   evaluation: ShipmentEvaluation,
 ): ShipmentOption | null {
   let best: ShipmentOption | null = null;
-  for (const service of candidateServices(ctx, def, evaluation)) {
+  for (const service of candidateServices(ctx, def, evaluation.needsFreight)) {
     const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
     const option = shipmentOption(ctx, evaluation, service, level);
     // Ties go to the earlier service in the config (stable, deterministic).
@@ -57,10 +72,59 @@ function computeBestOption(
   return best;
 }
 
-function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation): PlanCandidate | null {
+const MAY = 1;
+const CANNOT = 2;
+
+/**
+ * For `ctx.prune`: false when some shipment of the allocation certainly has no option in the tier (no candidate
+ * service passes `optionMayExist`), so `planFor` would return null. Memoised per quote by slot and tier; needs
+ * the shipment's packing only, not its evaluation.
+ */
+function mayBeCarried(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  tierIndex: number,
+  allocation: Allocation,
+): boolean {
+  for (const shipment of allocation) {
+    const key = shipment.slot! * TIER_COUNT + tierIndex;
+    if (key >= ctx.mayServe.length) {
+      const grown = new Uint8Array(Math.max(key + 1, ctx.plan.slots.length * TIER_COUNT));
+      grown.set(ctx.mayServe);
+      ctx.mayServe = grown;
+    }
+    let may = ctx.mayServe[key];
+    if (may === 0) {
+      const known = ctx.evaluations[shipment.slot!]?.best[tierIndex];
+      if (known !== undefined) may = known === null ? CANNOT : MAY;
+      else {
+        may = CANNOT;
+        const template = templateFor(ctx, shipment);
+        const needsFreight = ctx.freightOnly === true || template.packageNeedsFreight;
+        for (const service of candidateServices(ctx, def, needsFreight)) {
+          const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
+          if (optionMayExist(ctx, shipment.warehouse, template, service, level)) {
+            may = MAY;
+            break;
+          }
+        }
+      }
+      ctx.mayServe[key] = may;
+    }
+    if (may === CANNOT) return false;
+  }
+  return true;
+}
+
+function planFor(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  tierIndex: number,
+  allocation: Allocation,
+): PlanCandidate | null {
   const shipments: ShipmentOption[] = [];
   for (const shipment of allocation) {
-    const option = bestOption(ctx, def, evaluateShipment(ctx, shipment));
+    const option = bestOption(ctx, def, tierIndex, evaluateShipment(ctx, shipment));
     if (!option) return null;
     shipments.push(option);
   }
@@ -112,10 +176,13 @@ function planFor(ctx: QuoteContext, def: TierDefinition, allocation: Allocation)
  * const [best, runnerUp] = plansForTier(ctx, TIER_DEFINITIONS[1], ctx.plan);
  */
 export function plansForTier(ctx: QuoteContext, def: TierDefinition, plan: CartPlan): PlanCandidate[] {
+  const tierIndex = TIER_DEFINITIONS.indexOf(def);
   for (let size = 1; size <= plan.allocator.maxShipments; size += 1) {
     const plans: PlanCandidate[] = [];
     for (const allocation of plan.group(size)) {
-      const plan = planFor(ctx, def, allocation);
+      // Skipping an allocation that cannot be carried changes only which rejections reach `issues`.
+      if (ctx.prune && !mayBeCarried(ctx, def, tierIndex, allocation)) continue;
+      const plan = planFor(ctx, def, tierIndex, allocation);
       if (plan) plans.push(plan);
     }
     if (plans.length > 0) return plans.sort((a, b) => a.score - b.score);

@@ -51,8 +51,8 @@ export interface ShipmentEvaluation {
   coldChain: boolean;
   /** Index `serviceIndex * OPTION_STRIDE + level index` → option (null = not feasible). */
   options: (ShipmentOption | null | undefined)[];
-  /** Tier code → best option for that tier (null = none). */
-  best: Map<string, ShipmentOption | null>;
+  /** Index in `TIER_DEFINITIONS` → best option for that tier (null = none). */
+  best: (ShipmentOption | null | undefined)[];
 }
 
 /** What a service can do for a warehouse and this destination, whatever the shipment (memoised per quote). */
@@ -122,4 +122,11 @@ export interface QuoteContext {
   reportedRejections?: Set<object>;
   /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
   shipDays: (DayNumber | undefined)[];
+  /**
+   * Only the plans matter, not which options were rejected (`issues: "errors"`): an allocation with a shipment that
+   * no service of the tier can possibly carry is skipped without rating its other shipments.
+   */
+  prune: boolean;
+  /** Per-quote memo for `prune`, index `slot * TIER_DEFINITIONS.length + tier index`: 0 unknown, 1 may, 2 cannot. */
+  mayServe: Uint8Array;
 }
