@@ -53,7 +53,8 @@ export function rateWithEngine(
   now: Date,
 ) {
   if (!isQuotable(runtime)) return { rates: [] };
-  const result = quote(runtime.compiled, engineInput(runtime, request, now));
+  // Only the quotes and the errors reach Shopify: the engine skips rating allocations that cannot be carried.
+  const result = quote(runtime.compiled, engineInput(runtime, request, now), { issues: "errors" });
   return { rates: toShopifyRates(result, runtime.compiled, request, now) };
 }
 
