@@ -1,5 +1,6 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
+import { DeliveryStatus } from "./DeliveryStatus";
 import { PostPurchasePicker, type PostPurchaseApi } from "./PostPurchasePicker";
 
 /** The part of the thank-you API this target uses: the order from `orderConfirmation` (checkout token). */
@@ -8,7 +9,7 @@ type ThankYouApi = PostPurchaseApi & { orderConfirmation: { value?: { order: { i
 const api = () => (globalThis as unknown as { shopify: ThankYouApi }).shopify;
 
 export default async () => {
-  render(<ThankYouPickup />, document.body);
+  render(<ThankYouBlock />, document.body);
 };
 
 /** Thank-you page (all plans): the same picker; the checkout session token's `sub` must own the order. */
@@ -20,5 +21,20 @@ export function ThankYouPickup() {
       orderId={shopify.orderConfirmation.value?.order.id}
       path="/api/checkout/pickup-points"
     />
+  );
+}
+
+/** The whole block: the order's delivery status (timeline, pickup, redelivery, freight appointment), then the picker. */
+export function ThankYouBlock() {
+  const shopify = api();
+  return (
+    <s-stack gap="large">
+      <DeliveryStatus
+        shopify={shopify}
+        orderId={shopify.orderConfirmation.value?.order.id}
+        path="/api/checkout/delivery-status"
+      />
+      <ThankYouPickup />
+    </s-stack>
   );
 }
