@@ -114,6 +114,8 @@ export async function redactCustomerOrders(db: PrismaClient, shop: string, numer
         data: { payload: { ...kept, message: status ? fulfillmentEventMessage(status, null) : "" } },
       });
     }
+    // The buyer's delivery appointment (who booked which window) goes; its seat stays taken (the crew's plan).
+    await tx.deliveryAppointment.deleteMany({ where: { shop, orderId: { in: orderIds } } });
     return { redactedDecisions: decisions.length };
   });
 }
