@@ -10,8 +10,9 @@ export interface LineMarker {
   label: string;
 }
 
-const W = 640;
-const H = 220;
+// Drawn at about the size a full-width admin card shows it, so the text keeps its size.
+const W = 960;
+const H = 240;
 const PAD = { left: 40, right: 12, top: 24, bottom: 28 };
 
 /**
@@ -48,7 +49,13 @@ export function LineChart({
   if (current.length) segments.push(current.join(" "));
   const labelled = points.length <= 1 ? [0] : [0, Math.floor((points.length - 1) / 2), points.length - 1];
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={title}>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      style={{ maxWidth: W, display: "block" }}
+      role="img"
+      aria-label={title}
+    >
       <title>{title}</title>
       {[0, max / 2, max].map((tick) => (
         <g key={tick}>
@@ -59,7 +66,16 @@ export function LineChart({
         </g>
       ))}
       {[...new Set(labelled)].map((i) => (
-        <text key={i} x={x(i)} y={H - 8} fontSize="11" textAnchor="middle" fill="#616161">
+        <text
+          key={i}
+          x={x(i)}
+          y={H - 8}
+          fontSize="11"
+          textAnchor={
+            points.length > 1 && i === 0 ? "start" : i === points.length - 1 && i > 0 ? "end" : "middle"
+          }
+          fill="#616161"
+        >
           {points[i]?.key}
         </text>
       ))}
