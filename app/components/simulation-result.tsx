@@ -51,6 +51,10 @@ export function SimulationResult({ result }: { result: Result }) {
             </InlineStack>
             {q.shipments.map((s, n) => (
               <Text as="p" key={n}>
+                <Badge tone={s.price_source === "LIVE" ? "success" : undefined}>
+                  {s.price_source === "LIVE" ? "LIVE" : "RATE_CARD"}
+                </Badge>{" "}
+                {"live_miss" in s && s.live_miss ? `(live price not used: ${s.live_miss}) ` : ""}
                 {`From ${result.warehouseNames[s.warehouse] ?? s.warehouse} by ${serviceLabel(s.carrier, s.service)}, zone ${s.zone}: ${s.packages.length} package(s) (${s.packages.map((p) => `${p.lengthIn}×${p.widthIn}×${p.heightIn} in, billable ${p.billableLb} lb`).join("; ")}), base ${formatMoney(s.baseCents)}${s.surcharges.length ? `, surcharges ${s.surcharges.map((x) => `${x.code} ${formatMoney(x.amountCents)}`).join(", ")}` : ""}, ${s.transitDays.min}–${s.transitDays.max} business days`}
               </Text>
             ))}

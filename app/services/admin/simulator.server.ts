@@ -2,10 +2,13 @@ import type { PrismaClient } from "@prisma/client";
 import { SimulatorForm } from "../../contracts/admin-forms";
 import { CarrierServiceRequest } from "../../contracts/carrier-service";
 import { containsText } from "../../db/portable.server";
-import { quote } from "../../engine";
+import { quote, type CompiledShopConfig } from "../../engine";
 import { callbackCache } from "../carrier-service/runtime.server";
 import { engineInput, isQuotable, rateWithEngine } from "../carrier-service/callback.server";
-import { toExplain } from "../carrier-service/rate-mapping";
+import { toExplain, toShopifyRates } from "../carrier-service/rate-mapping";
+import { quoteWithLiveRates } from "../carrier-service/live-quote.server";
+import type { LiveRateSetup } from "../carrier-accounts/live-rates/types";
+import type { ShopRuntime } from "../shop/runtime-cache.server";
 import { fieldErrors, text } from "./form-data";
 import type { AdminGraphql } from "./admin-context.server";
 import { searchShopifyVariants, shopifyVariantsByIds, type ShopifyVariant } from "./shopify-variants.server";
@@ -106,8 +109,13 @@ export async function simulateRates(
     });
   }
   const request = simulatedRequest(parsed.data, catalogue, runtime.config.currency);
-  const { rates } = rateWithEngine(runtime, request, now);
-  const result = quote(runtime.compiled, engineInput(runtime, request, now));
+  // A shop with services priced live gets what checkout would get: the live answers within its budget.
+  const { rates, result } = runtime.liveRates
+    ? await simulateLive(runtime, runtime.liveRates, request, now)
+    : {
+        rates: rateWithEngine(runtime, request, now).rates,
+        result: quote(runtime.compiled, engineInput(runtime, request, now)),
+      };
   return {
     ok: true as const,
     rates,
@@ -116,6 +124,21 @@ export async function simulateRates(
     warehouseNames: Object.fromEntries(runtime.config.warehouses.map((w) => [w.id, w.name])),
     issues: result.issues.map((i) => ({ code: i.code, message: i.message })),
   };
+}
+
+async function simulateLive(
+  runtime: ShopRuntime<CompiledShopConfig>,
+  setup: LiveRateSetup,
+  request: CarrierServiceRequest,
+  now: Date,
+) {
+  const { result } = await quoteWithLiveRates(
+    runtime.compiled,
+    setup,
+    engineInput(runtime, request, now),
+    performance.now(),
+  );
+  return { rates: toShopifyRates(result, runtime.compiled, request, now), result };
 }
 
 /**

@@ -1,6 +1,10 @@
 // The provider layer's own vocabulary: what Tailroute asks a shipping API account and what it gets back, whichever
 // provider answers. Each provider folder (easypost/, shippo/) maps these to its wire shapes (mapper.ts, pure),
 // calls its official SDK (client.ts) and exposes one `CarrierAccountProvider` (provider.ts). docs/carriers.md.
+import type { LabelMethods } from "./label-methods";
+
+export type { LabelMethods } from "./label-methods";
+export type * from "./label-types";
 
 /** The shipping APIs a shop can connect. Adding one = a folder with mapper/client/provider + a line in index.ts. */
 export const PROVIDER_KINDS = ["EASYPOST", "SHIPPO"] as const;
@@ -141,7 +145,7 @@ export class ProviderError extends Error {
  *   verifyAddress(address, options), buyLabel(shipment, rate, options), createTracker(code, carrier, options),
  *   refund(label, options).
  */
-export interface CarrierAccountProvider {
+export interface CarrierAccountProvider extends LabelMethods {
   readonly kind: ProviderKind;
   /** Proves the key works (lists the carrier accounts it exposes). */
   testConnection(options?: CallOptions): Promise<ConnectionCheck>;

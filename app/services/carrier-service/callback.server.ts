@@ -9,6 +9,10 @@ import { loadLaneStats } from "../tracking/lanes.server";
 import { readBodyWithLimit } from "../http/request-body.server";
 import { loadStockOverlay, loadStockSyncTimes, withSyncedStock } from "../warehouses/stock-store.server";
 import { ShopRuntimeCache, type ShopRuntime } from "../shop/runtime-cache.server";
+import { loadLiveRateSetup } from "../carrier-accounts/live-rates/setup.server";
+import type { LiveRateState } from "../carrier-accounts/live-rates/live-answers";
+import type { LiveRateSetup } from "../carrier-accounts/live-rates/types";
+import { quoteWithLiveRates } from "./live-quote.server";
 
 /** Shopify allows 10 s at low volume and 3 s above 3,000 requests/min; answer well inside the tightest. */
 export const CALLBACK_TIME_BUDGET_MS = 2500;
@@ -28,6 +32,8 @@ export interface CarrierCallbackDeps {
     request: CarrierServiceRequest,
     now: Date,
   ) => CarrierServiceResponse;
+  /** Breakers, cache and calls in flight of live rates; the process's own when absent (docs/carriers.md). */
+  liveRateState?: LiveRateState;
 }
 
 /**
@@ -79,6 +85,7 @@ export function createCallbackCache(db: PrismaClient) {
     loadLaneStats: (shop) => loadLaneStats(db, shop),
     prepareConfig: async (shop, config) =>
       withSyncedStock(config, await loadStockOverlay(db, shop), await loadStockSyncTimes(db, shop)),
+    loadLiveRates: (shop) => loadLiveRateSetup(db, shop),
   });
 }
 
@@ -116,6 +123,7 @@ export async function answerCarrierRequest(
   deps: CarrierCallbackDeps,
 ): Promise<CallbackAnswer> {
   if (request.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: "Use POST" };
+  const receivedAtMs = performance.now();
   let tokenRuntime: ShopRuntime<CompiledShopConfig | null> | null = null;
   let runtime: ShopRuntime<CompiledShopConfig | null> | null;
   try {
@@ -171,6 +179,8 @@ export async function answerCarrierRequest(
     return json({ rates: [] });
   if (!isQuotable(runtime)) return json({ rates: [] });
 
+  if (!deps.rate && runtime.liveRates)
+    return answerWithLiveRates(deps, runtime, runtime.liveRates, rateRequest, receivedAtMs);
   const started = performance.now();
   try {
     const rates = (deps.rate ?? rateWithEngine)(runtime, rateRequest, deps.now());
@@ -182,6 +192,37 @@ export async function answerCarrierRequest(
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : "unknown";
     return failSafe(deps, runtime, rateRequest, "ENGINE_ERROR", detail);
+  }
+}
+
+/**
+ * A shop with services priced by a connected account: the engine's quote, re-priced with the live answers that
+ * arrived within the shop's live-rate budget (counted from the request's arrival). The engine's own budget and
+ * failure handling are unchanged; a provider never makes the answer fail.
+ */
+async function answerWithLiveRates(
+  deps: CarrierCallbackDeps,
+  runtime: ShopRuntime<CompiledShopConfig>,
+  setup: LiveRateSetup,
+  request: CarrierServiceRequest,
+  receivedAtMs: number,
+): Promise<CallbackAnswer> {
+  const now = deps.now();
+  try {
+    const input = engineInput(runtime, request, now);
+    const { result, engineMs } = await quoteWithLiveRates(
+      runtime.compiled,
+      setup,
+      input,
+      receivedAtMs,
+      deps.liveRateState,
+    );
+    if (engineMs > (deps.timeBudgetMs ?? CALLBACK_TIME_BUDGET_MS))
+      return failSafe(deps, runtime, request, "TIME_BUDGET", `engine took ${Math.round(engineMs)} ms`);
+    return json({ rates: toShopifyRates(result, runtime.compiled, request, now) });
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : "unknown";
+    return failSafe(deps, runtime, request, "ENGINE_ERROR", detail);
   }
 }
 

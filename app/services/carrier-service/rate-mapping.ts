@@ -6,6 +6,7 @@ import type { CompiledShopConfig } from "../../engine/config/types";
 import { fallbackTimeZone, fallbackWindow } from "../../engine/routing";
 import type { CarrierServiceRate, CarrierServiceRequest } from "../../contracts/carrier-service";
 import type { CartLine, Destination, Issue, QuoteInput, QuoteResult, TierQuote } from "../../engine/types";
+import type { PricedShipment } from "../carrier-accounts/live-rates/types";
 
 /** Local time of day used for promised delivery dates (Shopify wants a timestamp; carriers promise a day). */
 export const DELIVERY_TIME_OF_DAY = "14:00:00";
@@ -198,6 +199,22 @@ export function toShopifyRates(
   return result.quotes.map(toShopifyRate);
 }
 
+/**
+ * Where a shipment's price came from: LIVE (a connected account answered within the budget; its carrier, service
+ * and amount) or RATE_CARD (and, for a service priced live, why the live price was not used). docs/carriers.md.
+ */
+function priceSource(s: TierQuote["shipments"][number] | PricedShipment) {
+  if (!("priceSource" in s)) return { price_source: "RATE_CARD" as const };
+  return {
+    price_source: s.priceSource,
+    ...(s.live
+      ? { live: { provider: s.live.provider, carrier: s.live.carrier, service: s.live.service } }
+      : {}),
+    ...(s.priceSource === "LIVE" ? { rate_card_cents: s.rateCardCostCents } : {}),
+    ...(s.liveMiss ? { live_miss: s.liveMiss } : {}),
+  };
+}
+
 /** The `--explain` view of a quote result (also handy for an admin "why this rate" page). */
 export function toExplain(result: QuoteResult) {
   return result.quotes.map((q) => ({
@@ -219,6 +236,7 @@ export function toExplain(result: QuoteResult) {
       baseCents: s.baseCents,
       surcharges: s.surcharges.map((x) => ({ code: x.code, amountCents: x.amountCents })),
       transitDays: { min: s.transitDays.min, max: s.transitDays.max },
+      ...priceSource(s),
     })),
     reasons: q.reasons,
   }));

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { LaneStat, ShopConfig } from "../../engine/types";
+import type { LiveRateSetup } from "../carrier-accounts/live-rates/types";
 import { loadShopConfig } from "./config-store.server";
 
 /** What the checkout callback needs about a shop, kept in memory. */
@@ -17,6 +18,8 @@ export interface ShopRuntime<Compiled> {
   onCallbackFailure: string;
   /** Learned transit per lane (tracking); the engine uses the lanes with enough deliveries. */
   laneStats: LaneStat[];
+  /** Services priced live by a connected account (docs/carriers.md); null = none (most shops). */
+  liveRates?: LiveRateSetup | null;
 }
 
 interface Entry<Compiled> {
@@ -37,6 +40,8 @@ export interface ShopRuntimeCacheOptions<Compiled> {
   prepareConfig?: (shop: string, config: ShopConfig) => Promise<ShopConfig>;
   /** Lanes change with every delivery, not with a save: reload a runtime at least this often (default 5 min). */
   reloadAfterMs?: number;
+  /** The shop's live-rate setup (connected accounts and mapped services); none when absent. */
+  loadLiveRates?: (shop: string) => Promise<LiveRateSetup | null>;
 }
 
 /**
@@ -125,6 +130,7 @@ export class ShopRuntimeCache<Compiled> {
       compiled: this.options.compile(config),
       onCallbackFailure: row.onCallbackFailure,
       laneStats: this.options.loadLaneStats ? await this.options.loadLaneStats(shop) : [],
+      liveRates: this.options.loadLiveRates ? await this.options.loadLiveRates(shop) : null,
     };
     this.invalidate(shop);
     const now = this.clockMs();

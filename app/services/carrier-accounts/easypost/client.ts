@@ -16,7 +16,12 @@ interface SuperagentRequest {
  * its `requestMiddleware` (superagent's `timeout` / `abort`). Errors come back as ProviderError.
  */
 export class EasyPostApi {
-  constructor(private readonly credentials: ProviderCredentials) {}
+  // A JS private field: util.inspect / console.log of this object never shows the key.
+  readonly #credentials: ProviderCredentials;
+
+  constructor(credentials: ProviderCredentials) {
+    this.#credentials = credentials;
+  }
 
   createShipment(params: Record<string, unknown>, options: CallOptions = {}) {
     return this.call(options, (client) => client.Shipment.create(params));
@@ -34,8 +39,8 @@ export class EasyPostApi {
     // The wait ends at the deadline or the caller's abort (withDeadline); the socket itself is closed by
     // superagent's own deadline (calling its abort() from an AbortSignal listener throws an uncaught "Aborted").
     return withDeadline("EASYPOST", options, async () => {
-      const client = new EasyPostClient(this.credentials.apiKey, {
-        baseUrl: normaliseBase(this.credentials.baseUrl ?? EASYPOST_BASE_URL),
+      const client = new EasyPostClient(this.#credentials.apiKey, {
+        baseUrl: normaliseBase(this.#credentials.baseUrl ?? EASYPOST_BASE_URL),
         requestMiddleware: (request: SuperagentRequest) =>
           options.timeoutMs ? request.timeout({ deadline: options.timeoutMs }) : request,
       });

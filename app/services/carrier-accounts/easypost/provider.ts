@@ -1,4 +1,5 @@
 import type { CarrierAccountProvider, ProviderCredentials } from "../types";
+import { easyPostLabelMethods } from "./labels";
 import { EasyPostApi } from "./client";
 import { fromEasyPostCarrierAccounts, fromEasyPostRates, toEasyPostRateRequest } from "./mapper";
 
@@ -8,6 +9,7 @@ export function easyPostProvider(credentials: ProviderCredentials): CarrierAccou
   const listCarrierAccounts: CarrierAccountProvider["listCarrierAccounts"] = async (options) =>
     fromEasyPostCarrierAccounts(await api.listCarrierAccounts(options));
   return {
+    ...easyPostLabelMethods(credentials),
     kind: "EASYPOST",
     listCarrierAccounts,
     async testConnection(options) {

@@ -13,10 +13,11 @@ export const SHIPPO_BASE_URL = "https://api.goshippo.com";
  * decides), and each call's deadline and abort through the SDK's `timeoutMs` / `signal` request options.
  */
 export class ShippoApi {
-  private readonly sdk: Shippo;
+  // A JS private field: util.inspect / console.log of this object never shows the key the SDK holds.
+  readonly #sdk: Shippo;
 
   constructor(credentials: ProviderCredentials) {
-    this.sdk = new Shippo({
+    this.#sdk = new Shippo({
       apiKeyHeader: `ShippoToken ${credentials.apiKey}`,
       serverURL: credentials.baseUrl ?? SHIPPO_BASE_URL,
       retryConfig: { strategy: "none" },
@@ -25,7 +26,7 @@ export class ShippoApi {
 
   createShipment(request: ShipmentCreateRequest, options: CallOptions = {}) {
     return this.call(options, (signal) =>
-      this.sdk.shipments.create(request, {
+      this.#sdk.shipments.create(request, {
         signal,
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       }),
@@ -35,7 +36,7 @@ export class ShippoApi {
   /** One page of up to 100 accounts with their service levels. */
   async listCarrierAccounts(options: CallOptions = {}) {
     const page = await this.call(options, (signal) =>
-      this.sdk.carrierAccounts.list({ serviceLevels: true, results: 100 }, { signal }),
+      this.#sdk.carrierAccounts.list({ serviceLevels: true, results: 100 }, { signal }),
     );
     return page.results ?? [];
   }

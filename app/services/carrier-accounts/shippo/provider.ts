@@ -1,4 +1,5 @@
 import type { CarrierAccountProvider, ProviderCredentials } from "../types";
+import { shippoLabelMethods } from "./labels";
 import { ShippoApi } from "./client";
 import { fromShippoCarrierAccounts, fromShippoShipment, toShippoShipmentRequest } from "./mapper";
 
@@ -8,6 +9,7 @@ export function shippoProvider(credentials: ProviderCredentials): CarrierAccount
   const listCarrierAccounts: CarrierAccountProvider["listCarrierAccounts"] = async (options) =>
     fromShippoCarrierAccounts(await api.listCarrierAccounts(options));
   return {
+    ...shippoLabelMethods(credentials),
     kind: "SHIPPO",
     listCarrierAccounts,
     async testConnection(options) {

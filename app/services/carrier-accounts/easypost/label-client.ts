@@ -1,0 +1,96 @@
+import EasyPostClient from "@easypost/api";
+import { isNetworkError, withDeadline } from "../call-deadline";
+import { ProviderError, type CallOptions, type ProviderCredentials } from "../types";
+import { EASYPOST_BASE_URL } from "./client";
+import { fromEasyPostError } from "./mapper";
+
+interface SuperagentRequest {
+  timeout(ms: { deadline: number } | number): SuperagentRequest;
+}
+type Sdk = InstanceType<typeof EasyPostClient>;
+
+/**
+ * The official SDK's calls behind address checks, labels, trackers and refunds (docs.easypost.com: Addresses,
+ * Shipments, Orders, Trackers, Webhooks), with the same deadline and error mapping as client.ts.
+ */
+export class EasyPostLabelApi {
+  // A JS private field: util.inspect / console.log of this object never shows the key.
+  readonly #credentials: ProviderCredentials;
+
+  constructor(credentials: ProviderCredentials) {
+    this.#credentials = credentials;
+  }
+
+  /** POST /addresses with `verify` (not verify_strict): an undeliverable address answers 200 with its errors. */
+  verifyAddress(address: Record<string, unknown>, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Address.create({ ...address, verify: true }));
+  }
+  createShipment(params: Record<string, unknown>, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Shipment.create(params));
+  }
+  createOrder(params: Record<string, unknown>, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Order.create(params));
+  }
+  buyShipment(id: string, rateId: string, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Shipment.buy(id, rateId));
+  }
+  buyOrder(id: string, carrier: string, service: string, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Order.buy(id, carrier, service));
+  }
+  retrieveShipment(id: string, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Shipment.retrieve(id));
+  }
+  retrieveOrder(id: string, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Order.retrieve(id));
+  }
+  refundShipment(id: string, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Shipment.refund(id));
+  }
+  createTracker(trackingCode: string, carrier: string, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Tracker.create({ tracking_code: trackingCode, carrier }));
+  }
+  listWebhooks(options: CallOptions = {}) {
+    return this.call(options, (c) => c.Webhook.all());
+  }
+  createWebhook(url: string, secret: string | undefined, options: CallOptions = {}) {
+    return this.call(options, (c) => c.Webhook.create({ url, ...(secret ? { webhook_secret: secret } : {}) }));
+  }
+
+  private call<T>(options: CallOptions, run: (client: Sdk) => Promise<T>): Promise<T> {
+    return withDeadline("EASYPOST", options, async () => {
+      const client = new EasyPostClient(this.#credentials.apiKey, {
+        baseUrl: normaliseBase(this.#credentials.baseUrl ?? EASYPOST_BASE_URL),
+        requestMiddleware: (request: SuperagentRequest) =>
+          options.timeoutMs ? request.timeout({ deadline: options.timeoutMs }) : request,
+      });
+      let answered: { status: number; body: unknown } | undefined;
+      client.addResponseHook((v: { httpStatus: number; responseBody: unknown }) => {
+        answered = { status: v.httpStatus, body: v.responseBody };
+      });
+      try {
+        return await run(client);
+      } catch (error) {
+        throw toProviderError(error, answered);
+      }
+    });
+  }
+}
+
+const normaliseBase = (url: string) => (url.endsWith("/") ? url : `${url}/`);
+
+function toProviderError(error: unknown, answered: { status: number; body: unknown } | undefined) {
+  if (error instanceof ProviderError) return error;
+  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; errors?: unknown; timeout?: unknown };
+  if (typeof e.statusCode === "number")
+    return fromEasyPostError(e.statusCode, {
+      error: { code: e.code ?? "UNKNOWN", message: e.message, errors: e.errors },
+    });
+  if (answered && answered.status >= 300) return fromEasyPostError(answered.status, answered.body);
+  if (e.timeout !== undefined) return new ProviderError("EASYPOST", "TIMEOUT", "EasyPost: no answer in time");
+  if (isNetworkError(error)) return new ProviderError("EASYPOST", "NETWORK", "EasyPost could not be reached");
+  return new ProviderError(
+    "EASYPOST",
+    "UNEXPECTED",
+    `EasyPost call failed: ${error instanceof Error ? error.name : "unknown"}`,
+  );
+}
