@@ -83,6 +83,11 @@ export const HandoffDocument = z.object({
       shipDate: z.string().nullable().default(null),
       /** The packages Tailroute planned for this warehouse's part of the order (its rate was priced on them). */
       packages: z.array(HandoffPackage).default([]),
+      /** Freight: the delivery window the buyer booked (docs/appointments.md), null when none is booked yet. */
+      appointment: z
+        .object({ day: z.string(), windowStart: z.string(), windowEnd: z.string(), timeZone: z.string() })
+        .nullable()
+        .default(null),
     })
     .nullable(),
   requestedAt: z.string(),

@@ -32,6 +32,8 @@ export interface DecisionForHandoff {
   promisedMinDate: Date | null;
   promisedMaxDate: Date | null;
   pickupPoint: unknown;
+  /** The freight delivery window the buyer booked, if any. */
+  appointment?: { day: string; windowStart: string; windowEnd: string; timeZone: string } | null;
   shipments: {
     warehouseId: string;
     freightLevel?: string | undefined;
@@ -79,6 +81,7 @@ export function handoffRouting(decision: DecisionForHandoff | null, warehouseKey
     pickupPoint: decision.pickupPoint ?? null,
     shipDate: shipment?.shipDate ?? null,
     packages,
+    appointment: decision.appointment ?? null,
   };
 }
 

@@ -35,7 +35,14 @@ async function routingFor(
     orderBy: { createdAt: "desc" },
   });
   if (!d) return null;
-  return handoffRouting({ ...d, shipments: decisionPlan(d.plan, d).shipments ?? [] }, warehouseKey);
+  const appointment = await db.deliveryAppointment.findUnique({
+    where: { shop_orderId: { shop, orderId } },
+    select: { day: true, windowStart: true, windowEnd: true, timeZone: true },
+  });
+  return handoffRouting(
+    { ...d, appointment, shipments: decisionPlan(d.plan, d).shipments ?? [] },
+    warehouseKey,
+  );
 }
 
 /** A pick-list warehouse gets no POST (docs/handoff.md). */
