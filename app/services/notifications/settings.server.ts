@@ -80,8 +80,9 @@ const EmailSettingsSchema = z
     templates: z.record(
       z.enum(NOTIFICATION_KINDS),
       z.object({
-        subject: z.string().min(1, "a subject").max(200, "at most 200 characters"),
-        intro: z.string().min(1, "an opening paragraph").max(2000, "at most 2,000 characters"),
+        // Empty = the default text (clearing a field restores it).
+        subject: z.string().max(200, "at most 200 characters"),
+        intro: z.string().max(2000, "at most 2,000 characters"),
       }),
     ),
   })
@@ -120,8 +121,8 @@ export async function saveEmailSettings(db: PrismaClient, shop: string, form: Fo
     NOTIFICATION_KINDS.flatMap((k) => {
       const own = v.templates[k];
       const changed = {
-        ...(own.subject !== DEFAULT_TEMPLATES[k].subject ? { subject: own.subject } : {}),
-        ...(own.intro !== DEFAULT_TEMPLATES[k].intro ? { intro: own.intro } : {}),
+        ...(own.subject && own.subject !== DEFAULT_TEMPLATES[k].subject ? { subject: own.subject } : {}),
+        ...(own.intro && own.intro !== DEFAULT_TEMPLATES[k].intro ? { intro: own.intro } : {}),
       };
       return Object.keys(changed).length ? [[k, changed]] : [];
     }),
