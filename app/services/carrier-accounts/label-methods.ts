@@ -37,7 +37,10 @@ export interface LabelMethods {
     options?: CallOptions,
   ): Promise<TrackerRegistration>;
   /** Voids / refunds every parcel of a purchase; the least favourable status wins (REJECTED before SUBMITTED). */
-  refundLabel(label: { providerRef: string; parcelIds: string[] }, options?: CallOptions): Promise<RefundStatus>;
+  refundLabel(
+    label: { providerRef: string; parcelIds: string[] },
+    options?: CallOptions,
+  ): Promise<RefundStatus>;
 }
 
 const REFUND_ORDER: RefundStatus[] = ["REJECTED", "NOT_APPLICABLE", "SUBMITTED", "REFUNDED"];

@@ -53,7 +53,9 @@ export class EasyPostLabelApi {
     return this.call(options, (c) => c.Webhook.all());
   }
   createWebhook(url: string, secret: string | undefined, options: CallOptions = {}) {
-    return this.call(options, (c) => c.Webhook.create({ url, ...(secret ? { webhook_secret: secret } : {}) }));
+    return this.call(options, (c) =>
+      c.Webhook.create({ url, ...(secret ? { webhook_secret: secret } : {}) }),
+    );
   }
 
   private call<T>(options: CallOptions, run: (client: Sdk) => Promise<T>): Promise<T> {
@@ -80,7 +82,13 @@ const normaliseBase = (url: string) => (url.endsWith("/") ? url : `${url}/`);
 
 function toProviderError(error: unknown, answered: { status: number; body: unknown } | undefined) {
   if (error instanceof ProviderError) return error;
-  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; errors?: unknown; timeout?: unknown };
+  const e = error as {
+    statusCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+    timeout?: unknown;
+  };
   if (typeof e.statusCode === "number")
     return fromEasyPostError(e.statusCode, {
       error: { code: e.code ?? "UNKNOWN", message: e.message, errors: e.errors },

@@ -5,14 +5,24 @@ import {
   EasyPostVerifiedAddress,
 } from "../../../contracts/carrier-labels-easypost";
 import { zodIssuesText } from "../../../contracts/zod-issues";
-import type { AddressVerification, LabelFormat, LabelRequest, PurchasedLabel, RefundStatus } from "../label-types";
+import type {
+  AddressVerification,
+  LabelFormat,
+  LabelRequest,
+  PurchasedLabel,
+  RefundStatus,
+} from "../label-types";
 import { decimalToCents } from "../money";
 import { isPoBox } from "../po-box";
 import { ProviderError } from "../types";
 import { toEasyPostAddress, toEasyPostParcel } from "./mapper";
 
 const text = (value: unknown): string =>
-  typeof value === "string" ? value : Array.isArray(value) ? value.map(text).join(", ") : JSON.stringify(value);
+  typeof value === "string"
+    ? value
+    : Array.isArray(value)
+      ? value.map(text).join(", ")
+      : JSON.stringify(value);
 
 const unexpected = (what: string, issues: string) =>
   new ProviderError("EASYPOST", "UNEXPECTED", `EasyPost answered an unexpected ${what}: ${issues}`);
@@ -71,8 +81,19 @@ export function toEasyPostLabelRequest(request: LabelRequest) {
   };
 }
 
-const labelUrl = (s: { postage_label?: { label_url?: string | null; label_pdf_url?: string | null; label_zpl_url?: string | null } | null }, format: LabelFormat) =>
-  (format === "ZPL" ? s.postage_label?.label_zpl_url : s.postage_label?.label_pdf_url) ?? s.postage_label?.label_url ?? null;
+const labelUrl = (
+  s: {
+    postage_label?: {
+      label_url?: string | null;
+      label_pdf_url?: string | null;
+      label_zpl_url?: string | null;
+    } | null;
+  },
+  format: LabelFormat,
+) =>
+  (format === "ZPL" ? s.postage_label?.label_zpl_url : s.postage_label?.label_pdf_url) ??
+  s.postage_label?.label_url ??
+  null;
 
 /**
  * A Shipment or Order → the purchased label, or null when nothing is bought yet (no postage_label): the answer a
@@ -91,7 +112,10 @@ export function fromEasyPostPurchase(body: unknown, format: LabelFormat): Purcha
     shipments.push(parsed.data);
     ref = parsed.data.id;
   }
-  if (shipments.length === 0 || shipments.some((s) => !s.tracking_code || !s.postage_label || !s.selected_rate))
+  if (
+    shipments.length === 0 ||
+    shipments.some((s) => !s.tracking_code || !s.postage_label || !s.selected_rate)
+  )
     return null;
   const first = shipments[0].selected_rate!;
   return {

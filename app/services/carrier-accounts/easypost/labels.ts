@@ -1,5 +1,6 @@
 import { EasyPostWebhookList, EasyPostTracker } from "../../../contracts/carrier-labels-easypost";
 import { worstRefund, type LabelMethods } from "../label-methods";
+import type { RefundStatus } from "../label-types";
 import { ProviderError, type ProviderCredentials } from "../types";
 import { EasyPostLabelApi } from "./label-client";
 import {
@@ -20,7 +21,9 @@ export function easyPostLabelMethods(credentials: ProviderCredentials): LabelMet
     async prepareLabel(request, options) {
       const r = toEasyPostLabelRequest(request);
       const created =
-        r.kind === "SHIPMENT" ? await api.createShipment(r.params, options) : await api.createOrder(r.params, options);
+        r.kind === "SHIPMENT"
+          ? await api.createShipment(r.params, options)
+          : await api.createOrder(r.params, options);
       const rated = fromEasyPostRates(created);
       return { providerRef: (created as { id: string }).id, rates: rated.rates };
     },
@@ -29,7 +32,8 @@ export function easyPostLabelMethods(credentials: ProviderCredentials): LabelMet
         ? await api.buyOrder(providerRef, rate.carrier, rate.service, options)
         : await api.buyShipment(providerRef, rate.rateId, options);
       const label = fromEasyPostPurchase(bought, request.format);
-      if (!label) throw new ProviderError("EASYPOST", "UNEXPECTED", "EasyPost bought the label but sent no label");
+      if (!label)
+        throw new ProviderError("EASYPOST", "UNEXPECTED", "EasyPost bought the label but sent no label");
       return label;
     },
     async findLabel({ providerRef }, request, options) {
@@ -47,7 +51,7 @@ export function easyPostLabelMethods(credentials: ProviderCredentials): LabelMet
       return { trackerId: tracker.id, webhookCreated: missing };
     },
     async refundLabel(label, options) {
-      const statuses = [];
+      const statuses: RefundStatus[] = [];
       for (const id of label.parcelIds.length ? label.parcelIds : [label.providerRef]) {
         const refunded = (await api.refundShipment(id, options)) as { refund_status?: string | null };
         statuses.push(fromEasyPostRefundStatus(refunded.refund_status));

@@ -52,7 +52,9 @@ export class ShippoLabelApi {
     return page.results ?? [];
   }
   createWebhook(url: string, options: CallOptions = {}) {
-    return this.call(options, (o) => this.#sdk.webhooks.createWebhook({ event: "track_updated", url, active: true }, o));
+    return this.call(options, (o) =>
+      this.#sdk.webhooks.createWebhook({ event: "track_updated", url, active: true }, o),
+    );
   }
 
   private call<T>(options: CallOptions, run: (o: { signal: AbortSignal; timeoutMs?: number }) => Promise<T>) {
@@ -75,5 +77,9 @@ function toProviderError(error: unknown): ProviderError {
     return new ProviderError("SHIPPO", "TIMEOUT", "Shippo: no answer in time");
   if (e.name === "ConnectionError" || isNetworkError(error))
     return new ProviderError("SHIPPO", "NETWORK", "Shippo could not be reached");
-  return new ProviderError("SHIPPO", "UNEXPECTED", `Shippo call failed: ${typeof e.name === "string" ? e.name : "unknown"}`);
+  return new ProviderError(
+    "SHIPPO",
+    "UNEXPECTED",
+    `Shippo call failed: ${typeof e.name === "string" ? e.name : "unknown"}`,
+  );
 }

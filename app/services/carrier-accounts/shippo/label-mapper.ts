@@ -32,7 +32,8 @@ export function fromShippoValidatedAddress(a: Address): AddressVerification {
 }
 
 /** Shippo's label_file_type for a format (ZPLII is Shippo's name for ZPL). */
-export const shippoLabelFileType = (format: LabelFormat) => (format === "ZPL" ? "ZPLII" : "PDF_4x6") as const;
+export const shippoLabelFileType = (format: LabelFormat): "ZPLII" | "PDF_4x6" =>
+  format === "ZPL" ? "ZPLII" : "PDF_4x6";
 
 /**
  * The transactions of one purchase (one per parcel) → the label, or null when none succeeded yet. A transaction
@@ -49,7 +50,12 @@ export function fromShippoTransactions(
     throw new ProviderError(
       "SHIPPO",
       "INVALID",
-      `Shippo could not buy the label: ${(failed.messages ?? []).map((m) => m.text).filter(Boolean).join("; ") || "ERROR"}`,
+      `Shippo could not buy the label: ${
+        (failed.messages ?? [])
+          .map((m) => m.text)
+          .filter(Boolean)
+          .join("; ") || "ERROR"
+      }`,
     );
   const bought = transactions.filter((t) => t.status === "SUCCESS" && t.trackingNumber && t.labelUrl);
   if (bought.length === 0) return null;
@@ -61,7 +67,11 @@ export function fromShippoTransactions(
     amountCents: rate.amountCents,
     currency: rate.currency,
     format,
-    parcels: bought.map((t) => ({ providerId: t.objectId ?? "", trackingCode: t.trackingNumber!, labelUrl: t.labelUrl! })),
+    parcels: bought.map((t) => ({
+      providerId: t.objectId ?? "",
+      trackingCode: t.trackingNumber!,
+      labelUrl: t.labelUrl!,
+    })),
     trackingUrl: bought[0].trackingUrlProvider ?? null,
   };
 }
@@ -72,4 +82,3 @@ export function fromShippoRefundStatus(status: string | undefined): RefundStatus
   if (status === "ERROR") return "REJECTED";
   return "SUBMITTED";
 }
-

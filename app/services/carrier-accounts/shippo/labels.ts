@@ -1,4 +1,5 @@
 import { worstRefund, type LabelMethods } from "../label-methods";
+import type { RefundStatus } from "../label-types";
 import { ProviderError, type CallOptions, type ProviderCredentials, type ProviderRate } from "../types";
 import { ShippoLabelApi } from "./label-client";
 import {
@@ -13,8 +14,12 @@ import { fromShippoShipment, toShippoAddress, toShippoShipmentRequest } from "./
 export function shippoLabelMethods(credentials: ProviderCredentials): LabelMethods {
   const api = new ShippoLabelApi(credentials);
   // The rate bought per prepared shipment (Shippo transactions are found by rate, not by shipment).
-  const find = async (providerRef: string, rate: ProviderRate, format: "PDF" | "ZPL", options?: CallOptions) =>
-    fromShippoTransactions(providerRef, rate, await api.transactionsForRate(rate.rateId, options), format);
+  const find = async (
+    providerRef: string,
+    rate: ProviderRate,
+    format: "PDF" | "ZPL",
+    options?: CallOptions,
+  ) => fromShippoTransactions(providerRef, rate, await api.transactionsForRate(rate.rateId, options), format);
   return {
     async verifyAddress(address, options) {
       return fromShippoValidatedAddress(await api.validateAddress(toShippoAddress(address), options));
@@ -29,7 +34,8 @@ export function shippoLabelMethods(credentials: ProviderCredentials): LabelMetho
     async buyLabel({ providerRef, rate }, request, options) {
       await api.buy(rate.rateId, shippoLabelFileType(request.format), request.reference, options);
       const label = await find(providerRef, rate, request.format, options);
-      if (!label) throw new ProviderError("SHIPPO", "UNEXPECTED", "Shippo answered the purchase without a label");
+      if (!label)
+        throw new ProviderError("SHIPPO", "UNEXPECTED", "Shippo answered the purchase without a label");
       return label;
     },
     async findLabel(prepared, request, options) {
@@ -43,8 +49,9 @@ export function shippoLabelMethods(credentials: ProviderCredentials): LabelMetho
       return { trackerId: `${track.carrier}:${track.trackingNumber}`, webhookCreated: missing };
     },
     async refundLabel(label, options) {
-      const statuses = [];
-      for (const id of label.parcelIds) statuses.push(fromShippoRefundStatus((await api.refund(id, options)).status));
+      const statuses: RefundStatus[] = [];
+      for (const id of label.parcelIds)
+        statuses.push(fromShippoRefundStatus((await api.refund(id, options)).status));
       return worstRefund(statuses);
     },
   };
