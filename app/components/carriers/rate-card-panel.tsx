@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import { rateCardFromRows } from "../../contracts/rate-card-csv";
+import type { LtlClassRates } from "../../engine/types";
+import { rateCardSize } from "../../format/rate-card-size";
 import type { importRateCard } from "../../services/admin/rate-cards.server";
 import { CsvFileImport } from "../csv-file-import";
 import { DownloadButton } from "../download-button";
@@ -14,6 +16,7 @@ type RateCardSummary = {
   effectiveFrom: string;
   zones: number[];
   breaks: unknown[];
+  ltl?: LtlClassRates;
 };
 
 /** The service's active rate card: what it is, its CSV export, and a CSV import checked in the browser first. */
@@ -41,7 +44,7 @@ export function RateCardPanel({
         {rateCard ? (
           <>
             <Text as="p" tone="subdued">
-              {`${rateCard.name} · ${rateCard.breaks.length} weight breaks × ${rateCard.zones.length} zones · effective ${rateCard.effectiveFrom.slice(0, 10)}`}
+              {`${rateCard.name} · ${rateCardSize(rateCard)} · effective ${rateCard.effectiveFrom.slice(0, 10)}`}
             </Text>
             <DownloadButton
               url={`/app/carriers/${service.id}/rate-card.csv`}
