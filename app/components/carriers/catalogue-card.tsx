@@ -68,9 +68,12 @@ export function CatalogueCard({ catalogue }: { catalogue: CatalogueSummary | nul
         <List>
           {catalogue.sources.map((url) => (
             <List.Item key={url}>
-              <Link url={url} target="_blank">
-                {url.replace(/^https?:\/\//, "").slice(0, 60)}
-              </Link>
+              {/* A source URL is one long word: it wraps inside the card instead of running past its edge. */}
+              <span style={{ overflowWrap: "anywhere" }}>
+                <Link url={url} target="_blank">
+                  {url.replace(/^https?:\/\//, "")}
+                </Link>
+              </span>
             </List.Item>
           ))}
         </List>
