@@ -73,8 +73,14 @@ export function ProductTableCard({
     setDrafts((d) => ({ ...d, [variantId]: { ...rowOf(variantId), ...change } }));
   const changed = Object.values(drafts);
   const selected = allResourcesSelected ? table.rows.map((r) => r.variantId) : selectedResources;
-  const bulk = (fields: Record<string, string>) =>
-    saver.submit({ ...fields, variantIds: selected } as never, { method: "post" });
+  // One `variantIds` field per selected row, as the action reads them (form.getAll): submitting an array inside a
+  // plain object would send them as one comma-joined value, and no row would match.
+  const bulk = (fields: Record<string, string>) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    for (const variantId of selected) body.append("variantIds", variantId);
+    saver.submit(body, { method: "post" });
+  };
   const dim = unitLabel[units.dimensionUnit];
   return (
     <Card padding="0">
