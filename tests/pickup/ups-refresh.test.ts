@@ -9,6 +9,7 @@ import { PICKUP_UPS_REFRESH, pickupUpsRefreshKind } from "../../app/jobs/kinds/p
 import { pickupUpsWeeklyKind } from "../../app/jobs/kinds/pickup-ups-weekly.server";
 import type { JobEngine, JobView } from "../../app/jobs/types";
 import { pickupPointsAction, pickupPointsPage } from "../../app/services/admin/pickup-form.server";
+import { latestUpsRefresh } from "../../app/services/admin/pickup-ups-form.server";
 import { saveUpsLocatorAccount } from "../../app/services/pickup/locator/ups-account.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { startUpsFake, type UpsFake } from "../support/fakes/ups-locator-fake";
@@ -25,6 +26,8 @@ const SHOP = "ups-refresh.myshopify.com";
 const NOW = new Date("2026-12-07T10:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "tailroute-ups-refresh-"));
 const url = freshTestDatabase("ups_refresh", dir);
+// The page's job views pick the engine (SQLite table or pg-boss) from the app's database URL.
+process.env.DATABASE_URL = url;
 const db = createPrismaClient(url);
 const logged: string[] = [];
 let ups: UpsFake;
@@ -46,20 +49,25 @@ const connect = (shop: string, clientSecret = CLIENT.clientSecret) =>
     weeklyRefresh: true,
   });
 
-/** Presses "Refresh from UPS" and waits for the job to end. */
-async function refreshAndWait(): Promise<JobView> {
+/** Presses "Refresh from UPS" and waits for the job to end, noting the progress the page's poll saw meanwhile. */
+async function refreshAndWait(): Promise<JobView & { seen: string[] }> {
   const answer = await pickupPointsAction(db, SHOP, form({ intent: "upsRefresh" }));
   expect(answer).toMatchObject({ ok: true });
+  const seen: string[] = [];
   for (let i = 0; i < 400; i++) {
+    const refresh = await latestUpsRefresh(db, SHOP, url);
+    const progress = refresh?.running && refresh.progress;
+    if (progress && seen.at(-1) !== `${progress.done}/${progress.total}`)
+      seen.push(`${progress.done}/${progress.total}`);
     const [job] = await engine.list({ shop: SHOP, kind: PICKUP_UPS_REFRESH, limit: 1 });
-    if (job && ["COMPLETED", "FAILED", "DROPPED"].includes(job.status)) return job;
+    if (job && ["COMPLETED", "FAILED", "DROPPED"].includes(job.status)) return { ...job, seen };
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error("the refresh job did not end");
 }
 
 beforeAll(async () => {
-  ups = await startUpsFake(CLIENT);
+  ups = await startUpsFake(CLIENT, { delayMs: 150 });
   await recordInstall(db, SHOP);
   // Parcels of the last 90 days went to Los Angeles (900) three times and Dallas (752) once.
   for (const [i, zip3] of ["900", "900", "900", "752"].entries())
@@ -126,9 +134,10 @@ describe("refresh from UPS", () => {
   it("signs in, searches each area with progress, and merges the Access Points into the directory once each", async () => {
     const before = ups.calls.length;
     const job = await refreshAndWait();
-    // THEN the job completed with one progress step per area
+    // THEN the job completed, and while it ran the page's poll saw it advance area by area
     expect(job).toMatchObject({ status: "COMPLETED", attempts: 1 });
-    expect(job.progress).toMatchObject({ done: 3, total: 3 });
+    expect(job.seen.length).toBeGreaterThanOrEqual(2);
+    expect(job.seen.every((step) => /^[0-3]\/3$/.test(step))).toBe(true);
     // AND UPS saw one token request with HTTP Basic, then three Locator searches with the bearer token
     const calls = ups.calls.slice(before);
     expect(calls.map((c) => c.path)).toEqual([

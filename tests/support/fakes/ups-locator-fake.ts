@@ -147,10 +147,11 @@ function dropLocationsNear(zip: string) {
   ];
 }
 
-export async function startUpsFake(credentials: {
-  clientId: string;
-  clientSecret: string;
-}): Promise<UpsFake> {
+export async function startUpsFake(
+  credentials: { clientId: string; clientSecret: string },
+  /** Each Locator answer waits this long (a real search takes a moment; lets a test watch the progress). */
+  options: { delayMs?: number } = {},
+): Promise<UpsFake> {
   const issued = new Set<string>();
   const failures: number[] = [];
   const calls: UpsFake["calls"] = [];
@@ -160,6 +161,13 @@ export async function startUpsFake(credentials: {
     req.on("end", () => {
       const path = req.url ?? "";
       const answer = (status: number, reply: unknown, zip?: string) => {
+        if (zip && options.delayMs) {
+          setTimeout(() => send(status, reply, zip), options.delayMs);
+          return;
+        }
+        send(status, reply, zip);
+      };
+      const send = (status: number, reply: unknown, zip?: string) => {
         calls.push({
           path,
           status,
