@@ -9,6 +9,7 @@ export const ADMIN_PAGES = [
   { label: "Pickup points", url: "/app/pickup-points" },
   { label: "Rate simulator", url: "/app/simulator" },
   { label: "Orders", url: "/app/orders" },
+  { label: "Delivery appointments", url: "/app/appointments" },
   { label: "Buyer notifications", url: "/app/notifications" },
   { label: "Background work", url: "/app/jobs" },
   { label: "Settings", url: "/app/settings" },
