@@ -7,6 +7,7 @@ import {
   type FakeRateRow,
   type RecordedRequest,
 } from "./carrier-api-fake";
+import { easyPostLabelRoutes, newEasyPostLabelState } from "./easypost-label-routes";
 
 // A fake EasyPost API v2 (docs.easypost.com; shapes cited in docs/carriers.md) that the official `@easypost/api`
 // SDK talks to over HTTP: point the SDK's `baseUrl` at `fake.baseUrl`.
@@ -123,6 +124,9 @@ export class EasyPostFake extends CarrierApiFake {
   keys = new Set([EASYPOST_FAKE_KEY]);
   accounts = EASYPOST_FAKE_ACCOUNTS.map((a) => ({ ...a }));
   rateRows: FakeRateRow[] = EASYPOST_FAKE_RATES.map((r) => ({ ...r }));
+  /** Address checks, purchases, trackers, webhooks and refunds (easypost-label-routes.ts). */
+  labels = newEasyPostLabelState();
+  private labelRoutes = easyPostLabelRoutes(this.labels, () => this.url);
 
   constructor() {
     super((fake, request) => (fake as EasyPostFake).answer(request));
@@ -134,11 +138,15 @@ export class EasyPostFake extends CarrierApiFake {
   }
 
   private answer(request: RecordedRequest): { status: number; body: unknown } {
+    // Label files are public URLs (like EasyPost's own), served without the key.
+    if (request.path.startsWith("/labels/")) return this.labelRoutes(request)!;
     const key = basicUser(request.authorization);
     if (!key || !this.keys.has(key)) return ERRORS[401]();
     const forced = this.behaviour.answer;
     if (forced !== "OK" && forced !== "NO_ANSWER") return ERRORS[forced]();
     const path = request.path.split("?")[0];
+    const labelAnswer = this.labelRoutes(request);
+    if (labelAnswer) return labelAnswer;
     if (request.method === "GET" && path === "/v2/carrier_accounts")
       return { status: 200, body: this.accounts };
     if (request.method === "POST" && path === "/v2/shipments") {
@@ -146,7 +154,9 @@ export class EasyPostFake extends CarrierApiFake {
       if (!parsed.success) return invalidParams(parsed.error);
       const s = parsed.data.shipment;
       if (s.to_address.zip === "00000") return ERRORS[422]();
-      return { status: 201, body: this.rated("Shipment", s, [s.parcel], s.carrier_accounts) };
+      const shipment = { ...s, ...this.rated("Shipment", s, [s.parcel], s.carrier_accounts) };
+      this.labels.created.set(shipment.id, shipment);
+      return { status: 201, body: shipment };
     }
     if (request.method === "POST" && path === "/v2/orders") {
       const parsed = OrderBody.safeParse(request.body);
@@ -154,7 +164,9 @@ export class EasyPostFake extends CarrierApiFake {
       const o = parsed.data.order;
       if (o.to_address.zip === "00000") return ERRORS[422]();
       const parcels = o.shipments.map((s) => s.parcel);
-      return { status: 201, body: this.rated("Order", o, parcels, o.carrier_accounts) };
+      const order = { ...o, ...this.rated("Order", o, parcels, o.carrier_accounts) };
+      this.labels.created.set(order.id, order);
+      return { status: 201, body: order };
     }
     return error(404, "NOT_FOUND", "The requested resource could not be found.");
   }
