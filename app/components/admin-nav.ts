@@ -3,6 +3,7 @@ export const ADMIN_PAGES = [
   { label: "Home", url: "/app" },
   { label: "Warehouses", url: "/app/warehouses" },
   { label: "Carriers & services", url: "/app/carriers" },
+  { label: "Carrier accounts", url: "/app/carrier-accounts" },
   { label: "Cartons", url: "/app/cartons" },
   { label: "Products", url: "/app/products" },
   { label: "Routing", url: "/app/routing" },

@@ -98,15 +98,16 @@ const RATES: RatesResult = {
 
 function scripted(answer: () => Promise<RatesResult>) {
   const calls: number[] = [];
-  const provider: CarrierAccountProvider = {
-    kind: "EASYPOST",
+  // Only what live rates call; the other capabilities are never reached here.
+  const provider = {
+    kind: "EASYPOST" as const,
     testConnection: () => Promise.reject(new Error("unused")),
     listCarrierAccounts: () => Promise.resolve([]),
     getRates: () => {
       calls.push(1);
       return answer();
     },
-  };
+  } as unknown as CarrierAccountProvider;
   const setup: LiveRateSetup = {
     settings: { budgetMs: 1500, breakerFailures: 2, breakerCooldownMs: 10_000, cacheTtlMs: 60_000 },
     accounts: new Map([["acc", { id: "acc", kind: "EASYPOST", label: "A", provider }]]),
