@@ -56,6 +56,9 @@ export async function recordScopesUpdate(
  * against the schema, so a new shop-scoped model cannot be forgotten by shop/redact.
  */
 export const SHOP_SCOPED_MODELS = [
+  "ShippingLabelFile",
+  "ShippingLabel",
+  "AddressCheck",
   "CarrierServiceMapping",
   "CarrierAccount",
   "LiveRateSetting",
