@@ -350,6 +350,80 @@ describe("tenant isolation: UPS Locator credentials", () => {
   });
 });
 
+describe("tenant isolation: carrier account keys", () => {
+  const B_KEY = "EZTK_b_only_key_never_shown_4242";
+  const adminAs = async (shop: string) => {
+    await db.session.upsert({
+      where: { id: `offline_${shop}` },
+      create: {
+        id: `offline_${shop}`,
+        shop,
+        state: "installed",
+        isOnline: false,
+        accessToken: `token-${shop}`,
+      },
+      update: {},
+    });
+    const { token } = await getJwt(shop.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
+    return (path: string, form?: Record<string, string>) =>
+      fetch(url(path), {
+        method: form ? "POST" : "GET",
+        headers: {
+          "User-Agent": BROWSER,
+          Authorization: `Bearer ${token}`,
+          ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        },
+        ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+      });
+  };
+  const PAGE = "/app/carrier-accounts?_data=routes%2Fapp.carrier-accounts";
+
+  it("A never lists, tests, maps to or disconnects B's EasyPost account; B's page and export never show the key", async () => {
+    // GIVEN B connected an EasyPost key (sealed with the app server's key) and priced a service with it
+    const keys = secretKeysFrom({ SHOPIFY_API_SECRET: inject("appApiSecret") });
+    const accountB = await db.carrierAccount.create({
+      data: {
+        shop: B,
+        provider: "EASYPOST",
+        label: "B account",
+        apiKeySealed: sealSecret(B_KEY, keys),
+        apiKeyHint: "…4242",
+      },
+    });
+    const serviceA = await db.carrierService.findFirstOrThrow({ where: { shop: A, mode: "EXPRESS_PARCEL" } });
+    const asA = await adminAs(A);
+    // WHEN A opens its carrier accounts page
+    const pageA = await asA(PAGE);
+    // THEN B's account is not there
+    expect(pageA.status).toBe(200);
+    const bodyA = await pageA.text();
+    expect(bodyA).not.toContain(accountB.id);
+    expect(bodyA).not.toContain("4242");
+    // AND B's account cannot be tested, disconnected or used for A's services
+    expect((await asA(PAGE, { intent: "test", id: accountB.id })).status).toBe(404);
+    expect((await asA(PAGE, { intent: "remove", id: accountB.id })).status).toBe(404);
+    const map = await asA(PAGE, {
+      intent: "map",
+      serviceCode: serviceA.code,
+      carrierAccountId: accountB.id,
+      providerAccount: "ca_x",
+      providerService: "Ground",
+    });
+    expect(map.status).toBe(422);
+    expect(await db.carrierServiceMapping.count({ where: { carrierAccountId: accountB.id } })).toBe(0);
+    expect(await db.carrierAccount.findUnique({ where: { id: accountB.id } })).not.toBeNull();
+    // AND B's own page shows the last four characters only, and B's export no key at all
+    const asB = await adminAs(B);
+    const pageB = await (await asB(PAGE)).text();
+    expect(JSON.parse(pageB).accounts[0]).toMatchObject({ id: accountB.id, apiKeyHint: "…4242" });
+    const exported = await (await asB("/app/settings/export")).text();
+    for (const text of [pageB, exported]) {
+      expect(text).not.toContain(B_KEY);
+      expect(text).not.toContain(accountB.apiKeySealed);
+    }
+  });
+});
+
 function tailroute(...args: string[]) {
   return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
     encoding: "utf8",
