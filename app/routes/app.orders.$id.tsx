@@ -10,12 +10,18 @@ import { RerouteCard } from "../components/orders/reroute-card";
 import { DecisionHistoryCard } from "../components/orders/decision-history-card";
 import { decisionHistory } from "../services/order-routing/order-changes/decision-history.server";
 import { formatMoney, serviceLabel } from "../format";
+import { OrderAppointmentCard } from "../components/appointments/order-appointment-card";
+import { orderAppointment } from "../services/appointments/order-appointment.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
   const detail = await decisionDetail(db, shop, params.id ?? "");
   if (!detail) throw new Response("Decision not found", { status: 404 });
-  return { ...detail, history: await decisionHistory(db, shop, detail.id) };
+  return {
+    ...detail,
+    history: await decisionHistory(db, shop, detail.id),
+    appointment: await orderAppointment(db, shop, detail.orderId),
+  };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -134,6 +140,7 @@ export default function OrderDecision() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            {d.appointment ? <OrderAppointmentCard appointment={d.appointment} /> : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
