@@ -13,8 +13,7 @@ import { variedMix } from "../../bench/lib/varied-mix";
 
 /**
  * A copy of the config with an empty packing cache and a new identity (so no cart plan is shared either). The
- * zone memo stays shared: it is keyed by ZIP3 pair but filled from the first 5-digit ZIP seen in each ZIP3, so a
- * cold one could legitimately answer another zone (docs/performance.md, "Known: zones depend on traffic").
+ * zone memo stays shared (the last test checks it on its own).
  */
 function cold(compiled: CompiledShopConfig): CompiledShopConfig {
   return { ...compiled, packing: new PackingCache(compiled.cartons) };
@@ -52,4 +51,24 @@ describe("quote caches", () => {
       expect(warm.some((r) => r.quotes.some((q) => q.backorderDays === 3))).toBe(true);
     },
   );
+
+  it("give a ZIP the same zone whichever ZIP of its ZIP3 came first", () => {
+    // GIVEN a config that has just quoted Agawam, MA (01001: zone 2 from Edison by its own point)
+    const cart = [
+      { variantId: DEMO_VARIANTS.mug, sku: "MUG-11OZ", quantity: 2, grams: 397, priceCents: 1800 },
+    ];
+    const at = (zip: string): QuoteInput => ({
+      cart,
+      destination: { country: "US", zip, addressLines: ["1 Main St"] },
+      now: moments[0],
+    });
+    const warm = compileShopConfig(demoShopConfig);
+    quote(warm, at("01001"));
+    // WHEN it quotes Amherst, MA (01002, the same ZIP3 010, zone 3 by its own point)
+    const answer = quote(warm, at("01002"));
+    // THEN the answer is a fresh config's: zones come from the ZIP's own point, not from traffic
+    const fresh = quote(compileShopConfig(demoShopConfig), at("01002"));
+    expect(answer).toEqual(fresh);
+    expect(answer.quotes[0].shipments[0].zone).toBe(3);
+  });
 });

@@ -80,7 +80,7 @@ export interface CompiledShopConfig {
   cartons: PreparedCarton[];
   lookupProfile: ProfileLookup;
   packing: PackingCache;
-  /** Zone memo: "chartKey|originZip3|destZip3" → zone. */
+  /** Zone memo by (zone chart, warehouse, destination 5-digit ZIP) → zone (see `zoneFor`). */
   zoneMemo: Map<number, number>;
   /** Number of distinct carrier calendars (ship-day memo stride). */
   calendarCount: number;

@@ -17,6 +17,11 @@ export interface ShipmentTemplate {
   generation: number;
   /** Per service index, whether this packing is within the service's limits (filled on demand). */
   withinLimits: (boolean | undefined)[];
+  /**
+   * Per `tier index * 2 + needs freight`: bit i set when service i is a candidate of the tier that passes the
+   * shipment's own checks (`staticallyCarries`); -1 = not kept as bits (more than 31 services).
+   */
+  candidateMasks: (number | undefined)[];
 }
 
 /**

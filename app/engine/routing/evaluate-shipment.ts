@@ -72,6 +72,7 @@ export function templateFor(ctx: QuoteContext, allocation: ShipmentAllocation): 
       coldChain: false,
       generation: -1,
       withinLimits: [],
+      candidateMasks: [],
     };
     ctx.plan.templates[slot] = template;
   }
@@ -83,6 +84,7 @@ export function templateFor(ctx: QuoteContext, allocation: ShipmentAllocation): 
       template.packageNeedsFreight = packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled));
       template.coldChain = packing.packages.some((p) => p.coldChain);
       template.withinLimits = [];
+      template.candidateMasks = [];
     }
     template.generation = cache.generation;
   }
@@ -125,13 +127,16 @@ function zoneFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: Compi
     const charted = chartedZone(service.zoneTables, warehouse.index, dest.zip3);
     if (charted > 0) return charted;
   }
-  // ZIP3s are three digits: one number per (chart, origin ZIP3, destination ZIP3), no string built per leg.
-  const key = (service.zoneChartKey * 1000 + Number(warehouse.zip.zip3)) * 1000 + Number(dest.zip3);
+  // Keyed by the destination's 5-digit ZIP, the points the distance is measured between: a key by ZIP3 pair
+  // made the zone of every later ZIP in that ZIP3 depend on which ZIP came first (answers varied with traffic).
+  // One number per (chart, warehouse, ZIP): no string is built per leg.
+  const key =
+    (service.zoneChartKey * ctx.compiled.warehouses.length + warehouse.index) * 100_000 + Number(dest.zip);
   let zone = ctx.compiled.zoneMemo.get(key);
   if (zone === undefined) {
     zone = zoneBetween(warehouse.zip, dest, service.zoneChart);
-    // Bounded memo: ZIP3 pairs are finite (~900 × warehouses × charts) but stay defensive.
-    if (ctx.compiled.zoneMemo.size > 50_000) ctx.compiled.zoneMemo.clear();
+    // Bounded memo: ~41,000 ZIPs × warehouses × charts at most, but stay defensive.
+    if (ctx.compiled.zoneMemo.size > 200_000) ctx.compiled.zoneMemo.clear();
     ctx.compiled.zoneMemo.set(key, zone);
   }
   return zone;
@@ -303,16 +308,13 @@ function ratingFor(
 }
 
 /**
- * False when `shipmentOption` would certainly return null for a shipment (its template) from this warehouse with
- * this service and level, from the checks that need no rating: the warehouse tenders the service (and the level),
- * the destination leg exists, the cold chain is fast enough, and every package is within the service's limits.
- * True means "rate it to know" (the zone may still have no price).
+ * The checks of `shipmentOption` that depend on the shipment alone, not on the destination: the warehouse tenders
+ * the service (and the freight level) and every package is within the service's limits. Cached on the template.
  *
  * @example
- * if (!optionMayExist(ctx, edison, sofaTemplate, uspsGround)) skip(); // the sofa is over USPS's 70 lb
+ * if (!staticallyCarries(edison, sofaTemplate, uspsGround)) skip(); // the sofa is over USPS's 70 lb
  */
-export function optionMayExist(
-  ctx: QuoteContext,
+export function staticallyCarries(
   warehouse: CompiledWarehouse,
   template: ShipmentTemplate,
   service: CompiledService,
@@ -320,15 +322,26 @@ export function optionMayExist(
 ): boolean {
   if (!service.warehouseIndexes.has(warehouse.index)) return false;
   if (freightLevel && warehouse.freightLevels && !warehouse.freightLevels.has(freightLevel)) return false;
-  const leg = destinationLeg(ctx, warehouse, service);
-  if (!leg) return false;
-  if (template.coldChain && leg.transit.max > ctx.compiled.strategy.coldChainMaxTransitDays) return false;
   let within = template.withinLimits[service.index];
   if (within === undefined) {
     within = withinServiceLimits(service, template.packing!.packages);
     template.withinLimits[service.index] = within;
   }
   return within;
+}
+
+/**
+ * The destination's checks of `shipmentOption` before rating: the leg exists (coverage, zone, transit row) and, for
+ * cold-chain contents, is fast enough.
+ */
+export function legCarries(
+  ctx: QuoteContext,
+  warehouse: CompiledWarehouse,
+  service: CompiledService,
+  coldChain: boolean,
+): boolean {
+  const leg = destinationLeg(ctx, warehouse, service);
+  return leg !== null && !(coldChain && leg.transit.max > ctx.compiled.strategy.coldChainMaxTransitDays);
 }
 
 function computeOption(

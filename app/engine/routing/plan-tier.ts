@@ -2,7 +2,13 @@ import type { CompiledService } from "../config/types";
 import { applyMarkup, applyPlanMarkup } from "../rating";
 import { applyBasisPoints } from "../rating/money";
 import type { CartPlan } from "./cart-plan";
-import { evaluateShipment, optionMayExist, shipmentOption, templateFor } from "./evaluate-shipment";
+import {
+  evaluateShipment,
+  legCarries,
+  shipmentOption,
+  staticallyCarries,
+  templateFor,
+} from "./evaluate-shipment";
 import { scorePlan } from "./scoring";
 import { TIER_DEFINITIONS } from "./tiers";
 
@@ -11,6 +17,7 @@ import type {
   Allocation,
   PlanCandidate,
   QuoteContext,
+  ShipmentAllocation,
   ShipmentEvaluation,
   ShipmentOption,
   TierDefinition,
@@ -76,9 +83,10 @@ const MAY = 1;
 const CANNOT = 2;
 
 /**
- * For `ctx.prune`: false when some shipment of the allocation certainly has no option in the tier (no candidate
- * service passes `optionMayExist`), so `planFor` would return null. Memoised per quote by slot and tier; needs
- * the shipment's packing only, not its evaluation.
+ * For `ctx.prune`: false when some shipment of the allocation certainly has no option in the tier, so `planFor`
+ * would return null: no candidate service passes the shipment's own checks (`staticallyCarries`, kept per cart
+ * plan as a bit mask per tier) and the destination's (`legCarries`). Memoised per quote by slot and tier; needs the
+ * shipment's packing only, not its evaluation.
  */
 function mayBeCarried(
   ctx: QuoteContext,
@@ -96,24 +104,48 @@ function mayBeCarried(
     let may = ctx.mayServe[key];
     if (may === 0) {
       const known = ctx.evaluations[shipment.slot!]?.best[tierIndex];
-      if (known !== undefined) may = known === null ? CANNOT : MAY;
-      else {
-        may = CANNOT;
-        const template = templateFor(ctx, shipment);
-        const needsFreight = ctx.freightOnly === true || template.packageNeedsFreight;
-        for (const service of candidateServices(ctx, def, needsFreight)) {
-          const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
-          if (optionMayExist(ctx, shipment.warehouse, template, service, level)) {
-            may = MAY;
-            break;
-          }
-        }
-      }
+      may =
+        known !== undefined
+          ? known === null
+            ? CANNOT
+            : MAY
+          : slotMayBeCarried(ctx, def, tierIndex, shipment);
       ctx.mayServe[key] = may;
     }
     if (may === CANNOT) return false;
   }
   return true;
+}
+
+function slotMayBeCarried(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  tierIndex: number,
+  shipment: ShipmentAllocation,
+): number {
+  const template = templateFor(ctx, shipment);
+  const needsFreight = ctx.freightOnly === true || template.packageNeedsFreight;
+  const services = ctx.compiled.services;
+  const maskKey = tierIndex * 2 + (needsFreight ? 1 : 0);
+  let mask = template.candidateMasks[maskKey];
+  if (mask === undefined) {
+    // One bit per service index (a shop with more than 31 services keeps every bit set: checked one by one).
+    mask = services.length > 31 ? -1 : 0;
+    if (mask === 0)
+      for (const service of candidateServices(ctx, def, needsFreight)) {
+        const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
+        if (staticallyCarries(shipment.warehouse, template, service, level)) mask |= 1 << service.index;
+      }
+    template.candidateMasks[maskKey] = mask;
+  }
+  if (mask === 0) return CANNOT;
+  for (const service of candidateServices(ctx, def, needsFreight)) {
+    if (mask !== -1 && (mask & (1 << service.index)) === 0) continue;
+    const level = def.freightLevel && service.config.mode === "FREIGHT" ? def.freightLevel : undefined;
+    if (mask === -1 && !staticallyCarries(shipment.warehouse, template, service, level)) continue;
+    if (legCarries(ctx, shipment.warehouse, service, template.coldChain)) return MAY;
+  }
+  return CANNOT;
 }
 
 function planFor(
