@@ -1,8 +1,9 @@
 // `npm run bench` (second part): the CarrierService callback over real HTTP, side by side with a bare
-// node:http server answering the same precomputed JSON, same autocannon settings, in one run (the machine is
-// shared and noisy, so the ratio is the figure to trust). Then a fixed 200 req/s run for the latency goal.
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
+// node:http server (its own process, like the app) answering the same precomputed JSON, same autocannon settings,
+// in one run (the machine is shared and noisy, so the ratio is the figure to trust). Then a fixed 200 req/s run
+// for the latency goal.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -42,6 +43,29 @@ function load(
 const line = (label: string, r: Run) =>
   `${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
 
+/**
+ * A bare node:http server in a process of its own, as the app server is (in the bench's process it would share one
+ * event loop with autocannon and look twice as slow): it answers each request with the next of `answers`, in order.
+ */
+async function startBareServer(dir: string, answers: string[]): Promise<{ url: string; stop: () => void }> {
+  const file = join(dir, `bare-answers-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(answers));
+  const port = await freePort();
+  const script = `
+    const answers = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
+    let next = 0;
+    require("node:http").createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(answers[next++ % answers.length]));
+    }).listen(${port}, "127.0.0.1", () => process.stdout.write("ready\n"));`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "tailroute-bench-"));
   const url = freshSqliteDatabase(join(dir, "bench.sqlite"));
@@ -53,6 +77,8 @@ async function main() {
   const port = await freePort();
   const app = await startAppServer({
     port,
+    // A shared machine under load can take well over the default 30 s to start the app.
+    timeoutMs: 180_000,
     env: {
       DATABASE_URL: url,
       TAILROUTE_DEMO: "1",
@@ -72,12 +98,7 @@ async function main() {
   const precomputed = await warm.text();
   if (!warm.ok) throw new Error(`callback answered ${warm.status}: ${precomputed}`);
 
-  const bare = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(precomputed));
-  });
-  const barePort = await freePort();
-  await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
+  const bare = await startBareServer(dir, [precomputed]);
 
   console.log(`\nHTTP: the same signed mixed-cart request (${body.length} B) throughout`);
   // Warm the JIT and the engine's memo tables (not measured), then the steady checkout load, before the
@@ -87,7 +108,7 @@ async function main() {
   console.log(line("callback at a fixed 200 req/s", paced));
   console.log(`p99 at 200 req/s: ${paced.latency.p99} ms (goal ≤ 15 ms)`);
   console.log(`side by side, ${CONNECTIONS} connections × ${DURATION_S} s each:`);
-  const bareRun = await load(`http://127.0.0.1:${barePort}/`, body, headers);
+  const bareRun = await load(bare.url, body, headers);
   const callbackRun = await load(callbackUrl, body, headers);
   console.log(line("bare node:http (precomputed JSON)", bareRun));
   console.log(line("CarrierService callback", callbackRun));
@@ -95,8 +116,8 @@ async function main() {
     `ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`,
   );
 
-  bare.close();
-  await variedRuns(callbackUrl);
+  bare.stop();
+  await variedRuns(dir, callbackUrl);
   await app.stop();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -126,7 +147,7 @@ function cycling(mix: MixRequest[]) {
  * side with a bare node:http server answering the precomputed answers of the same requests, in the same order
  * (same response sizes). The callback keeps no memo of whole requests; the mix is distinct anyway.
  */
-async function variedRuns(callbackUrl: string) {
+async function variedRuns(dir: string, callbackUrl: string) {
   const mix: MixRequest[] = variedMix().map((entry) => {
     const body = JSON.stringify(entry.body);
     return {
@@ -146,15 +167,7 @@ async function variedRuns(callbackUrl: string) {
     if (!response.ok) throw new Error(`callback answered ${response.status}: ${text}`);
     answers.push(text);
   }
-  let nextAnswer = 0;
-  const bare = createServer((req, res) => {
-    req.resume();
-    req.on("end", () =>
-      res.writeHead(200, { "Content-Type": "application/json" }).end(answers[nextAnswer++ % answers.length]),
-    );
-  });
-  const barePort = await freePort();
-  await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
+  const bare = await startBareServer(dir, answers);
   const meanBytes = Math.round(answers.reduce((sum, a) => sum + a.length, 0) / answers.length);
   console.log(
     `\nHTTP: the varied mix, ${mix.length} distinct signed requests (answers ${meanBytes} B on average)`,
@@ -163,14 +176,14 @@ async function variedRuns(callbackUrl: string) {
   const paced = await load(callbackUrl, "", {}, { overallRate: 200, connections: 20, ...cycling(mix) });
   console.log(line("varied: callback at 200 req/s", paced));
   console.log(`varied: p99 at 200 req/s: ${paced.latency.p99} ms (goal ≤ 15 ms)`);
-  const bareRun = await load(`http://127.0.0.1:${barePort}/`, "", {}, cycling(mix));
+  const bareRun = await load(bare.url, "", {}, cycling(mix));
   const callbackRun = await load(callbackUrl, "", {}, cycling(mix));
   console.log(line("varied: bare node:http", bareRun));
   console.log(line("varied: CarrierService callback", callbackRun));
   console.log(
     `varied-mix ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`,
   );
-  bare.close();
+  bare.stop();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
-// `npm run bench`: engine throughput on one core for the demo shop (3 warehouses, 8 services) and a 3-item cart,
-// packing cached vs uncached, and ZIP / zone lookup cost. Numbers are printed, not asserted.
+// `npm run bench`: engine throughput on one core for the demo shop (3 warehouses, 8 services): a 3-item cart, the
+// varied mix, packing cached vs uncached, and ZIP / zone lookup cost. Numbers are printed, not asserted.
 import { DEMO_VARIANTS as V, demoShopConfig } from "../app/demo/demo-shop-config";
 import {
   cartonize,
@@ -66,15 +66,43 @@ const quotesPerSecond = timeIt("quote: 3-item cart, 3 warehouses, 8 services", 4
   quote(compiled, inputs[i % inputs.length]);
 });
 
-// The varied mix (bench/lib/varied-mix.ts): 3,000 distinct destinations, 1–6 line carts, some freight — what the
-// HTTP bench sends too. Parsed and mapped up front, so this is the engine alone.
+// The varied mix (bench/lib/varied-mix.ts): distinct destinations, 1–6 line carts, some freight — what the HTTP
+// bench sends too. Parsed and mapped up front, so this is the engine alone. A fresh compiled config per mode (no
+// cache shared between them). First pass: the mix's 3,000 checkouts on empty caches (start-up). Steady state: the
+// next 3,000 checkouts of the same mix — destinations never seen (new ZIPs, so nothing per ZIP is warm), carts from
+// the same pool — then the same 3,000 again. CPU time is printed beside wall time: the machine is shared, and CPU
+// time is what "one core" means there. `issues: "errors"` is the checkout callback's call (same quotes).
 const mixNow = new Date("2026-11-24T15:00:00Z");
-const mixInputs: QuoteInput[] = variedMix().map((entry) =>
+const mixAll: QuoteInput[] = variedMix(6000).map((entry) =>
   toQuoteInput(CarrierServiceRequest.parse(entry.body), mixNow),
 );
-const mixQuotesPerSecond = timeIt("quote: varied mix (3,000 checkouts)", 30_000, (i) => {
-  quote(compiled, mixInputs[i % mixInputs.length]);
-});
+const mixFirst = mixAll.slice(0, 3000);
+const mixFresh = mixAll.slice(3000);
+
+function timeMix(label: string, inputs: QuoteInput[], run: (input: QuoteInput) => void): number {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (const input of inputs) run(input);
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const cpuUs = (used.user + used.system) / inputs.length;
+  const perSecond = Math.round(1e6 / cpuUs);
+  console.log(
+    `${label.padEnd(44)} ${perSecond.toLocaleString("en-US").padStart(12)} quotes/s   ${cpuUs.toFixed(1).padStart(7)} µs CPU   ${((ms * 1000) / inputs.length).toFixed(1).padStart(7)} µs wall`,
+  );
+  return perSecond;
+}
+
+const mixFigures: Record<string, number> = {};
+for (const mode of ["all", "errors"] as const) {
+  const mixCompiled = compileShopConfig(demoShopConfig);
+  const run = (input: QuoteInput) => quote(mixCompiled, input, { issues: mode });
+  const name = mode === "all" ? "quote()" : "quote(…, errors)";
+  timeMix(`${name}: mix, first pass (empty caches)`, mixFirst, run);
+  mixFigures[mode] = timeMix(`${name}: mix, new destinations (steady)`, mixFresh, run);
+  timeMix(`${name}: mix, same 3,000 again`, mixFresh, run);
+}
+const mixQuotesPerSecond = mixFigures.errors;
 
 const cartons = prepareCartons(demoShopConfig.cartons);
 const lines = cart.map((l) => resolveLine(l, compiled.lookupProfile, demoShopConfig.defaultBox));
@@ -104,5 +132,5 @@ console.log(
   `target ≥ 20,000 quotes/s (one request): ${quotesPerSecond >= 20_000 ? "met" : "NOT met"} (${quotesPerSecond.toLocaleString("en-US")})`,
 );
 console.log(
-  `target ≥ 30,000 quotes/s (varied mix): ${mixQuotesPerSecond >= 30_000 ? "met" : "NOT met"} (${mixQuotesPerSecond.toLocaleString("en-US")})`,
+  `target ≥ 30,000 quotes/s (varied mix, new destinations, the callback's call, CPU time): ${mixQuotesPerSecond >= 30_000 ? "met" : "NOT met"} (${mixQuotesPerSecond.toLocaleString("en-US")}; full quote() ${mixFigures.all.toLocaleString("en-US")})`,
 );
