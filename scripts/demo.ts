@@ -11,6 +11,7 @@ import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";
 import { demoAdmin } from "./lib/demo-admin";
 import { replayDemoHandoff } from "./lib/demo-handoff";
 import { replayDemoOrders } from "./lib/demo-orders";
+import { runNotificationsDemo } from "./lib/demo-notifications";
 import { runPickupDemo } from "./lib/demo-pickup";
 import { startDemoStorefront, type DemoStorefront } from "./lib/demo-storefront";
 import { replayDemoTracking } from "./lib/demo-tracking";
@@ -150,6 +151,21 @@ Tailroute demo is running
       console.log(`  ${line}`);
     await handoffDb.$disconnect();
     console.log(`  Inspect: DATABASE_URL=${url} npx tailroute handoffs --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+    console.log("▸ Buyer notifications (docs/notifications.md): a held parcel's emails and Flow triggers");
+    const notifyDb = createPrismaClient(url);
+    const notify = await runNotificationsDemo({
+      baseUrl: app.url,
+      apiSecret: env.apiSecret,
+      db: notifyDb,
+      shop: DEMO_DEFAULTS.DEMO_SHOP,
+      fakeShopify,
+      projectRoot: PROJECT_ROOT,
+    });
+    for (const line of notify.lines) console.log(`  ${line}`);
+    await notifyDb.$disconnect();
+    console.log(
+      `  Inspect: DATABASE_URL=${url} npx tailroute notifications --shop ${DEMO_DEFAULTS.DEMO_SHOP}`,
+    );
   }
   console.log("\nServing until stopped (Ctrl-C).");
 
