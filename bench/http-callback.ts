@@ -57,7 +57,7 @@ async function startBareServer(dir: string, answers: string[]): Promise<{ url: s
     require("node:http").createServer((req, res) => {
       req.resume();
       req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(answers[next++ % answers.length]));
-    }).listen(${port}, "127.0.0.1", () => process.stdout.write("ready\n"));`;
+    }).listen(${port}, "127.0.0.1", () => process.stdout.write("ready"));`;
   const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     child.stdout.once("data", () => resolve());
