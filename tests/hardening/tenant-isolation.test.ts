@@ -11,7 +11,8 @@ import { TEST_API_KEY } from "../support/global-setup";
 import { pickupQuery, seedPickupShop } from "../pickup/pickup-shop";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { sealSecret, secretKeysFrom } from "../../app/config/secret-box.server";
-import { enqueueUpsRefresh } from "../../app/jobs/kinds/pickup-ups-refresh.server";
+import { enqueueJob } from "../../app/jobs/enqueue.server";
+import { PICKUP_UPS_REFRESH } from "../../app/jobs/kinds/pickup-ups-refresh.server";
 
 // Shop A holds credentials for its own shop only. Through every public endpoint and the CLI it must never read or
 // change shop B's data. (Admin pages: tests/admin/* check every loader and action against a second shop.)
@@ -313,11 +314,16 @@ describe("tenant isolation: UPS Locator credentials", () => {
         metroZips: "10001",
       },
     });
-    await db.$transaction((tx) => enqueueUpsRefresh(tx, B, { reason: "test", key: "isolation" }));
-    await db.job.updateMany({
-      where: { shop: B, kind: "pickup.ups-refresh" },
-      data: { runAt: new Date(Date.now() + 86_400_000) },
-    });
+    await enqueueJob(
+      db,
+      PICKUP_UPS_REFRESH,
+      { reason: "test" },
+      {
+        key: `${B}:isolation`,
+        shop: B,
+        runAt: new Date(Date.now() + 86_400_000),
+      },
+    );
     const asA = await adminAs(A);
     // WHEN A opens its pickup page and polls the refresh progress
     const pageA = await asA("/app/pickup-points?_data=routes%2Fapp.pickup-points");
