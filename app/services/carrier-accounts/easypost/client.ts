@@ -11,16 +11,34 @@ interface SuperagentRequest {
 }
 
 /**
- * A thin wrapper over the official SDK (`@easypost/api` 8): one SDK client per call, because the SDK's own
- * `timeout` option is stored but never applied to requests, so the deadline and the abort are attached through
- * its `requestMiddleware` (superagent's `timeout` / `abort`). Errors come back as ProviderError.
+ * A thin wrapper over the official SDK (`@easypost/api` 8), one SDK client per account (building one costs about a
+ * millisecond of CPU: not per call on the checkout path). The SDK's own `timeout` option is stored but never applied
+ * to requests, so each call's deadline goes through its `requestMiddleware` (superagent's `timeout`). Between a
+ * call's start and its request hook everything runs synchronously, which is how the middleware and the hooks know
+ * which call they serve. Errors come back as ProviderError.
  */
 export class EasyPostApi {
-  // A JS private field: util.inspect / console.log of this object never shows the key.
-  readonly #credentials: ProviderCredentials;
+  // JS private fields: util.inspect / console.log of this object never shows the key.
+  readonly #client: InstanceType<typeof EasyPostClient>;
+  #starting: { deadlineMs?: number; uuid?: string } | undefined;
+  readonly #errorAnswers = new Map<string, { status: number; body: unknown }>();
 
   constructor(credentials: ProviderCredentials) {
-    this.#credentials = credentials;
+    this.#client = new EasyPostClient(credentials.apiKey, {
+      baseUrl: normaliseBase(credentials.baseUrl ?? EASYPOST_BASE_URL),
+      requestMiddleware: (request: SuperagentRequest) => {
+        const deadlineMs = this.#starting?.deadlineMs;
+        return deadlineMs ? request.timeout({ deadline: deadlineMs }) : request;
+      },
+    });
+    this.#client.addRequestHook((v: { requestUUID: string }) => {
+      if (this.#starting && !this.#starting.uuid) this.#starting.uuid = v.requestUUID;
+    });
+    // The SDK throws a TypeError for an error answer without EasyPost's error body; this keeps its status.
+    this.#client.addResponseHook((v: { requestUUID: string; httpStatus: number; responseBody: unknown }) => {
+      if (v.httpStatus >= 300)
+        this.#errorAnswers.set(v.requestUUID, { status: v.httpStatus, body: v.responseBody });
+    });
   }
 
   createShipment(params: Record<string, unknown>, options: CallOptions = {}) {
@@ -39,20 +57,20 @@ export class EasyPostApi {
     // The wait ends at the deadline or the caller's abort (withDeadline); the socket itself is closed by
     // superagent's own deadline (calling its abort() from an AbortSignal listener throws an uncaught "Aborted").
     return withDeadline("EASYPOST", options, async () => {
-      const client = new EasyPostClient(this.#credentials.apiKey, {
-        baseUrl: normaliseBase(this.#credentials.baseUrl ?? EASYPOST_BASE_URL),
-        requestMiddleware: (request: SuperagentRequest) =>
-          options.timeoutMs ? request.timeout({ deadline: options.timeoutMs }) : request,
-      });
-      // The SDK throws a TypeError for an error answer without EasyPost's error body; the hook keeps the status.
-      let answered: { status: number; body: unknown } | undefined;
-      client.addResponseHook((v: { httpStatus: number; responseBody: unknown }) => {
-        answered = { status: v.httpStatus, body: v.responseBody };
-      });
+      const call: { deadlineMs?: number; uuid?: string } = { deadlineMs: options.timeoutMs };
+      this.#starting = call;
+      let pending: Promise<T>;
       try {
-        return await run(client);
+        pending = run(this.#client);
+      } finally {
+        this.#starting = undefined;
+      }
+      try {
+        return await pending;
       } catch (error) {
-        throw toProviderError(error, answered);
+        throw toProviderError(error, call.uuid ? this.#errorAnswers.get(call.uuid) : undefined);
+      } finally {
+        if (call.uuid) this.#errorAnswers.delete(call.uuid);
       }
     });
   }
