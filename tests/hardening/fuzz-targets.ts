@@ -213,6 +213,28 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   },
   pickupChoice("thank-you pickup choice (checkout session token)", "/api/checkout/pickup-points"),
   pickupChoice("order-status pickup choice (session token)", "/api/customer-account/pickup-points"),
+  {
+    name: "Flow trigger lifecycle callback (HMAC)",
+    path: () => "/flow/lifecycle",
+    sample: () => ({
+      flow_trigger_definition_id: "pickup-hold-expired",
+      has_enabled_flow: true,
+      shop_id: 1,
+      shopify_domain: "fuzz-flow.myshopify.com",
+      timestamp: "2026-12-01T10:00:00Z",
+    }),
+    sign: (rawBody, ctx) => ({
+      "Content-Type": "application/json",
+      "X-Shopify-Hmac-Sha256": shopifyHmac(rawBody, ctx.secret),
+    }),
+  },
+  {
+    name: "email unsubscribe (signed token in the link)",
+    path: () => "/notifications/unsubscribe?token=not-a-signed-token",
+    encoding: "form",
+    sample: () => ({ "List-Unsubscribe": "One-Click" }),
+    sign: () => ({}),
+  },
 ];
 
 /**
