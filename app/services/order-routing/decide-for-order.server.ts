@@ -7,6 +7,8 @@ import type { OrderRoutingInput } from "./order-input.server";
 import { loadPickupRequest } from "./pickup-routing.server";
 import { readOrderSnapshot } from "./shopify-reads.server";
 import { loadLaneStats } from "../tracking/lanes.server";
+import { checkOrderAddress, undeliverableError } from "../labels/address-check.server";
+import type { ProvidersFor } from "../labels/connected-providers.server";
 
 export type DecideOrderOutcome = RoutingOutcome | { kind: "NEEDS_INPUT"; error: string };
 
@@ -26,6 +28,8 @@ export async function decideForOrder(
     excludedWarehouseKeys?: string[];
     round?: number;
     retry?: RetryPolicy;
+    /** The shop's connected accounts for the address check (tests: providers talking to fakes). */
+    providersFor?: ProvidersFor;
   },
 ): Promise<DecideOrderOutcome> {
   const config = await loadShopConfig(db, shop, options.now);
@@ -54,6 +58,17 @@ export async function decideForOrder(
       reasons: ["Shopify does not know this order"],
     };
   }
+  // With a connected account, the destination is checked first: undeliverable = the merchant fixes it (NEEDS_INPUT);
+  // a provider outage records the check as skipped and routing goes on (docs/carriers.md).
+  const address = input.pickupPoint
+    ? null
+    : await checkOrderAddress(db, shop, input.orderId, input.destination, {
+        ...(options.providersFor ? { providersFor: options.providersFor } : {}),
+      });
+  if (address?.status === "UNDELIVERABLE")
+    return { kind: "NEEDS_INPUT", error: undeliverableError(address.reason) };
+  if (address?.status === "OK" && address.residential !== null && input.destination)
+    input = { ...input, destination: { ...input.destination, residential: address.residential } };
   const pickup = await loadPickupRequest(db, shop, input, snapshot.pickupChoiceValue);
   const laneStats = await loadLaneStats(db, shop);
   return decideRouting({

@@ -1,0 +1,87 @@
+import type { PrismaClient } from "@prisma/client";
+import { enqueueJob } from "../../jobs/enqueue.server";
+import { ProviderError, type RateAddress } from "../carrier-accounts/types";
+import type { Destination } from "../../engine/types";
+import { connectedProviders, type ProvidersFor } from "./connected-providers.server";
+
+/** How long routing waits for the address check before going on without it. */
+export const ADDRESS_CHECK_TIMEOUT_MS = 5_000;
+/** The tag an order with an undeliverable address gets (docs/carriers.md). */
+export const ADDRESS_TAG = "tailroute-address-undeliverable";
+export const ORDERS_ADDRESS_TAG = "orders.address-tag";
+
+export type AddressCheckOutcome =
+  | { status: "OK"; residential: boolean | null; zip4: string | null; poBox: boolean }
+  | { status: "UNDELIVERABLE"; reason: string }
+  | { status: "SKIPPED"; reason: string };
+
+export const destinationAddress = (d: Destination): RateAddress => ({
+  ...(d.addressLines[0] ? { street1: d.addressLines[0] } : {}),
+  ...(d.addressLines[1] ? { street2: d.addressLines[1] } : {}),
+  ...(d.city ? { city: d.city } : {}),
+  ...(d.state ? { state: d.state } : {}),
+  ...(d.company ? { company: d.company } : {}),
+  zip: d.zip,
+  country: d.country,
+});
+
+/**
+ * Checks an order's destination with the shop's first connected account (docs/carriers.md, "Address checks and
+ * labels") and records the outcome. null = no connected account or no street address (nothing checked). A provider
+ * that fails or is slow never blocks routing: the check is SKIPPED with the reason. An undeliverable address also
+ * queues the order's tag (a keyed job: once per order).
+ */
+export async function checkOrderAddress(
+  db: PrismaClient,
+  shop: string,
+  orderId: string,
+  destination: Destination | null,
+  deps: { providersFor?: ProvidersFor; timeoutMs?: number } = {},
+): Promise<AddressCheckOutcome | null> {
+  if (!destination || destination.addressLines.length === 0) return null;
+  const [account] = await (deps.providersFor ?? connectedProviders)(db, shop);
+  if (!account) return null;
+  let outcome: AddressCheckOutcome;
+  try {
+    const v = await account.provider.verifyAddress(destinationAddress(destination), {
+      timeoutMs: deps.timeoutMs ?? ADDRESS_CHECK_TIMEOUT_MS,
+    });
+    outcome = v.deliverable
+      ? { status: "OK", residential: v.residential, zip4: v.zip4, poBox: v.poBox }
+      : { status: "UNDELIVERABLE", reason: v.reason ?? "the carrier could not verify the address" };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    // A 422 on an address is the provider refusing that address; anything else is the provider being unwell.
+    outcome =
+      error.kind === "INVALID"
+        ? { status: "UNDELIVERABLE", reason: error.message }
+        : { status: "SKIPPED", reason: `${error.kind}: ${error.message}`.slice(0, 300) };
+  }
+  const row = {
+    status: outcome.status,
+    provider: account.kind,
+    residential: outcome.status === "OK" ? outcome.residential : null,
+    zip4: outcome.status === "OK" ? outcome.zip4 : null,
+    poBox: outcome.status === "OK" ? outcome.poBox : false,
+    reason: outcome.status === "OK" ? null : outcome.reason,
+    checkedAt: new Date(),
+  };
+  await db.$transaction(async (tx) => {
+    await tx.addressCheck.upsert({
+      where: { shop_orderId: { shop, orderId } },
+      create: { shop, orderId, ...row },
+      update: row,
+    });
+    if (outcome.status === "UNDELIVERABLE")
+      await enqueueJob(
+        tx,
+        ORDERS_ADDRESS_TAG,
+        { orderId },
+        { key: `${shop}:${orderId}:undeliverable`, shop },
+      );
+  });
+  return outcome;
+}
+
+/** The decision's error for an undeliverable address (the admin order page shows it with the fix form). */
+export const undeliverableError = (reason: string) => `Address undeliverable: ${reason}`;
