@@ -43,8 +43,8 @@ export async function runCli(argv: string[], io: CliIO, all: CliCommand[] = comm
   return command.run(rest, io);
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
-if (invokedDirectly) {
+/** Runs `tailroute` with this process's arguments and streams, and exits with the command's code. */
+export function runAsProcess(): void {
   const io: CliIO = {
     stdin: process.stdin,
     stdout: (s) => void process.stdout.write(s),
@@ -58,3 +58,6 @@ if (invokedDirectly) {
     },
   );
 }
+
+const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
+if (invokedDirectly) runAsProcess();

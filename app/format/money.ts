@@ -1,4 +1,4 @@
-import { formatDollars } from "../engine";
+import { formatDollars } from "../engine/rating/money";
 
 /**
  * Integer cents as people read them: "$12.34", "-$0.50". The one money formatter of the app; it is the engine's

@@ -1,4 +1,4 @@
-import { TIER_DEFINITIONS } from "../engine";
+import { TIER_DEFINITIONS } from "../engine/routing/tiers";
 import type { TierCode } from "../engine/types";
 
 const NAMES: ReadonlyMap<string, string> = new Map(TIER_DEFINITIONS.map((d) => [d.code, d.name]));

@@ -1,4 +1,4 @@
-import { STATE_TIME_ZONES } from "../engine";
+import { STATE_TIME_ZONES } from "../engine/geo/state-time-zones";
 
 /**
  * The IANA time zones a US warehouse can be in, from the engine's state table (so a zone the engine derives for a
