@@ -55,6 +55,8 @@ async function startSharedApp(): Promise<SharedApp> {
   const app = await startAppServer({
     port,
     logFile: TEST_APP_LOG,
+    // Its health check answers within seconds on a quiet machine; a loaded 2-core CI machine took 27.6 s.
+    timeoutMs: 90_000,
     env: {
       DATABASE_URL: databaseUrl,
       SHOPIFY_API_KEY: TEST_API_KEY,
