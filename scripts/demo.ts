@@ -16,6 +16,7 @@ import { runPickupDemo } from "./lib/demo-pickup";
 import { startDemoStorefront, type DemoStorefront } from "./lib/demo-storefront";
 import { replayDemoTracking } from "./lib/demo-tracking";
 import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
+import { runLiveRatesDemo } from "./lib/demo-live-rates";
 
 async function main() {
   const fresh = process.argv.includes("--fresh-shop");
@@ -125,6 +126,16 @@ Tailroute demo is running
     for (const line of await replayDemoTraffic(app.url, DEMO_DEFAULTS.DEMO_SHOP, env.apiSecret)) {
       console.log(`  ${line.ok ? "✓" : "✗"} ${line.what} → HTTP ${line.status}`);
     }
+    console.log("▸ Live rates (docs/carriers.md): a fake EasyPost account prices one service at checkout");
+    const liveDb = createPrismaClient(url);
+    const live = await runLiveRatesDemo({
+      appUrl: app.url,
+      shop: DEMO_DEFAULTS.DEMO_SHOP,
+      secret: env.apiSecret,
+      db: liveDb,
+    });
+    for (const line of live.lines) console.log(`  ${line}`);
+    await liveDb.$disconnect();
   }
   if (!fresh)
     await runPickupDemo({
