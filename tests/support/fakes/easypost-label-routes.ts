@@ -137,7 +137,7 @@ export function easyPostLabelRoutes(state: EasyPostLabelState, baseUrl: () => st
         if (!rate)
           return error(422, "SHIPMENT.RATE.INVALID", "The rate is not one of this shipment's rates.");
         const perParcel = { ...rate, rate: (Number(rate.rate) / shipments.length).toFixed(2) };
-        for (const s of shipments) s.id ??= id("shp");
+        for (const s of shipments) state.created.set((s.id ??= id("shp")), s);
         const codes = shipments.map((s) => bill(s, perParcel, object.options));
         state.purchases.push({ id: object.id, trackingCodes: codes });
         if (state.loseNextBuyAnswer) {
