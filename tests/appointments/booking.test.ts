@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { bookAppointment } from "../../app/services/appointments/book-appointment.server";
 import { freightAppointmentContext } from "../../app/services/appointments/freight-order.server";
+import { FLOW_TRIGGERS } from "../../app/services/notifications/flow-triggers";
+import { redactCustomerOrders } from "../../app/services/shop/compliance.server";
 import { eraseShop } from "../../app/services/shop/lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
 import { freightDecision, NOW, seedAppointmentShop } from "./appointment-shop";
@@ -82,7 +84,16 @@ describe("freight appointment booking", () => {
   });
 
   it("moves a booking to another window and frees the old seat in the same transaction", async () => {
-    // GIVEN order 10 booked Wednesday morning
+    // GIVEN a workflow of the shop uses the "freight appointment booked" Flow trigger
+    await db.flowTriggerUse.create({
+      data: {
+        shop: SHOP,
+        handle: FLOW_TRIGGERS.freight_appointment_booked.handle,
+        enabled: true,
+        changedAt: NOW,
+      },
+    });
+    // AND order 10 booked Wednesday morning
     expect((await book(10, "2026-12-16", "am")).status).toBe(200);
     // WHEN the buyer changes to Thursday afternoon
     const moved = await book(10, "2026-12-17", "pm");
@@ -99,6 +110,15 @@ describe("freight appointment booking", () => {
     });
     expect(seats.find((s) => s.day === "2026-12-16")?.booked).toBe(0);
     expect(seats.find((s) => s.day === "2026-12-17" && s.windowId === "pm")?.booked).toBe(1);
+    // AND the buyer is told of each, once: the booking and the change are two Flow notifications of order 10
+    const told = await db.notification.findMany({
+      where: { shop: SHOP, kind: "freight_appointment_booked", orderId: order(10) },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(told.map((n) => [n.channel, n.eventKey])).toEqual([
+      ["FLOW", `freight_appointment_booked:${order(10)}:v1`],
+      ["FLOW", `freight_appointment_booked:${order(10)}:v2`],
+    ]);
   });
 
   it("refuses a slot of another shop's calendar, a day the region has no delivery, a blackout and a day too soon", async () => {
@@ -128,6 +148,18 @@ describe("freight appointment booking", () => {
     expect("reason" in late && late.reason).toMatch(/cut-off/);
     const kept = await db.deliveryAppointment.findFirstOrThrow({ where: { shop: SHOP, orderId: order(12) } });
     expect(kept.day).toBe("2026-12-14");
+  });
+
+  it("customers/redact erases the listed orders' appointments and keeps their seats taken", async () => {
+    // WHEN the buyer of order 12 asks to be forgotten
+    await redactCustomerOrders(db, SHOP, ["12"]);
+    // THEN its appointment is gone, the Monday morning seat stays taken, and order 10's appointment stays
+    expect(await db.deliveryAppointment.count({ where: { shop: SHOP, orderId: order(12) } })).toBe(0);
+    const monday = await db.appointmentSlot.findFirstOrThrow({
+      where: { shop: SHOP, day: "2026-12-14", windowId: "am" },
+    });
+    expect(monday.booked).toBe(1);
+    expect(await db.deliveryAppointment.count({ where: { shop: SHOP, orderId: order(10) } })).toBe(1);
   });
 
   it("shop/redact erases the shop's calendars, slots and appointments and nothing of another shop", async () => {
