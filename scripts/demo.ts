@@ -12,6 +12,7 @@ import { demoAdmin } from "./lib/demo-admin";
 import { replayDemoHandoff } from "./lib/demo-handoff";
 import { replayDemoOrders } from "./lib/demo-orders";
 import { runNotificationsDemo } from "./lib/demo-notifications";
+import { runAppointmentsDemo } from "./lib/demo-appointments";
 import { runPickupDemo } from "./lib/demo-pickup";
 import { startDemoStorefront, type DemoStorefront } from "./lib/demo-storefront";
 import { replayDemoTracking } from "./lib/demo-tracking";
@@ -162,6 +163,17 @@ Tailroute demo is running
       console.log(`  ${line}`);
     await handoffDb.$disconnect();
     console.log(`  Inspect: DATABASE_URL=${url} npx tailroute handoffs --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
+    console.log("▸ Freight delivery appointment (docs/appointments.md): the buyer books a window after purchase");
+    const appointmentDb = createPrismaClient(url);
+    for (const line of await runAppointmentsDemo({
+      appUrl: app.url,
+      apiKey: env.apiKey,
+      secret: env.apiSecret,
+      db: appointmentDb,
+      store: fakeOrders,
+    }))
+      console.log(`  ${line}`);
+    await appointmentDb.$disconnect();
     console.log("▸ Buyer notifications (docs/notifications.md): a held parcel's emails and Flow triggers");
     const notifyDb = createPrismaClient(url);
     const notify = await runNotificationsDemo({
