@@ -11,6 +11,7 @@ import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.serve
 import { fireFlowTrigger } from "../../app/services/notifications/fire-flow-trigger.server";
 import { receiveFlowLifecycle } from "../../app/services/notifications/flow-lifecycle.server";
 import { listNotifications } from "../../app/services/notifications/notification-log.server";
+import { eraseCustomerNotifications } from "../../app/services/notifications/erase.server";
 import { saveEmailSettings } from "../../app/services/notifications/settings.server";
 import { runNotificationSweeps } from "../../app/services/notifications/sweeps.server";
 import { addressHash, confirmUnsubscribeToken } from "./unsubscribe-helpers";
@@ -297,6 +298,12 @@ describe("the app's own emails", () => {
     // AND no stored notification names the buyer's address
     const rows = await db.notification.findMany({ where: { shop: A } });
     expect(JSON.stringify(rows)).not.toContain(BUYER);
+
+    // WHEN Shopify asks to redact the customer (customers/redact names the order and the customer)
+    await eraseCustomerNotifications(db, A, ["5001"], 7001);
+    // THEN the shop's log of that buyer is gone, and the opt-out that keeps them from being emailed stays
+    expect(await db.notification.count({ where: { shop: A } })).toBe(0);
+    expect(await db.emailUnsubscribe.count({ where: { shop: A } })).toBe(1);
   });
 });
 
