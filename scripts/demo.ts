@@ -9,6 +9,7 @@ import { buildApp, freshSqliteDatabase, PROJECT_ROOT, startAppServer } from "./l
 import { FakeOrderShop } from "./lib/fake-order-shop";
 import { FakeShopifyAdmin } from "./lib/fake-shopify-admin";
 import { demoAdmin } from "./lib/demo-admin";
+import { demoAppEnv } from "./lib/demo-app-env";
 import { replayDemoHandoff } from "./lib/demo-handoff";
 import { replayDemoOrders } from "./lib/demo-orders";
 import { runNotificationsDemo } from "./lib/demo-notifications";
@@ -56,16 +57,13 @@ async function main() {
 
   const app = await startAppServer({
     port: env.port,
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "1",
-      // Not "development" (the server would wait for `remix dev`) and not "production" (demo secrets).
-      NODE_ENV: "demo",
-      SHOPIFY_API_KEY: env.apiKey,
-      SHOPIFY_API_SECRET: env.apiSecret,
-      SHOPIFY_APP_URL: env.appUrl,
-      SHOPIFY_ADMIN_API_BASE_URL: fakeShopify.url,
-    },
+    env: demoAppEnv({
+      databaseUrl: url,
+      adminApiUrl: fakeShopify.url,
+      apiKey: env.apiKey,
+      apiSecret: env.apiSecret,
+      appUrl: env.appUrl,
+    }),
     inheritOutput: false,
   });
   app.process.stdout?.pipe(process.stdout);
