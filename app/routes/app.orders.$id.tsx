@@ -12,6 +12,9 @@ import { decisionHistory } from "../services/order-routing/order-changes/decisio
 import { formatMoney, serviceLabel } from "../format";
 import { OrderAppointmentCard } from "../components/appointments/order-appointment-card";
 import { orderAppointment } from "../services/appointments/order-appointment.server";
+import { LabelsCard } from "../components/orders/labels-card";
+import { AddressCheckCard } from "../components/orders/address-check-card";
+import { orderLabelsAction, orderLabelsPanel } from "../services/labels/order-labels-panel.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
@@ -21,11 +24,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     ...detail,
     history: await decisionHistory(db, shop, detail.id),
     appointment: await orderAppointment(db, shop, detail.orderId),
+    carrierLabels: await orderLabelsPanel(db, shop, detail.id, detail.orderId),
   };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { db, shop } = await adminContext(request);
+  const form = await request.clone().formData();
+  const labels = await orderLabelsAction(db, shop, params.id ?? "", form);
+  if (labels === null) throw new Response("Not found", { status: 404 });
+  if (labels !== undefined) return json(labels, { status: labels.ok ? 200 : 422 });
   const result = await rerouteDecision(db, shop, params.id ?? "");
   if (!result) throw new Response("Decision not found", { status: 404 });
   return json(result, { status: result.ok ? 200 : 409 });
@@ -159,6 +167,22 @@ export default function OrderDecision() {
                 )}
               </BlockStack>
             </Card>
+            {d.carrierLabels.addressCheck ? (
+              <AddressCheckCard
+                check={d.carrierLabels.addressCheck}
+                busy={busy}
+                {...(data && !data.ok && "errors" in data
+                  ? { errors: data.errors as Record<string, string> }
+                  : {})}
+              />
+            ) : null}
+            {d.carrierLabels.connected ? (
+              <LabelsCard
+                labels={d.carrierLabels.labels}
+                busy={busy}
+                canBuy={d.status === "APPLIED" || d.status === "PENDING"}
+              />
+            ) : null}
             {d.rerouteAllowed ? <RerouteCard status={d.status} busy={busy} /> : null}
           </BlockStack>
         </Layout.Section>
