@@ -213,6 +213,15 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   },
   pickupChoice("thank-you pickup choice (checkout session token)", "/api/checkout/pickup-points"),
   pickupChoice("order-status pickup choice (session token)", "/api/customer-account/pickup-points"),
+  ...["/api/customer-account/delivery-status", "/api/checkout/delivery-status"].map((path) => ({
+    ...pickupChoice(`freight appointment booking ${path} (session token)`, path),
+    sample: () => ({
+      orderId: "gid://shopify/Order/820982911946154508",
+      calendarId: "c1",
+      day: "2026-12-15",
+      windowId: "am",
+    }),
+  })),
   {
     name: "Flow trigger lifecycle callback (HMAC)",
     path: () => "/flow/lifecycle",
