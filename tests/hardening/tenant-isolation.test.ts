@@ -430,6 +430,73 @@ describe("tenant isolation: carrier account keys", () => {
   });
 });
 
+describe("tenant isolation: shipping labels", () => {
+  it("A never downloads or voids B's label, even with its id", async () => {
+    // GIVEN B bought a label whose PDF is stored
+    const label = await db.shippingLabel.create({
+      data: {
+        shop: B,
+        orderId: B_ORDER,
+        decisionId: "b-decision",
+        purchaseKey: "b-decision:0:0",
+        status: "PURCHASED",
+      },
+    });
+    await db.shippingLabelFile.create({
+      data: {
+        shop: B,
+        labelId: label.id,
+        parcelIndex: 0,
+        contentType: "application/pdf",
+        content: Buffer.from("%PDF-B"),
+      },
+    });
+    const as = async (shop: string) => {
+      await db.session.upsert({
+        where: { id: `offline_${shop}` },
+        create: {
+          id: `offline_${shop}`,
+          shop,
+          state: "installed",
+          isOnline: false,
+          accessToken: `token-${shop}`,
+        },
+        update: {},
+      });
+      const { token } = await getJwt(
+        shop.replace(".myshopify.com", ""),
+        TEST_API_KEY,
+        inject("appApiSecret"),
+      );
+      return (path: string, form?: Record<string, string>) =>
+        fetch(url(path), {
+          method: form ? "POST" : "GET",
+          headers: {
+            "User-Agent": BROWSER,
+            Authorization: `Bearer ${token}`,
+            ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+          },
+          ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+        });
+    };
+    // WHEN A asks for it by id, or to void it through B's order
+    const asA = await as(A);
+    const download = await asA(`/app/labels/${label.id}/1`);
+    const voided = await asA(`/app/orders/${label.decisionId}?_data=routes%2Fapp.orders.%24id`, {
+      intent: "void-label",
+      labelId: label.id,
+    });
+    // THEN nothing of B's is served or changed; B itself downloads its file
+    expect(download.status).toBe(404);
+    expect(await download.text()).not.toContain("%PDF-B");
+    expect(voided.status).toBe(404);
+    expect(await db.job.count({ where: { kind: "labels.refund" } })).toBe(0);
+    const own = await (await as(B))(`/app/labels/${label.id}/1`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toBe("%PDF-B");
+  });
+});
+
 function tailroute(...args: string[]) {
   return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
     encoding: "utf8",
