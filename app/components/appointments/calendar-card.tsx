@@ -54,7 +54,10 @@ export function CalendarCard({
               <Badge>No calendar yet</Badge>
             )}
             {hasCalendar && (
-              <Text as="span" tone="subdued">{`${bookedFromToday} deliveries booked from today`}</Text>
+              <Text
+                as="span"
+                tone="subdued"
+              >{`${bookedFromToday} ${bookedFromToday === 1 ? "delivery" : "deliveries"} booked from today`}</Text>
             )}
           </InlineStack>
           <InlineStack gap="300" wrap={false}>
