@@ -11,6 +11,8 @@ import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.serve
 import { fireFlowTrigger } from "../../app/services/notifications/fire-flow-trigger.server";
 import { receiveFlowLifecycle } from "../../app/services/notifications/flow-lifecycle.server";
 import { listNotifications } from "../../app/services/notifications/notification-log.server";
+import { recordNotificationEvent } from "../../app/services/notifications/record-event.server";
+import type { NotificationEvent } from "../../app/services/notifications/types";
 import { eraseCustomerNotifications } from "../../app/services/notifications/erase.server";
 import { saveEmailSettings } from "../../app/services/notifications/settings.server";
 import { runNotificationSweeps } from "../../app/services/notifications/sweeps.server";
@@ -202,6 +204,11 @@ describe("Flow triggers", () => {
     await checkHoldExpiries(db, { now: reminderTime });
     await runNotificationSweeps(db, reminderTime);
     await runUntilSent();
+    // … and the same event is recorded once more (as a caller retrying its transaction would), then a new runner
+    const arrived = await db.notification.findFirstOrThrow({
+      where: { shop: A, kind: "pickup_ready", channel: "FLOW" },
+    });
+    await db.$transaction((tx) => recordNotificationEvent(tx, arrived.event as NotificationEvent));
     await runUntilSent();
 
     // THEN Flow received each of shop A's events once, with the order and customer references and the fields
