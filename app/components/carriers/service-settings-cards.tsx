@@ -76,9 +76,9 @@ export function ServiceLimitsCard({ form }: Form) {
           <NumberInput form={form} name="dimMinCubicIn" label="DIM applies above (in³)" />
         </FormLayout.Group>
         <FormLayout.Group condensed>
-          <NumberInput form={form} name="maxWeightLb" label="Max weight (lb)" />
-          <NumberInput form={form} name="maxLongestIn" label="Max longest side (in)" />
-          <NumberInput form={form} name="maxLengthPlusGirthIn" label="Max length + girth (in)" />
+          <NumberInput form={form} name="maxWeightLb" label="Max weight (lb)" step={0.01} />
+          <NumberInput form={form} name="maxLongestIn" label="Max longest side (in)" step={0.01} />
+          <NumberInput form={form} name="maxLengthPlusGirthIn" label="Max length + girth (in)" step={0.01} />
         </FormLayout.Group>
       </FormLayout>
     </Card>

@@ -7,7 +7,10 @@ import type { FormState, FormValues } from "./use-form-state";
 // Lengths and weights are typed in the shop's display units (Settings); the action converts them to the stored
 // inches and ounces (admin/units.ts). The label always names the unit.
 
-/** Length × width × height in the shop's dimension unit (fields `length`, `width`, `height`). */
+/**
+ * Length × width × height in the shop's dimension unit (fields `length`, `width`, `height`). Fractions are
+ * allowed (a 10.5 in mailer): without a step, the browser would refuse any value that is not a whole number.
+ */
 export function DimensionFields<V extends FormValues>({
   form,
   unit,
@@ -20,9 +23,30 @@ export function DimensionFields<V extends FormValues>({
   const u = unitLabel[unit];
   return (
     <FormLayout.Group condensed>
-      <NumberInput form={form} name="length" label={`Length (${u})`} errorPath={errorPaths.length} min={0} />
-      <NumberInput form={form} name="width" label={`Width (${u})`} errorPath={errorPaths.width} min={0} />
-      <NumberInput form={form} name="height" label={`Height (${u})`} errorPath={errorPaths.height} min={0} />
+      <NumberInput
+        form={form}
+        name="length"
+        label={`Length (${u})`}
+        errorPath={errorPaths.length}
+        min={0}
+        step={0.01}
+      />
+      <NumberInput
+        form={form}
+        name="width"
+        label={`Width (${u})`}
+        errorPath={errorPaths.width}
+        min={0}
+        step={0.01}
+      />
+      <NumberInput
+        form={form}
+        name="height"
+        label={`Height (${u})`}
+        errorPath={errorPaths.height}
+        min={0}
+        step={0.01}
+      />
     </FormLayout.Group>
   );
 }
