@@ -1,12 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, Card, EmptyState, Page } from "@shopify/polaris";
+import { Banner, Card, Page } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { AddFromCatalogueModal } from "../components/carriers/add-from-catalogue-modal";
 import { ServiceListTable } from "../components/carriers/service-list-table";
 import { adminContext } from "../services/admin/admin-context.server";
 import { carriersAction, carriersPage } from "../services/admin/carriers.server";
 import { statusOf } from "../services/admin/form-data";
+import { EmptyNote } from "../components/empty-note";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
@@ -48,15 +49,14 @@ export default function Carriers() {
       ) : null}
       <Card padding="0">
         {services.length === 0 ? (
-          <EmptyState
+          <EmptyNote
             heading="No carrier services yet"
             action={{ content: "Add from catalogue", onAction: () => setAdding(true) }}
-            image=""
           >
             <p>
               Add UPS, FedEx, USPS, Amazon, a regional carrier or LTL freight from the built-in catalogue.
             </p>
-          </EmptyState>
+          </EmptyNote>
         ) : (
           <ServiceListTable services={services} />
         )}

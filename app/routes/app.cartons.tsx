@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Card, Layout, Page } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { CartonFormCard, NEW_CARTON, type CartonFormValues } from "../components/cartons/carton-form-card";
 import { CartonTable } from "../components/cartons/carton-table";
@@ -11,6 +11,7 @@ import { useActionToast } from "../components/use-action-toast";
 import { adminContext } from "../services/admin/admin-context.server";
 import { cartonsAction, cartonsPage } from "../services/admin/cartons.server";
 import { statusOf } from "../services/admin/form-data";
+import { EmptyNote } from "../components/empty-note";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop } = await adminContext(request);
@@ -68,9 +69,9 @@ export default function Cartons() {
         <Layout.Section>
           <Card padding="0">
             {cartons.length === 0 ? (
-              <EmptyState heading="No cartons yet" image="">
+              <EmptyNote heading="No cartons yet">
                 <p>Add the boxes you ship in. Without cartons, every product ships in its own default box.</p>
-              </EmptyState>
+              </EmptyNote>
             ) : (
               <CartonTable
                 cartons={cartons}

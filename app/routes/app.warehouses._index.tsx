@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, Link, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, IndexTable, Link, Page, Text } from "@shopify/polaris";
 import { FREIGHT_LEVEL_LABELS, MODE_LABELS } from "../components/delivery-labels";
 import { ErrorsBanner } from "../components/errors-banner";
 import { useActionToast } from "../components/use-action-toast";
@@ -13,6 +13,7 @@ import {
   locationChoices,
 } from "../services/admin/warehouses-from-locations.server";
 import { listWarehouses } from "../services/admin/warehouses.server";
+import { EmptyNote } from "../components/empty-note";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { db, shop, graphql } = await adminContext(request);
@@ -50,13 +51,12 @@ export default function Warehouses() {
         <ErrorsBanner data={data} />
         <Card padding="0">
           {warehouses.length === 0 ? (
-            <EmptyState
+            <EmptyNote
               heading="Add the warehouses you ship from"
               action={{ content: "Add warehouse", url: "/app/warehouses/new" }}
-              image=""
             >
               <p>Tailroute picks the warehouse for each order from these, by distance, stock and cost.</p>
-            </EmptyState>
+            </EmptyNote>
           ) : (
             <IndexTable
               resourceName={{ singular: "warehouse", plural: "warehouses" }}

@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Checkbox,
-  EmptyState,
   IndexTable,
   InlineStack,
   List,
@@ -23,6 +22,7 @@ import { BulkDimensionsForm } from "./bulk-dimensions-form";
 import { PRODUCT_FLAG_LABELS } from "./product-flags";
 import { draftOf, type ProductRowDraft } from "./product-row-draft";
 import { ProductTableFiltersForm } from "./product-table-filters";
+import { EmptyNote } from "../empty-note";
 
 type Answer = { ok: true; message: string } | { ok: false; errors: Record<string, string> };
 
@@ -127,9 +127,9 @@ export function ProductTableCard({
           </BlockStack>
         </div>
         {table.rows.length === 0 ? (
-          <EmptyState heading="No products match" image="">
+          <EmptyNote heading="No products match">
             <p>Change the search or the filter, or read the catalogue from Shopify again.</p>
-          </EmptyState>
+          </EmptyNote>
         ) : (
           <IndexTable
             resourceName={{ singular: "product", plural: "products" }}
