@@ -133,7 +133,7 @@ export const SimulatorForm = z.object({
     .string()
     .regex(/^([A-Z]{2})?$/, "two-letter state code")
     .optional(),
-  address1: z.string().optional(),
+  address1: z.string().max(255, "at most 255 characters").optional(),
   lines: z
     .array(z.object({ variantId: z.string().regex(/^\d+$/), quantity: z.number().int().min(1).max(999) }))
     .min(1, "add at least one product"),

@@ -9,7 +9,7 @@ import { ProductPicker, type PickedProduct } from "./product-picker";
 type CartLine = PickedProduct & { quantity: string };
 
 /**
- * ZIP, optional state, and the cart: products found by search (ProductPicker), a quantity each (`qty.<variantId>`).
+ * ZIP, optional state and street address (a PO box there goes by USPS only, as at checkout), and the cart: products found by search (ProductPicker), a quantity each (`qty.<variantId>`).
  * The cart starts with the first suggested product, one of it.
  */
 export function SimulatorForm({
@@ -21,7 +21,7 @@ export function SimulatorForm({
   data: unknown;
   busy: boolean;
 }) {
-  const form = useFormState({ zip: "10001", state: "" }, data);
+  const form = useFormState({ zip: "10001", state: "", address1: "" }, data);
   const [cart, setCart] = useState<CartLine[]>(() =>
     suggested[0] ? [{ ...suggested[0], quantity: "1" }] : [],
   );
@@ -44,6 +44,12 @@ export function SimulatorForm({
             <TextInput form={form} name="zip" label="ZIP code" />
             <TextInput form={form} name="state" label="State (optional)" maxLength={2} />
           </FormLayout.Group>
+          <TextInput
+            form={form}
+            name="address1"
+            label="Street address (optional)"
+            helpText="As the buyer types it: a PO box goes by USPS only"
+          />
           <Text as="h3" variant="headingSm">
             Cart
           </Text>

@@ -159,7 +159,10 @@ async function testQuote(
     });
     const { rates } = rateWithEngine(runtime, request, now);
     return rates.length > 0
-      ? { passed: true, detail: `Test quote to ${TEST_ZIP.postal_code}: ${rates.length} rates` }
+      ? {
+          passed: true,
+          detail: `Test quote to ${TEST_ZIP.postal_code}: ${rates.length} rate${rates.length === 1 ? "" : "s"}`,
+        }
       : { passed: false, detail: `Test quote to ${TEST_ZIP.postal_code} returned no rates` };
   } catch (error) {
     return {
