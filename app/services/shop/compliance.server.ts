@@ -7,7 +7,7 @@ import { fulfillmentEventMessage, type TrackingStatus } from "../../engine/track
 /** customers/data_request: everything the app holds about the listed orders of one shop. */
 export async function customerDataReport(db: PrismaClient, shop: string, numericOrderIds: string[]) {
   const orderIds = numericOrderIds.map(orderGid);
-  const [decisions, shipments] = await Promise.all([
+  const [decisions, shipments, appointments] = await Promise.all([
     db.routingDecision.findMany({
       where: { shop, orderId: { in: orderIds } },
       select: {
@@ -37,13 +37,18 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
         },
       },
     }),
+    // The freight delivery window the buyer booked for the order.
+    db.deliveryAppointment.findMany({
+      where: { shop, orderId: { in: orderIds } },
+      select: { orderId: true, day: true, windowStart: true, windowEnd: true, timeZone: true, createdAt: true },
+    }),
   ]);
   // The stored routing input holds the shipping address: report it, not the rest of the engine input.
   const held = decisions.map(({ input, ...decision }) => ({
     ...decision,
     destination: (input as { destination?: unknown } | null)?.destination ?? null,
   }));
-  return { orders: orderIds, decisions: held, shipments };
+  return { orders: orderIds, decisions: held, shipments, appointments };
 }
 
 /** The parts of a stored engine input that say who and where the buyer is; zip/state/country stay for lane statistics. */
