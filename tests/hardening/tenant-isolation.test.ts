@@ -275,6 +275,53 @@ describe("tenant isolation", () => {
   });
 });
 
+describe("tenant isolation: onboarding pages", () => {
+  it("A's session token never reads or writes B's surcharge areas, zone charts or rate card by B's service id", async () => {
+    // GIVEN A's offline session and App Bridge bearer token, and one of B's carrier services
+    await db.session.upsert({
+      where: { id: `offline_${A}` },
+      create: { id: `offline_${A}`, shop: A, state: "installed", isOnline: false, accessToken: "token-a" },
+      update: {},
+    });
+    const { token } = await getJwt(A.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
+    const asA = (path: string, form?: Record<string, string>) =>
+      fetch(url(path), {
+        method: form ? "POST" : "GET",
+        headers: { "User-Agent": BROWSER, Authorization: `Bearer ${token}` },
+        ...(form ? { body: new URLSearchParams(form) } : {}),
+      });
+    const serviceB = await db.carrierService.findFirstOrThrow({ where: { shop: B, mode: "EXPRESS_PARCEL" } });
+    const before = {
+      surcharges: serviceB.surcharges,
+      cards: await db.rateCard.count({ where: { carrierServiceId: serviceB.id } }),
+    };
+    const areas = `/app/carriers/${serviceB.id}/surcharge-areas?_data=routes%2Fapp.carriers.%24id_.surcharge-areas`;
+    // (A's own service's page opens: the token is good)
+    const serviceA = await db.carrierService.findFirstOrThrow({ where: { shop: A, mode: "EXPRESS_PARCEL" } });
+    expect((await asA(areas.replace(serviceB.id, serviceA.id))).status).toBe(200);
+    // WHEN A opens B's surcharge areas and zone charts THEN they are not found
+    expect((await asA(areas)).status).toBe(404);
+    const charts = `/app/carriers/${serviceB.id}/zone-charts?_data=routes%2Fapp.carriers.%24id_.zone-charts`;
+    expect((await asA(charts)).status).toBe(404);
+    // WHEN A imports a ZIP list and a rate card into B's service THEN both are not found and B's service is unchanged
+    const list = {
+      code: "DELIVERY_AREA",
+      mode: "REPLACE",
+      amount: "9.99",
+      per: "PACKAGE",
+      list: "10001",
+      fileName: "x.txt",
+    };
+    expect((await asA(areas, list)).status).toBe(404);
+    const csv = "max_lb,zone_2\n1,1.00\n";
+    const page = `/app/carriers/${serviceB.id}?_data=routes%2Fapp.carriers.%24id`;
+    expect((await asA(page, { intent: "importRateCard", csv })).status).toBe(404);
+    const after = await db.carrierService.findUniqueOrThrow({ where: { id: serviceB.id } });
+    expect(after.surcharges).toEqual(before.surcharges);
+    expect(await db.rateCard.count({ where: { carrierServiceId: serviceB.id } })).toBe(before.cards);
+  });
+});
+
 describe("tenant isolation: UPS Locator credentials", () => {
   const B_CLIENT_ID = "b-ups-client-id-5521";
   const B_SECRET = "b-ups-secret-never-shown-8830";
