@@ -19,6 +19,7 @@ import { startDemoStorefront, type DemoStorefront } from "./lib/demo-storefront"
 import { replayDemoTracking } from "./lib/demo-tracking";
 import { replayDemoCheckouts, replayDemoTraffic } from "./lib/demo-replay";
 import { runLiveRatesDemo } from "./lib/demo-live-rates";
+import { runLabelsDemo } from "./lib/demo-labels";
 
 async function main() {
   const fresh = process.argv.includes("--fresh-shop");
@@ -134,6 +135,17 @@ Tailroute demo is running
       db: liveDb,
     });
     for (const line of live.lines) console.log(`  ${line}`);
+    console.log("▸ Labels (docs/carriers.md): a routed order's label bought once, fulfilled, tracked back");
+    for (const line of await runLabelsDemo({
+      appUrl: app.url,
+      shop: DEMO_DEFAULTS.DEMO_SHOP,
+      secret: env.apiSecret,
+      db: liveDb,
+      fake: live.fake,
+      fakeShopify,
+      store: fakeOrders,
+    }))
+      console.log(`  ${line}`);
     await liveDb.$disconnect();
   }
   if (!fresh)
@@ -161,7 +173,9 @@ Tailroute demo is running
       console.log(`  ${line}`);
     await handoffDb.$disconnect();
     console.log(`  Inspect: DATABASE_URL=${url} npx tailroute handoffs --shop ${DEMO_DEFAULTS.DEMO_SHOP}`);
-    console.log("▸ Freight delivery appointment (docs/appointments.md): the buyer books a window after purchase");
+    console.log(
+      "▸ Freight delivery appointment (docs/appointments.md): the buyer books a window after purchase",
+    );
     const appointmentDb = createPrismaClient(url);
     for (const line of await runAppointmentsDemo({
       appUrl: app.url,
