@@ -107,14 +107,16 @@ export async function runAppointmentsDemo(options: {
     }),
   });
   lines.push(`POST (book ${day.day} ${window!.start}-${window!.end}) → HTTP ${booked.status}`);
-  for (
-    let wait = 0;
-    wait < 100 && !(store.note as string | null)?.includes("[Tailroute appointment]");
-    wait++
-  )
+  // The job writes the order: wait until it has written this version (metafield, then note).
+  let synced = await db.deliveryAppointment.findFirst({ where: { shop, orderId: decision.orderId } });
+  for (let wait = 0; wait < 100 && synced && synced.syncedVersion < synced.version; wait++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
+    synced = await db.deliveryAppointment.findFirst({ where: { shop, orderId: decision.orderId } });
+  }
+  const written = synced !== null && synced.syncedVersion >= synced.version;
+  const value = store.metafields.get("$app.delivery_appointment")?.value;
   lines.push(
-    `Shopify order now: metafield $app:delivery_appointment ${store.metafields.get("$app.delivery_appointment")?.value ?? "(not yet written)"}`,
+    `Shopify order now: metafield $app:delivery_appointment ${written ? `written (version ${synced!.version})` : "not yet written"}${value ? ` ${value}` : ""}`,
   );
   lines.push(`      note: ${store.note ?? "-"}`);
   lines.push(`Merchant: order page /app/orders/${decision.id} · calendars /app/appointments`);
