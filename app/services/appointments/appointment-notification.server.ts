@@ -19,6 +19,10 @@ export async function recordAppointmentBooked(
     orderId: appointment.orderId,
     orderName: appointment.orderName,
     customerId: appointment.customerId,
-    appointment: { date: appointment.day, startTime: appointment.windowStart, endTime: appointment.windowEnd },
+    appointment: {
+      date: appointment.day,
+      startTime: appointment.windowStart,
+      endTime: appointment.windowEnd,
+    },
   });
 }

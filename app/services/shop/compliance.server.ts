@@ -40,7 +40,14 @@ export async function customerDataReport(db: PrismaClient, shop: string, numeric
     // The freight delivery window the buyer booked for the order.
     db.deliveryAppointment.findMany({
       where: { shop, orderId: { in: orderIds } },
-      select: { orderId: true, day: true, windowStart: true, windowEnd: true, timeZone: true, createdAt: true },
+      select: {
+        orderId: true,
+        day: true,
+        windowStart: true,
+        windowEnd: true,
+        timeZone: true,
+        createdAt: true,
+      },
     }),
   ]);
   // The stored routing input holds the shipping address: report it, not the rest of the engine input.
