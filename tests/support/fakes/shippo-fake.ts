@@ -7,6 +7,7 @@ import {
   type FakeRateRow,
   type RecordedRequest,
 } from "./carrier-api-fake";
+import { newShippoLabelState, shippoLabelRoutes } from "./shippo-label-routes";
 
 // A fake Shippo API (docs.goshippo.com; shapes cited in docs/carriers.md) that the official `shippo` SDK talks to
 // over HTTP: point the SDK's `serverURL` at `fake.url`.
@@ -118,6 +119,9 @@ export class ShippoFake extends CarrierApiFake {
   tokens = new Set([SHIPPO_FAKE_TOKEN]);
   accounts = SHIPPO_FAKE_ACCOUNTS.map((a) => ({ ...a }));
   rateRows: FakeRateRow[] = SHIPPO_FAKE_RATES.map((r) => ({ ...r }));
+  /** Address validation, purchases, tracks, webhooks and refunds (shippo-label-routes.ts). */
+  labels = newShippoLabelState();
+  private labelRoutes = shippoLabelRoutes(this.labels);
 
   constructor() {
     super((fake, request) => (fake as ShippoFake).answer(request));
@@ -129,6 +133,8 @@ export class ShippoFake extends CarrierApiFake {
     const forced = this.behaviour.answer;
     if (forced !== "OK" && forced !== "NO_ANSWER") return ERRORS[forced]();
     const path = request.path.split("?")[0].replace(/\/$/, "");
+    const labelAnswer = this.labelRoutes(request);
+    if (labelAnswer) return labelAnswer;
     if (request.method === "GET" && path === "/carrier_accounts") {
       const withLevels = /service_levels=true/.test(request.path);
       return {
