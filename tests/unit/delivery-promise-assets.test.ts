@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { minifyThemeScript } from "../../scripts/lib/theme-asset.mjs";
 
 // The theme app extension's storefront assets: theme-check's size limit for app block JavaScript, the block's
 // schema, and every storefront string the block uses present in English and Spanish.
@@ -10,7 +10,11 @@ const read = (path: string) => readFileSync(join(root, path), "utf8");
 const block = read("blocks/delivery-promise.liquid");
 const script = read("assets/delivery-promise.js");
 
-/** theme-check's AssetSizeAppBlockJavaScript default `threshold_in_bytes: 10_000` (compressed, per file). */
+/**
+ * theme-check's AssetSizeAppBlockJavaScript default `threshold_in_bytes: 10_000`, measured on the file as it is
+ * (`shopify app build` reported "The file size for 'delivery-promise.js' (11568 B) exceeds the configured threshold
+ * (10000 B)" for an 11,568-byte file whose gzip was 3,834 bytes).
+ */
 const APP_BLOCK_JS_LIMIT_BYTES = 10_000;
 
 function flatten(value: unknown, prefix = ""): string[] {
@@ -20,12 +24,17 @@ function flatten(value: unknown, prefix = ""): string[] {
 const localeKeys = (file: string) => new Set(flatten(JSON.parse(read(`locales/${file}`))));
 
 describe("extensions/delivery-promise", () => {
-  it("keeps the block's JavaScript within 10 KB compressed", () => {
-    // GIVEN the block's JavaScript asset
-    // WHEN it is gzip-compressed as a CDN would serve it
-    const compressed = gzipSync(Buffer.from(script), { level: 9 }).length;
-    // THEN it stays inside theme-check's app block limit
-    expect(compressed).toBeLessThanOrEqual(APP_BLOCK_JS_LIMIT_BYTES);
+  it("keeps the block's JavaScript file within theme-check's 10,000 bytes", () => {
+    // GIVEN the block's JavaScript asset WHEN its bytes are counted as theme-check counts them
+    // THEN it stays inside the app block limit
+    expect(Buffer.byteLength(script)).toBeLessThanOrEqual(APP_BLOCK_JS_LIMIT_BYTES);
+  });
+
+  it("ships the asset built from the readable source (else run npm run build:theme)", async () => {
+    // GIVEN the readable script in theme/ WHEN it is minified as npm run build:theme does
+    const source = readFileSync(join(__dirname, "../../theme/delivery-promise.js"), "utf8");
+    // THEN the committed asset is exactly that build
+    expect(script).toBe(await minifyThemeScript(source));
   });
 
   it("declares an app block for product sections with its assets and merchant settings", () => {
