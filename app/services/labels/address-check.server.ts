@@ -4,8 +4,9 @@ import { ProviderError, type RateAddress } from "../carrier-accounts/types";
 import type { Destination } from "../../engine/types";
 import { connectedProviders, type ProvidersFor } from "./connected-providers.server";
 
-/** How long routing waits for the address check before going on without it. */
-export const ADDRESS_CHECK_TIMEOUT_MS = 5_000;
+/** How long routing waits for the address check before going on without it (orders/create is decided while
+ * Shopify waits for the webhook answer, 5 s in all). */
+export const ADDRESS_CHECK_TIMEOUT_MS = 1_500;
 /** The tag an order with an undeliverable address gets (docs/carriers.md). */
 export const ADDRESS_TAG = "tailroute-address-undeliverable";
 export const ORDERS_ADDRESS_TAG = "orders.address-tag";
