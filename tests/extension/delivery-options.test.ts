@@ -39,6 +39,7 @@ const POINTS = {
       holdDays: 7,
       holdDaysKind: "CALENDAR",
       isSample: true,
+      oftenUncollected: true,
     },
   ],
   excluded: [],
@@ -117,6 +118,9 @@ describe("checkout extension: delivery options", () => {
     expect(choices[0].textContent).toContain("Held for 5 days");
     expect(choices[1].textContent).toContain("Mon-Fri 08:00–19:00");
     expect(choices[1].textContent).toContain(en.pickup.sample);
+    // AND only the point whose parcels are often not collected carries the reminder to collect in time
+    expect(choices[1].textContent).toContain(en.pickup.oftenUncollected);
+    expect(choices[0].textContent).not.toContain(en.pickup.oftenUncollected);
   });
 
   it("selecting a point writes the cart metafield with the choice", async () => {

@@ -44,6 +44,7 @@ export function PickupList({ points, selectedId, onSelect, translate, disabled }
                 days: p.holdDays,
               }),
               p.isSample ? translate("pickup.sample") : "",
+              p.oftenUncollected ? translate("pickup.oftenUncollected") : "",
             ]
               .filter(Boolean)
               .join(" · ")}

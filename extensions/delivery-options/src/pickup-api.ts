@@ -12,6 +12,8 @@ export interface PickupPoint {
   holdDays: number;
   holdDaysKind: "CALENDAR" | "BUSINESS";
   isSample: boolean;
+  /** Parcels left here are often not collected (the shop's rule, docs/pickup-points.md): ranked lower, and flagged. */
+  oftenUncollected?: boolean;
 }
 
 export interface PickupAddress {
