@@ -8,8 +8,10 @@ import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
+import { runAddressFix } from "../../app/services/labels/address-fix.server";
 import { decideForOrder } from "../../app/services/order-routing/decide-for-order.server";
 import { orderRoutingInput } from "../../app/services/order-routing/order-input.server";
+import { routeOrderWebhook } from "../../app/services/order-routing/order-webhook.server";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { EASYPOST_FAKE_KEY, startEasyPostFake, type EasyPostFake } from "../support/fakes/easypost-fake";
@@ -29,6 +31,7 @@ const ORDER_ID = "gid://shopify/Order/5551234567999";
 const EDISON = "gid://shopify/Location/1001";
 const noWait: RetryPolicy = { ...DEFAULT_RETRY, sleep: async () => {} };
 let easyPost: EasyPostFake;
+let store: FakeOrderShop;
 
 beforeAll(async () => {
   await admin.start();
@@ -54,7 +57,7 @@ afterAll(async () => {
 beforeEach(() => {
   admin.reset();
   easyPost.reset();
-  const store = new FakeOrderShop(admin).install();
+  store = new FakeOrderShop(admin).install();
   store.orderId = ORDER_ID;
   store.fulfillmentOrders = [
     {
@@ -75,11 +78,15 @@ beforeEach(() => {
   store.setStock(EDISON, { [DEMO_VARIANTS.tee]: 50 });
 });
 
-const decide = (street: string) => {
+const orderTo = (street: string) => {
   const raw = fixture<Record<string, unknown>>("pickup/orders-create-tees-locker.json");
   raw.note_attributes = [];
   raw.shipping_address = { ...(raw.shipping_address as object), address1: street };
-  const input = orderRoutingInput(OrdersCreatePayload.parse(raw));
+  return OrdersCreatePayload.parse(raw);
+};
+
+const decide = (street: string) => {
+  const input = orderRoutingInput(orderTo(street));
   return decideForOrder(db, adminGraphqlClient(shop, "shpat_test", admin.url), shop, input, {
     decisionId: "d1",
     now: new Date("2026-11-20T15:20:00Z"),
@@ -109,5 +116,60 @@ describe("address check at routing", () => {
     expect(await db.addressCheck.findFirst({ where: { shop, orderId: ORDER_ID } })).toMatchObject({
       status: "SKIPPED",
     });
+  });
+});
+
+describe("the merchant's address fix (orders.address-fix)", () => {
+  const client = () => adminGraphqlClient(shop, "shpat_test", admin.url);
+  const fixed = {
+    address1: "200 N Spring St",
+    city: "Los Angeles",
+    provinceCode: "CA",
+    zip: "90012",
+    countryCode: "US",
+  };
+  const holdOrder = async (webhookId: string) => {
+    await db.routingDecision.deleteMany({ where: { shop, orderId: ORDER_ID } });
+    await routeOrderWebhook(
+      db,
+      { shop, webhookId, topic: "orders/create", payload: orderTo("1 Nowhere Rd") },
+      { clientFor: async () => client(), now: () => new Date("2026-11-20T15:20:00Z"), decideRetry: noWait },
+    );
+    return db.routingDecision.findFirstOrThrow({ where: { shop, orderId: ORDER_ID } });
+  };
+
+  it("writes the corrected address to Shopify, then routes the held order from it", async () => {
+    // GIVEN an order held because the carrier cannot deliver to its street
+    const held = await holdOrder("fix-1");
+    expect(held.status).toBe("NEEDS_INPUT");
+    // WHEN the merchant's corrected address is applied
+    const result = await runAddressFix(db, client(), shop, held.id, fixed, noWait);
+    // THEN Shopify has the new address, the decision keeps it, and the order is routed again from it
+    expect(result).toBeUndefined();
+    expect(store.shippingAddress).toMatchObject({ address1: "200 N Spring St", zip: "90012" });
+    const after = await db.routingDecision.findFirstOrThrow({ where: { id: held.id } });
+    expect(["PENDING", "APPLIED"]).toContain(after.status);
+    expect(after.serviceCode).toBeTruthy();
+    expect(JSON.stringify(after.input)).toContain("200 N Spring St");
+  });
+
+  it("keeps the order held and gives Shopify's reason when Shopify refuses the address", async () => {
+    // GIVEN a held order, and a Shopify that refuses the new address
+    const held = await holdOrder("fix-2");
+    store.refuseShippingAddress = "Zip is not valid for California";
+    // WHEN the fix runs THEN it ends with Shopify's reason and the decision is unchanged
+    const result = await runAddressFix(db, client(), shop, held.id, fixed, noWait);
+    expect(result).toEqual({ drop: "Shopify refused the address: Zip is not valid for California" });
+    expect((await db.routingDecision.findFirstOrThrow({ where: { id: held.id } })).status).toBe(
+      "NEEDS_INPUT",
+    );
+  });
+
+  it("touches no other shop's decision", async () => {
+    // GIVEN a held order WHEN another shop names its decision THEN nothing is written anywhere
+    const held = await holdOrder("fix-3");
+    const result = await runAddressFix(db, client(), "other-store.myshopify.com", held.id, fixed, noWait);
+    expect(result).toEqual({ drop: "decision not found" });
+    expect(store.shippingAddress?.address1).not.toBe("200 N Spring St");
   });
 });
