@@ -76,9 +76,10 @@ export class EasyPostApi {
   }
 }
 
-const normaliseBase = (url: string) => (url.endsWith("/") ? url : `${url}/`);
+export const normaliseBase = (url: string) => (url.endsWith("/") ? url : `${url}/`);
 
-function toProviderError(error: unknown, answered: { status: number; body: unknown } | undefined) {
+/** An SDK failure as one ProviderError (shared by the rating and the label calls). */
+export function toProviderError(error: unknown, answered: { status: number; body: unknown } | undefined) {
   if (error instanceof ProviderError) return error;
   const e = error as {
     statusCode?: unknown;

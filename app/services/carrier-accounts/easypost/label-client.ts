@@ -1,8 +1,7 @@
 import EasyPostClient from "@easypost/api";
-import { isNetworkError, withDeadline } from "../call-deadline";
-import { ProviderError, type CallOptions, type ProviderCredentials } from "../types";
-import { EASYPOST_BASE_URL } from "./client";
-import { fromEasyPostError } from "./mapper";
+import { withDeadline } from "../call-deadline";
+import type { CallOptions, ProviderCredentials } from "../types";
+import { EASYPOST_BASE_URL, normaliseBase, toProviderError } from "./client";
 
 interface SuperagentRequest {
   timeout(ms: { deadline: number } | number): SuperagentRequest;
@@ -76,29 +75,4 @@ export class EasyPostLabelApi {
       }
     });
   }
-}
-
-const normaliseBase = (url: string) => (url.endsWith("/") ? url : `${url}/`);
-
-function toProviderError(error: unknown, answered: { status: number; body: unknown } | undefined) {
-  if (error instanceof ProviderError) return error;
-  const e = error as {
-    statusCode?: unknown;
-    code?: unknown;
-    message?: unknown;
-    errors?: unknown;
-    timeout?: unknown;
-  };
-  if (typeof e.statusCode === "number")
-    return fromEasyPostError(e.statusCode, {
-      error: { code: e.code ?? "UNKNOWN", message: e.message, errors: e.errors },
-    });
-  if (answered && answered.status >= 300) return fromEasyPostError(answered.status, answered.body);
-  if (e.timeout !== undefined) return new ProviderError("EASYPOST", "TIMEOUT", "EasyPost: no answer in time");
-  if (isNetworkError(error)) return new ProviderError("EASYPOST", "NETWORK", "EasyPost could not be reached");
-  return new ProviderError(
-    "EASYPOST",
-    "UNEXPECTED",
-    `EasyPost call failed: ${error instanceof Error ? error.name : "unknown"}`,
-  );
 }

@@ -52,7 +52,8 @@ export class ShippoApi {
   }
 }
 
-function toProviderError(error: unknown): ProviderError {
+/** An SDK failure as one ProviderError (shared by the rating and the label calls). */
+export function toProviderError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
   const e = error as { statusCode?: unknown; body?: unknown; name?: unknown };
   if (typeof e.statusCode === "number")

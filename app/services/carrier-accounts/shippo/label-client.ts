@@ -4,10 +4,9 @@ import type {
   LabelFileTypeEnum,
   ShipmentCreateRequest,
 } from "shippo/models/components";
-import { isNetworkError, withDeadline } from "../call-deadline";
-import { ProviderError, type CallOptions, type ProviderCredentials } from "../types";
-import { SHIPPO_BASE_URL } from "./client";
-import { fromShippoError } from "./mapper";
+import { withDeadline } from "../call-deadline";
+import type { CallOptions, ProviderCredentials } from "../types";
+import { SHIPPO_BASE_URL, toProviderError } from "./client";
 
 /**
  * The official SDK's calls behind address checks, labels, trackers and refunds (docs.goshippo.com: Addresses with
@@ -66,20 +65,4 @@ export class ShippoLabelApi {
       }
     });
   }
-}
-
-function toProviderError(error: unknown): ProviderError {
-  if (error instanceof ProviderError) return error;
-  const e = error as { statusCode?: unknown; body?: unknown; name?: unknown };
-  if (typeof e.statusCode === "number")
-    return fromShippoError(e.statusCode, typeof e.body === "string" ? e.body : "");
-  if (e.name === "RequestTimeoutError" || e.name === "RequestAbortedError")
-    return new ProviderError("SHIPPO", "TIMEOUT", "Shippo: no answer in time");
-  if (e.name === "ConnectionError" || isNetworkError(error))
-    return new ProviderError("SHIPPO", "NETWORK", "Shippo could not be reached");
-  return new ProviderError(
-    "SHIPPO",
-    "UNEXPECTED",
-    `Shippo call failed: ${typeof e.name === "string" ? e.name : "unknown"}`,
-  );
 }
