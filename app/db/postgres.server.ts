@@ -2,7 +2,7 @@
 // generated from prisma/postgres/schema.prisma (the same models) into node_modules/.prisma/postgres-client,
 // and loaded only when DATABASE_URL is a postgres URL, so SQLite installs never touch it.
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { createRequire } from "node:module";
 import { TRANSACTION_OPTIONS } from "./transaction-options";
 
@@ -43,3 +43,10 @@ export function createPostgresPrismaClient(url: string): PrismaClient {
   postgresClients.add(client);
   return client;
 }
+
+/**
+ * REPEATABLE READ for a transaction on the PostgreSQL client: its reads share one snapshot. The SQLite client's
+ * types (which describe both clients) know only Serializable, hence the cast; the PostgreSQL client accepts it
+ * (https://www.prisma.io/docs/orm/prisma-client/queries/transactions#transaction-isolation-level).
+ */
+export const POSTGRES_REPEATABLE_READ = "RepeatableRead" as unknown as Prisma.TransactionIsolationLevel;

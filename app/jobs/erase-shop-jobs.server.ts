@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { isPostgresPrismaClient } from "../db/postgres.server";
 
 /** pg-boss's own schema in the app's database (created by pg-boss on start; shop/redact deletes from it). */
@@ -17,7 +17,7 @@ export async function eraseShopJobs(db: PrismaClient, shop: string): Promise<num
 }
 
 /** Whether pg-boss has created its schema in this (PostgreSQL) database yet. */
-export async function hasBossSchema(db: PrismaClient): Promise<boolean> {
+export async function hasBossSchema(db: Prisma.TransactionClient): Promise<boolean> {
   const [row] = await db.$queryRawUnsafe<{ present: boolean }[]>(
     `SELECT to_regclass('${PGBOSS_SCHEMA}.job') IS NOT NULL AS present`,
   );

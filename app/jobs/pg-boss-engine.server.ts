@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { fromPrisma, PgBoss, type JobWithMetadata } from "pg-boss";
+import { POSTGRES_REPEATABLE_READ } from "../db/postgres.server";
 import { backoffDelayMs } from "./backoff";
 import { onJobEnqueued } from "./enqueue.server";
 import { eraseShopJobs, hasBossSchema, PGBOSS_SCHEMA } from "./erase-shop-jobs.server";
@@ -458,18 +459,26 @@ export class PgBossJobEngine implements JobEngine {
       values.push(filter.kind);
       where += ` AND name = $${values.length}`;
     }
-    // The CLI may list before any instance started pg-boss (its schema not created yet): the outbox only then.
-    const rows = !(await hasBossSchema(this.db))
-      ? []
-      : await this.db.$queryRawUnsafe<RawJob[]>(
-          `SELECT id::text, name, state::text, data, retry_count, retry_limit, start_after, created_on, completed_on, output
+    // Both tables are read in one snapshot: the relay moves a job from the outbox into pg-boss in one transaction,
+    // and two separate reads could fall either side of its commit and miss the job
+    // (https://www.postgresql.org/docs/current/transaction-iso.html#XACT-REPEATABLE-READ).
+    const { rows, outbox } = await this.db.$transaction(
+      async (tx) => ({
+        // The CLI may list before any instance started pg-boss (its schema not created yet): the outbox only then.
+        rows: !(await hasBossSchema(tx))
+          ? []
+          : await tx.$queryRawUnsafe<RawJob[]>(
+              `SELECT id::text, name, state::text, data, retry_count, retry_limit, start_after, created_on, completed_on, output
        FROM ${PGBOSS_SCHEMA}.job WHERE ${where} ORDER BY created_on DESC, id DESC LIMIT ${Number(limit)}`,
-          ...values,
-        );
-    const outbox = await this.db.job.findMany({
-      where: { shop: filter.shop, ...(filter.kind ? { kind: filter.kind } : {}) },
-      take: limit,
-    });
+              ...values,
+            ),
+        outbox: await tx.job.findMany({
+          where: { shop: filter.shop, ...(filter.kind ? { kind: filter.kind } : {}) },
+          take: limit,
+        }),
+      }),
+      { isolationLevel: POSTGRES_REPEATABLE_READ },
+    );
     const views = rows.map((r) => this.view(r)).filter((v) => !filter.status || v.status === filter.status);
     const pending =
       !filter.status || filter.status === "QUEUED"
@@ -479,12 +488,17 @@ export class PgBossJobEngine implements JobEngine {
   }
 
   async counts(shop: string): Promise<JobCounts> {
-    const rows = await this.db.$queryRawUnsafe<
-      { name: string; state: string; dropped: boolean; n: number }[]
-    >(
-      `SELECT name, state::text, (output ? 'dropped') AS dropped, COUNT(*)::int AS n FROM ${PGBOSS_SCHEMA}.job
+    // One snapshot of both tables, as in list(): a job being relayed is counted once.
+    const [rows, outbox] = await this.db.$transaction(
+      async (tx) => [
+        await tx.$queryRawUnsafe<{ name: string; state: string; dropped: boolean; n: number }[]>(
+          `SELECT name, state::text, (output ? 'dropped') AS dropped, COUNT(*)::int AS n FROM ${PGBOSS_SCHEMA}.job
        WHERE group_id = $1 GROUP BY name, state, (output ? 'dropped')`,
-      shop || APP_GROUP,
+          shop || APP_GROUP,
+        ),
+        await tx.job.groupBy({ by: ["kind"], where: { shop }, _count: { _all: true } }),
+      ] as const,
+      { isolationLevel: POSTGRES_REPEATABLE_READ },
     );
     const counts: JobCounts = {};
     for (const r of rows) {
@@ -502,7 +516,6 @@ export class PgBossJobEngine implements JobEngine {
       }).status;
       (counts[r.name] ??= emptyCounts())[status] += r.n;
     }
-    const outbox = await this.db.job.groupBy({ by: ["kind"], where: { shop }, _count: { _all: true } });
     for (const o of outbox) (counts[o.kind] ??= emptyCounts()).QUEUED += o._count._all;
     return counts;
   }

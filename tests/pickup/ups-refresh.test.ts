@@ -51,8 +51,7 @@ const connect = (shop: string, clientSecret = CLIENT.clientSecret) =>
 
 /** Presses "Refresh from UPS" and waits for the job to end, noting the progress the page's poll saw meanwhile. */
 async function refreshAndWait(): Promise<JobView & { seen: string[] }> {
-  // (the job this press queues is the one with a new key: on PostgreSQL a job moving from the outbox into pg-boss
-  // can be missing from one listing, so "the latest" alone could be the previous refresh)
+  // (the job this press queues is the one with a new key: "the latest" alone could be the previous refresh)
   const before = new Set((await engine.list({ shop: SHOP, kind: PICKUP_UPS_REFRESH })).map((j) => j.key));
   const answer = await pickupPointsAction(db, SHOP, form({ intent: "upsRefresh" }));
   expect(answer).toMatchObject({ ok: true });
