@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,6 +25,7 @@ import { genericSignature } from "../../app/services/tracking/signatures.server"
 import { FakeFulfillmentServiceShop } from "../../scripts/lib/fake-fulfillment-service";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { testEngine } from "../jobs/harness";
+import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
 
 // A warehouse with no Shopify app of its own, handed orders by Tailroute (docs/handoff.md): the fulfillment
@@ -383,12 +383,9 @@ describe("tailroute handoffs", () => {
     await runJobs(async () => (await listHandoffs(db, shop)).some((h) => h.attempts >= 2));
     // WHEN the CLI lists them, as text and as JSON
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ["bin/tailroute.mjs", "handoffs", "--shop", shop, ...args], {
-        encoding: "utf8",
-        env: { ...process.env, DATABASE_URL: url },
-      });
-    const text = run([]);
-    const json = run(["--json"]);
+      runTailroute(["handoffs", "--shop", shop, ...args], { env: { DATABASE_URL: url } });
+    const text = await run([]);
+    const json = await run(["--json"]);
     // THEN the text shows both orders, the shipped one with its tracking, the other with the warehouse's error
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/#1401 +edison-nj +FULFILLED .*UPS 1Z999AA10123456784/);
@@ -402,8 +399,8 @@ describe("tailroute handoffs", () => {
     ]);
   });
 
-  it("says what is missing instead of failing", () => {
-    const missing = spawnSync(process.execPath, ["bin/tailroute.mjs", "handoffs"], { encoding: "utf8" });
+  it("says what is missing instead of failing", async () => {
+    const missing = await runTailroute(["handoffs"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--shop <shop.myshopify.com> is required/);
   });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { FakeFulfillmentServiceShop } from "../../scripts/lib/fake-fulfillment-service";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
+import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
 
 // The pick list of a warehouse that takes its orders by list, not by webhook (docs/handoff.md): every order handed to
@@ -226,20 +226,10 @@ describe("the pick list of a day", () => {
     });
   });
 
-  it("tailroute handoffs --pick-list prints it", () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        "bin/tailroute.mjs",
-        "handoffs",
-        "--shop",
-        shop,
-        "--pick-list",
-        "2026-12-08",
-        "--warehouse",
-        "edison-nj",
-      ],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: url } },
+  it("tailroute handoffs --pick-list prints it", async () => {
+    const run = await runTailroute(
+      ["handoffs", "--shop", shop, "--pick-list", "2026-12-08", "--warehouse", "edison-nj"],
+      { env: { DATABASE_URL: url } },
     );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { easyPostSignature, genericSignature } from "../../app/services/tracking/signatures.server";
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
@@ -7,6 +6,7 @@ import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
+import { runTailroute } from "../support/run-cli";
 import { TEST_API_KEY } from "../support/global-setup";
 import { pickupQuery, seedPickupShop } from "../pickup/pickup-shop";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
@@ -167,9 +167,9 @@ describe("tenant isolation", () => {
     expect(await db.shipment.count({ where: { shop: B } })).toBe(1);
   });
 
-  it("CLI: shipments --shop A never lists B's parcels", () => {
+  it("CLI: shipments --shop A never lists B's parcels", async () => {
     // (A holds its own row for the tracking number it posted above; B's parcel belongs to B's order 777)
-    const result = tailroute("shipments", "--shop", A, "--json");
+    const result = await tailroute("shipments", "--shop", A, "--json");
     expect(result.status).toBe(0);
     const listed = JSON.parse(result.stdout) as { shipments: { orderId: string | null }[] };
     expect(listed.shipments.length).toBeGreaterThan(0);
@@ -177,19 +177,19 @@ describe("tenant isolation", () => {
   });
 
   it("CLI: decisions --shop A never lists B's orders, and reconcile --shop A leaves B's pending order alone", async () => {
-    const decisions = tailroute("decisions", "--shop", A, "--json");
+    const decisions = await tailroute("decisions", "--shop", A, "--json");
     expect(decisions.status).toBe(0);
     const listed = JSON.parse(decisions.stdout) as { shop: string; decisions: { orderId: string }[] };
     expect(listed.shop).toBe(A);
     expect(listed.decisions.map((d) => d.orderId)).not.toContain(B_ORDER);
     // (the same command does list B's order for B: the check above is not vacuous)
-    const ofB = JSON.parse(tailroute("decisions", "--shop", B, "--json").stdout) as typeof listed;
+    const ofB = JSON.parse((await tailroute("decisions", "--shop", B, "--json")).stdout) as typeof listed;
     expect(ofB.decisions.map((d) => d.orderId)).toContain(B_ORDER);
 
     const before = await db.routingDecision.findUniqueOrThrow({
       where: { shop_orderId_revision: { shop: B, orderId: B_ORDER, revision: 0 } },
     });
-    const reconcile = tailroute("reconcile", "--shop", A, "--json");
+    const reconcile = await tailroute("reconcile", "--shop", A, "--json");
     expect(reconcile.status).toBe(0);
     expect(reconcile.stdout).not.toContain(B_ORDER);
     const after = await db.routingDecision.findUniqueOrThrow({
@@ -205,7 +205,7 @@ describe("tenant isolation", () => {
         p.name,
       ]);
     const before = await directoryOfB();
-    const result = tailroute(
+    const result = await tailroute(
       "import-pickup-points",
       "tests/fixtures/pickup/directory-valid.csv",
       "--shop",
@@ -545,8 +545,5 @@ describe("tenant isolation: shipping labels", () => {
 });
 
 function tailroute(...args: string[]) {
-  return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: inject("appDatabaseUrl") },
-  });
+  return runTailroute(args, { env: { DATABASE_URL: inject("appDatabaseUrl") } });
 }

@@ -1,19 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
+import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-decisions-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const tailroute = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+const tailroute = (args: string[], env: Record<string, string>) => runTailroute(args, { env });
 
 describe("tailroute decisions / reconcile", () => {
   it("lists a shop's decisions with warehouses, service, cost, window, reasons and action states", async () => {
@@ -74,8 +70,8 @@ describe("tailroute decisions / reconcile", () => {
     });
     await db.$disconnect();
     // WHEN the operator lists shop A's decisions, as text and as JSON
-    const text = tailroute(["decisions", "--shop", "a.myshopify.com"], { DATABASE_URL: url });
-    const json = tailroute(["decisions", "--shop", "a.myshopify.com", "--json"], { DATABASE_URL: url });
+    const text = await tailroute(["decisions", "--shop", "a.myshopify.com"], { DATABASE_URL: url });
+    const json = await tailroute(["decisions", "--shop", "a.myshopify.com", "--json"], { DATABASE_URL: url });
     // THEN only shop A's decision shows, with everything the operator needs
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(
@@ -90,17 +86,17 @@ describe("tailroute decisions / reconcile", () => {
     expect(parsed.decisions[0].actions.map((a) => a.status)).toEqual(["FAILED", "APPLIED"]);
   });
 
-  it("decisions without --shop is bad input (exit 2)", () => {
-    const result = tailroute(["decisions"], {});
+  it("decisions without --shop is bad input (exit 2)", async () => {
+    const result = await tailroute(["decisions"], {});
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--shop/);
   });
 
-  it("reconcile with nothing pending reports zero and exits 0", () => {
+  it("reconcile with nothing pending reports zero and exits 0", async () => {
     // GIVEN an empty database
     const url = freshTestDatabase("decisions_empty", dir);
     // WHEN reconcile runs
-    const result = tailroute(["reconcile", "--json"], { DATABASE_URL: url });
+    const result = await tailroute(["reconcile", "--json"], { DATABASE_URL: url });
     // THEN nothing to do
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ examined: 0, results: [] });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { directoryCsv, sampleDirectory } from "../../app/demo/sample-pickup-directory";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
+import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-import-cli-"));
@@ -17,11 +17,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const tailroute = (args: string[]) =>
-  spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url },
-  });
+const tailroute = (args: string[]) => runTailroute(args, { env: { DATABASE_URL: url } });
 const fixture = (name: string) => join(__dirname, "../fixtures/pickup", name);
 
 describe("npx tailroute import-pickup-points", () => {
@@ -31,7 +27,7 @@ describe("npx tailroute import-pickup-points", () => {
     const file = join(dir, "sample.csv");
     writeFileSync(file, directoryCsv(sampleDirectory({ perNetwork: 24 })));
     // WHEN imported from the command line
-    const run = tailroute(["import-pickup-points", file, "--shop", SHOP]);
+    const run = await tailroute(["import-pickup-points", file, "--shop", SHOP]);
     // THEN it succeeds, reports progress, and every point is stored for that shop only
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
@@ -47,7 +43,7 @@ describe("npx tailroute import-pickup-points", () => {
     // GIVEN a second shop and a CSV with four bad rows
     const other = "cli-pickup-2.myshopify.com";
     await recordInstall(db, other);
-    const run = tailroute(["import-pickup-points", fixture("directory-errors.csv"), "--shop", other]);
+    const run = await tailroute(["import-pickup-points", fixture("directory-errors.csv"), "--shop", other]);
     // THEN exit 1, four errors with lines, nothing saved
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Nothing imported: 4 error\(s\)/);
@@ -55,7 +51,7 @@ describe("npx tailroute import-pickup-points", () => {
     expect(run.stderr).toMatch(/line 6: duplicate of line 2/);
     expect(await db.pickupPoint.count({ where: { shop: other } })).toBe(0);
     // AND GeoJSON is accepted with --format
-    const geo = tailroute([
+    const geo = await tailroute([
       "import-pickup-points",
       fixture("directory-valid.geojson"),
       "--shop",
@@ -66,10 +62,18 @@ describe("npx tailroute import-pickup-points", () => {
     expect(geo.status).toBe(0);
     expect(await db.pickupPoint.count({ where: { shop: other } })).toBe(2);
     // AND a missing --shop or an unknown format is a usage error
-    expect(tailroute(["import-pickup-points", fixture("directory-valid.csv")]).status).toBe(2);
+    expect((await tailroute(["import-pickup-points", fixture("directory-valid.csv")])).status).toBe(2);
     expect(
-      tailroute(["import-pickup-points", fixture("directory-valid.csv"), "--shop", other, "--format", "xml"])
-        .status,
+      (
+        await tailroute([
+          "import-pickup-points",
+          fixture("directory-valid.csv"),
+          "--shop",
+          other,
+          "--format",
+          "xml",
+        ])
+      ).status,
     ).toBe(2);
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import { replayDemoTracking } from "../../scripts/lib/demo-tracking";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { TEST_API_SECRET } from "../support/global-setup";
+import { runTailroute } from "../support/run-cli";
 import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 
@@ -49,10 +49,7 @@ describe("the demo replay's background work", () => {
     expect(orders.join("\n")).toMatch(/decision APPLIED/);
     expect(tracking.join("\n")).toMatch(/Shopify write\(s\) pushed by the app's jobs/);
     // WHEN the operator runs the command the demo prints
-    const result = spawnSync(process.execPath, ["bin/tailroute.mjs", "jobs", "--shop", shop, "--json"], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: url },
-    });
+    const result = await runTailroute(["jobs", "--shop", shop, "--json"], { env: { DATABASE_URL: url } });
     // THEN it lists the jobs that applied the decisions and pushed the events, all COMPLETED, none failed
     expect(result.status, result.stderr).toBe(0);
     const { jobs } = JSON.parse(result.stdout) as {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,16 +8,13 @@ import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { genericEvents } from "../../app/services/tracking/provider-events.server";
 import { recordTrackingEvents } from "../../app/services/tracking/record-events.server";
 import { fixture } from "../support/fixtures";
+import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-shipments-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const tailroute = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+const tailroute = (args: string[], env: Record<string, string>) => runTailroute(args, { env });
 
 describe("tailroute shipments", () => {
   it("lists a shop's shipments with status, last event, promise and late / at-risk flags; --check expires holds", async () => {
@@ -63,7 +59,7 @@ describe("tailroute shipments", () => {
     });
     await db.$disconnect();
     // WHEN the operator lists A's shipments as JSON after the UPS Access Point hold (7 days) expired, with --check
-    const run = tailroute(
+    const run = await tailroute(
       ["shipments", "--shop", shop, "--json", "--check", "--now", "2026-12-04T00:00:00Z"],
       { DATABASE_URL: url },
     );
@@ -93,10 +89,10 @@ describe("tailroute shipments", () => {
       returningToOrigin: true,
     });
     // AND the table view names the flag; a missing --shop is refused
-    const table = tailroute(["shipments", "--shop", shop, "--now", "2026-11-25T12:00:00Z"], {
+    const table = await tailroute(["shipments", "--shop", shop, "--now", "2026-11-25T12:00:00Z"], {
       DATABASE_URL: url,
     });
     expect(table.stdout).toMatch(/FX-LATE {2}FEDEX {2}DELAYED .*\[AT-RISK\]/);
-    expect(tailroute(["shipments"], { DATABASE_URL: url }).status).toBe(2);
+    expect((await tailroute(["shipments"], { DATABASE_URL: url })).status).toBe(2);
   });
 });

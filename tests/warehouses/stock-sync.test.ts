@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +20,7 @@ import { runStockSync, StockSyncError } from "../../app/services/warehouses/stoc
 import { FakeInventoryShop } from "../../scripts/lib/fake-inventory-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { testEngine } from "../jobs/harness";
+import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
 
 const dir = mkdtempSync(join(tmpdir(), "tailroute-stock-sync-"));
@@ -222,7 +222,7 @@ describe("a full sync Shopify fails", () => {
       await engine.stop();
     }
     // THEN the job is FAILED with Shopify's error after all its attempts, and the CLI lists it as failed
-    const listed = tailroute(["jobs", "--shop", shop, "--failed", "--json"]);
+    const listed = await tailroute(["jobs", "--shop", shop, "--failed", "--json"]);
     expect(listed.status, listed.stderr).toBe(0);
     const { jobs } = JSON.parse(listed.stdout) as {
       jobs: { kind: string; key: string; status: string; attempts: number; error: string | null }[];
@@ -250,8 +250,8 @@ describe("tailroute stock", () => {
     inventory.addItem(2, 44012345679999, { [EDISON]: 0 }, { tracked: false });
     await runStockSync(db, client(), shop, { pollMs: 1 });
     // WHEN `tailroute stock` runs, as text and as JSON
-    const text = tailroute(["stock", "--shop", shop]);
-    const json = tailroute(["stock", "--shop", shop, "--json"]);
+    const text = await tailroute(["stock", "--shop", shop]);
+    const json = await tailroute(["stock", "--shop", shop, "--json"]);
     // THEN Edison shows 2 variants / 7 units / 1 untracked, Dallas 1 / 3, Ontario nothing, and the sync COMPLETED
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/edison-nj\s+location 2001\s+2 variants\s+7 units {2}1 untracked/);
@@ -267,20 +267,17 @@ describe("tailroute stock", () => {
   });
 
   it("--sync queues one full sync job; a missing --shop is bad input", async () => {
-    const queued = tailroute(["stock", "--shop", shop, "--sync"]);
+    const queued = await tailroute(["stock", "--shop", shop, "--sync"]);
     expect(queued.status, queued.stderr).toBe(0);
     expect(queued.stdout).toMatch(/full sync queued \(job \S+\)/);
     expect(await db.job.count({ where: { shop, kind: STOCK_FULL_SYNC } })).toBe(1);
-    const bad = tailroute(["stock"]);
+    const bad = await tailroute(["stock"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--shop <shop.myshopify.com> is required/);
   });
 });
 
-/** Runs the real `tailroute` bin against this file's database. */
+/** Runs the `tailroute` CLI (in this process) against this file's database. */
 function tailroute(args: string[]) {
-  return spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url },
-  });
+  return runTailroute(args, { env: { DATABASE_URL: url } });
 }
