@@ -16,13 +16,27 @@ export function isUniqueConstraintViolation(error: unknown): boolean {
 }
 
 /**
- * The database refused a transaction because another one got there first: a unique index (P2002), or a write
- * conflict / deadlock PostgreSQL resolved by aborting us (P2034). Redoing the transaction is the fix.
+ * SQLite refused the statement because another connection (another process: the app server, a job worker, the
+ * CLI) holds the file's lock: after better-sqlite3's busy timeout, or at once when waiting could deadlock
+ * (https://www.sqlite.org/lockingv3.html). The adapter reports it as P1008 (P2010 for raw SQL) with the driver's
+ * SQLITE_BUSY code underneath.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause;
+  return typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * The database refused a transaction because another one got there first: a unique index (P2002), a write
+ * conflict / deadlock PostgreSQL resolved by aborting us (P2034), or SQLite's lock held by another connection.
+ * Redoing the transaction is the fix.
  * Codes: https://www.prisma.io/docs/orm/reference/error-reference#prisma-client-query-engine
  */
 export function isTransactionConflict(error: unknown): boolean {
   return (
     isUniqueConstraintViolation(error) ||
+    isSqliteBusy(error) ||
     (typeof error === "object" &&
       error !== null &&
       (error as { name?: unknown }).name === "PrismaClientKnownRequestError" &&
