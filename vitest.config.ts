@@ -54,6 +54,8 @@ export default defineConfig({
           include: ["tests/**/*.test.{ts,tsx}"],
           exclude: [...UNIT, ...BROWSER],
           globalSetup: ["tests/support/global-setup.ts"],
+          isolate: false,
+          setupFiles: ["tests/support/pinned-env.ts", "tests/support/shared-worker.ts"],
         },
       },
       {
