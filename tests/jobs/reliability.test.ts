@@ -1,7 +1,7 @@
 // The runner's failure cases with real processes and the CLI, on SQLite (`npm test`) and on PostgreSQL
 // (`npm run test:pg`): a worker killed mid-job, an always-failing job listed by `tailroute jobs` and retried with
 // `tailroute jobs retry`, 1,000 jobs through two worker processes, and the database unreachable for 10 s.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { createPrismaClient } from "../../app/db.server";
 import { enqueueJob } from "../../app/jobs/enqueue.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { testDatabaseProvider } from "../../scripts/lib/test-database-provider";
+import { runTailroute } from "../support/run-cli";
 import { startTcpProxy } from "../support/tcp-proxy";
 import { freshTestDatabase } from "../support/test-database";
 import { kind, statusOf, testEngine } from "./harness";
@@ -27,11 +28,8 @@ const postgres = testDatabaseProvider() === "postgres";
 /** Reads jobs through the engine's list API (never started: on PostgreSQL the Job table is only the outbox). */
 const viewer = testEngine(db, url);
 
-const tailroute = (args: string[]) =>
-  spawnSync(process.execPath, ["bin/tailroute.mjs", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url },
-  });
+/** The operator's `tailroute` CLI, run in this process (tests/support/run-cli.ts); the workers are real processes. */
+const tailroute = (args: string[]) => runTailroute(args, { env: { DATABASE_URL: url } });
 
 /**
  * A TypeScript script in a process of its own (tsx's loader inside that process, so a signal reaches the script
@@ -103,7 +101,7 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
       await enqueueJob(db, "test.always-fails", {}, { key: "label-1", shop });
       await expect.poll(() => statusOf(engine, shop, "test.always-fails"), timeout).toEqual(["FAILED"]);
       // THEN an operator listing the shop's failed jobs sees it with its error
-      const listed = tailroute(["jobs", "--shop", shop, "--failed", "--json"]);
+      const listed = await tailroute(["jobs", "--shop", shop, "--failed", "--json"]);
       expect(listed.status, listed.stderr).toBe(0);
       const { jobs } = JSON.parse(listed.stdout) as {
         jobs: { id: string; kind: string; status: string; error: string; attempts: number }[];
@@ -111,18 +109,18 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
       expect(jobs).toHaveLength(1);
       expect(jobs[0]).toMatchObject({ kind: "test.always-fails", status: "FAILED", attempts: 3 });
       expect(jobs[0]!.error).toContain("carrier API answered 503");
-      const text = tailroute(["jobs", "--shop", shop]);
+      const text = await tailroute(["jobs", "--shop", shop]);
       expect(text.stdout).toContain("error: carrier API answered 503");
       // ... and retries it once the carrier is back
       healthy = true;
-      const retried = tailroute(["jobs", "retry", jobs[0]!.id]);
+      const retried = await tailroute(["jobs", "retry", jobs[0]!.id]);
       expect(retried.status, retried.stderr).toBe(0);
       await expect.poll(() => statusOf(engine, shop, "test.always-fails"), timeout).toEqual(["COMPLETED"]);
       expect(calls).toBe(4);
       // ... while a retry of a job that is not failed, or of an unknown id, is refused
-      expect(tailroute(["jobs", "retry", jobs[0]!.id]).status).toBe(1);
-      expect(tailroute(["jobs", "retry", "00000000-0000-5000-8000-000000000000"]).status).toBe(1);
-      expect(tailroute(["jobs"]).status).toBe(2);
+      expect((await tailroute(["jobs", "retry", jobs[0]!.id])).status).toBe(1);
+      expect((await tailroute(["jobs", "retry", "00000000-0000-5000-8000-000000000000"])).status).toBe(1);
+      expect((await tailroute(["jobs"])).status).toBe(2);
     } finally {
       await engine.stop();
     }
