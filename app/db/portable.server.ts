@@ -22,8 +22,8 @@ export function isUniqueConstraintViolation(error: unknown): boolean {
  * SQLITE_BUSY code underneath.
  */
 export function isSqliteBusy(error: unknown): boolean {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta
-    ?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)
+    ?.meta?.driverAdapterError?.cause;
   return typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY");
 }
 

@@ -490,14 +490,15 @@ export class PgBossJobEngine implements JobEngine {
   async counts(shop: string): Promise<JobCounts> {
     // One snapshot of both tables, as in list(): a job being relayed is counted once.
     const [rows, outbox] = await this.db.$transaction(
-      async (tx) => [
-        await tx.$queryRawUnsafe<{ name: string; state: string; dropped: boolean; n: number }[]>(
-          `SELECT name, state::text, (output ? 'dropped') AS dropped, COUNT(*)::int AS n FROM ${PGBOSS_SCHEMA}.job
+      async (tx) =>
+        [
+          await tx.$queryRawUnsafe<{ name: string; state: string; dropped: boolean; n: number }[]>(
+            `SELECT name, state::text, (output ? 'dropped') AS dropped, COUNT(*)::int AS n FROM ${PGBOSS_SCHEMA}.job
        WHERE group_id = $1 GROUP BY name, state, (output ? 'dropped')`,
-          shop || APP_GROUP,
-        ),
-        await tx.job.groupBy({ by: ["kind"], where: { shop }, _count: { _all: true } }),
-      ] as const,
+            shop || APP_GROUP,
+          ),
+          await tx.job.groupBy({ by: ["kind"], where: { shop }, _count: { _all: true } }),
+        ] as const,
       { isolationLevel: POSTGRES_REPEATABLE_READ },
     );
     const counts: JobCounts = {};

@@ -60,6 +60,8 @@ describe("SQLite's busy refusal", () => {
     await redoOnConflict(() => write("busy-b"));
     await released;
     // THEN the write landed once
-    expect(await other.$queryRawUnsafe(`SELECT k FROM busy_probe WHERE k = 'busy-b'`)).toEqual([{ k: "busy-b" }]);
+    expect(await other.$queryRawUnsafe(`SELECT k FROM busy_probe WHERE k = 'busy-b'`)).toEqual([
+      { k: "busy-b" },
+    ]);
   });
 });
