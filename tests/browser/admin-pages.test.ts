@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEFAULTS } from "../../app/config/env.server";
 import {
@@ -30,6 +30,9 @@ let db: PrismaClient;
 let fake: FakeShopifyAdmin;
 let app: RunningApp;
 let browser: Browser;
+/** One browser context for the merchant's pages, as one admin tab would be: Polaris's immutable bundles come from
+ * its HTTP cache after the first page, compiled once (V8's code cache), instead of again for every page. */
+let merchant: BrowserContext;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tailroute-admin-browser-"));
@@ -58,6 +61,7 @@ beforeAll(async () => {
   await replayDemoOrders(app.url, DEMO_DEFAULTS.SHOPIFY_API_SECRET, db, orders);
   await seedDeliveryPerformance(db);
   browser = await launchChromium();
+  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 }, 240_000); // a demo app, 4 routed orders and Chromium: 40 s here, over 120 s on a loaded CI machine
 
 afterAll(async () => {
@@ -127,7 +131,7 @@ async function seedDeliveryPerformance(db: PrismaClient) {
 
 /** Opens a page and records everything that would show in the console as a problem. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await merchant.newPage();
   const problems: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
