@@ -11,9 +11,9 @@ import autocannon from "autocannon";
 import { sealSecret, secretKeysFrom } from "../app/config/secret-box.server";
 import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
-import { shopifyHmac } from "../scripts/lib/signed-webhook";
+import { freshSqliteDatabase } from "../scripts/lib/app-server";
 import { EASYPOST_FAKE_KEY } from "../tests/support/fakes/easypost-fake";
+import { signedCallbackRequest, startBenchApp } from "./lib/bench-app";
 import { variedMix } from "./lib/varied-mix";
 
 const SECRET = "bench-secret";
@@ -60,30 +60,9 @@ async function main() {
       fakeProcess.once("message", (m: { answered: number }) => resolve(m.answered));
       fakeProcess.send("count");
     });
-  ensureAppBuilt();
-  const app = await startAppServer({
-    timeoutMs: 120_000,
-    port: await freePort(),
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "1",
-      NODE_ENV: "demo",
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_API_KEY: "bench",
-    },
-  });
+  const app = await startBenchApp(url, SECRET);
   try {
-    const checkouts = variedMix().map((entry) => {
-      const body = JSON.stringify(entry.body);
-      return {
-        body,
-        headers: {
-          "Content-Type": "application/json",
-          "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET),
-          "X-Shopify-Shop-Domain": SHOP,
-        },
-      };
-    });
+    const checkouts = variedMix().map((entry) => signedCallbackRequest(entry.body, SHOP, SECRET));
     let next = 0;
     const requests = {
       requests: [

@@ -9,9 +9,9 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
+import { freePort, freshSqliteDatabase } from "../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../scripts/lib/demo-checkouts";
-import { shopifyHmac } from "../scripts/lib/signed-webhook";
+import { signedCallbackRequest, startBenchApp, type SignedRequest } from "./lib/bench-app";
 import { variedMix } from "./lib/varied-mix";
 
 const SECRET = "bench-secret";
@@ -72,27 +72,8 @@ async function main() {
   const db = createPrismaClient(url);
   await seedDemoShop(db);
   await db.$disconnect();
-  ensureAppBuilt();
-
-  const port = await freePort();
-  const app = await startAppServer({
-    port,
-    // A shared machine under load can take well over the default 30 s to start the app.
-    timeoutMs: 180_000,
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "1",
-      NODE_ENV: "demo",
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_API_KEY: "bench",
-    },
-  });
-  const body = JSON.stringify(carrierServiceRequestBody(DEMO_CHECKOUTS[4])); // the mixed cart
-  const headers = {
-    "Content-Type": "application/json",
-    "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET),
-    "X-Shopify-Shop-Domain": SHOP,
-  };
+  const app = await startBenchApp(url, SECRET);
+  const { body, headers } = signedCallbackRequest(carrierServiceRequestBody(DEMO_CHECKOUTS[4]), SHOP, SECRET); // the mixed cart
   const callbackUrl = `${app.url}/api/carrier-service`;
   const warm = await fetch(callbackUrl, { method: "POST", headers, body });
   const precomputed = await warm.text();
@@ -122,13 +103,8 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-interface MixRequest {
-  body: string;
-  headers: Record<string, string>;
-}
-
 /** autocannon options sending the mix in order, shared by every connection (no two connections in lockstep). */
-function cycling(mix: MixRequest[]) {
+function cycling(mix: SignedRequest[]) {
   let next = 0;
   return {
     requests: [
@@ -148,17 +124,7 @@ function cycling(mix: MixRequest[]) {
  * (same response sizes). The callback keeps no memo of whole requests; the mix is distinct anyway.
  */
 async function variedRuns(dir: string, callbackUrl: string) {
-  const mix: MixRequest[] = variedMix().map((entry) => {
-    const body = JSON.stringify(entry.body);
-    return {
-      body,
-      headers: {
-        "Content-Type": "application/json",
-        "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET),
-        "X-Shopify-Shop-Domain": SHOP,
-      },
-    };
-  });
+  const mix: SignedRequest[] = variedMix().map((entry) => signedCallbackRequest(entry.body, SHOP, SECRET));
   // One pass to get each request's answer (for the bare server) and to check every one is a 200.
   const answers: string[] = [];
   for (const m of mix) {

@@ -12,9 +12,9 @@ import { DEMO_VARIANTS } from "../app/demo/demo-shop-config";
 import { sampleDirectory } from "../app/demo/sample-pickup-directory";
 import { seedDemoShop } from "../app/demo/seed.server";
 import { savePickupPoints } from "../app/services/pickup/directory-import.server";
-import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
+import { freshSqliteDatabase } from "../scripts/lib/app-server";
 import { signedProxyQuery } from "../scripts/lib/app-proxy";
-import { shopifyHmac } from "../scripts/lib/signed-webhook";
+import { signedCallbackRequest, startBenchApp } from "./lib/bench-app";
 import { seededRandom, variedMix } from "./lib/varied-mix";
 
 const SECRET = "bench-secret";
@@ -72,18 +72,7 @@ async function main() {
   await seedDemoShop(db);
   await savePickupPoints(db, SHOP, sampleDirectory(), { source: "SAMPLE", isSample: true, mode: "replace" });
   await db.$disconnect();
-  ensureAppBuilt();
-  const app = await startAppServer({
-    timeoutMs: 120_000,
-    port: await freePort(),
-    env: {
-      DATABASE_URL: url,
-      TAILROUTE_DEMO: "1",
-      NODE_ENV: "demo",
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_API_KEY: "bench",
-    },
-  });
+  const app = await startBenchApp(url, SECRET);
   try {
     // The promise mix, keeping the requests the app answers 200 (a ZIP the ZIP table lacks is a 400 by design).
     const proxyUrl = (buyer: Record<string, string>) =>
@@ -110,15 +99,7 @@ async function main() {
         },
       ],
     };
-    const checkouts = variedMix().map((entry) => {
-      const body = JSON.stringify(entry.body);
-      const headers = {
-        "Content-Type": "application/json",
-        "X-Shopify-Hmac-Sha256": shopifyHmac(body, SECRET),
-        "X-Shopify-Shop-Domain": SHOP,
-      };
-      return { body, headers };
-    });
+    const checkouts = variedMix().map((entry) => signedCallbackRequest(entry.body, SHOP, SECRET));
     let nextCheckout = 0;
     const checkoutRequests = {
       requests: [
