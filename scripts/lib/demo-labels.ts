@@ -3,13 +3,13 @@
 // the promised window, bought once), the fake Shopify gets the fulfillment with tracking, the tracker is registered
 // with the shop's tracking webhook, and a signed EasyPost tracker event sent to exactly that webhook moves the
 // parcel's status in Tailroute.
-import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { requestLabels } from "../../app/services/labels/label-purchase.server";
 import { easyPostSignature } from "../../app/services/tracking/signatures.server";
 import type { EasyPostFake } from "../../tests/support/fakes/easypost-fake";
 import type { FakeOrderShop } from "./fake-order-shop";
 import type { FakeShopifyAdmin } from "./fake-shopify-admin";
+import { easyPostTrackerEvent } from "./easypost-tracker-event";
 import { deliverWebhook } from "./signed-webhook";
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,43 +116,26 @@ export async function runLabelsDemo(options: {
   });
   const hook = fake.labels.webhooks[0];
   const now = Date.now();
-  const body = JSON.stringify({
-    object: "Event",
-    id: `evt_${randomUUID().replaceAll("-", "")}`,
-    mode: "test",
-    description: "tracker.updated",
-    result: {
-      id: `trk_${randomUUID().replaceAll("-", "")}`,
-      object: "Tracker",
-      mode: "test",
-      tracking_code: number,
-      carrier: label.carrier,
-      status: "in_transit",
-      est_delivery_date: new Date(now + 48 * 3_600_000).toISOString(),
-      tracking_details: [
-        {
-          object: "TrackingDetail",
-          status: "pre_transit",
-          status_detail: "label_created",
-          message: "Label created",
-          datetime: new Date(now - 3_600_000).toISOString(),
-        },
-        {
-          object: "TrackingDetail",
-          status: "in_transit",
-          status_detail: "arrived_at_facility",
-          message: "Arrived at Facility",
-          datetime: new Date(now).toISOString(),
-          tracking_location: {
-            object: "TrackingLocation",
-            city: "DALLAS",
-            state: "TX",
-            zip: "75201",
-            country: "US",
-          },
-        },
-      ],
-    },
+  const body = easyPostTrackerEvent({
+    trackingCode: number,
+    carrier: label.carrier,
+    status: "in_transit",
+    estDeliveryDate: new Date(now + 48 * 3_600_000),
+    scans: [
+      {
+        status: "pre_transit",
+        statusDetail: "label_created",
+        message: "Label created",
+        at: new Date(now - 3_600_000),
+      },
+      {
+        status: "in_transit",
+        statusDetail: "arrived_at_facility",
+        message: "Arrived at Facility",
+        at: new Date(now),
+        location: { city: "DALLAS", state: "TX", zip: "75201" },
+      },
+    ],
   });
   const posted = await fetch(hook.url.replace(/^https?:\/\/[^/]+/, options.appUrl), {
     method: "POST",

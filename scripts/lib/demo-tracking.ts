@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { checkHoldExpiries } from "../../app/services/tracking/holds.server";
@@ -7,6 +6,7 @@ import { easyPostSignature, genericSignature } from "../../app/services/tracking
 import { ensureTrackingSources } from "../../app/services/tracking/sources.server";
 import { FakeFulfillmentEvents } from "./fake-order-shop";
 import type { FakeShopifyAdmin } from "./fake-shopify-admin";
+import { easyPostTrackerEvent } from "./easypost-tracker-event";
 import { deliverWebhook } from "./signed-webhook";
 
 // The tracking part of `npm run demo`: four routed orders get a fulfillment (signed fulfillments/create), then their
@@ -37,35 +37,19 @@ function easyPostTracker(trackingNumber: string, t0: number, secret: string) {
     ["out_for_delivery", "out_for_delivery", "Out For Delivery Today", 52],
     ["delivered", "arrived_at_destination", "Delivered", 58],
   ];
-  const body = JSON.stringify({
-    object: "Event",
-    id: `evt_${randomUUID().replaceAll("-", "")}`,
-    mode: "test",
-    description: "tracker.updated",
-    result: {
-      id: `trk_${randomUUID().replaceAll("-", "")}`,
-      object: "Tracker",
-      mode: "test",
-      tracking_code: trackingNumber,
-      carrier: "UPS",
-      status: "delivered",
-      est_delivery_date: iso(t0 + 60 * HOUR),
-      tracking_details: steps.map(([status, detail, message, h]) => ({
-        object: "TrackingDetail",
-        status,
-        status_detail: detail,
-        message,
-        datetime: iso(t0 + h * HOUR),
-        source: "UPS",
-        tracking_location: {
-          object: "TrackingLocation",
-          city: "LOS ANGELES",
-          state: "CA",
-          country: "US",
-          zip: "90012",
-        },
-      })),
-    },
+  const body = easyPostTrackerEvent({
+    trackingCode: trackingNumber,
+    carrier: "UPS",
+    status: "delivered",
+    estDeliveryDate: new Date(t0 + 60 * HOUR),
+    source: "UPS",
+    scans: steps.map(([status, statusDetail, message, h]) => ({
+      status,
+      statusDetail,
+      message,
+      at: new Date(t0 + h * HOUR),
+      location: { city: "LOS ANGELES", state: "CA", zip: "90012" },
+    })),
   });
   return { body, signature: easyPostSignature(body, secret) };
 }
