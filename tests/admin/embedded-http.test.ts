@@ -7,6 +7,7 @@ import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { appDatabase } from "../support/app-database";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { storeOfflineSession } from "../support/offline-session";
 
 // The embedded admin over real HTTP with Shopify's real authentication: the shared test server runs with
 // TAILROUTE_DEMO=0, requests carry a session token signed with the app secret (as App Bridge sends it), and the
@@ -30,17 +31,7 @@ async function install(store: string, label: string) {
     shop,
     warehouses: demoShopConfig.warehouses.map((w) => ({ ...w, name: `${label} ${w.name}` })),
   });
-  await db.session.upsert({
-    where: { id: `offline_${shop}` },
-    create: {
-      id: `offline_${shop}`,
-      shop,
-      state: "installed",
-      isOnline: false,
-      accessToken: `token-${store}`,
-    },
-    update: {},
-  });
+  await storeOfflineSession(db, shop, `token-${store}`);
 }
 
 /** A document request as the Shopify admin loads the embedded app (embedded=1, shop, host, id_token). */

@@ -9,6 +9,7 @@ import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { appDatabase } from "../support/app-database";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
+import { storeOfflineSession } from "../support/offline-session";
 
 // The pick-list downloads and the tracking upload on the real app over HTTP, behind Shopify's admin authentication
 // (the shared server runs with TAILROUTE_DEMO=0): a session token of the shop is required, and a shop sees only
@@ -63,17 +64,7 @@ async function install(store: string, orderName: string, n: number) {
   const shop = shopOf(store);
   await recordInstall(db, shop);
   await saveShopConfig(db, { ...demoShopConfig, shop });
-  await db.session.upsert({
-    where: { id: `offline_${shop}` },
-    create: {
-      id: `offline_${shop}`,
-      shop,
-      state: "installed",
-      isOnline: false,
-      accessToken: `token-${store}`,
-    },
-    update: {},
-  });
+  await storeOfflineSession(db, shop, `token-${store}`);
   const warehouse = await db.warehouse.update({
     where: { shop_key: { shop, key: "edison-nj" } },
     data: { handoffEnabled: true, handoffMethod: "PICK_LIST" },

@@ -19,6 +19,7 @@ import { startTestApp } from "../support/test-app";
 import { freshTestDatabase } from "../support/test-database";
 import { fuzzRequests, type FuzzRequest } from "./fuzz-requests";
 import { BUYER_ADDRESS_MARKER, type SigningContext } from "./fuzz-targets";
+import { storeOfflineSession } from "../support/offline-session";
 
 // Generated hostile requests against every public endpoint of a real app process: only 2xx/4xx answers, the
 // process stays up, nothing is left half-written, and neither the app secret nor a buyer's address reaches the
@@ -73,11 +74,7 @@ beforeAll(async () => {
       },
     });
     // The offline session an install leaves: admin actions authenticated by a session token load it.
-    await db.session.upsert({
-      where: { id: `offline_${shop}` },
-      create: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, accessToken: "fuzz-token" },
-      update: {},
-    });
+    await storeOfflineSession(db, shop, "fuzz-token");
   }
   shopify = await new FakeShopifyAdmin().start();
   new FakeOrderBook(shopify).install();

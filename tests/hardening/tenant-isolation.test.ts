@@ -13,6 +13,7 @@ import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { sealSecret, secretKeysFrom } from "../../app/config/secret-box.server";
 import { enqueueJob } from "../../app/jobs/enqueue.server";
 import { PICKUP_UPS_REFRESH } from "../../app/jobs/kinds/pickup-ups-refresh.server";
+import { storeOfflineSession } from "../support/offline-session";
 
 // Shop A holds credentials for its own shop only. Through every public endpoint and the CLI it must never read or
 // change shop B's data. (Admin pages: tests/admin/* check every loader and action against a second shop.)
@@ -326,17 +327,7 @@ describe("tenant isolation: UPS Locator credentials", () => {
   const B_CLIENT_ID = "b-ups-client-id-5521";
   const B_SECRET = "b-ups-secret-never-shown-8830";
   const adminAs = async (shop: string) => {
-    await db.session.upsert({
-      where: { id: `offline_${shop}` },
-      create: {
-        id: `offline_${shop}`,
-        shop,
-        state: "installed",
-        isOnline: false,
-        accessToken: `token-${shop}`,
-      },
-      update: {},
-    });
+    await storeOfflineSession(db, shop, `token-${shop}`);
     const { token } = await getJwt(shop.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
     return (path: string, form?: Record<string, string>) =>
       fetch(url(path), {
@@ -406,17 +397,7 @@ describe("tenant isolation: UPS Locator credentials", () => {
 describe("tenant isolation: carrier account keys", () => {
   const B_KEY = "EZTK_b_only_key_never_shown_4242";
   const adminAs = async (shop: string) => {
-    await db.session.upsert({
-      where: { id: `offline_${shop}` },
-      create: {
-        id: `offline_${shop}`,
-        shop,
-        state: "installed",
-        isOnline: false,
-        accessToken: `token-${shop}`,
-      },
-      update: {},
-    });
+    await storeOfflineSession(db, shop, `token-${shop}`);
     const { token } = await getJwt(shop.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
     return (path: string, form?: Record<string, string>) =>
       fetch(url(path), {
@@ -499,17 +480,7 @@ describe("tenant isolation: shipping labels", () => {
       },
     });
     const as = async (shop: string) => {
-      await db.session.upsert({
-        where: { id: `offline_${shop}` },
-        create: {
-          id: `offline_${shop}`,
-          shop,
-          state: "installed",
-          isOnline: false,
-          accessToken: `token-${shop}`,
-        },
-        update: {},
-      });
+      await storeOfflineSession(db, shop, `token-${shop}`);
       const { token } = await getJwt(
         shop.replace(".myshopify.com", ""),
         TEST_API_KEY,

@@ -4,6 +4,7 @@ import { deliverWebhook } from "../../scripts/lib/signed-webhook";
 import { recordInstall, recordUninstall } from "../../app/services/shop/lifecycle.server";
 import { appDatabase } from "../support/app-database";
 import { fixture } from "../support/fixtures";
+import { storeOfflineSession } from "../support/offline-session";
 
 const db = appDatabase();
 afterAll(() => db.$disconnect());
@@ -26,11 +27,7 @@ const post = (shop: string, ...rest: Parameters<typeof delivery> extends [string
 
 async function installedShopWithoutWarehouses(shop: string) {
   await recordInstall(db, shop);
-  await db.session.upsert({
-    where: { id: `offline_${shop}` },
-    create: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_http_test" },
-    update: {},
-  });
+  await storeOfflineSession(db, shop, "shpat_http_test", "");
 }
 
 describe("POST /webhooks/orders/create routes the order", () => {
