@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Prisma 6.19 runs offline only with the JS engine and a driver adapter:
-// the classic engine would download a native schema engine (see ../shared/DESIGN.md §3).
+// the classic engine would download a native schema engine (docs/database.md).
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
