@@ -20,6 +20,8 @@ export async function startTestApp(options: TestAppOptions): Promise<RunningApp>
   const port = options.port ?? (await freePort());
   return startAppServer({
     port,
+    // As the shared server's (global-setup.ts): within seconds on a quiet machine, over 30 s on a loaded one.
+    timeoutMs: 90_000,
     env: {
       DATABASE_URL: options.databaseUrl,
       TAILROUTE_DEMO: "0",
