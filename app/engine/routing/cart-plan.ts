@@ -1,6 +1,7 @@
 import type { CompiledShopConfig, CompiledWarehouse } from "../config/types";
 import type { PackingResult, PackUnit, ResolvedLine } from "../packing";
 import { Allocator } from "./allocate";
+import { SlotClasses } from "./slot-classes";
 import type { Allocation, ShipmentAllocation } from "./types";
 
 /** One shipment's contents (warehouse + lines), its packing signature, and what follows from its packing. */
@@ -19,9 +20,15 @@ export interface ShipmentTemplate {
   withinLimits: (boolean | undefined)[];
   /**
    * Per `tier index * 2 + needs freight`: bit i set when service i is a candidate of the tier that passes the
-   * shipment's own checks (`staticallyCarries`); -1 = not kept as bits (more than 31 services).
+   * shipment's own checks (`staticallyCarries`); -2 = not computed.
    */
-  candidateMasks: (number | undefined)[];
+  candidateMasks: Int32Array;
+}
+
+/** The slots of a group's allocations, flat: allocation `a` is `slots[offsets[a]..offsets[a + 1])`. */
+export interface GroupSlots {
+  offsets: Int32Array;
+  slots: Int32Array;
 }
 
 /**
@@ -36,6 +43,9 @@ export class CartPlan {
   /** Per slot: contents, packing signature and packing. */
   readonly templates: (ShipmentTemplate | undefined)[] = [];
   private readonly groups = new Map<number, Allocation[]>();
+  private readonly slotsByGroup = new Map<number, GroupSlots>();
+  /** The slots' classes for the quotes' pruning (`mayBeCarried`). */
+  readonly classes = new SlotClasses();
   /** Memo of `freightThresholdCrossed` for this cart when it depends on weight only (undefined = not computed). */
   freightThreshold?: string | null;
   private covers?: boolean;
@@ -57,10 +67,35 @@ export class CartPlan {
     let allocations = this.groups.get(size);
     if (!allocations) {
       allocations = this.allocator.group(size);
-      for (const allocation of allocations) for (const shipment of allocation) this.assignSlot(shipment);
+      let count = 0;
+      for (const allocation of allocations) {
+        for (const shipment of allocation) this.assignSlot(shipment);
+        count += allocation.length;
+      }
+      // The same slots as flat arrays, for the quotes' pruning walk (no object is touched per allocation).
+      const offsets = new Int32Array(allocations.length + 1);
+      const slots = new Int32Array(count);
+      let at = 0;
+      allocations.forEach((allocation, a) => {
+        offsets[a] = at;
+        for (const shipment of allocation) slots[at++] = shipment.slot!;
+      });
+      offsets[allocations.length] = at;
+      this.classes.grow(this.slots.length);
+      this.slotsByGroup.set(size, { offsets, slots });
       this.groups.set(size, allocations);
     }
     return allocations;
+  }
+
+  /** The slots of `group(size)`'s allocations (`GroupSlots`). */
+  groupSlots(size: number): GroupSlots {
+    let slots = this.slotsByGroup.get(size);
+    if (!slots) {
+      this.group(size);
+      slots = this.slotsByGroup.get(size)!;
+    }
+    return slots;
   }
 
   private assignSlot(shipment: ShipmentAllocation): void {

@@ -13,7 +13,8 @@ import { rateShipment, servesDestination } from "../rating";
 import { withinServiceLimits } from "../rating/rate-shipment";
 import type { RatingRejection, ShipmentRating } from "../rating/types";
 import { deliveryDays, formatDay, laneTransit, localNow, shipDay } from "../transit";
-import type { FreightLevel, ShipmentPlan } from "../types";
+import type { TransitEstimate } from "../transit/types";
+import type { FreightLevel, ShipmentPlan, TransitRow } from "../types";
 import type { ShipmentTemplate } from "./cart-plan";
 import { scorePlan } from "./scoring";
 import { TIER_DEFINITIONS } from "./tiers";
@@ -26,6 +27,8 @@ import type {
 } from "./types";
 
 const TIER_COUNT = TIER_DEFINITIONS.length;
+/** `ShipmentTemplate.candidateMasks` entry not computed yet. */
+export const MASK_UNKNOWN = -2;
 
 /** Option memo stride per service: no freight level, then one slot per level. */
 const OPTION_STRIDE = 4;
@@ -72,7 +75,7 @@ export function templateFor(ctx: QuoteContext, allocation: ShipmentAllocation): 
       coldChain: false,
       generation: -1,
       withinLimits: [],
-      candidateMasks: [],
+      candidateMasks: new Int32Array(TIER_COUNT * 2).fill(MASK_UNKNOWN),
     };
     ctx.plan.templates[slot] = template;
   }
@@ -84,7 +87,8 @@ export function templateFor(ctx: QuoteContext, allocation: ShipmentAllocation): 
       template.packageNeedsFreight = packing.packages.some((p) => packageNeedsFreight(p, ctx.compiled));
       template.coldChain = packing.packages.some((p) => p.coldChain);
       template.withinLimits = [];
-      template.candidateMasks = [];
+      template.candidateMasks.fill(MASK_UNKNOWN);
+      ctx.plan.classes.forget(slot);
     }
     template.generation = cache.generation;
   }
@@ -158,7 +162,7 @@ function shipDayFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: Co
  * row, lane stats, ship day), memoised per quote. Null when the service cannot serve it; the reason is recorded
  * as an issue the first time (later shipments would record the same issue, which the list drops as a duplicate).
  */
-function destinationLeg(
+export function destinationLeg(
   ctx: QuoteContext,
   warehouse: CompiledWarehouse,
   service: CompiledService,
@@ -178,38 +182,67 @@ function computeLeg(
 ): DestinationLeg | null {
   const cfg = service.config;
   const { issues, dest } = ctx;
-  const notServed = servesDestination(
-    {
-      reachesPoBox: cfg.reachesPoBox,
-      reachesMilitary: cfg.reachesMilitary,
-      servedStates: service.servedStates,
-      excludedStates: service.excludedStates,
-    },
-    dest.addressClass,
-    dest.zip.state,
-  );
+  const notServed = servesDestination(coverageOf(service), dest.addressClass, dest.zip.state);
   if (notServed) {
-    issues.add("SERVICE_NO_COVERAGE", "info", `${cfg.name} ${notServed}`, cfg.carrier);
+    // Info only: the checkout callback (errors only) does not even build the message.
+    if (!issues.errorsOnly)
+      issues.add("SERVICE_NO_COVERAGE", "info", `${cfg.name} ${notServed}`, cfg.carrier);
     return null;
   }
   const zone = zoneFor(ctx, warehouse, service);
   const row = service.transitByZone.get(zone);
   if (!row) {
-    issues.add("ZONE_NOT_RATED", "warning", `${cfg.name} has no transit time for zone ${zone}`, cfg.carrier);
+    if (!issues.errorsOnly)
+      issues.add(
+        "ZONE_NOT_RATED",
+        "warning",
+        `${cfg.name} has no transit time for zone ${zone}`,
+        cfg.carrier,
+      );
     return null;
   }
   const stat = ctx.laneStats?.get(`${warehouse.config.id}|${cfg.id}|${dest.zip.zip3}`);
-  const transit = laneTransit(
-    { min: row.minDays, max: row.maxDays },
-    stat,
-    ctx.compiled.strategy.laneStatsMinSamples,
-  );
-  return {
-    zone,
-    transit,
-    shipDay: shipDayFor(ctx, warehouse, service),
-    areaIndex: areaSurchargeIndex(service, dest.zip.zip),
-  };
+  const transit =
+    stat === undefined
+      ? tableTransit(row)
+      : laneTransit({ min: row.minDays, max: row.maxDays }, stat, ctx.compiled.strategy.laneStatsMinSamples);
+  let areaIndex = ctx.areaIndexes[service.index];
+  if (areaIndex === undefined) {
+    areaIndex = areaSurchargeIndex(service, dest.zip.zip, dest.zip.zip3);
+    ctx.areaIndexes[service.index] = areaIndex;
+  }
+  return { zone, transit, shipDay: shipDayFor(ctx, warehouse, service), areaIndex };
+}
+
+const coverages = new WeakMap<CompiledService, Parameters<typeof servesDestination>[0]>();
+
+/** What `servesDestination` reads of a service, made once per compiled service. */
+function coverageOf(service: CompiledService): Parameters<typeof servesDestination>[0] {
+  let coverage = coverages.get(service);
+  if (!coverage) {
+    coverage = {
+      reachesPoBox: service.config.reachesPoBox,
+      reachesMilitary: service.config.reachesMilitary,
+      servedStates: service.servedStates,
+      excludedStates: service.excludedStates,
+    };
+    coverages.set(service, coverage);
+  }
+  return coverage;
+}
+
+const tableTransits = new WeakMap<TransitRow, TransitEstimate>();
+
+/**
+ * `laneTransit` of a transit row without lane statistics, made once per row: every quote reads it, none changes it.
+ */
+function tableTransit(row: TransitRow): TransitEstimate {
+  let transit = tableTransits.get(row);
+  if (!transit) {
+    transit = laneTransit({ min: row.minDays, max: row.maxDays }, undefined, 0);
+    tableTransits.set(row, transit);
+  }
+  return transit;
 }
 
 /**
@@ -217,10 +250,9 @@ function computeLeg(
  * plus, above that, whether a limited-access rule matches (`areaKeyCount` values in all), so a shared rating is keyed
  * by every ZIP-dependent surcharge.
  */
-function areaSurchargeIndex(service: CompiledService, zip: string): number {
+function areaSurchargeIndex(service: CompiledService, zip: string, zip3: string): number {
   const { areas, limitedAccess } = service.surcharges;
   if (areas.length === 0 && limitedAccess.length === 0) return -1;
-  const zip3 = zip.slice(0, 3);
   let index = -1;
   for (let i = 0; i < areas.length; i += 1)
     if (areas[i].zip5.has(zip) || areas[i].zip3.has(zip3)) {
@@ -328,20 +360,6 @@ export function staticallyCarries(
     template.withinLimits[service.index] = within;
   }
   return within;
-}
-
-/**
- * The destination's checks of `shipmentOption` before rating: the leg exists (coverage, zone, transit row) and, for
- * cold-chain contents, is fast enough.
- */
-export function legCarries(
-  ctx: QuoteContext,
-  warehouse: CompiledWarehouse,
-  service: CompiledService,
-  coldChain: boolean,
-): boolean {
-  const leg = destinationLeg(ctx, warehouse, service);
-  return leg !== null && !(coldChain && leg.transit.max > ctx.compiled.strategy.coldChainMaxTransitDays);
 }
 
 function computeOption(

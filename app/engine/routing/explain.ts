@@ -14,6 +14,19 @@ function city(label: string): string {
 /** Synced stock older than this is not claimed as "in stock". */
 export const STOCK_CONFIRMED_FOR_MS = 24 * 3_600_000;
 
+const instants = new Map<string, number>();
+
+/** `Date.parse`, memoised: a warehouse's sync time is the same string quote after quote. */
+function parsedInstant(text: string): number {
+  let ms = instants.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    if (instants.size > 1_000) instants.clear();
+    instants.set(text, ms);
+  }
+  return ms;
+}
+
 /**
  * What a reason may say about stock for a plan: "in stock" only when every item it ships is tracked where it ships
  * from (a finite count in the warehouse's inventory) and that warehouse's stock was synced from Shopify within
@@ -29,7 +42,7 @@ function stockNote(ctx: QuoteContext, plan: PlanCandidate): "in stock" | "stock 
       const id = resolved.line.variantId;
       if (id === undefined || !Number.isFinite(inventory.get(id))) return null;
     }
-    const syncedAt = config.stockSyncedAt ? Date.parse(config.stockSyncedAt) : Number.NaN;
+    const syncedAt = config.stockSyncedAt ? parsedInstant(config.stockSyncedAt) : Number.NaN;
     if (!(ctx.now.getTime() - syncedAt <= STOCK_CONFIRMED_FOR_MS)) confirmed = false;
   }
   return confirmed ? "in stock" : "stock not confirmed";

@@ -164,8 +164,10 @@ export function quote(
     evaluations: [],
     legs: [],
     shipDays: [],
-    prune: errorsOnly,
-    mayServe: NO_MEMO,
+    areaIndexes: [],
+    // Pruning keeps one bit per service: a shop with more than 31 rates every allocation.
+    prune: errorsOnly && compiled.services.length <= 31,
+    classVerdicts: [],
   };
   const offered: TierPlans[] = [];
   for (const def of TIER_DEFINITIONS) {
@@ -187,8 +189,6 @@ export function quote(
     issues.add("NO_RATES", "error", "No delivery option can serve this cart and address");
   return { quotes, issues: issues.toArray() };
 }
-
-const NO_MEMO = new Uint8Array(0);
 
 const backorderedByConfig = new WeakMap<CompiledShopConfig, Map<number, CompiledShopConfig>>();
 

@@ -120,6 +120,8 @@ export interface QuoteContext {
   legs: (DestinationLeg | null | undefined)[];
   /** Rating rejections (shared across quotes) already reported in this quote's issues. */
   reportedRejections?: Set<object>;
+  /** Per service index: which of its area surcharges applies to the destination (`areaSurchargeIndex`). */
+  areaIndexes: (number | undefined)[];
   /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
   shipDays: (DayNumber | undefined)[];
   /**
@@ -127,6 +129,11 @@ export interface QuoteContext {
    * no service of the tier can possibly carry is skipped without rating its other shipments.
    */
   prune: boolean;
-  /** Per-quote memo for `prune`, index `slot * TIER_DEFINITIONS.length + tier index`: 0 unknown, 1 may, 2 cannot. */
-  mayServe: Uint8Array;
+  /** Per-quote memo for `prune` by slot class (`SlotClasses`): whether the class may be carried. */
+  classVerdicts: (boolean | undefined)[];
+  /**
+   * Per-quote bit masks for `prune`, three per warehouse (index `warehouse.index * 3`): services whose destination
+   * leg is known, exists, and exists and is fast enough for cold-chain contents. Created on first use.
+   */
+  legBits?: Int32Array;
 }

@@ -23,6 +23,19 @@ export function parseDay(isoDate: string): DayNumber {
  * formatDay(20_417); // "2025-11-25"
  */
 export function formatDay(day: DayNumber): string {
+  // Memoised: a quote formats the same few days again and again (ship and delivery dates of every plan).
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    text = civilDay(day);
+    if (formattedDays.size > 4_096) formattedDays.clear();
+    formattedDays.set(day, text);
+  }
+  return text;
+}
+
+const formattedDays = new Map<number, string>();
+
+function civilDay(day: DayNumber): string {
   // Civil-from-days (H. Hinnant's algorithm): pure integer maths, ~30× cheaper than Date#toISOString on the
   // hot path, where every rated option formats its dates.
   const z = day + 719_468;
@@ -64,18 +77,25 @@ export function localNow(now: Date, timeZone: string): LocalNow {
 }
 
 // UTC offsets only change on quarter-hour boundaries (DST switches, historical changes), so an offset is
-// cached per zone per 15-minute UTC bucket: exact, and it turns the Intl call into a Map lookup.
+// cached per zone per 15-minute UTC bucket: exact, and it turns the Intl call into a Map lookup. The last bucket
+// asked per zone is kept apart, so the usual call (the same moment, zone after zone) builds no key string.
 const QUARTER_HOUR_MS = 900_000;
 const offsetCache = new Map<string, number>();
+const lastByZone = new Map<string, { bucket: number; offset: number }>();
 
 function cachedOffset(timeZone: string, now: Date): number {
-  const key = `${timeZone}|${Math.floor(now.getTime() / QUARTER_HOUR_MS)}`;
+  const bucket = Math.floor(now.getTime() / QUARTER_HOUR_MS);
+  const last = lastByZone.get(timeZone);
+  if (last !== undefined && last.bucket === bucket) return last.offset;
+  const key = `${timeZone}|${bucket}`;
   let offset = offsetCache.get(key);
   if (offset === undefined) {
     offset = tzOffset(timeZone, now);
     if (offsetCache.size > 10_000) offsetCache.clear();
     offsetCache.set(key, offset);
   }
+  if (lastByZone.size > 1_000) lastByZone.clear();
+  lastByZone.set(timeZone, { bucket, offset });
   return offset;
 }
 

@@ -34,8 +34,14 @@ export function laneTransit(
 ): TransitEstimate {
   if (!stat || stat.samples < minSamples) {
     return stat
-      ? { ...table, source: "TABLE", onTimeRate: stat.onTimeRate, samples: stat.samples }
-      : { ...table, source: "TABLE" };
+      ? {
+          min: table.min,
+          max: table.max,
+          source: "TABLE",
+          onTimeRate: stat.onTimeRate,
+          samples: stat.samples,
+        }
+      : { min: table.min, max: table.max, source: "TABLE" };
   }
   const min = Math.max(0, Math.ceil(stat.p50Days - 1e-9));
   const max = Math.max(min, Math.ceil(stat.p90Days - 1e-9));

@@ -1,0 +1,98 @@
+import { candidateServices, levelFor } from "./candidate-services";
+import { destinationLeg, MASK_UNKNOWN, staticallyCarries, templateFor } from "./evaluate-shipment";
+import { CLASS_KEYS } from "./slot-classes";
+import type { QuoteContext, TierDefinition } from "./types";
+
+/**
+ * For `ctx.prune`: false when some shipment of an allocation (its cart-plan slots `slots[from..to)`) certainly has
+ * no option in the tier, so `planFor` would return null: no candidate service passes the shipment's own checks
+ * (`staticallyCarries`, a bit mask per template and tier) and the destination's (the leg exists and, for cold-chain
+ * contents, is fast enough: bit masks per warehouse and quote). Slots are read through their class (`SlotClasses`):
+ * a quote decides each class once. Needs the shipment's packing only, not its evaluation. At most 31 services (one
+ * bit each): `quote` does not prune beyond that.
+ *
+ * @example
+ * if (!mayBeCarried(ctx, economy, 2, group.slots, group.offsets[a], group.offsets[a + 1])) continue;
+ */
+export function mayBeCarried(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  tierIndex: number,
+  slots: Int32Array,
+  from: number,
+  to: number,
+): boolean {
+  const { plan } = ctx;
+  const { classes } = plan;
+  const generation = ctx.compiled.packing.generation;
+  const keyOffset = tierIndex * 2 + (ctx.freightOnly === true ? 1 : 0);
+  const verdicts = ctx.classVerdicts;
+  for (let j = from; j < to; j += 1) {
+    const slot = slots[j];
+    if (classes.generation[slot] !== generation) {
+      // The packing cache dropped an entry since: the slot's packing (and so its classes) may have changed.
+      templateFor(ctx, plan.slots[slot]);
+      classes.generation[slot] = generation;
+    }
+    let id = classes.ofSlot[slot * CLASS_KEYS + keyOffset] - 1;
+    if (id < 0) id = classOfSlot(ctx, def, tierIndex, slot, keyOffset);
+    let verdict = verdicts[id];
+    if (verdict === undefined) {
+      verdict = classMayBeCarried(ctx, id);
+      verdicts[id] = verdict;
+    }
+    if (!verdict) return false;
+  }
+  return true;
+}
+
+function classOfSlot(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  tierIndex: number,
+  slot: number,
+  keyOffset: number,
+): number {
+  const shipment = ctx.plan.slots[slot];
+  const template = templateFor(ctx, shipment);
+  const needsFreight = ctx.freightOnly === true || template.packageNeedsFreight;
+  const maskKey = tierIndex * 2 + (needsFreight ? 1 : 0);
+  let mask = template.candidateMasks[maskKey];
+  if (mask === MASK_UNKNOWN) {
+    mask = 0;
+    for (const service of candidateServices(ctx, def, needsFreight))
+      if (staticallyCarries(shipment.warehouse, template, service, levelFor(def, service)))
+        mask |= 1 << service.index;
+    template.candidateMasks[maskKey] = mask;
+  }
+  const id = ctx.plan.classes.idOf(shipment.warehouse.index, mask, template.coldChain);
+  ctx.plan.classes.ofSlot[slot * CLASS_KEYS + keyOffset] = id + 1;
+  return id;
+}
+
+/** Whether some service of the class's mask has a leg from its warehouse (fast enough for cold chain). */
+function classMayBeCarried(ctx: QuoteContext, id: number): boolean {
+  const { classes } = ctx.plan;
+  const mask = classes.mask[id];
+  if (mask === 0) return false;
+  const w = classes.warehouse[id];
+  // Per quote and warehouse: bits of the services whose leg is known, exists, and is fast enough for cold chain.
+  const bits = (ctx.legBits ??= new Int32Array(ctx.compiled.warehouses.length * 3));
+  const at = w * 3;
+  const carrying = classes.coldChain[id] ? at + 2 : at + 1;
+  if ((mask & bits[carrying]) !== 0) return true;
+  let unknown = mask & ~bits[at];
+  const warehouse = ctx.compiled.warehouses[w];
+  const maxDays = ctx.compiled.strategy.coldChainMaxTransitDays;
+  while (unknown !== 0) {
+    const bit = unknown & -unknown;
+    unknown ^= bit;
+    const leg = destinationLeg(ctx, warehouse, ctx.compiled.services[31 - Math.clz32(bit)]);
+    bits[at] |= bit;
+    if (leg === null) continue;
+    bits[at + 1] |= bit;
+    if (!(leg.transit.max > maxDays)) bits[at + 2] |= bit;
+    if ((bits[carrying] & bit) !== 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,56 @@
+import { TIER_DEFINITIONS } from "./tiers";
+
+/** Entries per slot in `SlotClasses.ofSlot`: one per tier, with and without the shop's freight threshold. */
+export const CLASS_KEYS = TIER_DEFINITIONS.length * 2;
+
+/**
+ * What a quote needs to know about a shipment (a cart-plan slot) to tell whether a tier may carry it: the warehouse,
+ * the candidate services its packing is within the limits of (a bit mask), and whether it holds cold-chain items.
+ * Slots with the same three share a class, so a quote decides each class once, whatever the number of splits.
+ * Kept per cart plan in flat arrays (no object is read per slot on the quote's path).
+ *
+ * @example
+ * const id = classes.idOf(0, 0b101, false); // warehouse 0, services 0 and 2, no cold chain
+ * classes.warehouse[id]; // 0
+ */
+export class SlotClasses {
+  /** Per slot × `CLASS_KEYS` (tier index * 2 + freight threshold crossed): class id + 1, 0 = not known yet. */
+  ofSlot = new Int32Array(0);
+  /** Per slot: the packing cache's generation when the slot's packing was last confirmed (-1 = never). */
+  generation = new Int32Array(0);
+  readonly warehouse: number[] = [];
+  readonly mask: number[] = [];
+  readonly coldChain: boolean[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** Makes room for `slots` slots (new ones unknown). */
+  grow(slots: number): void {
+    if (slots <= this.generation.length) return;
+    const ofSlot = new Int32Array(slots * CLASS_KEYS);
+    ofSlot.set(this.ofSlot);
+    this.ofSlot = ofSlot;
+    const generation = new Int32Array(slots).fill(-1);
+    generation.set(this.generation);
+    this.generation = generation;
+  }
+
+  /** Forgets a slot's classes (its packing changed). */
+  forget(slot: number): void {
+    this.ofSlot.fill(0, slot * CLASS_KEYS, (slot + 1) * CLASS_KEYS);
+  }
+
+  /** The id of the class (warehouse index, candidate mask ≥ 0, cold chain), created on first use. */
+  idOf(warehouse: number, mask: number, coldChain: boolean): number {
+    // A string, built only the first time a slot meets a tier: the walk itself reads `ofSlot`.
+    const key = `${warehouse}|${mask}|${coldChain ? 1 : 0}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.warehouse.length;
+      this.ids.set(key, id);
+      this.warehouse.push(warehouse);
+      this.mask.push(mask);
+      this.coldChain.push(coldChain);
+    }
+    return id;
+  }
+}
