@@ -32,23 +32,22 @@ function splitZipZone(zip: string): string | undefined {
  * timeZoneForZip("32501", "FL"); // "America/Chicago"
  */
 export function timeZoneForZip(zip: string, state: string): string {
+  const corrected = timeZoneOverride(zip, state);
+  if (corrected) return corrected;
+  let zone: string | undefined = STATE_TIME_ZONES[state];
+  if (zone && !SPLIT_STATES.has(state)) return zone;
+  if (zipTables().byZip.get(zip)?.state === state) return splitZipZone(zip) ?? zone ?? "America/New_York";
+  // Only ZIPs the library answers are memoised (its answer costs a file read); the rest are table lookups.
   const known = memo.get(zip);
   if (known) return known;
-  const corrected = timeZoneOverride(zip, state);
-  let zone = corrected ?? STATE_TIME_ZONES[state];
-  if (!corrected && (!zone || SPLIT_STATES.has(state))) {
-    if (zipTables().byZip.get(zip)?.state === state) {
-      zone = splitZipZone(zip) ?? zone;
-    } else {
-      try {
-        resolver ??= new zipToTimezone.ZipToTz();
-        zone = resolver.full(zip);
-      } catch {
-        // The library throws for ZIPs it does not list; the state table is the documented fallback.
-      }
-    }
+  try {
+    resolver ??= new zipToTimezone.ZipToTz();
+    zone = resolver.full(zip);
+  } catch {
+    // The library throws for ZIPs it does not list; the state table is the documented fallback.
   }
   const result = zone ?? "America/New_York";
+  if (memo.size > 50_000) memo.clear();
   memo.set(zip, result);
   return result;
 }

@@ -38,6 +38,7 @@ function* subsets(n: number, k: number, start = 0, prefix: number[] = []): Gener
 export class Allocator {
   private readonly groups = new Map<number, Allocation[]>();
   private readonly tracked: Set<string>;
+  private shipmentCap?: number;
 
   constructor(
     private readonly warehouses: readonly CompiledWarehouse[],
@@ -52,11 +53,12 @@ export class Allocator {
     return stockOf(w, line, this.tracked);
   }
 
+  /** Memoised: every tier of every quote of the cart asks. */
   get maxShipments(): number {
-    return Math.min(
+    return (this.shipmentCap ??= Math.min(
       this.warehouses.length,
       this.lines.reduce((n, l) => n + l.quantity, 0),
-    );
+    ));
   }
 
   /** True when the warehouses together hold every unit. */

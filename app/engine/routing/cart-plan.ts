@@ -81,7 +81,7 @@ export class CartPlan {
         for (const shipment of allocation) slots[at++] = shipment.slot!;
       });
       offsets[allocations.length] = at;
-      this.classes.grow(this.slots.length);
+      this.classes.grow(this.slots);
       this.slotsByGroup.set(size, { offsets, slots });
       this.groups.set(size, allocations);
     }
@@ -121,8 +121,19 @@ export function shipmentKey(allocation: ShipmentAllocation): string {
  */
 export function cartKey(lines: readonly ResolvedLine[]): string {
   let key = "";
-  for (const l of lines)
-    key += `${l.unit.profileKey}\u0001${l.unit.name}\u0001${l.unit.weightOz}\u0001${l.quantity}\u0002`;
+  for (const l of lines) key += `${unitKey(l.unit)}${l.quantity}\u0002`;
+  return key;
+}
+
+const unitKeys = new WeakMap<PackUnit, string>();
+
+/** A unit's part of `cartKey`, made once per unit (units are shared by the lines of the same product). */
+function unitKey(unit: PackUnit): string {
+  let key = unitKeys.get(unit);
+  if (key === undefined) {
+    key = `${unit.profileKey}\u0001${unit.name}\u0001${unit.weightOz}\u0001`;
+    unitKeys.set(unit, key);
+  }
   return key;
 }
 

@@ -1,13 +1,18 @@
+import type { CompiledShopConfig } from "../config/types";
 import { candidateServices, levelFor } from "./candidate-services";
 import { destinationLeg, MASK_UNKNOWN, staticallyCarries, templateFor } from "./evaluate-shipment";
 import { CLASS_KEYS } from "./slot-classes";
+import { TIER_DEFINITIONS } from "./tiers";
 import type { QuoteContext, TierDefinition } from "./types";
+
+const TIER_COUNT = TIER_DEFINITIONS.length;
 
 /**
  * For `ctx.prune`: false when some shipment of an allocation (its cart-plan slots `slots[from..to)`) certainly has
  * no option in the tier, so `planFor` would return null: no candidate service passes the shipment's own checks
  * (`staticallyCarries`, a bit mask per template and tier) and the destination's (the leg exists and, for cold-chain
- * contents, is fast enough: bit masks per warehouse and quote). Slots are read through their class (`SlotClasses`):
+ * contents, is fast enough: bit masks per warehouse and quote). A warehouse that no service of the tier can carry
+ * from to this address rules its slots out before they are packed. Slots are read through their class (`SlotClasses`):
  * a quote decides each class once. Needs the shipment's packing only, not its evaluation. At most 31 services (one
  * bit each): `quote` does not prune beyond that.
  *
@@ -27,8 +32,17 @@ export function mayBeCarried(
   const generation = ctx.compiled.packing.generation;
   const keyOffset = tierIndex * 2 + (ctx.freightOnly === true ? 1 : 0);
   const verdicts = ctx.classVerdicts;
+  const byWarehouse = ctx.warehouseVerdicts;
   for (let j = from; j < to; j += 1) {
     const slot = slots[j];
+    // First what needs no packing: some service of the tier tenders from the warehouse and reaches the address.
+    const w = classes.warehouseOf[slot];
+    let reaches = byWarehouse[w * TIER_COUNT + tierIndex];
+    if (reaches === undefined) {
+      reaches = warehouseMayCarry(ctx, def, tierIndex, w);
+      byWarehouse[w * TIER_COUNT + tierIndex] = reaches;
+    }
+    if (!reaches) return false;
     if (classes.generation[slot] !== generation) {
       // The packing cache dropped an entry since: the slot's packing (and so its classes) may have changed.
       templateFor(ctx, plan.slots[slot]);
@@ -44,6 +58,41 @@ export function mayBeCarried(
     if (!verdict) return false;
   }
   return true;
+}
+
+const tenderMasks = new WeakMap<CompiledShopConfig, Int32Array>();
+
+/**
+ * Bits of the tier's candidate services (for shipments that need freight or not) that the warehouse may tender
+ * (`staticallyCarries` without the package limits), per compiled config.
+ */
+function tenderMask(ctx: QuoteContext, def: TierDefinition, tierIndex: number, w: number): number {
+  const { compiled } = ctx;
+  let masks = tenderMasks.get(compiled);
+  if (!masks) {
+    masks = new Int32Array(compiled.warehouses.length * TIER_COUNT).fill(MASK_UNKNOWN);
+    tenderMasks.set(compiled, masks);
+  }
+  let mask = masks[w * TIER_COUNT + tierIndex];
+  if (mask === MASK_UNKNOWN) {
+    mask = 0;
+    const warehouse = compiled.warehouses[w];
+    for (const needsFreight of [false, true])
+      for (const service of candidateServices(ctx, def, needsFreight)) {
+        const level = levelFor(def, service);
+        if (!service.warehouseIndexes.has(w)) continue;
+        if (level && warehouse.freightLevels && !warehouse.freightLevels.has(level)) continue;
+        mask |= 1 << service.index;
+      }
+    masks[w * TIER_COUNT + tierIndex] = mask;
+  }
+  return mask;
+}
+
+/** Whether a service of `tenderMask` has a leg from the warehouse to this address (before any packing). */
+function warehouseMayCarry(ctx: QuoteContext, def: TierDefinition, tierIndex: number, w: number): boolean {
+  const mask = tenderMask(ctx, def, tierIndex, w);
+  return mask !== 0 && legsReach(ctx, w, mask, false);
 }
 
 function classOfSlot(
@@ -74,12 +123,18 @@ function classOfSlot(
 function classMayBeCarried(ctx: QuoteContext, id: number): boolean {
   const { classes } = ctx.plan;
   const mask = classes.mask[id];
-  if (mask === 0) return false;
-  const w = classes.warehouse[id];
-  // Per quote and warehouse: bits of the services whose leg is known, exists, and is fast enough for cold chain.
+  return mask !== 0 && legsReach(ctx, classes.warehouse[id], mask, classes.coldChain[id]);
+}
+
+/**
+ * Whether one of the services in `mask` has a leg from warehouse `w` to this address (fast enough for cold-chain
+ * contents when asked). Legs are computed lazily and remembered per quote as bit masks, three per warehouse:
+ * services whose leg is known, exists, and exists and is fast enough for cold chain.
+ */
+function legsReach(ctx: QuoteContext, w: number, mask: number, coldChain: boolean): boolean {
   const bits = (ctx.legBits ??= new Int32Array(ctx.compiled.warehouses.length * 3));
   const at = w * 3;
-  const carrying = classes.coldChain[id] ? at + 2 : at + 1;
+  const carrying = coldChain ? at + 2 : at + 1;
   if ((mask & bits[carrying]) !== 0) return true;
   let unknown = mask & ~bits[at];
   const warehouse = ctx.compiled.warehouses[w];

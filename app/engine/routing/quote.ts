@@ -168,6 +168,7 @@ export function quote(
     // Pruning keeps one bit per service: a shop with more than 31 rates every allocation.
     prune: errorsOnly && compiled.services.length <= 31,
     classVerdicts: [],
+    warehouseVerdicts: [],
   };
   const offered: TierPlans[] = [];
   for (const def of TIER_DEFINITIONS) {

@@ -18,14 +18,24 @@ export class SlotClasses {
   ofSlot = new Int32Array(0);
   /** Per slot: the packing cache's generation when the slot's packing was last confirmed (-1 = never). */
   generation = new Int32Array(0);
+  /** Per slot: its warehouse's index (known without packing). */
+  warehouseOf = new Int32Array(0);
   readonly warehouse: number[] = [];
   readonly mask: number[] = [];
   readonly coldChain: boolean[] = [];
   private readonly ids = new Map<string, number>();
 
-  /** Makes room for `slots` slots (new ones unknown). */
-  grow(slots: number): void {
-    if (slots <= this.generation.length) return;
+  /** Makes room for the slots (new ones: classes unknown) and records their warehouses. */
+  grow(slots: readonly { warehouse: { index: number } }[]): void {
+    const count = slots.length;
+    if (count <= this.generation.length) return;
+    const warehouseOf = new Int32Array(count);
+    for (let i = 0; i < count; i += 1) warehouseOf[i] = slots[i].warehouse.index;
+    this.warehouseOf = warehouseOf;
+    this.growTo(count);
+  }
+
+  private growTo(slots: number): void {
     const ofSlot = new Int32Array(slots * CLASS_KEYS);
     ofSlot.set(this.ofSlot);
     this.ofSlot = ofSlot;

@@ -131,6 +131,8 @@ export interface QuoteContext {
   prune: boolean;
   /** Per-quote memo for `prune` by slot class (`SlotClasses`): whether the class may be carried. */
   classVerdicts: (boolean | undefined)[];
+  /** Per-quote memo for `prune` by `warehouse index * tiers + tier index`: whether any leg of the tier reaches. */
+  warehouseVerdicts: (boolean | undefined)[];
   /**
    * Per-quote bit masks for `prune`, three per warehouse (index `warehouse.index * 3`): services whose destination
    * leg is known, exists, and exists and is fast enough for cold-chain contents. Created on first use.
