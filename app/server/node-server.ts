@@ -42,9 +42,11 @@ async function main() {
   app.use(express.static("public", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: build.mode }));
 
-  // The callback is matched on the raw request, ahead of express's router: the checkout's hot path.
+  // The callback is matched on the raw request, ahead of express's router: the checkout's hot path. It reads
+  // the whole body itself and discards an oversized one (app/services/carrier-service/node-handler.server.ts).
   const server = createServer((req, res) => {
-    drainBodyLeftUnread(req, res);
+    const token = req.method === "POST" ? carrierCallbackToken(req.url ?? "") : undefined;
+    if (token === undefined) drainBodyLeftUnread(req, res);
     if (req.method === "GET" && isPromisePath(req.url ?? "")) {
       // The product page's promise, asked on every page view: also ahead of Remix (same route, same answer).
       return void answerPromise(req, res).catch((error: unknown) => {
@@ -52,7 +54,6 @@ async function main() {
         if (!res.headersSent) res.writeHead(503, { "Retry-After": "5", "Cache-Control": "no-store" }).end();
       });
     }
-    const token = req.method === "POST" ? carrierCallbackToken(req.url ?? "") : undefined;
     if (token === undefined) return app(req, res);
     answerCarrier(req, res, token).catch((error: unknown) => {
       // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerCarrierRequest } from "./callback.server";
+import { answerCarrierRequest, type CallbackAnswer } from "./callback.server";
 import { callbackDeps } from "./runtime.server";
 import { readNodeBodyWithLimit } from "../http/request-body.server";
+import { drainBodyLeftUnread } from "../../server/drain-unread-body";
 
 const headerValue = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? null;
@@ -17,10 +18,25 @@ export async function answerCarrierFromNode(
   pathToken: string | null,
 ) {
   const rawBody = await readNodeBodyWithLimit(req);
+  // Only an oversized body is left unread (the whole body is read otherwise): discard the rest after answering.
+  if (rawBody === null) drainBodyLeftUnread(req, res);
+  const headers = req.headers;
   const answer = await answerCarrierRequest(
-    { method: req.method ?? "GET", header: (name) => headerValue(req.headers[name]), rawBody },
+    { method: req.method ?? "GET", header: (name) => headerValue(headers[name]), rawBody },
     pathToken,
     callbackDeps(),
   );
-  res.writeHead(answer.status, answer.headers).end(answer.body ?? undefined);
+  writeAnswer(res, answer);
+}
+
+/**
+ * One write per answer: with a Content-Length, Node sends the head and the body together in one socket write;
+ * without one, `writeHead` commits to chunked encoding and the body goes out framed in several buffers.
+ */
+export function writeAnswer(res: ServerResponse, answer: CallbackAnswer) {
+  const head: string[] = [];
+  for (const name in answer.headers) head.push(name, answer.headers[name]);
+  if (answer.body === null) return void res.writeHead(answer.status, head).end();
+  head.push("Content-Length", String(Buffer.byteLength(answer.body)));
+  res.writeHead(answer.status, head).end(answer.body);
 }
