@@ -74,8 +74,10 @@ export function engineInput(
   request: CarrierServiceRequest,
   now: Date,
 ) {
-  const input = { ...toQuoteInput(request, now), backorder: { days: runtime.backorderDays } };
-  return runtime.laneStats.length > 0 ? { ...input, laneStats: runtime.laneStats } : input;
+  const input = toQuoteInput(request, now);
+  input.backorder = { days: runtime.backorderDays };
+  if (runtime.laneStats.length > 0) input.laneStats = runtime.laneStats;
+  return input;
 }
 
 /** A per-process cache of compiled shop configurations for the callback. */
@@ -128,7 +130,10 @@ export async function answerCarrierRequest(
   let runtime: ShopRuntime<CompiledShopConfig | null> | null;
   try {
     // A path token is checked first, so an unknown caller learns nothing (not even the size limit).
-    tokenRuntime = pathToken ? await deps.cache.byToken(pathToken) : null;
+    // Warm shops come straight from the cache; only a miss waits for the database.
+    tokenRuntime = pathToken
+      ? (deps.cache.cachedByToken(pathToken) ?? (await deps.cache.byToken(pathToken)))
+      : null;
     if (pathToken && !tokenRuntime) return UNAUTHORIZED;
     // The server discards the unread rest of an oversized body (app/server/drain-unread-body.ts).
     if (!request.rawBody) {
@@ -149,7 +154,10 @@ export async function answerCarrierRequest(
       () => tokenRuntime?.shop,
     );
     if (!identity.ok) return UNAUTHORIZED;
-    runtime = tokenRuntime?.shop === identity.shop ? tokenRuntime : await deps.cache.byShop(identity.shop);
+    runtime =
+      tokenRuntime?.shop === identity.shop
+        ? tokenRuntime
+        : (deps.cache.cached(identity.shop) ?? (await deps.cache.byShop(identity.shop)));
   } catch (error) {
     // The shop's configuration could not be loaded or compiled: there are no fallback rates to give, so let
     // Shopify show its backup rates (the cache keeps serving a shop's last good configuration when a reload fails).

@@ -32,34 +32,40 @@ function residentialFlag(addressType: string | undefined): boolean | undefined {
  * Shopify CarrierService request → engine input. Items that do not require shipping are dropped; variant id and
  * SKU are passed through so the engine finds dimensions in the shop's product profiles (variant id, then SKU,
  * then the default box). The origin Shopify sends is ignored: Tailroute chooses warehouses itself.
+ * (Built field by field, without spreads: it runs on every checkout; optional fields are absent, not undefined.)
  */
 export function toQuoteInput(request: CarrierServiceRequest, now: Date): QuoteInput {
   const { rate } = request;
-  const cart: CartLine[] = rate.items
-    .filter((item) => item.requires_shipping !== false)
-    .map((item) => {
-      const sku = text(item.sku);
-      const name = text(item.name);
-      return {
-        ...(item.variant_id ? { variantId: item.variant_id } : {}),
-        ...(sku ? { sku } : {}),
-        ...(name ? { name } : {}),
-        quantity: item.quantity,
-        grams: item.grams,
-        priceCents: item.price,
-      };
-    });
+  const cart: CartLine[] = [];
+  for (const item of rate.items) {
+    if (item.requires_shipping === false) continue;
+    const line = {} as CartLine;
+    if (item.variant_id) line.variantId = item.variant_id;
+    const sku = text(item.sku);
+    if (sku) line.sku = sku;
+    const name = text(item.name);
+    if (name) line.name = name;
+    line.quantity = item.quantity;
+    line.grams = item.grams;
+    line.priceCents = item.price;
+    cart.push(line);
+  }
   const d = rate.destination;
+  const destination = { country: text(d.country) ?? "", zip: text(d.postal_code) ?? "" } as Destination;
+  const province = text(d.province);
+  if (province) destination.state = province.toUpperCase();
+  const city = text(d.city);
+  if (city) destination.city = city;
+  const addressLines: string[] = [];
+  for (const line of [d.address1, d.address2, d.address3]) {
+    const trimmed = text(line);
+    if (trimmed !== undefined) addressLines.push(trimmed);
+  }
+  destination.addressLines = addressLines;
+  const company = text(d.company_name);
+  if (company) destination.company = company;
   const residential = residentialFlag(text(d.address_type));
-  const destination: Destination = {
-    country: text(d.country) ?? "",
-    zip: text(d.postal_code) ?? "",
-    ...(text(d.province) ? { state: text(d.province)!.toUpperCase() } : {}),
-    ...(text(d.city) ? { city: text(d.city)! } : {}),
-    addressLines: [d.address1, d.address2, d.address3].map(text).filter((l): l is string => l !== undefined),
-    ...(text(d.company_name) ? { company: text(d.company_name)! } : {}),
-    ...(residential !== undefined ? { residential } : {}),
-  };
+  if (residential !== undefined) destination.residential = residential;
   return { cart, destination, now };
 }
 
@@ -73,19 +79,25 @@ function civil(isoDate: string): { y: number; m: number; d: number } {
  * that day.
  */
 export function formatShopifyDate(isoDate: string, timeZone: string): string {
-  const key = `${isoDate}|${timeZone}`;
-  let formatted = shopifyDateMemo.get(key);
+  let byDate = shopifyDateMemo.get(timeZone);
+  if (byDate === undefined) {
+    // US time zones: a handful. Cleared wholesale if odd input ever made it grow.
+    if (shopifyDateMemo.size > 100) shopifyDateMemo.clear();
+    byDate = new Map();
+    shopifyDateMemo.set(timeZone, byDate);
+  }
+  let formatted = byDate.get(isoDate);
   if (formatted === undefined) {
-    // Days × US time zones: a small set. Cleared wholesale if it ever grows (it would only on odd input).
-    if (shopifyDateMemo.size > 10_000) shopifyDateMemo.clear();
+    // Days ahead of today: a small set per zone. Cleared wholesale if it ever grows.
+    if (byDate.size > 10_000) byDate.clear();
     formatted = computeShopifyDate(isoDate, timeZone);
-    shopifyDateMemo.set(key, formatted);
+    byDate.set(isoDate, formatted);
   }
   return formatted;
 }
 
-// Time-zone offsets go through Intl, the callback's costliest formatting step: memoised per day and zone.
-const shopifyDateMemo = new Map<string, string>();
+// Time-zone offsets go through Intl, the callback's costliest formatting step: memoised per zone and day.
+const shopifyDateMemo = new Map<string, Map<string, string>>();
 
 function computeShopifyDate(isoDate: string, timeZone: string): string {
   const { y, m, d } = civil(isoDate);
@@ -103,10 +115,19 @@ function computeShopifyDate(isoDate: string, timeZone: string): string {
 
 /** "2026-11-25" → "Wed Nov 25". */
 export function formatShortDate(isoDate: string): string {
-  const { y, m, d } = civil(isoDate);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${WEEKDAYS[weekday]} ${MONTHS[m - 1]} ${d}`;
+  let formatted = shortDateMemo.get(isoDate);
+  if (formatted === undefined) {
+    if (shortDateMemo.size > 10_000) shortDateMemo.clear();
+    const { y, m, d } = civil(isoDate);
+    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    formatted = `${WEEKDAYS[weekday]} ${MONTHS[m - 1]} ${d}`;
+    shortDateMemo.set(isoDate, formatted);
+  }
+  return formatted;
 }
+
+// Every rate's description names two days, and checkouts promise the same few days: memoised per day.
+const shortDateMemo = new Map<string, string>();
 
 /** "Tue Nov 25 – Thu Nov 27" (one day when both ends are the same). */
 function arrivesText(minDate: string, maxDate: string): string {
@@ -117,7 +138,9 @@ function arrivesText(minDate: string, maxDate: string): string {
 
 /** "Ships from Dallas, TX · arrives Tue Nov 25 – Thu Nov 27". */
 export function describeQuote(q: TierQuote): string {
-  const origins = [...new Set(q.shipments.map((s) => s.warehouseLabel))].join(" + ");
+  const labels: string[] = [];
+  for (const s of q.shipments) if (!labels.includes(s.warehouseLabel)) labels.push(s.warehouseLabel);
+  const origins = labels.join(" + ");
   const arrives = arrivesText(q.delivery.minDate, q.delivery.maxDate);
   const backorder =
     q.backorderDays === undefined

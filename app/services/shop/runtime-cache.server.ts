@@ -69,11 +69,26 @@ export class ShopRuntimeCache<Compiled> {
 
   /** The shop's runtime, or null when the shop is unknown. */
   async byShop(shop: string): Promise<ShopRuntime<Compiled> | null> {
+    return this.cached(shop) ?? this.load(shop);
+  }
+
+  /**
+   * The shop's runtime when this process holds one (revalidated in the background as `byShop` does), else
+   * undefined: the callback's warm path, without waiting for a promise.
+   */
+  cached(shop: string): ShopRuntime<Compiled> | undefined {
     const entry = this.entries.get(shop);
-    if (!entry) return this.load(shop);
+    if (!entry) return undefined;
     if (this.clockMs() - entry.checkedAtMs >= this.revalidateAfterMs)
       this.revalidateInBackground(shop, entry);
     return entry.runtime;
+  }
+
+  /** `byToken` for a token whose shop this process holds: the runtime, or undefined (then ask `byToken`). */
+  cachedByToken(token: string): ShopRuntime<Compiled> | undefined {
+    const known = this.shopByToken.get(token);
+    const runtime = known === undefined ? undefined : this.cached(known);
+    return runtime?.callbackToken === token ? runtime : undefined;
   }
 
   /** The runtime of the shop whose callback token this is, or null. */
