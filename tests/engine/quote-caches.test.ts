@@ -12,8 +12,8 @@ import { toQuoteInput } from "../../app/services/carrier-service/rate-mapping";
 import { variedMix } from "../../bench/lib/varied-mix";
 
 /**
- * A copy of the config with an empty packing cache and a new identity (so no cart plan is shared either). The
- * zone memo stays shared (the last test checks it on its own).
+ * A copy of the config with an empty packing cache and a new identity (so no cart plan is shared either). Zones are
+ * computed per quote (the last test checks that they do not depend on earlier traffic).
  */
 function cold(compiled: CompiledShopConfig): CompiledShopConfig {
   return { ...compiled, packing: new PackingCache(compiled.cartons) };

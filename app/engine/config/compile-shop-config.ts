@@ -220,7 +220,6 @@ export function compileShopConfig(input: ShopConfig): CompiledShopConfig {
     cartons,
     lookupProfile: profileLookup(config.productProfiles),
     packing: new PackingCache(cartons, PACKING_CACHE_ENTRIES),
-    zoneMemo: new Map(),
     calendarCount: Math.max(1, calendarIds.size),
     strategy: {
       kind: strategy.kind,

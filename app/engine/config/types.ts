@@ -80,8 +80,6 @@ export interface CompiledShopConfig {
   cartons: PreparedCarton[];
   lookupProfile: ProfileLookup;
   packing: PackingCache;
-  /** Zone memo by (zone chart, warehouse, destination 5-digit ZIP) → zone (see `zoneFor`). */
-  zoneMemo: Map<number, number>;
   /** Number of distinct carrier calendars (ship-day memo stride). */
   calendarCount: number;
   strategy: ResolvedStrategy;

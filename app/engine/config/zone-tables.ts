@@ -76,5 +76,8 @@ export function describeZoneSource(
   const table = tables[warehouseIndex];
   if (table && table.zones[Number(destZip3)] === zone)
     return `zone ${zone} from ${table.source} chart for origin ${table.originZip3}`;
-  return `zone ${zone} estimated from distance`;
+  return (estimatedZones[zone] ??= `zone ${zone} estimated from distance`);
 }
+
+/** `describeZoneSource`'s distance answer per zone (every quote's plans carry one). */
+const estimatedZones: string[] = [];

@@ -131,17 +131,13 @@ function zoneFor(ctx: QuoteContext, warehouse: CompiledWarehouse, service: Compi
     const charted = chartedZone(service.zoneTables, warehouse.index, dest.zip3);
     if (charted > 0) return charted;
   }
-  // Keyed by the destination's 5-digit ZIP, the points the distance is measured between: a key by ZIP3 pair
-  // made the zone of every later ZIP in that ZIP3 depend on which ZIP came first (answers varied with traffic).
-  // One number per (chart, warehouse, ZIP): no string is built per leg.
-  const key =
-    (service.zoneChartKey * ctx.compiled.warehouses.length + warehouse.index) * 100_000 + Number(dest.zip);
-  let zone = ctx.compiled.zoneMemo.get(key);
+  // Per quote, by (zone chart, warehouse): a memo across quotes keyed by destination ZIP cost more to keep (a map
+  // of every ZIP seen, looked up and grown on each new one) than the great-circle distance it saves.
+  const key = service.zoneChartKey * ctx.compiled.warehouses.length + warehouse.index;
+  let zone = ctx.zones[key];
   if (zone === undefined) {
     zone = zoneBetween(warehouse.zip, dest, service.zoneChart);
-    // Bounded memo: ~41,000 ZIPs × warehouses × charts at most, but stay defensive.
-    if (ctx.compiled.zoneMemo.size > 200_000) ctx.compiled.zoneMemo.clear();
-    ctx.compiled.zoneMemo.set(key, zone);
+    ctx.zones[key] = zone;
   }
   return zone;
 }

@@ -1,14 +1,52 @@
 import { serviceLabel } from "../../format/service-label";
 import { formatDollars } from "../rating";
 import { optionPlan } from "./evaluate-shipment";
-import type { PlanCandidate, QuoteContext } from "./types";
+import type { ShipmentRating } from "../rating/types";
+import type { PlanCandidate, QuoteContext, ShipmentOption } from "./types";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+const cities = new Map<string, string>();
+
+/** "Dallas, TX" → "Dallas" (memoised: warehouse labels are few). */
 function city(label: string): string {
-  return label.split(",")[0];
+  let name = cities.get(label);
+  if (name === undefined) {
+    name = label.split(",")[0];
+    if (cities.size > 1_000) cities.clear();
+    cities.set(label, name);
+  }
+  return name;
+}
+
+const shipmentReasons = new WeakMap<ShipmentRating, (string | undefined)[]>();
+
+/**
+ * "UPS Ground from Dallas: zone 4, 1 package, 3 lb billable": the option's service, level, warehouse, zone and
+ * packages. A rating is shared across quotes and stands for one service, level, zone and packing, so the line is
+ * kept per rating and warehouse.
+ */
+function shipmentReason(ctx: QuoteContext, option: ShipmentOption): string {
+  let byWarehouse = shipmentReasons.get(option.rating);
+  if (!byWarehouse) {
+    byWarehouse = [];
+    shipmentReasons.set(option.rating, byWarehouse);
+  }
+  let reason = byWarehouse[option.warehouse.index];
+  if (reason === undefined) {
+    const plan = optionPlan(ctx, option);
+    const billable = plan.packages.reduce((n, p) => n + p.billableLb, 0);
+    const dim = plan.packages.some((p) => p.dimLb > p.actualLb) ? " (DIM weight)" : "";
+    const level = plan.freightLevel ? ` ${plan.freightLevel.toLowerCase().replace(/_/g, " ")}` : "";
+    const service = serviceLabel(plan.carrier, plan.serviceName);
+    reason =
+      `${service}${level} from ${city(plan.warehouseLabel)}: zone ${plan.zone}, ` +
+      `${plural(plan.packages.length, "package")}, ${billable} lb billable${dim}`;
+    byWarehouse[option.warehouse.index] = reason;
+  }
+  return reason;
 }
 
 /** Synced stock older than this is not claimed as "in stock". */
@@ -108,18 +146,10 @@ export function explainPlan(
     );
   }
   for (const option of chosen.shipments) {
-    const plan = optionPlan(ctx, option);
-    const billable = plan.packages.reduce((n, p) => n + p.billableLb, 0);
-    const dim = plan.packages.some((p) => p.dimLb > p.actualLb) ? " (DIM weight)" : "";
-    const level = plan.freightLevel ? ` ${plan.freightLevel.toLowerCase().replace(/_/g, " ")}` : "";
-    const service = serviceLabel(plan.carrier, plan.serviceName);
-    reasons.push(
-      `${service}${level} from ${city(plan.warehouseLabel)}: zone ${plan.zone}, ` +
-        `${plural(plan.packages.length, "package")}, ${billable} lb billable${dim}`,
-    );
-    if (plan.transitSource === "LANE_STATS") {
+    reasons.push(shipmentReason(ctx, option));
+    if (option.transit.source === "LANE_STATS") {
       reasons.push(
-        `${plan.transitDays.min}–${plan.transitDays.max} business days from observed deliveries on this lane`,
+        `${option.transit.min}–${option.transit.max} business days from observed deliveries on this lane`,
       );
     }
   }

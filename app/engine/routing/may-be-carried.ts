@@ -37,11 +37,7 @@ export function mayBeCarried(
     const slot = slots[j];
     // First what needs no packing: some service of the tier tenders from the warehouse and reaches the address.
     const w = classes.warehouseOf[slot];
-    let reaches = byWarehouse[w * TIER_COUNT + tierIndex];
-    if (reaches === undefined) {
-      reaches = warehouseMayCarry(ctx, def, tierIndex, w);
-      byWarehouse[w * TIER_COUNT + tierIndex] = reaches;
-    }
+    const reaches = byWarehouse[w * TIER_COUNT + tierIndex] ?? warehouseVerdict(ctx, def, tierIndex, w);
     if (!reaches) return false;
     if (classes.generation[slot] !== generation) {
       // The packing cache dropped an entry since: the slot's packing (and so its classes) may have changed.
@@ -50,12 +46,7 @@ export function mayBeCarried(
     }
     let id = classes.ofSlot[slot * CLASS_KEYS + keyOffset] - 1;
     if (id < 0) id = classOfSlot(ctx, def, tierIndex, slot, keyOffset);
-    let verdict = verdicts[id];
-    if (verdict === undefined) {
-      verdict = classMayBeCarried(ctx, id);
-      verdicts[id] = verdict;
-    }
-    if (!verdict) return false;
+    if (!(verdicts[id] ?? classVerdict(ctx, id))) return false;
   }
   return true;
 }
@@ -115,8 +106,28 @@ function classOfSlot(
     template.candidateMasks[maskKey] = mask;
   }
   const id = ctx.plan.classes.idOf(shipment.warehouse.index, mask, template.coldChain);
-  ctx.plan.classes.ofSlot[slot * CLASS_KEYS + keyOffset] = id + 1;
+  ctx.plan.classes.assign(slot, keyOffset, id);
   return id;
+}
+
+/** `classMayBeCarried`, memoised per quote. */
+function classVerdict(ctx: QuoteContext, id: number): boolean {
+  let verdict = ctx.classVerdicts[id];
+  if (verdict === undefined) {
+    verdict = classMayBeCarried(ctx, id);
+    ctx.classVerdicts[id] = verdict;
+  }
+  return verdict;
+}
+
+/** `warehouseMayCarry`, memoised per quote. */
+function warehouseVerdict(ctx: QuoteContext, def: TierDefinition, tierIndex: number, w: number): boolean {
+  let reaches = ctx.warehouseVerdicts[w * TIER_COUNT + tierIndex];
+  if (reaches === undefined) {
+    reaches = warehouseMayCarry(ctx, def, tierIndex, w);
+    ctx.warehouseVerdicts[w * TIER_COUNT + tierIndex] = reaches;
+  }
+  return reaches;
 }
 
 /** Whether some service of the class's mask has a leg from its warehouse (fast enough for cold chain). */

@@ -121,7 +121,8 @@ export function plansForTier(ctx: QuoteContext, def: TierDefinition, plan: CartP
         const candidate = planFor(ctx, def, tierIndex, allocation);
         if (candidate) plans.push(candidate);
       }
-    if (plans.length > 0) return plans.sort((a, b) => a.score - b.score);
+    if (plans.length > 1) return plans.sort((a, b) => a.score - b.score);
+    if (plans.length === 1) return plans;
   }
   return [];
 }

@@ -165,6 +165,7 @@ export function quote(
     legs: [],
     shipDays: [],
     areaIndexes: [],
+    zones: [],
     // Pruning keeps one bit per service: a shop with more than 31 rates every allocation.
     prune: errorsOnly && compiled.services.length <= 31,
     classVerdicts: [],

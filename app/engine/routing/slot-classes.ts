@@ -49,6 +49,11 @@ export class SlotClasses {
     this.ofSlot.fill(0, slot * CLASS_KEYS, (slot + 1) * CLASS_KEYS);
   }
 
+  /** Sets a slot's class for a key (tier index * 2 + freight threshold crossed). */
+  assign(slot: number, key: number, id: number): void {
+    this.ofSlot[slot * CLASS_KEYS + key] = id + 1;
+  }
+
   /** The id of the class (warehouse index, candidate mask ≥ 0, cold chain), created on first use. */
   idOf(warehouse: number, mask: number, coldChain: boolean): number {
     // A string, built only the first time a slot meets a tier: the walk itself reads `ofSlot`.

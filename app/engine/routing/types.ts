@@ -120,6 +120,8 @@ export interface QuoteContext {
   legs: (DestinationLeg | null | undefined)[];
   /** Rating rejections (shared across quotes) already reported in this quote's issues. */
   reportedRejections?: Set<object>;
+  /** Zone per quote by `zone chart key * warehouses + warehouse index` (`zoneFor`). */
+  zones: (number | undefined)[];
   /** Per service index: which of its area surcharges applies to the destination (`areaSurchargeIndex`). */
   areaIndexes: (number | undefined)[];
   /** Ship day per warehouse × carrier calendar: index `warehouse.index * calendarCount + calendarId`. */
