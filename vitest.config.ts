@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { SlowFirstSequencer } from "./tests/support/slow-first-sequencer.mjs";
 
 // Three projects (docs/testing.md): where a test file lives decides which one runs it.
 // - unit: pure code, no server and no database, no global setup. New pure suites go in tests/engine/,
@@ -42,6 +43,8 @@ export default defineConfig({
     maxWorkers: availableParallelism() + 1,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // The slowest files first, so none of them starts last on a fresh clone (tests/support/slow-first-sequencer.mjs).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       // Pure suites share each worker's module cache (no per-file isolation): the engine's data tables are
       // imported once per worker instead of once per file, which halves the unit project's CPU time
