@@ -48,6 +48,8 @@ export class CartPlan {
   readonly classes = new SlotClasses();
   /** Memo of `freightThresholdCrossed` for this cart when it depends on weight only (undefined = not computed). */
   freightThreshold?: string | null;
+  /** Memo of whether a unit of the cart is bulky or beyond the parcel maximum (undefined = not computed). */
+  overParcelLimits?: boolean;
   private covers?: boolean;
 
   constructor(

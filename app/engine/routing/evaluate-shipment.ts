@@ -439,35 +439,60 @@ function computeOption(
 export function optionPlan(ctx: QuoteContext, option: ShipmentOption): ShipmentPlan {
   if (option.plan) return option.plan;
   const cfg = option.service.config;
-  option.plan = {
-    warehouseId: option.warehouse.config.id,
-    warehouseLabel: option.warehouse.label,
-    carrier: cfg.carrier,
-    serviceId: cfg.id,
-    serviceName: cfg.name,
-    mode: cfg.mode,
-    ...(option.freightLevel ? { freightLevel: option.freightLevel } : {}),
-    zone: option.zone,
-    zoneSource: describeZoneSource(
-      option.service.zoneTables,
-      option.warehouse.index,
-      ctx.dest.zip.zip3,
-      option.zone,
-    ),
-    packages: option.rating.packages,
-    ...(option.rating.freight ? { freight: option.rating.freight } : {}),
-    baseCents: option.rating.baseCents,
-    surcharges: option.rating.surcharges,
-    costCents: option.rating.costCents,
-    transitDays: { min: option.transit.min, max: option.transit.max },
-    transitSource: option.transit.source,
-    shipDate: formatDay(option.shipDay),
-    delivery: {
-      minDate: formatDay(option.minDay),
-      maxDate: formatDay(option.maxDay),
-      timeZone: ctx.dest.timeZone,
-    },
-    onTimeRate: option.onTimeRate,
+  const { rating, transit } = option;
+  const zoneSource = describeZoneSource(
+    option.service.zoneTables,
+    option.warehouse.index,
+    ctx.dest.zip.zip3,
+    option.zone,
+  );
+  const delivery = {
+    minDate: formatDay(option.minDay),
+    maxDate: formatDay(option.maxDay),
+    timeZone: ctx.dest.timeZone,
   };
+  // Parcel options (nearly all) as one literal; freight ones add their level and freight rating in place.
+  option.plan =
+    !option.freightLevel && !rating.freight
+      ? {
+          warehouseId: option.warehouse.config.id,
+          warehouseLabel: option.warehouse.label,
+          carrier: cfg.carrier,
+          serviceId: cfg.id,
+          serviceName: cfg.name,
+          mode: cfg.mode,
+          zone: option.zone,
+          zoneSource,
+          packages: rating.packages,
+          baseCents: rating.baseCents,
+          surcharges: rating.surcharges,
+          costCents: rating.costCents,
+          transitDays: { min: transit.min, max: transit.max },
+          transitSource: transit.source,
+          shipDate: formatDay(option.shipDay),
+          delivery,
+          onTimeRate: option.onTimeRate,
+        }
+      : {
+          warehouseId: option.warehouse.config.id,
+          warehouseLabel: option.warehouse.label,
+          carrier: cfg.carrier,
+          serviceId: cfg.id,
+          serviceName: cfg.name,
+          mode: cfg.mode,
+          ...(option.freightLevel ? { freightLevel: option.freightLevel } : {}),
+          zone: option.zone,
+          zoneSource,
+          packages: rating.packages,
+          ...(rating.freight ? { freight: rating.freight } : {}),
+          baseCents: rating.baseCents,
+          surcharges: rating.surcharges,
+          costCents: rating.costCents,
+          transitDays: { min: transit.min, max: transit.max },
+          transitSource: transit.source,
+          shipDate: formatDay(option.shipDay),
+          delivery,
+          onTimeRate: option.onTimeRate,
+        };
   return option.plan;
 }

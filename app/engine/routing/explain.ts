@@ -2,7 +2,7 @@ import { serviceLabel } from "../../format/service-label";
 import { formatDollars } from "../rating";
 import { optionPlan } from "./evaluate-shipment";
 import type { ShipmentRating } from "../rating/types";
-import type { PlanCandidate, QuoteContext, ShipmentOption } from "./types";
+import type { Allocation, PlanCandidate, QuoteContext, ShipmentOption } from "./types";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -72,18 +72,38 @@ function parsedInstant(text: string): number {
  * snapshot or an old sync; nothing (null) when any item is untracked (no inventory map, or unlimited).
  */
 function stockNote(ctx: QuoteContext, plan: PlanCandidate): "in stock" | "stock not confirmed" | null {
+  if (!allTracked(plan.allocation)) return null;
   let confirmed = true;
   for (const shipment of plan.allocation) {
-    const { inventory, config } = shipment.warehouse;
-    if (!inventory) return null;
-    for (const { resolved } of shipment.lines) {
-      const id = resolved.line.variantId;
-      if (id === undefined || !Number.isFinite(inventory.get(id))) return null;
-    }
-    const syncedAt = config.stockSyncedAt ? parsedInstant(config.stockSyncedAt) : Number.NaN;
+    const { stockSyncedAt } = shipment.warehouse.config;
+    const syncedAt = stockSyncedAt ? parsedInstant(stockSyncedAt) : Number.NaN;
     if (!(ctx.now.getTime() - syncedAt <= STOCK_CONFIRMED_FOR_MS)) confirmed = false;
   }
   return confirmed ? "in stock" : "stock not confirmed";
+}
+
+const trackedAllocations = new WeakMap<Allocation, boolean>();
+
+/**
+ * Whether every item of the allocation is tracked where it ships from (a finite count in that warehouse's
+ * inventory). Allocations belong to a cart plan, shared by the quotes of a cart, so this is asked once per plan.
+ */
+function allTracked(allocation: Allocation): boolean {
+  let tracked = trackedAllocations.get(allocation);
+  if (tracked === undefined) {
+    tracked = allocation.every(({ warehouse, lines }) => {
+      const { inventory } = warehouse;
+      return (
+        inventory !== undefined &&
+        lines.every(({ resolved }) => {
+          const id = resolved.line.variantId;
+          return id !== undefined && Number.isFinite(inventory.get(id));
+        })
+      );
+    });
+    trackedAllocations.set(allocation, tracked);
+  }
+  return tracked;
 }
 
 /**

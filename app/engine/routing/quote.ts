@@ -131,13 +131,14 @@ export function quote(
     );
   }
   const max = compiled.parcelMax;
-  const overParcelLimits = lines.some(
+  // Per cart plan: the same units against the same parcel maximum (a backorder's config shares it).
+  const overParcelLimits = (plan.overParcelLimits ??= lines.some(
     ({ unit }) =>
       unit.bulky ||
       ouncesToBilledPounds(unit.weightOz) > max.maxWeightLb ||
       ceilInches(unit.lengthIn) > max.maxLongestIn ||
       lengthPlusGirthIn(unit) > max.maxLengthPlusGirthIn,
-  );
+  ));
   if (overParcelLimits)
     issues.add("FREIGHT_REQUIRED", "info", "Bulky or oversize items: freight delivery only");
   // A parcel-count threshold asks the packing cache (as every quote did); a weight threshold is the cart's own.
@@ -151,15 +152,16 @@ export function quote(
   const orderValueCents =
     input.orderValueCents ?? lines.reduce((sum, l) => sum + l.line.priceCents * l.quantity, 0);
   const targetCents = costTargetCents(orderValueCents, compiled.strategy.costTargetBasisPoints);
+  // One literal shape for every quote (no conditional spreads): absent options are undefined.
   const ctx: QuoteContext = {
     compiled,
     dest,
     now: input.now,
     issues,
-    ...(input.laneStats ? { laneStats: indexLaneStats(input.laneStats) } : {}),
+    laneStats: input.laneStats ? indexLaneStats(input.laneStats) : undefined,
     orderValueCents,
-    ...(targetCents !== undefined ? { targetCents } : {}),
-    ...(threshold !== null ? { freightOnly: true } : {}),
+    targetCents,
+    freightOnly: threshold !== null ? true : undefined,
     plan,
     evaluations: [],
     legs: [],

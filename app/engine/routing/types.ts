@@ -106,12 +106,12 @@ export interface QuoteContext {
   dest: ResolvedDestination;
   now: Date;
   issues: IssueList;
-  laneStats?: LaneStatsIndex;
+  laneStats: LaneStatsIndex | undefined;
   orderValueCents: number;
   /** Shipping price at the shop's cost target, when it has one. */
-  targetCents?: number;
+  targetCents: number | undefined;
   /** The cart crossed the shop's freight threshold: every shipment goes by freight. */
-  freightOnly?: boolean;
+  freightOnly: true | undefined;
   /** The cart's allocations and packings (shared by quotes of the same cart). */
   plan: CartPlan;
   /** Per-quote evaluation memo, by cart-plan slot. */
