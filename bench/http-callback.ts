@@ -3,7 +3,7 @@
 // in one run (the machine is shared and noisy, so the ratio is the figure to trust). Then a fixed 200 req/s run
 // for the latency goal.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -20,7 +20,7 @@ const CONNECTIONS = 10;
 const DURATION_S = 8;
 
 interface Run {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -40,14 +40,46 @@ function load(
   });
 }
 
-const line = (label: string, r: Run) =>
-  `${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
+const line = (label: string, r: Run & { cpuMicrosPerRequest?: number }) =>
+  `${label.padEnd(34)} ${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   non-2xx ${r.non2xx}   errors ${r.errors}${r.cpuMicrosPerRequest === undefined ? "" : `   CPU ${r.cpuMicrosPerRequest.toFixed(0)} µs/request`}`;
+
+/** CPU time (user + system, all threads) a process has used so far, in ms; undefined where /proc is missing. */
+function cpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  const stat = readFileSync(file, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+}
+
+/**
+ * A run against the server process `pid`, with that process's CPU time per request: on this shared machine the
+ * req/s of either server swing with other work, CPU per request much less.
+ */
+async function measured(
+  pid: number | undefined,
+  run: () => Promise<Run>,
+): Promise<Run & { cpuMicrosPerRequest?: number }> {
+  const before = cpuMs(pid);
+  const result = await run();
+  const after = cpuMs(pid);
+  if (before === undefined || after === undefined) return result;
+  return { ...result, cpuMicrosPerRequest: ((after - before) * 1000) / result.requests.total };
+}
+
+const loadAverage = () =>
+  existsSync("/proc/loadavg")
+    ? readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")
+    : "n/a";
 
 /**
  * A bare node:http server in a process of its own, as the app server is (in the bench's process it would share one
  * event loop with autocannon and look twice as slow): it answers each request with the next of `answers`, in order.
  */
-async function startBareServer(dir: string, answers: string[]): Promise<{ url: string; stop: () => void }> {
+async function startBareServer(
+  dir: string,
+  answers: string[],
+): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const file = join(dir, `bare-answers-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(answers));
   const port = await freePort();
@@ -63,7 +95,7 @@ async function startBareServer(dir: string, answers: string[]): Promise<{ url: s
     child.stdout.once("data", () => resolve());
     child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}/`, pid: child.pid, stop: () => child.kill() };
 }
 
 async function main() {
@@ -88,9 +120,11 @@ async function main() {
   const paced = await load(callbackUrl, body, headers, { overallRate: 200, connections: 20 });
   console.log(line("callback at a fixed 200 req/s", paced));
   console.log(`p99 at 200 req/s: ${paced.latency.p99} ms (goal ≤ 15 ms)`);
-  console.log(`side by side, ${CONNECTIONS} connections × ${DURATION_S} s each:`);
-  const bareRun = await load(bare.url, body, headers);
-  const callbackRun = await load(callbackUrl, body, headers);
+  console.log(
+    `side by side, ${CONNECTIONS} connections × ${DURATION_S} s each (load average ${loadAverage()}):`,
+  );
+  const bareRun = await measured(bare.pid, () => load(bare.url, body, headers));
+  const callbackRun = await measured(app.process.pid, () => load(callbackUrl, body, headers));
   console.log(line("bare node:http (precomputed JSON)", bareRun));
   console.log(line("CarrierService callback", callbackRun));
   console.log(
@@ -98,7 +132,7 @@ async function main() {
   );
 
   bare.stop();
-  await variedRuns(dir, callbackUrl);
+  await variedRuns(dir, callbackUrl, app.process.pid);
   await app.stop();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -123,7 +157,7 @@ function cycling(mix: SignedRequest[]) {
  * side with a bare node:http server answering the precomputed answers of the same requests, in the same order
  * (same response sizes). The callback keeps no memo of whole requests; the mix is distinct anyway.
  */
-async function variedRuns(dir: string, callbackUrl: string) {
+async function variedRuns(dir: string, callbackUrl: string, appPid: number | undefined) {
   const mix: SignedRequest[] = variedMix().map((entry) => signedCallbackRequest(entry.body, SHOP, SECRET));
   // One pass to get each request's answer (for the bare server) and to check every one is a 200.
   const answers: string[] = [];
@@ -142,13 +176,18 @@ async function variedRuns(dir: string, callbackUrl: string) {
   const paced = await load(callbackUrl, "", {}, { overallRate: 200, connections: 20, ...cycling(mix) });
   console.log(line("varied: callback at 200 req/s", paced));
   console.log(`varied: p99 at 200 req/s: ${paced.latency.p99} ms (goal ≤ 15 ms)`);
-  const bareRun = await load(bare.url, "", {}, cycling(mix));
-  const callbackRun = await load(callbackUrl, "", {}, cycling(mix));
+  console.log(`varied: side by side (load average ${loadAverage()}):`);
+  const bareRun = await measured(bare.pid, () => load(bare.url, "", {}, cycling(mix)));
+  const callbackRun = await measured(appPid, () => load(callbackUrl, "", {}, cycling(mix)));
   console.log(line("varied: bare node:http", bareRun));
   console.log(line("varied: CarrierService callback", callbackRun));
   console.log(
     `varied-mix ratio callback / bare: ${(callbackRun.requests.average / bareRun.requests.average).toFixed(2)} (goal ≥ 0.5)`,
   );
+  if (bareRun.cpuMicrosPerRequest !== undefined && callbackRun.cpuMicrosPerRequest !== undefined)
+    console.log(
+      `varied-mix CPU per request, bare / callback: ${(bareRun.cpuMicrosPerRequest / callbackRun.cpuMicrosPerRequest).toFixed(2)} (load average ${loadAverage()})`,
+    );
   bare.stop();
 }
 
