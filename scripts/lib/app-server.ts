@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { delimiter, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLocation } from "../../app/server/build-location.mjs";
 
@@ -85,16 +85,22 @@ export function freshSqliteDatabase(filePath: string, { quiet = true } = {}): st
   return `file:${filePath}`;
 }
 
-/** Compiles the Remix app (remix.config.js) into build/ and public/build/, or under TAILROUTE_BUILD_DIR. */
+/**
+ * `npm run build`: compiles the Remix app (remix.config.js) into build/ and public/build/, or under
+ * TAILROUTE_BUILD_DIR, and the app server beside it (scripts/build-server.mjs).
+ */
 export function buildApp({ quiet = true } = {}): void {
-  runNodeBin("@remix-run/dev/dist/cli.js", ["build"], { ...process.env, NODE_ENV: "production" }, quiet);
+  const env = { ...process.env, NODE_ENV: "production" };
+  runNodeBin("@remix-run/dev/dist/cli.js", ["build"], env, quiet);
+  runNodeBin(join(PROJECT_ROOT, "scripts", "build-server.mjs"), [], env, quiet);
 }
 
 export function appIsBuilt(): boolean {
-  return existsSync(buildLocation().serverBuildPath);
+  const { serverBuildPath, serverEntryPath } = buildLocation();
+  return existsSync(serverBuildPath) && existsSync(serverEntryPath);
 }
 
-/** What `remix build` compiles: app/, the Remix and TypeScript configuration, and the locked dependencies. */
+/** What `npm run build` compiles: app/, the Remix and TypeScript configuration, the locked dependencies, and how the server is compiled. */
 export function appSourcesDigest(root = PROJECT_ROOT): string {
   const hash = createHash("sha256");
   const app = join(root, "app");
@@ -102,7 +108,9 @@ export function appSourcesDigest(root = PROJECT_ROOT): string {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  const configs = ["remix.config.js", "tsconfig.json", "package-lock.json"].map((f) => join(root, f));
+  const configs = ["remix.config.js", "tsconfig.json", "package-lock.json", "scripts/build-server.mjs"].map(
+    (f) => join(root, f),
+  );
   for (const path of [...files, ...configs]) {
     hash.update(path.slice(root.length)).update("\0").update(readFileSync(path));
   }
@@ -115,11 +123,10 @@ export function appSourcesDigest(root = PROJECT_ROOT): string {
  * and any edit under app/ (or to the configuration or the lockfile) rebuilds.
  */
 export function ensureAppBuilt({ quiet = true } = {}): "BUILT" | "UP_TO_DATE" {
-  const { serverBuildPath } = buildLocation();
-  const stamp = join(dirname(serverBuildPath), ".tailroute-sources-digest");
+  const stamp = join(dirname(buildLocation().serverBuildPath), ".tailroute-sources-digest");
   // Taken before the build, so an edit made while it runs leaves a stale stamp and the next run rebuilds.
   const digest = appSourcesDigest();
-  if (existsSync(serverBuildPath) && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) {
+  if (appIsBuilt() && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) {
     return "UP_TO_DATE";
   }
   rmSync(stamp, { force: true });
@@ -170,20 +177,15 @@ export async function startAppServer(options: {
   await assertPortFree(options.port);
   const child = spawn(
     process.execPath,
-    // tsx as a loader inside this one process (not the tsx CLI, which runs the server in a child): stopping or
-    // killing `process` must stop the server itself (tests/scale/crash-safety.test.ts sends SIGKILL).
-    ["--import", "tsx", join(PROJECT_ROOT, "app", "server", "node-server.ts")],
+    // The compiled server run by Node itself in this one process (bin/serve.mjs, as `npm start`): stopping or
+    // killing `process` stops the server itself (tests/scale/crash-safety.test.ts sends SIGKILL).
+    [join(PROJECT_ROOT, "bin", "serve.mjs")],
     {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
         NODE_ENV: "production",
         ...options.env,
-        // A build under TAILROUTE_BUILD_DIR outside the checkout (e.g. /tmp) still requires its externals
-        // (@remix-run/node, react, ...) from this project's node_modules.
-        NODE_PATH: [join(PROJECT_ROOT, "node_modules"), process.env.NODE_PATH]
-          .filter(Boolean)
-          .join(delimiter),
         PORT: String(options.port),
         HOST: "127.0.0.1",
       } as NodeJS.ProcessEnv,

@@ -15,7 +15,8 @@ function checkout(): string {
   mkdirSync(join(root, "app", "routes"), { recursive: true });
   writeFileSync(join(root, "app", "root.tsx"), "export default 1;");
   writeFileSync(join(root, "app", "routes", "a.tsx"), "export const a = 1;");
-  for (const file of ["remix.config.js", "tsconfig.json", "package-lock.json"])
+  mkdirSync(join(root, "scripts"));
+  for (const file of ["remix.config.js", "tsconfig.json", "package-lock.json", "scripts/build-server.mjs"])
     writeFileSync(join(root, file), "{}");
   return root;
 }
@@ -30,6 +31,7 @@ describe("the app build's source digest", () => {
     ["a file is added under app/", "app/routes/b.tsx", "export const b = 1;"],
     ["a dependency changes", "package-lock.json", '{"lockfileVersion":3}'],
     ["the Remix configuration changes", "remix.config.js", "export default {};"],
+    ["the app server's compilation changes", "scripts/build-server.mjs", "await build({ minify: true });"],
   ])("changes when %s", (_, file, content) => {
     // GIVEN two identical checkouts
     const before = checkout();

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm start`: the app server compiled by `npm run build` (scripts/build-server.mjs), run by Node itself.
+// A build moved out of the checkout with TAILROUTE_BUILD_DIR (tests, a demo beside them) imports its packages
+// from this project's node_modules: ES modules do not read NODE_PATH, so a resolve hook retries a package it
+// could not find from the project's root (https://nodejs.org/api/module.html#moduleregisterhooksoptions).
+import { existsSync } from "node:fs";
+import { registerHooks } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildLocation } from "../app/server/build-location.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const entry = buildLocation().serverEntryPath;
+if (!existsSync(entry)) {
+  console.error(`No compiled app server at ${entry}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+if (relative(root, entry).startsWith("..")) {
+  const fromProject = pathToFileURL(join(root, "package.json")).href;
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      try {
+        return nextResolve(specifier, context);
+      } catch (error) {
+        const bare = !/^(\.|\/|[a-z]+:)/.test(specifier);
+        if (!bare || error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+        return nextResolve(specifier, { ...context, parentURL: fromProject });
+      }
+    },
+  });
+}
+await import(pathToFileURL(entry).href);
