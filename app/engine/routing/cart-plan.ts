@@ -123,20 +123,33 @@ export function shipmentKey(allocation: ShipmentAllocation): string {
  */
 export function cartKey(lines: readonly ResolvedLine[]): string {
   let key = "";
-  for (const l of lines) key += `${unitKey(l.unit)}${l.quantity}\u0002`;
+  for (const l of lines) key += `${unitId(l.unit)}x${l.quantity},`;
   return key;
 }
 
-const unitKeys = new WeakMap<PackUnit, string>();
+const unitIds = new WeakMap<PackUnit, number>();
+const idsByUnitKey = new Map<string, number>();
+/** Never reused (the map above may be cleared), so two distinct units never share a number. */
+let nextUnitId = 0;
 
-/** A unit's part of `cartKey`, made once per unit (units are shared by the lines of the same product). */
-function unitKey(unit: PackUnit): string {
-  let key = unitKeys.get(unit);
-  if (key === undefined) {
-    key = `${unit.profileKey}\u0001${unit.name}\u0001${unit.weightOz}\u0001`;
-    unitKeys.set(unit, key);
+/**
+ * A small number per distinct unit (profile key, name and exact weight: the fields a unit is built from), so a
+ * cart's key is short to hash. Units are shared by the lines of the same product, so the key text is built once
+ * per unit. Units with the same fields get the same number, whatever their identity.
+ */
+function unitId(unit: PackUnit): number {
+  let id = unitIds.get(unit);
+  if (id === undefined) {
+    const key = `${unit.profileKey}\u0001${unit.name}\u0001${unit.weightOz}`;
+    id = idsByUnitKey.get(key);
+    if (id === undefined) {
+      id = nextUnitId++;
+      if (idsByUnitKey.size >= 100_000) idsByUnitKey.clear();
+      idsByUnitKey.set(key, id);
+    }
+    unitIds.set(unit, id);
   }
-  return key;
+  return id;
 }
 
 const MAX_PLANS = 5000;

@@ -116,8 +116,46 @@ function classVerdict(ctx: QuoteContext, id: number): boolean {
   if (verdict === undefined) {
     verdict = classMayBeCarried(ctx, id);
     ctx.classVerdicts[id] = verdict;
+    if (id < 31) {
+      if (verdict) ctx.liveClasses |= 1 << id;
+      else ctx.deadClasses |= 1 << id;
+    }
   }
   return verdict;
+}
+
+/**
+ * `mayBeCarried` for allocation `a` of a group, through its class mask when the slots' classes are known: ruled out
+ * when a class already decided in this quote cannot be carried, let through when every class may be; otherwise the
+ * slots are walked (deciding what is missing) and the mask is filled for the next quotes.
+ */
+export function allocationMayBeCarried(
+  ctx: QuoteContext,
+  def: TierDefinition,
+  tierIndex: number,
+  group: { offsets: Int32Array; slots: Int32Array },
+  masks: Int32Array,
+  a: number,
+): boolean {
+  const mask = masks[a];
+  if (mask !== 0) {
+    if ((mask & ctx.deadClasses) !== 0) return false;
+    if ((mask & ~ctx.liveClasses) === 0) return true;
+  }
+  const { offsets, slots } = group;
+  const may = mayBeCarried(ctx, def, tierIndex, slots, offsets[a], offsets[a + 1]);
+  if (mask === 0) {
+    const { ofSlot } = ctx.plan.classes;
+    const keyOffset = tierIndex * 2 + (ctx.freightOnly === true ? 1 : 0);
+    let bits = 0;
+    for (let j = offsets[a]; j < offsets[a + 1]; j += 1) {
+      const id = ofSlot[slots[j] * CLASS_KEYS + keyOffset] - 1;
+      if (id < 0 || id > 30) return may;
+      bits |= 1 << id;
+    }
+    masks[a] = bits;
+  }
+  return may;
 }
 
 /** `warehouseMayCarry`, memoised per quote. */

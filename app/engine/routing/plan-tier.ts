@@ -3,7 +3,7 @@ import { applyBasisPoints } from "../rating/money";
 import type { CartPlan } from "./cart-plan";
 import { candidateServices, levelFor } from "./candidate-services";
 import { evaluateShipment, shipmentOption } from "./evaluate-shipment";
-import { mayBeCarried } from "./may-be-carried";
+import { allocationMayBeCarried } from "./may-be-carried";
 import { scorePlan } from "./scoring";
 import { TIER_DEFINITIONS } from "./tiers";
 import type {
@@ -110,9 +110,15 @@ export function plansForTier(ctx: QuoteContext, def: TierDefinition, plan: CartP
     const allocations = plan.group(size);
     if (ctx.prune) {
       // Skipping an allocation that cannot be carried changes only which rejections reach `issues`.
-      const { offsets, slots } = plan.groupSlots(size);
+      const group = plan.groupSlots(size);
+      const masks = plan.classes.classMasks(
+        size,
+        tierIndex * 2 + (ctx.freightOnly === true ? 1 : 0),
+        allocations.length,
+        ctx.compiled.packing.generation,
+      );
       for (let a = 0; a < allocations.length; a += 1) {
-        if (!mayBeCarried(ctx, def, tierIndex, slots, offsets[a], offsets[a + 1])) continue;
+        if (!allocationMayBeCarried(ctx, def, tierIndex, group, masks, a)) continue;
         const candidate = planFor(ctx, def, tierIndex, allocations[a]);
         if (candidate) plans.push(candidate);
       }

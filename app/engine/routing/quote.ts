@@ -171,6 +171,8 @@ export function quote(
     // Pruning keeps one bit per service: a shop with more than 31 rates every allocation.
     prune: errorsOnly && compiled.services.length <= 31,
     classVerdicts: [],
+    liveClasses: 0,
+    deadClasses: 0,
     warehouseVerdicts: [],
   };
   const offered: TierPlans[] = [];

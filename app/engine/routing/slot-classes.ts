@@ -24,6 +24,24 @@ export class SlotClasses {
   readonly mask: number[] = [];
   readonly coldChain: boolean[] = [];
   private readonly ids = new Map<string, number>();
+  private readonly allocationMasks = new Map<number, { generation: number; masks: Int32Array }>();
+
+  /**
+   * Per allocation of a group, for a key: one bit per class of its slots (classes 0–30), 0 = not known yet. Reset
+   * whenever the packing cache has dropped an entry since (a slot's class may change only then).
+   */
+  classMasks(size: number, key: number, allocations: number, generation: number): Int32Array {
+    const at = size * CLASS_KEYS + key;
+    let entry = this.allocationMasks.get(at);
+    if (!entry) {
+      entry = { generation, masks: new Int32Array(allocations) };
+      this.allocationMasks.set(at, entry);
+    } else if (entry.generation !== generation) {
+      entry.masks.fill(0);
+      entry.generation = generation;
+    }
+    return entry.masks;
+  }
 
   /** Makes room for the slots (new ones: classes unknown) and records their warehouses. */
   grow(slots: readonly { warehouse: { index: number } }[]): void {

@@ -133,6 +133,9 @@ export interface QuoteContext {
   prune: boolean;
   /** Per-quote memo for `prune` by slot class (`SlotClasses`): whether the class may be carried. */
   classVerdicts: (boolean | undefined)[];
+  /** Bits of the classes 0–30 decided in this quote: may be carried, cannot be. */
+  liveClasses: number;
+  deadClasses: number;
   /** Per-quote memo for `prune` by `warehouse index * tiers + tier index`: whether any leg of the tier reaches. */
   warehouseVerdicts: (boolean | undefined)[];
   /**
