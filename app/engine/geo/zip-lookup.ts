@@ -11,9 +11,19 @@ import { zipTables } from "./zip-table";
  * normalizeZip("SW1A 1AA");   // undefined
  */
 export function normalizeZip(raw: string): string | undefined {
+  if (isFiveDigits(raw)) return raw; // the usual input, without the regular expression
   const match = /^\s*(\d{3,5})(?:[\s-]?\d{4})?\s*$/.exec(raw);
   if (!match) return undefined;
   return match[1].padStart(5, "0");
+}
+
+function isFiveDigits(text: string): boolean {
+  if (text.length !== 5) return false;
+  for (let i = 0; i < 5; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
