@@ -4,7 +4,7 @@
 // from this project's node_modules: ES modules do not read NODE_PATH, so a resolve hook retries a package it
 // could not find from the project's root (https://nodejs.org/api/module.html#moduleregisterhooksoptions).
 import { existsSync } from "node:fs";
-import { registerHooks } from "node:module";
+import { createRequire, registerHooks } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildLocation } from "../app/server/build-location.mjs";
@@ -17,13 +17,19 @@ if (!existsSync(entry)) {
 }
 if (relative(root, entry).startsWith("..")) {
   const fromProject = pathToFileURL(join(root, "package.json")).href;
+  const requireFromProject = createRequire(fromProject);
   registerHooks({
     resolve(specifier, context, nextResolve) {
       try {
         return nextResolve(specifier, context);
       } catch (error) {
-        const bare = !/^(\.|\/|[a-z]+:)/.test(specifier);
-        if (!bare || error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+        // A package name (`react`, `.prisma/postgres-client`), not a path or URL; import or require.
+        const bare = !/^(\.{1,2}(\/|$)|\/|[a-z][a-z0-9+.-]*:)/i.test(specifier);
+        const notFound = error?.code === "ERR_MODULE_NOT_FOUND" || error?.code === "MODULE_NOT_FOUND";
+        if (!bare || !notFound) throw error;
+        // require() resolves from its caller's directory whatever the context says: resolve it from the project.
+        if (error.code === "MODULE_NOT_FOUND")
+          return { url: pathToFileURL(requireFromProject.resolve(specifier)).href, shortCircuit: true };
         return nextResolve(specifier, { ...context, parentURL: fromProject });
       }
     },
