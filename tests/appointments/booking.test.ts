@@ -6,6 +6,7 @@ import { createPrismaClient } from "../../app/db.server";
 import { bookAppointment } from "../../app/services/appointments/book-appointment.server";
 import { freightAppointmentContext } from "../../app/services/appointments/freight-order.server";
 import { FLOW_TRIGGERS } from "../../app/services/notifications/flow-triggers";
+import { cancelOrderRouting } from "../../app/services/order-routing/order-changes/cancel-order-routing.server";
 import { redactCustomerOrders } from "../../app/services/shop/compliance.server";
 import { eraseShop } from "../../app/services/shop/lifecycle.server";
 import { freshTestDatabase } from "../support/test-database";
@@ -148,6 +149,26 @@ describe("freight appointment booking", () => {
     expect("reason" in late && late.reason).toMatch(/cut-off/);
     const kept = await db.deliveryAppointment.findFirstOrThrow({ where: { shop: SHOP, orderId: order(12) } });
     expect(kept.day).toBe("2026-12-14");
+  });
+
+  it("gives a cancelled order's seat back to its window, once however often the cancellation is handled", async () => {
+    // GIVEN order 11 booked Thursday morning, and order 10 Thursday afternoon
+    expect((await book(11, "2026-12-17", "am")).status).toBe(200);
+    const thursday = (windowId: string) =>
+      db.appointmentSlot.findFirstOrThrow({ where: { shop: SHOP, calendarId, day: "2026-12-17", windowId } });
+    expect((await thursday("am")).booked).toBe(1);
+    // WHEN Shopify says order 11 was cancelled, and the job handling it runs a second time
+    const cancellation = { orderId: order(11), cancelledAt: NOW.toISOString(), reason: "customer" };
+    const first = await cancelOrderRouting(db, SHOP, cancellation);
+    const again = await cancelOrderRouting(db, SHOP, cancellation);
+    // THEN the appointment is gone and Thursday morning has its seat back, once
+    expect(first.appointment).toEqual({ day: "2026-12-17", windowId: "am" });
+    expect(again.appointment).toBeNull();
+    expect(await db.deliveryAppointment.count({ where: { shop: SHOP, orderId: order(11) } })).toBe(0);
+    expect((await thursday("am")).booked).toBe(0);
+    // AND order 10's booking and seat are untouched
+    expect((await thursday("pm")).booked).toBe(1);
+    expect(await db.deliveryAppointment.count({ where: { shop: SHOP, orderId: order(10) } })).toBe(1);
   });
 
   it("customers/redact erases the listed orders' appointments and keeps their seats taken", async () => {

@@ -1,5 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { enqueueHandoffSend } from "../../../jobs/kinds/handoff-send.server";
+import {
+  releaseOrderAppointment,
+  type ReleasedAppointment,
+} from "../../appointments/release-appointment.server";
 import { supersedePending } from "../apply-actions.server";
 import { actionsJson, decisionActions } from "../decision-record.server";
 import { currentDecision, withChange } from "./decision-chain.server";
@@ -13,6 +17,8 @@ export interface CancelReport {
   handoffs: { fulfillmentOrderId: string; warehouseKey: string; told: boolean }[];
   /** Handoffs the warehouse had already shipped: left as they are. */
   shipped: string[];
+  /** The freight delivery appointment given up, its seat free again for other buyers; null if there was none. */
+  appointment: ReleasedAppointment | null;
 }
 
 /**
@@ -21,7 +27,8 @@ export interface CancelReport {
  * to do). Each warehouse handoff of the order that has not shipped becomes CANCELLED — a handoff not sent yet is
  * then never sent (handoff.send drops a CANCELLED request), and a warehouse that may already hold it is told with a
  * signed `fulfillment.cancelled` webhook (one job per fulfillment order and event, shared with a cancellation
- * request Shopify sends the fulfillment service). Running it again changes nothing.
+ * request Shopify sends the fulfillment service). A freight delivery appointment of the order is removed and its
+ * seat freed. Running it again changes nothing.
  */
 export async function cancelOrderRouting(
   db: PrismaClient,
@@ -30,7 +37,7 @@ export async function cancelOrderRouting(
   deps: { now?: () => Date; leaseMs?: number } = {},
 ): Promise<CancelReport> {
   const now = deps.now ?? (() => new Date());
-  const report: CancelReport = { decision: null, handoffs: [], shipped: [] };
+  const report: CancelReport = { decision: null, handoffs: [], shipped: [], appointment: null };
   const reason = `Order cancelled${cancellation.reason ? ` (${cancellation.reason})` : ""}`;
 
   const current = await currentDecision(db, shop, cancellation.orderId);
@@ -89,5 +96,6 @@ export async function cancelOrderRouting(
         told,
       });
   }
+  report.appointment = await releaseOrderAppointment(db, shop, cancellation.orderId);
   return report;
 }
