@@ -124,10 +124,15 @@ function classVerdict(ctx: QuoteContext, id: number): boolean {
   return verdict;
 }
 
+/** Flag of a class mask that lacks some slot's class (it can rule an allocation out, never let it through). */
+const PARTIAL = 1 << 31;
+
 /**
- * `mayBeCarried` for allocation `a` of a group, through its class mask when the slots' classes are known: ruled out
- * when a class already decided in this quote cannot be carried, let through when every class may be; otherwise the
- * slots are walked (deciding what is missing) and the mask is filled for the next quotes.
+ * `mayBeCarried` for allocation `a` of a group, through the mask of its slots' classes (`SlotClasses.classMasks`):
+ * ruled out when a class already decided in this quote cannot be carried, let through when the mask is complete and
+ * every class may be; otherwise the slots are walked (deciding what is missing) and the mask is brought up to date.
+ * A walk stops at the first slot that cannot be carried, so later slots may have no class yet: their mask is
+ * partial, which is enough to rule the allocation out again at once.
  */
 export function allocationMayBeCarried(
   ctx: QuoteContext,
@@ -144,14 +149,13 @@ export function allocationMayBeCarried(
   }
   const { offsets, slots } = group;
   const may = mayBeCarried(ctx, def, tierIndex, slots, offsets[a], offsets[a + 1]);
-  if (mask === 0) {
+  if (mask === 0 || (mask & PARTIAL) !== 0) {
     const { ofSlot } = ctx.plan.classes;
     const keyOffset = tierIndex * 2 + (ctx.freightOnly === true ? 1 : 0);
     let bits = 0;
     for (let j = offsets[a]; j < offsets[a + 1]; j += 1) {
       const id = ofSlot[slots[j] * CLASS_KEYS + keyOffset] - 1;
-      if (id < 0 || id > 30) return may;
-      bits |= 1 << id;
+      bits |= id < 0 || id > 30 ? PARTIAL : 1 << id;
     }
     masks[a] = bits;
   }

@@ -27,7 +27,8 @@ export class SlotClasses {
   private readonly allocationMasks = new Map<number, { generation: number; masks: Int32Array }>();
 
   /**
-   * Per allocation of a group, for a key: one bit per class of its slots (classes 0–30), 0 = not known yet. Reset
+   * Per allocation of a group, for a key: one bit per class of its slots (classes 0–30), bit 31 when some slot's
+   * class is not known (a partial mask), 0 = nothing known yet. Reset
    * whenever the packing cache has dropped an entry since (a slot's class may change only then).
    */
   classMasks(size: number, key: number, allocations: number, generation: number): Int32Array {
