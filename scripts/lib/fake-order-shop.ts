@@ -1,8 +1,8 @@
 import type { FakeShopifyAdmin, GraphqlCall } from "./fake-shopify-admin";
 
 // An in-memory Shopify order behind the fake Admin API: the documented query and mutation shapes
-// (order.fulfillmentOrders, fulfillmentOrderMove, fulfillmentOrderSplit, metafieldsSet, tagsAdd, orderUpdate),
-// with state that the mutations change, so tests can assert what the merchant would finally see.
+// (order.fulfillmentOrders, fulfillmentOrderMove, fulfillmentOrderSplit, metafieldsSet, tagsAdd, tagsRemove,
+// orderUpdate), with state that the mutations change, so tests can assert what the merchant would finally see.
 
 export interface FakeFulfillmentOrder {
   id: string;
@@ -71,6 +71,11 @@ export class FakeOrderShop {
     this.admin.on("tagsAdd", (call) => {
       for (const tag of call.variables.tags as string[]) if (!this.tags.includes(tag)) this.tags.push(tag);
       return { tagsAdd: { node: { id: this.orderId }, userErrors: [] } };
+    });
+    this.admin.on("tagsRemove", (call) => {
+      const removed = call.variables.tags as string[];
+      this.tags = this.tags.filter((tag) => !removed.includes(tag));
+      return { tagsRemove: { node: { id: this.orderId }, userErrors: [] } };
     });
     this.admin.on("orderUpdate", (call) => {
       const input = call.variables.input as {

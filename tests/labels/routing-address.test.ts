@@ -8,7 +8,9 @@ import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS, demoShopConfig } from "../../app/demo/demo-shop-config";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../app/services/order-routing/admin-retry.server";
+import { ordersAddressTagKind } from "../../app/jobs/kinds/orders-address-tag.server";
 import { runAddressFix } from "../../app/services/labels/address-fix.server";
+import { ADDRESS_TAG, ORDERS_ADDRESS_TAG } from "../../app/services/labels/address-check.server";
 import { decideForOrder } from "../../app/services/order-routing/decide-for-order.server";
 import { orderRoutingInput } from "../../app/services/order-routing/order-input.server";
 import { routeOrderWebhook } from "../../app/services/order-routing/order-webhook.server";
@@ -151,6 +153,42 @@ describe("the merchant's address fix (orders.address-fix)", () => {
     expect(["PENDING", "APPLIED"]).toContain(after.status);
     expect(after.serviceCode).toBeTruthy();
     expect(JSON.stringify(after.input)).toContain("200 N Spring St");
+  });
+
+  it("tags the held order, and takes the tag off once the fixed address routes", async () => {
+    // (the orders.address-tag jobs the checks queued, run in the order they were queued)
+    const done = new Set<string>();
+    const runTagJobs = async () => {
+      const tagJob = ordersAddressTagKind(db, { clientFor: async () => client(), retry: noWait });
+      const jobs = await db.job.findMany({
+        where: { shop, kind: ORDERS_ADDRESS_TAG },
+        orderBy: { createdAt: "asc" },
+      });
+      for (const job of jobs.filter((j) => !done.has(j.id))) {
+        done.add(job.id);
+        const context = {
+          id: job.id,
+          kind: job.kind,
+          shop,
+          attempt: 1,
+          signal: new AbortController().signal,
+        };
+        await tagJob.handler(job.payload as { orderId: string }, { ...context, progress: async () => {} });
+      }
+    };
+    await runTagJobs();
+    // GIVEN an order held because the carrier cannot deliver to its street, tagged for the merchant
+    const held = await holdOrder("fix-4");
+    await runTagJobs();
+    expect(store.tags).toContain(ADDRESS_TAG);
+    // WHEN the merchant's corrected address is applied and routes
+    await runAddressFix(db, client(), shop, held.id, fixed, noWait);
+    await runTagJobs();
+    // THEN the order no longer carries the tag
+    expect((await db.routingDecision.findFirstOrThrow({ where: { id: held.id } })).status).not.toBe(
+      "NEEDS_INPUT",
+    );
+    expect(store.tags).not.toContain(ADDRESS_TAG);
   });
 
   it("keeps the order held and gives Shopify's reason when Shopify refuses the address", async () => {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { offlineAdminClient } from "../../services/admin/admin-graphql.server";
 import type { JobDeps } from "../deps";
 import type { JobKind } from "../types";
-import { addOrderTags } from "../../services/order-routing/admin-mutations.server";
+import { addOrderTags, removeOrderTags } from "../../services/order-routing/admin-mutations.server";
 import { ADDRESS_TAG, ORDERS_ADDRESS_TAG } from "../../services/labels/address-check.server";
 
 // docs/carriers.md, "Address checks and labels"; docs/jobs.md.
@@ -10,7 +10,11 @@ const adminClient = (db: PrismaClient, deps: JobDeps) =>
   deps.clientFor ?? ((s: string) => offlineAdminClient(db, s));
 const backoff = (deps: JobDeps) => deps.backoff ?? { baseMs: 30_000, maxMs: 15 * 60_000 };
 
-/** Tags an order whose address the carrier could not deliver to (tagsAdd is idempotent). */
+/**
+ * Sets the order's tag to what its latest address check says: added while the address is undeliverable, removed
+ * once a check found it deliverable (tagsAdd and tagsRemove are idempotent, so a job run again, or run after a newer
+ * one, leaves the tag right).
+ */
 export function ordersAddressTagKind(db: PrismaClient, deps: JobDeps = {}): JobKind<{ orderId: string }> {
   return {
     kind: ORDERS_ADDRESS_TAG,
@@ -19,9 +23,15 @@ export function ordersAddressTagKind(db: PrismaClient, deps: JobDeps = {}): JobK
     timeoutMs: 60_000,
     concurrencyPerShop: 2,
     async handler({ orderId }, { shop }) {
+      const check = await db.addressCheck.findUnique({
+        where: { shop_orderId: { shop, orderId } },
+        select: { status: true },
+      });
+      if (!check || check.status === "SKIPPED") return { drop: "no address check decides the tag" };
       const admin = await adminClient(db, deps)(shop);
       if (!admin) return { drop: "no offline Admin access for the shop" };
-      const result = await addOrderTags(admin, orderId, [ADDRESS_TAG], deps.retry);
+      const change = check.status === "UNDELIVERABLE" ? addOrderTags : removeOrderTags;
+      const result = await change(admin, orderId, [ADDRESS_TAG], deps.retry);
       if (!result.ok) return { drop: `Shopify refused the tag: ${result.error}` };
     },
   };

@@ -29,8 +29,8 @@ export const destinationAddress = (d: Destination): RateAddress => ({
 /**
  * Checks an order's destination with the shop's first connected account (docs/carriers.md, "Address checks and
  * labels") and records the outcome. null = no connected account or no street address (nothing checked). A provider
- * that fails or is slow never blocks routing: the check is SKIPPED with the reason. An undeliverable address also
- * queues the order's tag (a keyed job: once per order).
+ * that fails or is slow never blocks routing: the check is SKIPPED with the reason. An address that becomes
+ * undeliverable queues the order's tag, and one found deliverable again queues its removal (one job per change).
  */
 export async function checkOrderAddress(
   db: PrismaClient,
@@ -68,17 +68,27 @@ export async function checkOrderAddress(
     checkedAt: new Date(),
   };
   await db.$transaction(async (tx) => {
+    const before = await tx.addressCheck.findUnique({
+      where: { shop_orderId: { shop, orderId } },
+      select: { status: true },
+    });
     await tx.addressCheck.upsert({
       where: { shop_orderId: { shop, orderId } },
       create: { shop, orderId, ...row },
       update: row,
     });
-    if (outcome.status === "UNDELIVERABLE")
+    // The tag follows the address: added when it becomes undeliverable, removed once a check finds it deliverable
+    // (after the merchant's fix). A skipped check leaves it as it is.
+    const wasUndeliverable = before?.status === "UNDELIVERABLE";
+    const tagChanges =
+      (outcome.status === "UNDELIVERABLE" && !wasUndeliverable) ||
+      (outcome.status === "OK" && wasUndeliverable);
+    if (tagChanges)
       await enqueueJob(
         tx,
         ORDERS_ADDRESS_TAG,
         { orderId },
-        { key: `${shop}:${orderId}:undeliverable`, shop },
+        { key: `${shop}:${orderId}:tag:${row.checkedAt.toISOString()}`, shop },
       );
   });
   return outcome;

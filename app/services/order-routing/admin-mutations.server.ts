@@ -3,7 +3,7 @@ import { adminRequest, type RetryPolicy } from "./admin-retry.server";
 import type { AdminUserError } from "../admin/admin-graphql.server";
 
 // The Admin GraphQL mutations routing applies (Admin API 2026-10 shapes, shopify.dev reference pages of
-// fulfillmentOrderSplit, fulfillmentOrderMove, metafieldsSet, tagsAdd and orderUpdate).
+// fulfillmentOrderSplit, fulfillmentOrderMove, metafieldsSet, tagsAdd, tagsRemove and orderUpdate).
 
 export const FULFILLMENT_ORDER_SPLIT = gql`
   mutation TailrouteFulfillmentOrderSplit($fulfillmentOrderSplits: [FulfillmentOrderSplitInput!]!) {
@@ -72,6 +72,20 @@ export const METAFIELDS_SET = gql`
 export const TAGS_ADD = gql`
   mutation TailrouteTagsAdd($id: ID!, $tags: [String!]!) {
     tagsAdd(id: $id, tags: $tags) {
+      node {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export const TAGS_REMOVE = gql`
+  mutation TailrouteTagsRemove($id: ID!, $tags: [String!]!) {
+    tagsRemove(id: $id, tags: $tags) {
       node {
         id
       }
@@ -179,6 +193,21 @@ export async function addOrderTags(
   const { tagsAdd: r } = await adminRequest<{ tagsAdd: { userErrors: AdminUserError[] } }>(
     client,
     TAGS_ADD,
+    { id, tags },
+    retry,
+  );
+  return outcome(r.userErrors, null);
+}
+
+export async function removeOrderTags(
+  client: GraphQLClient,
+  id: string,
+  tags: string[],
+  retry?: RetryPolicy,
+): Promise<MutationResult<null>> {
+  const { tagsRemove: r } = await adminRequest<{ tagsRemove: { userErrors: AdminUserError[] } }>(
+    client,
+    TAGS_REMOVE,
     { id, tags },
     retry,
   );
