@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShippingLabel" ADD COLUMN     "fulfillmentCancelledAt" TIMESTAMP(3);
+
