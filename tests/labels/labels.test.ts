@@ -35,6 +35,8 @@ let easyPost: EasyPostFake;
 const admin = new FakeShopifyAdmin();
 let shopify: FakeOrderShop;
 const fulfillments: { fulfillmentOrderId: string; trackingInfo: unknown }[] = [];
+/** fulfillmentCancel calls, by fulfillment id (Shopify refuses to cancel one twice). */
+const cancelled: string[] = [];
 let decisionId = "";
 
 const deps = () => ({
@@ -145,6 +147,21 @@ beforeEach(() => {
         userErrors: [],
       },
     };
+  });
+  admin.on("fulfillmentCancel", (call) => {
+    const id = String(call.variables.id);
+    if (cancelled.includes(id))
+      return {
+        fulfillmentCancel: {
+          fulfillment: null,
+          userErrors: [{ field: ["id"], message: "Fulfillment is already cancelled" }],
+        },
+      };
+    cancelled.push(id);
+    // The fulfilled items get a fulfillment order again (here: the one the label closed reopens).
+    const fo = shopify.fulfillmentOrders.find((x) => x.status === "CLOSED");
+    if (fo) fo.status = "OPEN";
+    return { fulfillmentCancel: { fulfillment: { id, status: "CANCELLED" }, userErrors: [] } };
   });
 });
 
@@ -262,15 +279,25 @@ describe("labels for a merchant-managed warehouse", () => {
     expect(await labelFileForShop(db, OTHER, labelId, 0)).toBeNull();
   });
 
-  it("voids the label at EasyPost; another shop cannot void it", async () => {
+  it("voids the label at EasyPost and cancels its Shopify fulfillment, once; another shop cannot void it", async () => {
+    const { fulfillmentId } = await db.shippingLabel.findFirstOrThrow({ where: { id: labelId } });
+    expect(fulfillmentId).toMatch(/^gid:\/\/shopify\/Fulfillment\//);
+    shopify.fulfillmentOrders[0]!.status = "CLOSED"; // (as the label's fulfillment left it)
     expect(await requestLabelVoid(db, OTHER, labelId)).toBeNull();
     expect(await requestLabelVoid(db, SHOP, labelId)).toMatchObject({ ok: true });
-    await runLabelRefund(db, SHOP, labelId);
+    // WHEN the labels.refund job runs (and runs again, as after a crash)
+    await runLabelRefund(db, SHOP, labelId, deps());
+    await runLabelRefund(db, SHOP, labelId, deps());
+    // THEN EasyPost refunded both parcels once, and Shopify's fulfillment is cancelled once: the order is open again
     expect(await db.shippingLabel.findFirstOrThrow({ where: { id: labelId } })).toMatchObject({
       status: "VOIDED",
       refundStatus: "SUBMITTED",
+      fulfillmentCancelledAt: expect.any(Date),
+      error: null,
     });
     expect(easyPost.labels.refunds).toHaveLength(2);
+    expect(cancelled).toEqual([fulfillmentId]);
+    expect(shopify.fulfillmentOrders[0]!.status).toBe("OPEN");
     // A voided label frees the shipment for a new purchase with the next key.
     expect(await requestLabels(db, SHOP, decisionId)).toMatchObject({ ok: true, queued: 1 });
   });

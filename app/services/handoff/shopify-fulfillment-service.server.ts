@@ -136,6 +136,23 @@ const CREATE_FULFILLMENT = gql`
   }
 `;
 
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCancel: the fulfilled items get new
+// fulfillment orders, so they can be fulfilled again.
+const CANCEL_FULFILLMENT = gql`
+  mutation TailrouteFulfillmentCancel($id: ID!) {
+    fulfillmentCancel(id: $id) {
+      fulfillment {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
 export interface AssignedFulfillmentOrder {
   id: string;
   status: string;
@@ -164,6 +181,19 @@ export interface AssignedFulfillmentOrder {
     }[];
   };
   merchantRequests: { nodes: { message: string | null }[] };
+}
+
+/** Cancels a fulfillment (a voided label's): its items are open to fulfil again. Throws with Shopify's refusal. */
+export async function cancelFulfillment(
+  client: GraphQLClient,
+  fulfillmentId: string,
+  retry?: RetryPolicy,
+): Promise<void> {
+  const data = await adminRequest<{
+    fulfillmentCancel: { fulfillment: { id: string; status: string } | null; userErrors: AdminUserError[] };
+  }>(client, CANCEL_FULFILLMENT, { id: fulfillmentId }, retry);
+  const { fulfillment, userErrors } = data.fulfillmentCancel;
+  if (userErrors.length || !fulfillment) refused(`to cancel ${fulfillmentId}`, userErrors);
 }
 
 function refused(what: string, errors: AdminUserError[]): never {

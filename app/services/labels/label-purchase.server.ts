@@ -3,8 +3,9 @@ import type { GraphQLClient } from "graphql-request";
 import { enqueueJob } from "../../jobs/enqueue.server";
 import { isUniqueConstraintViolation } from "../../db/portable.server";
 import { ProviderError, type PurchasedLabel, type PurchasedParcel } from "../carrier-accounts/types";
-import { createFulfillment } from "../handoff/shopify-fulfillment-service.server";
+import { cancelFulfillment, createFulfillment } from "../handoff/shopify-fulfillment-service.server";
 import { decisionPlan } from "../order-routing/decision-record.server";
+import { AdminCallError } from "../order-routing/admin-retry.server";
 import { readOrderSnapshot } from "../order-routing/shopify-reads.server";
 import { ensureTrackingSources, trackingEndpoints } from "../tracking/sources.server";
 import { connectedProviders, type ProvidersFor } from "./connected-providers.server";
@@ -317,29 +318,53 @@ export async function requestLabelVoid(db: PrismaClient, shop: string, labelId: 
   return { ok: true as const, message: "Void requested: the carrier's answer shows here shortly" };
 }
 
-/** The labels.refund job's work: refunds every parcel; a submitted or done refund voids the label. */
+/**
+ * The labels.refund job's work: refunds every parcel; a submitted or done refund voids the label. Then the Shopify
+ * fulfillment made with the label (its tracking number) is cancelled, so the order shows unfulfilled again and a new
+ * label can be bought; a run again after a crash goes on from what is recorded (the refund, then the cancel).
+ */
 export async function runLabelRefund(
   db: PrismaClient,
   shop: string,
   labelId: string,
-  providersFor?: ProvidersFor,
+  deps: Pick<PurchaseDeps, "providersFor" | "clientFor">,
 ) {
-  const label = await db.shippingLabel.findFirst({ where: { id: labelId, shop } });
-  if (!label || label.status !== "PURCHASED" || !label.providerRef) return { drop: "nothing to void" };
-  const account = (await (providersFor ?? connectedProviders)(db, shop)).find(
-    (p) => p.accountId === label.carrierAccountId,
-  );
-  if (!account) return { drop: "the account is no longer connected" };
-  const status = await account.provider.refundLabel(
-    { providerRef: label.providerRef, parcelIds: parcelsOf(label).map((p) => p.providerId) },
-    { timeoutMs: PROVIDER_TIMEOUT_MS },
-  );
+  let label = await db.shippingLabel.findFirst({ where: { id: labelId, shop } });
+  if (!label) return { drop: "nothing to void" };
+  if (label.status === "PURCHASED" && label.providerRef) {
+    const account = (await (deps.providersFor ?? connectedProviders)(db, shop)).find(
+      (p) => p.accountId === label!.carrierAccountId,
+    );
+    if (!account) return { drop: "the account is no longer connected" };
+    const status = await account.provider.refundLabel(
+      { providerRef: label.providerRef, parcelIds: parcelsOf(label).map((p) => p.providerId) },
+      { timeoutMs: PROVIDER_TIMEOUT_MS },
+    );
+    const voided = status === "SUBMITTED" || status === "REFUNDED";
+    await db.shippingLabel.updateMany({
+      where: { id: label.id, shop },
+      data: { refundStatus: status, ...(voided ? { status: "VOIDED" } : {}) },
+    });
+    if (!voided) return;
+    label = { ...label, status: "VOIDED" };
+  }
+  if (label.status !== "VOIDED") return { drop: "nothing to void" };
+  const fulfillments = (label.fulfillmentId ?? "")
+    .split(",")
+    .filter((id) => id.startsWith("gid://shopify/Fulfillment/"));
+  if (fulfillments.length === 0 || label.fulfillmentCancelledAt) return;
+  const client = await deps.clientFor(shop);
+  if (!client) return { drop: "no offline Admin access to cancel the fulfillment" };
+  try {
+    for (const id of fulfillments) await cancelFulfillment(client, id);
+  } catch (error) {
+    if (!(error instanceof AdminCallError) || error.retryable) throw error;
+    await db.shippingLabel.updateMany({ where: { id: label.id, shop }, data: { error: error.message } });
+    return { drop: error.message };
+  }
   await db.shippingLabel.updateMany({
     where: { id: label.id, shop },
-    data: {
-      refundStatus: status,
-      ...(status === "SUBMITTED" || status === "REFUNDED" ? { status: "VOIDED" } : {}),
-    },
+    data: { fulfillmentCancelledAt: new Date() },
   });
 }
 
