@@ -288,6 +288,7 @@ export function shipmentOption(
 }
 
 type Rated = ShipmentRating | RatingRejection;
+const SHIP_DAY_ORIGIN = 20_365;
 const ratingsByPackages = new WeakMap<readonly PackedPackage[], Map<number, Rated>>();
 const MAX_RATINGS_PER_PACKING = 4096;
 
@@ -307,8 +308,12 @@ function ratingFor(
   const level = freightLevel ? FREIGHT_LEVEL_SLOT[freightLevel] : 0;
   const cacheable =
     !service.ratingUsesDestZip && Number.isInteger(zone) && zone >= 0 && zone < 64 && Number.isInteger(ship);
+  // The ship day counts from 2025-10-04 (day 20,365), so keys of the coming years stay small integers (a key
+  // beyond 2^30 is a heap number: allocated and hashed as a double on every lookup). Any day still gets its own key.
   const key = cacheable
-    ? ((((ship * 2 + (ctx.dest.residential ? 1 : 0)) * areaKeyCount(service) + leg.areaIndex + 1) *
+    ? (((((ship - SHIP_DAY_ORIGIN) * 2 + (ctx.dest.residential ? 1 : 0)) * areaKeyCount(service) +
+        leg.areaIndex +
+        1) *
         OPTION_STRIDE +
         level) *
         ctx.compiled.services.length +
