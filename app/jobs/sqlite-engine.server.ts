@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Job, Prisma, PrismaClient } from "@prisma/client";
 import { backoffDelayMs } from "./backoff";
-import { latestOccurrence } from "./cron.server";
+import { latestOccurrence, nextOccurrence } from "./cron.server";
 import { enqueueJob, onJobEnqueued } from "./enqueue.server";
 import { emptyCounts, viewOfRow } from "./job-view.server";
 import { errorText, runAttempt } from "./run-attempt.server";
@@ -23,6 +23,11 @@ const SETTLE_RETRY_MS = 500;
 const SETTLE_TRIES = 40;
 /** Completed and dropped rows are kept this long (the key keeps deduplicating meanwhile), then deleted. */
 const RETENTION_MS = 7 * 24 * 60 * 60_000;
+/**
+ * After a poll that found nothing to run, the timer's next poll waits this long (jobs another process enqueued); a
+ * job enqueued or finishing in this process, or a retry of this process coming due, starts the next poll at once.
+ */
+const IDLE_POLL_MS = 1_000;
 
 /**
  * The embedded engine: the Job table is the queue, for one process (SQLite has one writer). Claims are
@@ -43,6 +48,12 @@ export class SqliteJobEngine implements JobEngine {
   private unlisten: (() => void) | null = null;
   private lastSchedule = 0;
   private lastPrune = 0;
+  /** When a poll last found nothing to claim (0: the last one did, or none ran yet). */
+  private idleSince = 0;
+  /** When the retries this process scheduled come due. */
+  private retriesDue: number[] = [];
+  /** Per schedule, its next occurrence: nothing to enqueue before then. */
+  private readonly nextScheduled = new Map<string, number>();
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly graceMs: number;
@@ -72,7 +83,7 @@ export class SqliteJobEngine implements JobEngine {
     // jobs of a running worker twice).
     this.stopped = false;
     this.unlisten = onJobEnqueued(() => this.poke());
-    this.timer = setInterval(() => this.poke(), this.pollMs);
+    this.timer = setInterval(() => this.pollIfDue(), this.pollMs);
     this.timer.unref();
     this.poke();
   }
@@ -95,6 +106,15 @@ export class SqliteJobEngine implements JobEngine {
           this.poke();
         }
       });
+  }
+
+  /** The timer's poll: every `pollMs` while there is work, every IDLE_POLL_MS once a poll found none. */
+  private pollIfDue(): void {
+    const now = Date.now();
+    const retryDue = this.retriesDue.some((at) => at <= now);
+    if (retryDue) this.retriesDue = this.retriesDue.filter((at) => at > now);
+    if (this.idleSince === 0 || retryDue || now - this.idleSince >= Math.max(IDLE_POLL_MS, this.pollMs))
+      this.poke();
   }
 
   async stop(): Promise<void> {
@@ -134,7 +154,11 @@ export class SqliteJobEngine implements JobEngine {
       const free = this.concurrency - this.running.size;
       if (free <= 0 || this.stopped) return;
       const claimed = await this.claim(free, new Date());
-      if (claimed.length === 0) return;
+      if (claimed.length === 0) {
+        this.idleSince = this.running.size === 0 ? Date.now() : 0;
+        return;
+      }
+      this.idleSince = 0;
       for (const job of claimed) this.launch(job);
     }
   }
@@ -145,13 +169,15 @@ export class SqliteJobEngine implements JobEngine {
    */
   private async enqueueScheduled(now: Date): Promise<void> {
     for (const s of this.schedules) {
+      if (now.getTime() < (this.nextScheduled.get(s.name) ?? 0)) continue; // the latest one is enqueued already
       const due = latestOccurrence(s.cron, now);
-      if (now.getTime() - due.getTime() > 60_000) continue;
-      await enqueueJob(this.db, s.kind, s.payload, {
-        key: `${s.name}@${due.toISOString()}`,
-        shop: "",
-        runAt: due,
-      });
+      if (now.getTime() - due.getTime() <= 60_000)
+        await enqueueJob(this.db, s.kind, s.payload, {
+          key: `${s.name}@${due.toISOString()}`,
+          shop: "",
+          runAt: due,
+        });
+      this.nextScheduled.set(s.name, nextOccurrence(s.cron, due).getTime());
     }
   }
 
@@ -290,6 +316,7 @@ export class SqliteJobEngine implements JobEngine {
           ? { finishedAt: new Date() }
           : { runAt: new Date(Date.now() + backoffDelayMs(kind.backoff, job.attempts)) }),
       };
+      if (result.runAt instanceof Date) this.retriesDue.push(result.runAt.getTime());
     }
     // A result that cannot be written yet (the database locked or unreachable) is tried again until it is, so the
     // job does not run twice; if it never is, the lease runs out and the job runs again (its key keeps the effect
