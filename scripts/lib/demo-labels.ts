@@ -37,13 +37,14 @@ export async function runLabelsDemo(options: {
   options.fakeShopify.on("fulfillmentCreate", (call) => {
     const f = call.variables.fulfillment as {
       lineItemsByFulfillmentOrder: { fulfillmentOrderId: string }[];
-      trackingInfo: { company: string; number: string; url?: string };
+      trackingInfo: { company: string; number?: string; numbers?: string[]; url?: string };
     };
     const fo = store.fulfillmentOrders.find(
       (x) => x.id === f.lineItemsByFulfillmentOrder[0]?.fulfillmentOrderId,
     );
     if (fo) fo.status = "CLOSED";
-    fulfilled.push(`${f.trackingInfo.company} ${f.trackingInfo.number}`);
+    const { company, number, numbers } = f.trackingInfo;
+    fulfilled.push(`${company} ${number ?? numbers?.join(", ")}`);
     return {
       fulfillmentCreate: {
         fulfillment: { id: `gid://shopify/Fulfillment/${9_100_000 + fulfilled.length}`, status: "SUCCESS" },

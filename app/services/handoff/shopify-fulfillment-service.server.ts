@@ -277,12 +277,18 @@ export const acceptCancellationRequest = (
   acceptRequest(client, ACCEPT_CANCELLATION, "fulfillmentOrderAcceptCancellationRequest", id, message, retry);
 
 /** Fulfils the whole fulfillment order with the warehouse's tracking; Shopify notifies the buyer. */
+/**
+ * Fulfils a fulfillment order with its tracking. Several parcels go as `numbers` (Shopify builds each one's link from
+ * a known company); `url` only with a single `number`, as FulfillmentTrackingInput requires
+ * (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentTrackingInput).
+ */
 export async function createFulfillment(
   client: GraphQLClient,
   fulfillmentOrderId: string,
-  tracking: { company: string; number: string; url?: string | null },
+  tracking: { company: string; number: string | string[]; url?: string | null },
   retry?: RetryPolicy,
 ): Promise<string> {
+  const numbers = typeof tracking.number === "string" ? [tracking.number] : tracking.number;
   const data = await adminRequest<{
     fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: AdminUserError[] };
   }>(
@@ -291,11 +297,14 @@ export async function createFulfillment(
     {
       fulfillment: {
         lineItemsByFulfillmentOrder: [{ fulfillmentOrderId }],
-        trackingInfo: {
-          company: tracking.company,
-          number: tracking.number,
-          ...(tracking.url ? { url: tracking.url } : {}),
-        },
+        trackingInfo:
+          numbers.length > 1
+            ? { company: tracking.company, numbers }
+            : {
+                company: tracking.company,
+                number: numbers[0] ?? "",
+                ...(tracking.url ? { url: tracking.url } : {}),
+              },
         notifyCustomer: true,
       },
     },

@@ -275,7 +275,7 @@ async function afterPurchase(
       ids.push(
         await createFulfillment(client, fo.id, {
           company: label.carrier ?? "Other",
-          number: parcels[0]?.trackingCode ?? "",
+          number: parcels.map((p) => p.trackingCode),
           url: label.trackingUrl,
         }),
       );
