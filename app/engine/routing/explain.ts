@@ -1,6 +1,6 @@
 import { serviceLabel } from "../../format/service-label";
 import { formatDollars } from "../rating";
-import { optionPlan } from "./evaluate-shipment";
+import { optionPlan } from "./option-plan";
 import type { ShipmentRating } from "../rating/types";
 import type { Allocation, PlanCandidate, QuoteContext, ShipmentOption } from "./types";
 

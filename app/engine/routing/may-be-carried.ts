@@ -1,6 +1,7 @@
 import type { CompiledShopConfig } from "../config/types";
 import { candidateServices, levelFor } from "./candidate-services";
-import { destinationLeg, MASK_UNKNOWN, staticallyCarries, templateFor } from "./evaluate-shipment";
+import { destinationLeg } from "./destination-leg";
+import { MASK_UNKNOWN, staticallyCarries, templateFor } from "./evaluate-shipment";
 import { CLASS_KEYS } from "./slot-classes";
 import { TIER_DEFINITIONS } from "./tiers";
 import type { QuoteContext, TierDefinition } from "./types";

@@ -7,7 +7,7 @@ import type { QuoteInput, QuoteResult, ShopConfig, TierQuote } from "../types";
 import { resolveCart } from "./cart";
 import { cartPlanFor } from "./cart-plan";
 import { resolveDestination } from "./destination";
-import { optionPlan } from "./evaluate-shipment";
+import { optionPlan } from "./option-plan";
 import { explainPlan } from "./explain";
 import { withDistinctSpeeds, type TierPlans } from "./distinct-speeds";
 import { costTargetCents, plansForTier } from "./plan-tier";
