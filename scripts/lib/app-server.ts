@@ -90,7 +90,7 @@ export function freshSqliteDatabase(filePath: string, { quiet = true } = {}): st
  * TAILROUTE_BUILD_DIR, and the app server beside it (scripts/build-server.mjs).
  */
 export function buildApp({ quiet = true } = {}): void {
-  const env = { ...process.env, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
   runNodeBin("@remix-run/dev/dist/cli.js", ["build"], env, quiet);
   runNodeBin(join(PROJECT_ROOT, "scripts", "build-server.mjs"), [], env, quiet);
 }
