@@ -106,8 +106,19 @@ export const StoredRoutingActionsSchema = z.array(
       metafieldKey: z.string(),
       value: z.string(),
     }),
-    z.object({ ...ActionState, kind: z.literal("TAGS"), tags: z.array(z.string()) }),
-    z.object({ ...ActionState, kind: z.literal("NOTE"), text: z.string(), marker: z.string() }),
+    z.object({
+      ...ActionState,
+      kind: z.literal("TAGS"),
+      tags: z.array(z.string()),
+      removeTags: z.array(z.string()).optional(),
+    }),
+    z.object({
+      ...ActionState,
+      kind: z.literal("NOTE"),
+      text: z.string(),
+      marker: z.string(),
+      replacesMarker: z.string().optional(),
+    }),
     z.object({
       ...ActionState,
       kind: z.literal("SHIPPING_ADDRESS"),

@@ -184,6 +184,12 @@ describe("orders that change after routing", () => {
     expect(second).toMatchObject({ revision: 1, status: "APPLIED", supersedesId: first.id });
     expect(movedTo()).toEqual([LOCATION["ontario-ca"], LOCATION["edison-nj"]]);
     expect(store.fulfillmentOrders[0].locationId).toBe(LOCATION["edison-nj"]);
+    // AND the order carries the new warehouse's tag, not the old one's, and one Tailroute line in its note
+    expect(store.tags).toContain("tailroute:edison-nj");
+    expect(store.tags).not.toContain("tailroute:ontario-ca");
+    const lines = (store.note ?? "").split("\n").filter((line) => line.includes("[Tailroute "));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`[Tailroute ${second.id}]`);
     // AND the orders/updated that Tailroute's own tags and note then cause changes nothing
     expect(
       await deliverUpdate(

@@ -42,9 +42,13 @@ export type RoutingAction = ActionState &
         warehouseKey: string;
       }
     | { kind: "METAFIELD"; namespace: string; metafieldKey: string; value: string }
-    | { kind: "TAGS"; tags: string[] }
-    /** `marker` (in `text`) makes the append idempotent: a note that contains it is not appended again. */
-    | { kind: "NOTE"; text: string; marker: string }
+    /** `removeTags`: the superseded decision's tags this one does not keep (removed first). */
+    | { kind: "TAGS"; tags: string[]; removeTags?: string[] }
+    /**
+     * `marker` (in `text`) makes the append idempotent: a note that contains it is not appended again.
+     * `replacesMarker`: the superseded decision's marker, whose line the new one replaces.
+     */
+    | { kind: "NOTE"; text: string; marker: string; replacesMarker?: string }
     /** The order's shipping address to the buyer's pickup point, or back home (pickup-address.server.ts). */
     | ({ kind: "SHIPPING_ADDRESS" } & ShippingAddressActionFields)
   );

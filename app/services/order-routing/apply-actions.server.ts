@@ -4,6 +4,7 @@ import type { RoutingAction } from "./actions.server";
 import { AdminCallError, type RetryPolicy } from "./admin-retry.server";
 import {
   addOrderTags,
+  removeOrderTags,
   moveFulfillmentOrder,
   setOrderMetafield,
   splitFulfillmentOrder,
@@ -212,14 +213,29 @@ async function applyOne(
         { namespace: action.namespace, key: action.metafieldKey, value: action.value },
         retry,
       );
-    case "TAGS":
+    case "TAGS": {
+      // Both idempotent: a repeat after a crash removes and adds nothing new.
+      const kept = new Set(action.tags);
+      const stale = (action.removeTags ?? []).filter((tag) => !kept.has(tag));
+      if (stale.length) {
+        const removed = await removeOrderTags(client, orderId, stale, retry);
+        if (!removed.ok) return removed;
+      }
       return addOrderTags(client, orderId, action.tags, retry);
+    }
     case "NOTE": {
-      // Append to what the merchant wrote; the marker makes a repeat a no-op.
+      // Append to what the merchant wrote, in place of a superseded decision's line; the marker makes a repeat a no-op.
       const snapshot = await readOrderSnapshot(client, orderId, retry);
       const note = snapshot?.note ?? "";
       if (note.includes(action.marker)) return { ok: true, value: null };
-      return updateOrderNote(client, orderId, note ? `${note}\n${action.text}` : action.text, retry);
+      const replaced = action.replacesMarker;
+      const kept = replaced
+        ? note
+            .split("\n")
+            .filter((line) => !line.includes(replaced))
+            .join("\n")
+        : note;
+      return updateOrderNote(client, orderId, kept ? `${kept}\n${action.text}` : action.text, retry);
     }
     case "SHIPPING_ADDRESS":
       // Compares before writing, so a repeat after a crash does not write again.

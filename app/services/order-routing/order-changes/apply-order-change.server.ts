@@ -20,6 +20,7 @@ import {
 import { CHANGE_LEASE_MS, claimDecision } from "./decision-lease.server";
 import type { OrderChange, OrderEditChange, OrderUpdateChange } from "./order-change-types";
 import { describeOrderChange } from "./order-fingerprint.server";
+import { replacingAnnotations } from "./replace-annotations";
 
 export interface OrderChangeDeps {
   clientFor: (shop: string) => Promise<GraphQLClient | null>;
@@ -109,7 +110,11 @@ export async function applyOrderChange(
           orderName: change.input.orderName ?? held.orderName,
           pickupPoint: jsonDbNull(db),
           ...columns,
-          actions: actionsJson(outcome.kind === "ROUTED" ? outcome.actions : []),
+          actions: actionsJson(
+            outcome.kind === "ROUTED"
+              ? replacingAnnotations(decisionActions(held.actions, held), outcome.actions)
+              : [],
+          ),
           input: change.input as unknown as Prisma.InputJsonValue,
           revision: held.revision + 1,
           supersedesId: held.id,
