@@ -19,6 +19,8 @@ export const SLOW_FILES = [
   "tests/scale/multi-instance.test.ts",
   "tests/handoff/handoff-flow.test.ts",
   "tests/engine/quote-caches.test.ts",
+  "tests/engine/quote-caches-later.test.ts",
+  "tests/engine/quote-caches-backorder.test.ts",
   "tests/foundation/cli.test.ts",
 ];
 
