@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { sealSecret } from "../../app/config/secret-box.server";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
+import { createProvider } from "../../app/services/carrier-accounts";
 import { checkOrderAddress, ORDERS_ADDRESS_TAG } from "../../app/services/labels/address-check.server";
 import {
   labelFileForShop,
@@ -207,6 +208,28 @@ describe("address check when an order is routed", () => {
     easyPost.behaviour.answer = 500;
     const outcome = await checkOrderAddress(db, SHOP, "gid://shopify/Order/5", destination("1600 Blake St"));
     expect(outcome).toMatchObject({ status: "SKIPPED", reason: expect.stringContaining("SERVER") });
+  });
+
+  it("asks the shop's next account when the first one's provider cannot be reached", async () => {
+    // GIVEN two connected accounts, the older one pointing at an API that refuses connections
+    const account = (label: string, baseUrl: string) => ({
+      accountId: label,
+      kind: "EASYPOST" as const,
+      label,
+      provider: createProvider("EASYPOST", { apiKey: EASYPOST_FAKE_KEY, baseUrl }),
+    });
+    const providersFor = async () => [
+      account("down", "http://127.0.0.1:9/v2/"),
+      account("up", easyPost.baseUrl),
+    ];
+    // WHEN the address is checked THEN the second account's answer is recorded, not a skip
+    const outcome = await checkOrderAddress(db, SHOP, "gid://shopify/Order/7", destination("1600 Blake St"), {
+      providersFor,
+    });
+    expect(outcome).toMatchObject({ status: "OK" });
+    expect(
+      await db.addressCheck.findFirst({ where: { shop: SHOP, orderId: "gid://shopify/Order/7" } }),
+    ).toMatchObject({ status: "OK", provider: "EASYPOST" });
   });
 
   it("checks nothing for a shop without a connected account", async () => {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { enqueueJob } from "../../jobs/enqueue.server";
 import { ProviderError, type RateAddress } from "../carrier-accounts/types";
 import type { Destination } from "../../engine/types";
-import { connectedProviders, type ProvidersFor } from "./connected-providers.server";
+import { connectedProviders, type ConnectedProvider, type ProvidersFor } from "./connected-providers.server";
 
 /** How long routing waits for the address check before going on without it (orders/create is decided while
  * Shopify waits for the webhook answer, 5 s in all). */
@@ -26,10 +26,31 @@ export const destinationAddress = (d: Destination): RateAddress => ({
   country: d.country,
 });
 
+/** One account's answer about the address; a provider that fails is SKIPPED with its reason. */
+async function verifyWith(
+  account: ConnectedProvider,
+  destination: Destination,
+  timeoutMs: number,
+): Promise<AddressCheckOutcome> {
+  try {
+    const v = await account.provider.verifyAddress(destinationAddress(destination), { timeoutMs });
+    return v.deliverable
+      ? { status: "OK", residential: v.residential, zip4: v.zip4, poBox: v.poBox }
+      : { status: "UNDELIVERABLE", reason: v.reason ?? "the carrier could not verify the address" };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    // A 422 on an address is the provider refusing that address; anything else is the provider being unwell.
+    return error.kind === "INVALID"
+      ? { status: "UNDELIVERABLE", reason: error.message }
+      : { status: "SKIPPED", reason: `${error.kind}: ${error.message}`.slice(0, 300) };
+  }
+}
+
 /**
- * Checks an order's destination with the shop's first connected account (docs/carriers.md, "Address checks and
- * labels") and records the outcome. null = no connected account or no street address (nothing checked). A provider
- * that fails or is slow never blocks routing: the check is SKIPPED with the reason. An address that becomes
+ * Checks an order's destination with the shop's connected accounts, oldest first, the next one asked only when a
+ * provider failed (docs/carriers.md, "Address checks and labels"), and records the outcome. null = no connected
+ * account or no street address (nothing checked). Providers that fail or are slow never block routing: within one
+ * time budget for all accounts, the check is SKIPPED with the last reason. An address that becomes
  * undeliverable queues the order's tag, and one found deliverable again queues its removal (one job per change).
  */
 export async function checkOrderAddress(
@@ -40,23 +61,19 @@ export async function checkOrderAddress(
   deps: { providersFor?: ProvidersFor; timeoutMs?: number } = {},
 ): Promise<AddressCheckOutcome | null> {
   if (!destination || destination.addressLines.length === 0) return null;
-  const [account] = await (deps.providersFor ?? connectedProviders)(db, shop);
-  if (!account) return null;
-  let outcome: AddressCheckOutcome;
-  try {
-    const v = await account.provider.verifyAddress(destinationAddress(destination), {
-      timeoutMs: deps.timeoutMs ?? ADDRESS_CHECK_TIMEOUT_MS,
-    });
-    outcome = v.deliverable
-      ? { status: "OK", residential: v.residential, zip4: v.zip4, poBox: v.poBox }
-      : { status: "UNDELIVERABLE", reason: v.reason ?? "the carrier could not verify the address" };
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    // A 422 on an address is the provider refusing that address; anything else is the provider being unwell.
-    outcome =
-      error.kind === "INVALID"
-        ? { status: "UNDELIVERABLE", reason: error.message }
-        : { status: "SKIPPED", reason: `${error.kind}: ${error.message}`.slice(0, 300) };
+  const accounts = await (deps.providersFor ?? connectedProviders)(db, shop);
+  if (accounts.length === 0) return null;
+  // One budget for all accounts: routing waits for this while Shopify waits for the webhook's answer.
+  const deadline = Date.now() + (deps.timeoutMs ?? ADDRESS_CHECK_TIMEOUT_MS);
+  let account = accounts[0]!;
+  let outcome: AddressCheckOutcome = { status: "SKIPPED", reason: "no time left to ask" };
+  for (const next of accounts) {
+    const timeoutMs = deadline - Date.now();
+    if (timeoutMs <= 0) break;
+    account = next;
+    outcome = await verifyWith(next, destination, timeoutMs);
+    // An unwell provider (down, slow, over its limit) is not an answer about the address: ask the next account.
+    if (outcome.status !== "SKIPPED") break;
   }
   const row = {
     status: outcome.status,
