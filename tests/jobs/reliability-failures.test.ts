@@ -1,12 +1,9 @@
-// The runner's failure cases with real processes and the CLI, on SQLite (`npm test`) and on PostgreSQL
-// (`npm run test:pg`): a worker killed mid-job, an always-failing job listed by `tailroute jobs` and retried with
-// `tailroute jobs retry`, 1,000 jobs through two worker processes, and the database unreachable for 10 s.
-import { spawn, type ChildProcess } from "node:child_process";
+// The runner's failure cases, on SQLite (`npm test`) and on PostgreSQL (`npm run test:pg`): an always-failing job
+// listed by `tailroute jobs` and retried with `tailroute jobs retry`, and the database unreachable for 10 s. Worker
+// processes killed mid-job and two workers on one database are in reliability-processes.test.ts.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { enqueueJob } from "../../app/jobs/enqueue.server";
@@ -16,9 +13,8 @@ import { runTailroute } from "../support/run-cli";
 import { startTcpProxy } from "../support/tcp-proxy";
 import { freshTestDatabase } from "../support/test-database";
 import { kind, statusOf, testEngine } from "./harness";
+import { exited, startScript } from "./processes";
 
-const require = createRequire(import.meta.url);
-const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
 const dir = mkdtempSync(join(tmpdir(), "tailroute-jobs-reliability-"));
 const url = freshTestDatabase("jobs_reliability", dir);
 const db = createPrismaClient(url);
@@ -28,32 +24,8 @@ const postgres = testDatabaseProvider() === "postgres";
 /** Reads jobs through the engine's list API (never started: on PostgreSQL the Job table is only the outbox). */
 const viewer = testEngine(db, url);
 
-/** The operator's `tailroute` CLI, run in this process (tests/support/run-cli.ts); the workers are real processes. */
+/** The operator's `tailroute` CLI, run in this process (tests/support/run-cli.ts). */
 const tailroute = (args: string[]) => runTailroute(args, { env: { DATABASE_URL: url } });
-
-/**
- * A TypeScript script in a process of its own (tsx's loader inside that process, so a signal reaches the script
- * itself, not a tsx parent); `ready` resolves once it printed `line`.
- */
-function child(
-  script: string,
-  args: string[],
-  line: string,
-): { process: ChildProcess; ready: Promise<void> } {
-  const proc = spawn(process.execPath, ["--import", tsxLoader, script, ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    proc.stdout!.on("data", (d: Buffer) => d.includes(line) && resolve());
-    proc.once("exit", (code) => reject(new Error(`${script} exited (${code}) before printing ${line}`)));
-  });
-  return { process: proc, ready };
-}
-const worker = (mode: string) => child("tests/jobs/fixtures/effect-worker.ts", [url, mode], "RUNNING");
-const exited = (p: ChildProcess) =>
-  p.exitCode !== null || p.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((r) => p.once("exit", () => r()));
 
 beforeAll(() => recordInstall(db, shop));
 afterAll(async () => {
@@ -61,29 +33,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
-  it("kill -9 in the middle of a job: after a restart the job runs again and its effect happens once", async () => {
-    // GIVEN a job whose worker process dies (SIGKILL) after doing its effect, before recording it done
-    await enqueueJob(db, "test.effect", { key: "effect-1" }, { key: "effect-1", shop });
-    const first = worker("hang");
-    await first.ready;
-    first.process.kill("SIGKILL");
-    await exited(first.process);
-    expect(await statusOf(viewer, shop, "test.effect")).toEqual(["RUNNING"]);
-    // WHEN the server starts again (pg-boss: once the dead worker's claim expired, the time limit + 5 s)
-    const second = worker("finish");
-    try {
-      // THEN the job runs again and completes, as its second attempt, and its effect exists once
-      await expect.poll(() => statusOf(viewer, shop, "test.effect"), timeout).toEqual(["COMPLETED"]);
-    } finally {
-      second.process.kill("SIGKILL");
-      await exited(second.process);
-    }
-    const [job] = await viewer.list({ shop, kind: "test.effect" });
-    expect(job!.attempts).toBe(2);
-    expect(await db.webhookReceipt.count({ where: { shop, topic: "test/effect" } })).toBe(1);
-  }, 60_000);
-
+describe(`job runner reliability under failures (${postgres ? "pg-boss" : "sqlite"})`, () => {
   it("an always-failing job ends failed, `tailroute jobs --failed` lists it with its error, `jobs retry` runs it", async () => {
     // GIVEN a runner whose carrier answers 503
     let healthy = false;
@@ -125,43 +75,6 @@ describe(`job runner reliability (${postgres ? "pg-boss" : "sqlite"})`, () => {
       await engine.stop();
     }
   }, 120_000);
-
-  it("1,000 jobs through two worker processes on one database: each runs exactly once", async () => {
-    // GIVEN 1,000 jobs queued, each recording every run of it as a row of its own (queued before the workers
-    // start: on SQLite a 1,000-statement transaction racing two runners' claims for the one writer timed out in CI)
-    await db.$transaction(
-      async (tx) => {
-        for (let n = 0; n < 1000; n++) await enqueueJob(tx, "test.many", { n }, { key: `many-${n}`, shop });
-      },
-      { timeout: 60_000 },
-    ); // 1,000 statements outlast Prisma's 5 s default on a loaded machine
-    // WHEN two server instances (processes) run the runner on the same database
-    const workers = [
-      child("tests/jobs/fixtures/effect-worker.ts", [url, "many"], "READY"),
-      child("tests/jobs/fixtures/effect-worker.ts", [url, "many"], "READY"),
-    ];
-    try {
-      await Promise.all(workers.map((w) => w.ready));
-      const started = Date.now();
-      const runs = () => db.webhookReceipt.count({ where: { shop, topic: "test/many" } });
-      await expect.poll(runs, { timeout: 80_000, interval: 250 }).toBeGreaterThanOrEqual(1000);
-      await expect
-        .poll(async () => (await viewer.counts(shop))["test.many"]?.COMPLETED, { timeout: 20_000 })
-        .toBe(1000);
-      console.log(`[jobs] 1,000 jobs through two worker processes in ${Date.now() - started} ms`);
-      // THEN each job ran exactly once: 1,000 runs, one per job
-      const rows = await db.webhookReceipt.findMany({
-        where: { shop, topic: "test/many" },
-        select: { webhookId: true },
-      });
-      expect(rows).toHaveLength(1000);
-      expect(new Set(rows.map((r) => r.webhookId.split("#")[0])).size).toBe(1000);
-      expect((await viewer.counts(shop))["test.many"]).toMatchObject({ COMPLETED: 1000, FAILED: 0 });
-    } finally {
-      for (const w of workers) w.process.kill("SIGTERM");
-      await Promise.all(workers.map((w) => exited(w.process)));
-    }
-  }, 150_000);
 
   it("the database unreachable for 10 s: nothing is lost, each job completes once, the runner resumes by itself", async () => {
     // GIVEN a runner working through 30 jobs whose effect (a run, counted in this process) does not need the
@@ -242,19 +155,12 @@ async function proxiedOutage(databaseUrl: string): Promise<Outage> {
 
 /** SQLite: another process holds the database's exclusive lock (BEGIN EXCLUSIVE), started ahead to take it at once. */
 async function sqliteOutage(databaseUrl: string): Promise<Outage> {
-  const holder = spawn(
-    process.execPath,
-    ["--import", tsxLoader, "tests/jobs/fixtures/hold-sqlite-lock.ts", databaseUrl],
-    {
-      stdio: ["pipe", "pipe", "inherit"],
-    },
-  );
-  const printed = (line: string) =>
-    new Promise<void>((resolve, reject) => {
-      holder.stdout!.on("data", (d: Buffer) => d.includes(line) && resolve());
-      holder.once("exit", (code) => reject(new Error(`the lock holder exited (${code}) before ${line}`)));
-    });
-  await printed("READY");
+  const {
+    process: holder,
+    ready,
+    printed,
+  } = startScript("tests/jobs/fixtures/hold-sqlite-lock.ts", [databaseUrl], "READY");
+  await ready;
   return {
     runnerUrl: databaseUrl,
     async begin(ms) {
