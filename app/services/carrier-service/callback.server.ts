@@ -4,6 +4,7 @@ import { zodIssuesText } from "../../contracts/zod-issues";
 import { activeConfig, compileShopConfig, quote, type CompiledShopConfig } from "../../engine";
 import type { ShopConfig } from "../../engine/types";
 import { identifyCallbackCaller } from "./auth.server";
+import { CompiledCarrierServiceRequest } from "./request-schema";
 import { fallbackRates, toQuoteInput, toShopifyRates } from "./rate-mapping";
 import { loadLaneStats } from "../tracking/lanes.server";
 import { readBodyWithLimit } from "../http/request-body.server";
@@ -177,7 +178,7 @@ export async function answerCarrierRequest(
   } catch (error) {
     return json({ error: `Malformed JSON: ${(error as Error).message}` }, 400);
   }
-  const parsed = CarrierServiceRequest.safeParse(parsedJson);
+  const parsed = CompiledCarrierServiceRequest.safeParse(parsedJson);
   if (!parsed.success) {
     const reason = zodIssuesText(parsed.error, { root: "body" });
     return json({ error: `Not a CarrierService rate request: ${reason}` }, 400);
