@@ -1,4 +1,5 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { SlowFirstSequencer } from "./tests/support/slow-first-sequencer.mjs";
@@ -29,6 +30,11 @@ const UNIT = [
   "tests/tracking/risk-and-signatures.test.ts",
 ];
 const BROWSER = ["tests/browser/**/*.test.{ts,tsx}"];
+
+// Node's compile cache for the test workers and every process they start (Prisma's CLI, worker scripts, app
+// servers): a module compiled once is not compiled again by the next process (docs/testing.md, "Speed";
+// https://nodejs.org/api/module.html#module-compile-cache).
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), "node-compile-cache");
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },

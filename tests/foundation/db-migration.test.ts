@@ -22,6 +22,7 @@ function dbMigration(name: string) {
 const newDirs = (dir: string, before: string[]) =>
   readdirSync(join(root, dir)).filter((name) => !before.includes(name));
 
+// Each run starts three Prisma CLI processes: on a loaded 2-core machine one run took over 30 s (vitest's default).
 describe("npm run db:migration", () => {
   it("refuses when the schema matches the committed migrations", () => {
     // GIVEN the repository's schema and migrations  WHEN asked for a migration  THEN it refuses and writes nothing
@@ -30,9 +31,8 @@ describe("npm run db:migration", () => {
     expect(run.status, run.stdout).toBe(1);
     expect(run.stderr).toMatch(/No schema change/);
     expect(newDirs("prisma/migrations", before)).toEqual([]);
-  });
+  }, 120_000);
 
-  // Several Prisma child processes: a loaded 2-core machine needs more than the default 30 s.
   it("writes the SQLite and the PostgreSQL migration together, then sees nothing left to migrate", () => {
     // GIVEN a new model in the schema
     const sqliteBefore = readdirSync(join(root, "prisma", "migrations"));
