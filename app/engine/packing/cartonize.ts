@@ -1,6 +1,7 @@
 import { pack3D, type Item3D } from "binpackingjs/3d";
 import type { CartonConfig, PackageContent } from "../types";
 import { sortedDims } from "./dimensions";
+import { PACKING_FACTOR, packableCount, toLibraryWeight } from "./packable-count";
 import type { PackedPackage, PackingResult, PackUnit } from "./types";
 
 /** A carton prepared once per config: sides sorted, volume and payload precomputed. */
@@ -33,8 +34,7 @@ export function prepareCartons(cartons: readonly CartonConfig[]): PreparedCarton
 }
 
 // binpackingjs scales decimals by a factor; fixing it at 100 (0.01 in / 0.01 oz) keeps its integer maths small.
-const FACTOR = 100;
-const toLibraryWeight = (oz: number) => Math.ceil(oz * FACTOR - 1e-6) / FACTOR;
+const FACTOR = PACKING_FACTOR;
 
 function unitFitsAlone(unit: PackUnit, c: PreparedCarton): boolean {
   return (
@@ -47,6 +47,8 @@ function unitFitsAlone(unit: PackUnit, c: PreparedCarton): boolean {
 
 /** Runs the 3D heuristic for one carton; returns the indices (into `units`) that fit. */
 function packInto(c: PreparedCarton, units: readonly PackUnit[]): number[] {
+  // One unit: the heuristic places it exactly when it fits the carton alone (what `packableCount` tells).
+  if (units.length === 1) return packableCount(c.sides, c.payloadOz, units) === 1 ? [0] : [];
   const items: Item3D[] = units.map((u, i) => ({
     name: String(i),
     width: u.lengthIn,
@@ -154,14 +156,23 @@ export function cartonize(units: readonly PackUnit[], cartons: readonly Prepared
       a.profileKey.localeCompare(b.profileKey),
   );
   while (pool.length > 0) {
-    const whole = cartons.find((c) => fitsAll(c, pool));
+    // The 3D runs on this pool, by carton: the search for a carton taking everything and the one for the carton
+    // taking the most ask the same question of the same cartons.
+    const placed: (number[] | undefined)[] = [];
+    const whole = cartons.find(
+      (c, i) => mayFitAll(c, pool) && (placed[i] = packInto(c, pool)).length === pool.length,
+    );
     if (whole) {
       packages.push(cartonPackage(whole, pool));
       break;
     }
     let best: { carton: PreparedCarton; indices: number[] } | undefined;
-    for (const c of cartons) {
-      const indices = packInto(c, pool);
+    for (let i = 0; i < cartons.length; i += 1) {
+      const c = cartons[i];
+      // Only a carton that may take more units than the best so far can replace it (ties keep the smaller one).
+      if (placed[i] === undefined && packableCount(c.sides, c.payloadOz, pool) <= (best?.indices.length ?? 0))
+        continue;
+      const indices = placed[i] ?? packInto(c, pool);
       if (indices.length > 0 && (!best || indices.length > best.indices.length))
         best = { carton: c, indices };
     }
