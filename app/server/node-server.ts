@@ -21,7 +21,8 @@ interface TailrouteBuild extends ServerBuild {
         req: IncomingMessage,
         res: ServerResponse,
         token: string | null,
-      ) => Promise<void>;
+        onError: (error: unknown) => void,
+      ) => void;
       answerPromiseFromNode: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
       startJobRunnerOnStartup: () => Promise<() => Promise<void>>;
     };
@@ -55,7 +56,7 @@ async function main() {
       });
     }
     if (token === undefined) return app(req, res);
-    answerCarrier(req, res, token).catch((error: unknown) => {
+    answerCarrier(req, res, token, (error: unknown) => {
       // Without the shop's configuration there are no fallback rates to give: let Shopify show its backup rates.
       console.error(
         "[carrier-callback] unanswerable request:",

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { saveShopConfig } from "../../app/services/shop/config-store.server";
@@ -102,6 +103,24 @@ describe("POST /api/carrier-service/:token (input)", () => {
   it("answers a body over 1 MB with 413", async () => {
     const response = await post(path(), JSON.stringify({ rate: { padding: "x".repeat(1_100_000) } }));
     expect(response.status).toBe(413);
+  });
+
+  it("keeps answering after a client hung up halfway through its body", async () => {
+    // GIVEN a client that announces 2,000 bytes, sends 100 and closes its connection
+    const app = new URL(inject("appUrl"));
+    const socket = connect(Number(app.port), app.hostname);
+    await new Promise<void>((resolve) => socket.once("connect", resolve));
+    socket.write(
+      `POST ${path()} HTTP/1.1\r\nHost: ${app.host}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: 2000\r\n\r\n${'{"rate": '.padEnd(100, " ")}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise<void>((resolve) => socket.end(resolve));
+    socket.destroy();
+    // WHEN the next checkout asks for rates
+    const body = JSON.stringify(request("request-small-cart-dallas.json"));
+    // THEN the server is still up and answers it
+    expect((await rates(await post(path(), body))).length).toBeGreaterThan(0);
   });
 
   it("answers a non-US destination with an empty rate list (cannot serve)", async () => {

@@ -115,60 +115,104 @@ const json = (body: unknown, status = 200): CallbackAnswer => ({
 const UNAUTHORIZED: CallbackAnswer = { status: 401, headers: {}, body: null };
 const SHOPIFY_BACKUP: CallbackAnswer = { status: 503, headers: { "Retry-After": "0" }, body: null };
 
+const TOO_LARGE: CallbackAnswer = {
+  status: 413,
+  headers: JSON_HEADERS,
+  body: '{"error":"Request body over 1 MB"}',
+};
+
+type Runtime = ShopRuntime<CompiledShopConfig | null>;
+/** Who is calling: the shop's runtime (null when unknown), or the answer that ends the request here. */
+type Caller = Runtime | null | CallbackAnswer;
+const isAnswer = (caller: Caller): caller is CallbackAnswer => caller !== null && "status" in caller;
+
 /**
  * Answers Shopify's CarrierService callback (docs/carrier-service.md). Bad input gets a 4xx with a reason; a
  * request we cannot serve gets `{"rates":[]}`; any internal failure or a blown time budget gets the shop's
  * fallback rates (or a 503 when the shop prefers Shopify's backup rates) and is recorded — never a 500.
+ *
+ * A shop this process holds is answered synchronously (the checkout's hot path: no promise, no microtask); a
+ * cache miss, or live rates, return a promise of the answer.
  */
-export async function answerCarrierRequest(
+export function answerCarrierRequest(
   request: CallbackRequest,
   pathToken: string | null,
   deps: CarrierCallbackDeps,
-): Promise<CallbackAnswer> {
+): CallbackAnswer | Promise<CallbackAnswer> {
   if (request.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: "Use POST" };
   const receivedAtMs = performance.now();
-  let tokenRuntime: ShopRuntime<CompiledShopConfig | null> | null = null;
-  let runtime: ShopRuntime<CompiledShopConfig | null> | null;
+  const caller = identifiedCaller(request, pathToken, deps);
+  return caller instanceof Promise
+    ? caller.then((known) => answerCaller(known, request, deps, receivedAtMs))
+    : answerCaller(caller, request, deps, receivedAtMs);
+}
+
+/**
+ * The caller's shop runtime, checked: from this process's cache when it holds the shop, else (a promise) from the
+ * database. A path token is checked first, so an unknown caller learns nothing (not even the size limit).
+ */
+function identifiedCaller(
+  request: CallbackRequest,
+  pathToken: string | null,
+  deps: CarrierCallbackDeps,
+): Caller | Promise<Caller> {
   try {
-    // A path token is checked first, so an unknown caller learns nothing (not even the size limit).
-    // Warm shops come straight from the cache; only a miss waits for the database.
-    tokenRuntime = pathToken
-      ? (deps.cache.cachedByToken(pathToken) ?? (await deps.cache.byToken(pathToken)))
-      : null;
-    if (pathToken && !tokenRuntime) return UNAUTHORIZED;
-    // The server discards the unread rest of an oversized body (app/server/drain-unread-body.ts).
-    if (!request.rawBody) {
-      return {
-        status: 413,
-        headers: JSON_HEADERS,
-        body: '{"error":"Request body over 1 MB"}',
-      };
-    }
-    const identity = identifyCallbackCaller(
-      {
-        rawBody: request.rawBody,
-        hmacHeader: request.header("x-shopify-hmac-sha256"),
-        shopHeader: request.header("x-shopify-shop-domain"),
-        pathToken,
-      },
-      deps.appSecret,
-      () => tokenRuntime?.shop,
-    );
-    if (!identity.ok) return UNAUTHORIZED;
-    runtime =
-      tokenRuntime?.shop === identity.shop
-        ? tokenRuntime
-        : (deps.cache.cached(identity.shop) ?? (await deps.cache.byShop(identity.shop)));
+    if (!pathToken) return callerOfToken(request, null, null, deps);
+    const tokenRuntime = deps.cache.cachedByToken(pathToken);
+    if (tokenRuntime) return callerOfToken(request, pathToken, tokenRuntime, deps);
+    return deps.cache
+      .byToken(pathToken)
+      .then((loaded) => (loaded ? callerOfToken(request, pathToken, loaded, deps) : UNAUTHORIZED))
+      .catch(configurationUnavailable);
   } catch (error) {
-    // The shop's configuration could not be loaded or compiled: there are no fallback rates to give, so let
-    // Shopify show its backup rates (the cache keeps serving a shop's last good configuration when a reload fails).
-    console.error(
-      "[carrier-callback] configuration unavailable:",
-      error instanceof Error ? error.message : error,
-    );
-    return SHOPIFY_BACKUP;
+    return configurationUnavailable(error);
   }
+}
+
+function callerOfToken(
+  request: CallbackRequest,
+  pathToken: string | null,
+  tokenRuntime: Runtime | null,
+  deps: CarrierCallbackDeps,
+): Caller | Promise<Caller> {
+  // The server discards the unread rest of an oversized body (app/server/drain-unread-body.ts).
+  if (!request.rawBody) return TOO_LARGE;
+  const identity = identifyCallbackCaller(
+    {
+      rawBody: request.rawBody,
+      hmacHeader: request.header("x-shopify-hmac-sha256"),
+      shopHeader: request.header("x-shopify-shop-domain"),
+      pathToken,
+    },
+    deps.appSecret,
+    () => tokenRuntime?.shop,
+  );
+  if (!identity.ok) return UNAUTHORIZED;
+  if (tokenRuntime?.shop === identity.shop) return tokenRuntime;
+  return deps.cache.cached(identity.shop) ?? deps.cache.byShop(identity.shop).catch(configurationUnavailable);
+}
+
+/**
+ * The shop's configuration could not be loaded or compiled: there are no fallback rates to give, so let Shopify
+ * show its backup rates (the cache keeps serving a shop's last good configuration when a reload fails).
+ */
+function configurationUnavailable(error: unknown): CallbackAnswer {
+  console.error(
+    "[carrier-callback] configuration unavailable:",
+    error instanceof Error ? error.message : error,
+  );
+  return SHOPIFY_BACKUP;
+}
+
+function answerCaller(
+  caller: Caller,
+  request: CallbackRequest,
+  deps: CarrierCallbackDeps,
+  receivedAtMs: number,
+): CallbackAnswer | Promise<CallbackAnswer> {
+  if (isAnswer(caller)) return caller;
   // Unknown or uninstalled: refused. Installed but not set up yet: served below, with no rates.
+  const runtime = caller;
   if (!runtime || !runtime.installed) return UNAUTHORIZED;
   const rawBody = request.rawBody!;
 

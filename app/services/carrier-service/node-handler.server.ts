@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerCarrierRequest, type CallbackAnswer } from "./callback.server";
 import { callbackDeps } from "./runtime.server";
-import { readNodeBodyWithLimit } from "../http/request-body.server";
+import { readNodeBody } from "../http/request-body.server";
 import { drainBodyLeftUnread } from "../../server/drain-unread-body";
 
 const headerValue = (value: string | string[] | undefined) =>
@@ -11,22 +11,33 @@ const headerValue = (value: string | string[] | undefined) =>
  * The CarrierService callback straight on Node's request/response: the checkout's hot path skips Remix's
  * request pipeline (see docs/performance.md). Exported by the Remix server build so that it shares one
  * module graph — and one configuration cache — with the routes that invalidate it.
+ *
+ * A warm shop's request is answered in the turn its body ends (no promise); `onError` gets what could not be
+ * answered (a client gone mid-body, an unexpected failure), for the server to log and answer 503.
  */
-export async function answerCarrierFromNode(
+export function answerCarrierFromNode(
   req: IncomingMessage,
   res: ServerResponse,
   pathToken: string | null,
-) {
-  const rawBody = await readNodeBodyWithLimit(req);
-  // Only an oversized body is left unread (the whole body is read otherwise): discard the rest after answering.
-  if (rawBody === null) drainBodyLeftUnread(req, res);
-  const headers = req.headers;
-  const answer = await answerCarrierRequest(
-    { method: req.method ?? "GET", header: (name) => headerValue(headers[name]), rawBody },
-    pathToken,
-    callbackDeps(),
-  );
-  writeAnswer(res, answer);
+  onError: (error: unknown) => void,
+): void {
+  readNodeBody(req, (error, rawBody) => {
+    if (error) return onError(error);
+    try {
+      // Only an oversized body is left unread (the whole body is read otherwise): discard the rest after answering.
+      if (rawBody === null) drainBodyLeftUnread(req, res);
+      const headers = req.headers;
+      const answer = answerCarrierRequest(
+        { method: req.method ?? "GET", header: (name) => headerValue(headers[name]), rawBody },
+        pathToken,
+        callbackDeps(),
+      );
+      if (answer instanceof Promise) answer.then((done) => writeAnswer(res, done)).catch(onError);
+      else writeAnswer(res, answer);
+    } catch (failure) {
+      onError(failure);
+    }
+  });
 }
 
 /**

@@ -31,37 +31,45 @@ export async function readBodyWithLimit(
   return { ok: true, raw: Buffer.concat(chunks) };
 }
 
+type NodeBodyStream = NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> };
+
 /**
- * The same limit for a Node request stream: null when the body is (or declares itself) over the limit, without
- * buffering the excess. The stream is left paused, not destroyed: the server discards the rest
- * (app/server/drain-unread-body.ts), so the client receives the answer instead of a reset connection.
+ * The same limit for a Node request stream, for a caller that answers in the same turn: `done` is called once, with
+ * the body, null when the body is (or declares itself) over the limit, without buffering the excess, or an error
+ * when the client hung up mid-body. An oversized body's stream is left paused, not destroyed: the server discards
+ * the rest (app/server/drain-unread-body.ts), so the client receives the answer instead of a reset connection.
+ * No promise, and the listeners stay on the request (it is discarded with them) instead of being taken off one by one.
  */
-export function readNodeBodyWithLimit(
-  stream: NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> },
+export function readNodeBody(
+  stream: NodeBodyStream,
+  done: (error: Error | null, body: Buffer | null) => void,
   limitBytes = MAX_CALLBACK_BODY_BYTES,
-): Promise<Buffer | null> {
-  if (Number(stream.headers["content-length"] ?? "0") > limitBytes) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = (result: Buffer | null) => {
-      stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-      if (result === null) stream.pause();
-      resolve(result);
-    };
-    const onData = (chunk: Buffer | string) => {
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      size += buffer.byteLength;
-      if (size > limitBytes) return stop(null);
-      chunks.push(buffer);
-    };
-    const onEnd = () => stop(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
-    const onError = (error: Error) => {
-      stream.off("data", onData).off("end", onEnd).off("close", onClose);
-      reject(error);
-    };
-    // A client that hangs up mid-body ends the stream without "end".
-    const onClose = () => onError(new Error("the request was closed before its body ended"));
-    stream.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
-  });
+): void {
+  if (Number(stream.headers["content-length"] ?? "0") > limitBytes) return done(null, null);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const onData = (chunk: Buffer | string) => {
+    if (settled) return;
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.byteLength;
+    if (size <= limitBytes) return void chunks.push(buffer);
+    settled = true;
+    stream.off("data", onData);
+    stream.pause();
+    done(null, null);
+  };
+  const onEnd = () => {
+    if (settled) return;
+    settled = true;
+    done(null, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  };
+  const onError = (error: Error) => {
+    if (settled) return;
+    settled = true;
+    done(error, null);
+  };
+  // A client that hangs up mid-body ends the stream without "end"; after "end" the request's "close" is a no-op here.
+  const onClose = () => onError(new Error("the request was closed before its body ended"));
+  stream.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
 }
