@@ -5,6 +5,7 @@ import type { FreightRating, RatedPackage } from "../types";
 import { limitBreach } from "./eligibility";
 import { classifyHandlingUnit, cwtCharge, laneRates } from "./ltl-rates";
 import { lookupRate, tierIndex } from "./rate-card";
+import { sharedRatedPackages } from "./rated-packages";
 import { applyLargePackageMinimums, computeSurcharges } from "./surcharges";
 import type { RatingRejection, ShipmentRating, SizedPackage, SurchargeContext } from "./types";
 
@@ -100,7 +101,10 @@ export function rateShipment(
   }
   const surcharges = computeSurcharges(service.surcharges, sized, largeFlags, baseCents, ctx);
   const costCents = surcharges.reduce((sum, s) => sum + s.amountCents, baseCents);
-  const rated: RatedPackage[] = packages.map((p, i) => ratedPackage(p, sized[i], tiers[i]));
+  const rated: RatedPackage[] =
+    tiers.length === 0
+      ? sharedRatedPackages(service, packages, () => packages.map((p, i) => ratedPackage(p, sized[i])))
+      : packages.map((p, i) => ratedPackage(p, sized[i], tiers[i]));
   return { packages: rated, baseCents, surcharges, costCents };
 }
 
@@ -239,8 +243,8 @@ function rateLtlShipment(
     lane,
   };
   // LTL bills actual weight: no DIM on the packages.
-  const rated = packages.map((p, i) =>
-    ratedPackage(p, { ...sized[i], dimLb: 0, billableLb: sized[i].actualLb }),
+  const rated = sharedRatedPackages(service, packages, () =>
+    packages.map((p, i) => ratedPackage(p, { ...sized[i], dimLb: 0, billableLb: sized[i].actualLb })),
   );
   return { packages: rated, baseCents, surcharges, costCents, freight };
 }
