@@ -4,27 +4,57 @@ import { resolveLine, type ResolvedLine } from "../packing";
 import type { CartLine } from "../types";
 
 const MAX_UNITS = 10_000;
-const unitsByConfig = new WeakMap<CompiledShopConfig, Map<string, ResolvedLine>>();
+
+/** A resolved line as the catalogue gave it, with the fields it was resolved from. */
+interface KnownUnit {
+  variantId: string | undefined;
+  sku: string | undefined;
+  name: string | undefined;
+  grams: number;
+  resolved: ResolvedLine;
+}
+
+/** Per compiled config: resolved units by variant id ("" without one), each list compared field by field. */
+interface UnitTable {
+  byVariant: Map<string, KnownUnit[]>;
+  size: number;
+}
+
+const unitsByConfig = new WeakMap<CompiledShopConfig, UnitTable>();
 
 /**
  * `resolveLine`, with the unit shared by every line of the same variant, SKU, name and weight under one compiled
- * config (the catalogue's products come back checkout after checkout). Bounded; the line and quantity are the
- * caller's own.
+ * config (the catalogue's products come back checkout after checkout). Found by variant id, then by comparing the
+ * other fields, so no key text is built per line. Bounded; the line and quantity are the caller's own.
  */
 function resolvedLine(compiled: CompiledShopConfig, line: CartLine): ResolvedLine {
-  let units = unitsByConfig.get(compiled);
-  if (!units) {
-    units = new Map();
-    unitsByConfig.set(compiled, units);
+  let table = unitsByConfig.get(compiled);
+  if (!table) {
+    table = { byVariant: new Map(), size: 0 };
+    unitsByConfig.set(compiled, table);
   }
-  // Lengths first, so no text in a field can make two different lines share a key.
-  const { variantId, sku, name } = line;
-  const key = `${variantId?.length ?? -1}|${sku?.length ?? -1}|${name?.length ?? -1}|${line.grams}|${variantId ?? ""}${sku ?? ""}${name ?? ""}`;
-  let known = units.get(key);
+  const { variantId, sku, name, grams } = line;
+  let list = table.byVariant.get(variantId ?? "");
+  let known: ResolvedLine | undefined;
+  if (list)
+    for (const entry of list)
+      if (entry.variantId === variantId && entry.sku === sku && entry.name === name && entry.grams === grams) {
+        known = entry.resolved;
+        break;
+      }
   if (!known) {
     known = resolveLine(line, compiled.lookupProfile, compiled.config.defaultBox);
-    if (units.size >= MAX_UNITS) units.clear();
-    units.set(key, known);
+    if (table.size >= MAX_UNITS) {
+      table.byVariant.clear();
+      table.size = 0;
+      list = undefined;
+    }
+    if (!list) {
+      list = [];
+      table.byVariant.set(variantId ?? "", list);
+    }
+    list.push({ variantId, sku, name, grams, resolved: known });
+    table.size += 1;
   }
   return { line, unit: known.unit, quantity: line.quantity, profiled: known.profiled };
 }
