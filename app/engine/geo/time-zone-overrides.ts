@@ -77,6 +77,8 @@ export const TIME_ZONE_OVERRIDES: readonly TimeZoneOverride[] = [
 
 let byZip5: Map<string, string> | undefined;
 let byZip3: Map<string, string> | undefined;
+/** The states with an override: any other state answers at once, without a key string. */
+const STATES_WITH_OVERRIDES = new Set(TIME_ZONE_OVERRIDES.map((o) => o.state));
 
 /**
  * The corrected zone of a ZIP of `state`, or undefined where the library's data stands.
@@ -87,6 +89,7 @@ let byZip3: Map<string, string> | undefined;
  * timeZoneOverride("46204", "IN"); // undefined (Indianapolis: the library's Eastern answer stands)
  */
 export function timeZoneOverride(zip: string, state: string): string | undefined {
+  if (!STATES_WITH_OVERRIDES.has(state)) return undefined;
   if (!byZip5 || !byZip3) {
     byZip5 = new Map();
     byZip3 = new Map();
