@@ -69,7 +69,10 @@ export function readNodeBody(
     settled = true;
     done(error, null);
   };
-  // A client that hangs up mid-body ends the stream without "end"; after "end" the request's "close" is a no-op here.
-  const onClose = () => onError(new Error("the request was closed before its body ended"));
+  // A client that hangs up mid-body ends the stream without "end". Every request closes after its answer: no Error
+  // (and its stack trace) is made then.
+  const onClose = () => {
+    if (!settled) onError(new Error("the request was closed before its body ended"));
+  };
   stream.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
 }
