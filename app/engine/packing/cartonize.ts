@@ -2,6 +2,7 @@ import { pack3D, type Item3D } from "binpackingjs/3d";
 import type { CartonConfig, PackageContent } from "../types";
 import { sortedDims } from "./dimensions";
 import { PACKING_FACTOR, packableCount, toLibraryWeight } from "./packable-count";
+import { memoisedPlacement } from "./placement-memo";
 import type { PackedPackage, PackingResult, PackUnit } from "./types";
 
 /** A carton prepared once per config: sides sorted, volume and payload precomputed. */
@@ -45,10 +46,18 @@ function unitFitsAlone(unit: PackUnit, c: PreparedCarton): boolean {
   );
 }
 
-/** Runs the 3D heuristic for one carton; returns the indices (into `units`) that fit. */
-function packInto(c: PreparedCarton, units: readonly PackUnit[]): number[] {
+/** The indices (into `units`) the 3D heuristic places in one carton (remembered: `memoisedPlacement`). */
+function packInto(c: PreparedCarton, units: readonly PackUnit[]): readonly number[] {
   // One unit: the heuristic places it exactly when it fits the carton alone (what `packableCount` tells).
-  if (units.length === 1) return packableCount(c.sides, c.payloadOz, units) === 1 ? [0] : [];
+  if (units.length === 1) return packableCount(c.sides, c.payloadOz, units) === 1 ? ONE : NONE;
+  return memoisedPlacement(c, units, () => runHeuristic(c, units));
+}
+
+const ONE: readonly number[] = [0];
+const NONE: readonly number[] = [];
+
+/** Runs the 3D heuristic for one carton; returns the indices (into `units`) that fit. */
+function runHeuristic(c: PreparedCarton, units: readonly PackUnit[]): number[] {
   const items: Item3D[] = units.map((u, i) => ({
     name: String(i),
     width: u.lengthIn,
@@ -158,7 +167,7 @@ export function cartonize(units: readonly PackUnit[], cartons: readonly Prepared
   while (pool.length > 0) {
     // The 3D runs on this pool, by carton: the search for a carton taking everything and the one for the carton
     // taking the most ask the same question of the same cartons.
-    const placed: (number[] | undefined)[] = [];
+    const placed: (readonly number[] | undefined)[] = [];
     const whole = cartons.find(
       (c, i) => mayFitAll(c, pool) && (placed[i] = packInto(c, pool)).length === pool.length,
     );
@@ -166,7 +175,7 @@ export function cartonize(units: readonly PackUnit[], cartons: readonly Prepared
       packages.push(cartonPackage(whole, pool));
       break;
     }
-    let best: { carton: PreparedCarton; indices: number[] } | undefined;
+    let best: { carton: PreparedCarton; indices: readonly number[] } | undefined;
     for (let i = 0; i < cartons.length; i += 1) {
       const c = cartons[i];
       // Only a carton that may take more units than the best so far can replace it (ties keep the smaller one).
