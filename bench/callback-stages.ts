@@ -1,7 +1,8 @@
 // Where the callback's in-process time goes on the varied mix, per stage (docs/performance.md): the HMAC check,
-// JSON.parse, zod validation, the engine input, the engine's call, engine result → Shopify rates and its JSON,
-// then answerCarrierRequest with the engine's result looked up (the stages plus the glue between them: cache
-// look-up, headers, promises, time budget) and answerCarrierRequest whole.
+// JSON.parse, zod validation (the compiled schema the callback uses; the runtime parser printed for scale), the
+// engine input, the engine's call, engine result → Shopify rates and its JSON, then answerCarrierRequest with the
+// engine's result looked up (the stages plus the glue between them: cache look-up, headers, promises, time
+// budget) and answerCarrierRequest whole.
 // Each stage runs over the 3,000 requests in a loop of its own and is timed in CPU time (process.cpuUsage, so
 // time the process spends descheduled on this shared machine does not count); the stages take turns, and the
 // median of the rounds is printed.
@@ -20,6 +21,7 @@ import {
   type CarrierCallbackDeps,
 } from "../app/services/carrier-service/callback.server";
 import { toShopifyRates } from "../app/services/carrier-service/rate-mapping";
+import { CompiledCarrierServiceRequest } from "../app/services/carrier-service/request-schema";
 import type { ShopRuntime } from "../app/services/shop/runtime-cache.server";
 import { variedMix } from "./lib/varied-mix";
 
@@ -66,7 +68,8 @@ const results: QuoteResult[] = inputs.map((input) => quote(compiled, input, { is
 const STAGES: [string, () => unknown][] = [
   ["HMAC check", () => bodies.forEach((raw, i) => isValidShopifyHmac(raw, signatures[i], SECRET))],
   ["JSON.parse", () => bodies.forEach((raw) => JSON.parse(raw.toString("utf8")))],
-  ["zod", () => jsons.forEach((json) => CarrierServiceRequest.safeParse(json))],
+  ["zod (compiled)", () => jsons.forEach((json) => CompiledCarrierServiceRequest.safeParse(json))], // as the callback does
+  ["zod, runtime parser (for scale)", () => jsons.forEach((json) => CarrierServiceRequest.safeParse(json))],
   ["engineInput", () => parsed.forEach((request) => engineInput(runtime, request, now))],
   ["quote()", () => inputs.forEach((input) => quote(compiled, input, { issues: "errors" }))], // as the callback calls it
   // Together: stringifying answers built once measures flattened strings; fresh descriptions are concatenations.
@@ -118,11 +121,12 @@ async function main() {
     }
   }
   const print = (name: string, us: number, note = "") =>
-    console.log(`${name.padEnd(20)} ${us.toFixed(1).padStart(7)} µs${note}`);
+    console.log(`${name.padEnd(32)} ${us.toFixed(1).padStart(7)} µs${note}`);
   let stagesOutside = 0;
   for (const [name] of STAGES) {
     const us = median(times.get(name)!);
-    if (name !== "quote()") stagesOutside += us;
+    const forScale = name === "quote()" || name.endsWith("(for scale)");
+    if (!forScale) stagesOutside += us;
     print(name, us, name === "quote()" ? "  (alone, in a loop of its own)" : "");
   }
   const outside = median(times.get("outside")!);
