@@ -5,7 +5,7 @@ import type { FreightRating, RatedPackage } from "../types";
 import { limitBreach } from "./eligibility";
 import { classifyHandlingUnit, cwtCharge, laneRates } from "./ltl-rates";
 import { lookupRate, tierIndex } from "./rate-card";
-import { sharedRatedPackages } from "./rated-packages";
+import { sharedHandlingUnits, sharedRatedPackages } from "./shared-package-parts";
 import { applyLargePackageMinimums, computeSurcharges } from "./surcharges";
 import type { RatingRejection, ShipmentRating, SizedPackage, SurchargeContext } from "./types";
 
@@ -187,7 +187,9 @@ function rateLtlShipment(
 ): ShipmentRating | RatingRejection {
   const cfg = service.config;
   const rates = service.rateCard.ltl!;
-  const handlingUnits = palletize(packages, service.pallets).map(classifyHandlingUnit);
+  const handlingUnits = sharedHandlingUnits(service, packages, () =>
+    palletize(packages, service.pallets).map(classifyHandlingUnit),
+  );
   const destZip3 = ctx.destZip.slice(0, 3);
   const byClass = new Map<number, { freightClass: number; weightLb: number; centsPerCwt: number[] }>();
   let lane: FreightRating["lane"] = "ZONE";
