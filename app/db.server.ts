@@ -1,11 +1,14 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
-import { databaseUrl } from "./db/database-url";
+import { databaseUrl, sqliteFilePath } from "./db/database-url";
 import { createPostgresPrismaClient, isPostgresUrl } from "./db/postgres.server";
+import { installImmediateTransactions } from "./db/sqlite-immediate-transactions";
 import { installSqliteStatementCache } from "./db/sqlite-statement-cache";
+import { useWriteAheadLog } from "./db/sqlite-wal";
 import { TRANSACTION_OPTIONS } from "./db/transaction-options";
 
 installSqliteStatementCache();
+installImmediateTransactions();
 
 declare global {
   // Reused across Remix dev rebuilds so the dev server does not open a new connection per change.
@@ -18,6 +21,7 @@ declare global {
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) return createPostgresPrismaClient(url);
+  useWriteAheadLog(sqliteFilePath(url));
   return new PrismaClient({
     adapter: new PrismaBetterSQLite3({ url }),
     transactionOptions: TRANSACTION_OPTIONS,

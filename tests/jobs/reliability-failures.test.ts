@@ -153,7 +153,10 @@ async function proxiedOutage(databaseUrl: string): Promise<Outage> {
   };
 }
 
-/** SQLite: another process holds the database's exclusive lock (BEGIN EXCLUSIVE), started ahead to take it at once. */
+/**
+ * SQLite: another process holds the database's write lock (BEGIN EXCLUSIVE; in WAL mode readers still read),
+ * started ahead to take it at once.
+ */
 async function sqliteOutage(databaseUrl: string): Promise<Outage> {
   const {
     process: holder,
