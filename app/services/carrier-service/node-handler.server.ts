@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerCarrierRequest, type CallbackAnswer } from "./callback.server";
 import { callbackDeps } from "./runtime.server";
+import { rawHeader } from "../http/raw-header";
 import { readNodeBody } from "../http/request-body.server";
 import { drainBodyLeftUnread } from "../../server/drain-unread-body";
-
-const headerValue = (value: string | string[] | undefined) =>
-  (Array.isArray(value) ? value[0] : value) ?? null;
 
 /**
  * The CarrierService callback straight on Node's request/response: the checkout's hot path skips Remix's
@@ -21,14 +19,15 @@ export function answerCarrierFromNode(
   pathToken: string | null,
   onError: (error: unknown) => void,
 ): void {
-  readNodeBody(req, (error, rawBody) => {
+  const raw = req.rawHeaders;
+  const declaredBytes = Number(rawHeader(raw, "content-length") ?? "0");
+  readNodeBody(req, declaredBytes, (error, rawBody) => {
     if (error) return onError(error);
     try {
       // Only an oversized body is left unread (the whole body is read otherwise): discard the rest after answering.
       if (rawBody === null) drainBodyLeftUnread(req, res);
-      const headers = req.headers;
       const answer = answerCarrierRequest(
-        { method: req.method ?? "GET", header: (name) => headerValue(headers[name]), rawBody },
+        { method: req.method ?? "GET", header: (name) => rawHeader(raw, name), rawBody },
         pathToken,
         callbackDeps(),
       );

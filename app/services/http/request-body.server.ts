@@ -31,21 +31,21 @@ export async function readBodyWithLimit(
   return { ok: true, raw: Buffer.concat(chunks) };
 }
 
-type NodeBodyStream = NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> };
-
 /**
  * The same limit for a Node request stream, for a caller that answers in the same turn: `done` is called once, with
- * the body, null when the body is (or declares itself) over the limit, without buffering the excess, or an error
+ * the body, null when the body is (or its Content-Length, `declaredBytes`, declares it) over the limit, without
+ * buffering the excess, or an error
  * when the client hung up mid-body. An oversized body's stream is left paused, not destroyed: the server discards
  * the rest (app/server/drain-unread-body.ts), so the client receives the answer instead of a reset connection.
  * No promise, and the listeners stay on the request (it is discarded with them) instead of being taken off one by one.
  */
 export function readNodeBody(
-  stream: NodeBodyStream,
+  stream: NodeJS.ReadableStream,
+  declaredBytes: number,
   done: (error: Error | null, body: Buffer | null) => void,
   limitBytes = MAX_CALLBACK_BODY_BYTES,
 ): void {
-  if (Number(stream.headers["content-length"] ?? "0") > limitBytes) return done(null, null);
+  if (declaredBytes > limitBytes) return done(null, null);
   const chunks: Buffer[] = [];
   let size = 0;
   let settled = false;
