@@ -2,8 +2,7 @@
 export const PACKING_FACTOR = 100;
 
 /** A weight as `cartonize` hands it to binpackingjs: rounded up to the factor (never under the real weight). */
-export const toLibraryWeight = (oz: number) =>
-  Math.ceil(oz * PACKING_FACTOR - 1e-6) / PACKING_FACTOR;
+export const toLibraryWeight = (oz: number) => Math.ceil(oz * PACKING_FACTOR - 1e-6) / PACKING_FACTOR;
 
 /** A value as binpackingjs scales it before any comparison (`Math.round(value × factor)`). */
 const scaled = (value: number) => Math.round(value * PACKING_FACTOR);

@@ -38,7 +38,12 @@ function resolvedLine(compiled: CompiledShopConfig, line: CartLine): ResolvedLin
   let known: ResolvedLine | undefined;
   if (list)
     for (const entry of list)
-      if (entry.variantId === variantId && entry.sku === sku && entry.name === name && entry.grams === grams) {
+      if (
+        entry.variantId === variantId &&
+        entry.sku === sku &&
+        entry.name === name &&
+        entry.grams === grams
+      ) {
         known = entry.resolved;
         break;
       }
