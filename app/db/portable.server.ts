@@ -19,12 +19,20 @@ export function isUniqueConstraintViolation(error: unknown): boolean {
  * SQLite refused the statement because another connection (another process: the app server, a job worker, the
  * CLI) holds the file's lock: after better-sqlite3's busy timeout, or at once when waiting could deadlock
  * (https://www.sqlite.org/lockingv3.html). The adapter reports it as P1008 (P2010 for raw SQL) with the driver's
- * SQLITE_BUSY code underneath.
+ * SQLITE_BUSY code underneath, or a stale snapshot as SQLITE_BUSY_SNAPSHOT itself.
  */
 export function isSqliteBusy(error: unknown): boolean {
   const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)
     ?.meta?.driverAdapterError?.cause;
-  return typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY");
+  if (typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY")) return true;
+  // A write in a transaction whose snapshot another connection's commit made stale (WAL mode) comes as Prisma's
+  // error with SQLite's code itself: SQLITE_BUSY_SNAPSHOT (https://www.sqlite.org/rescode.html#busy_snapshot).
+  const code = (error as { name?: unknown; code?: unknown } | null)?.code;
+  return (
+    (error as { name?: unknown } | null)?.name === "PrismaClientKnownRequestError" &&
+    typeof code === "string" &&
+    code.startsWith("SQLITE_BUSY")
+  );
 }
 
 /**

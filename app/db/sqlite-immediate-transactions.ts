@@ -2,6 +2,10 @@ import Database from "better-sqlite3";
 
 const INSTALLED = Symbol.for("tailroute.sqliteImmediateTransactions");
 
+const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown } | null)?.code === "string" &&
+  (error as { code: string }).code.startsWith("SQLITE_BUSY");
+
 /**
  * Prisma's SQLite adapter opens every transaction with a plain `BEGIN`, which takes the write lock only at the first
  * write. In write-ahead-log mode (app/db/sqlite-wal.ts) a transaction that read first and then writes after another
@@ -10,6 +14,12 @@ const INSTALLED = Symbol.for("tailroute.sqliteImmediateTransactions");
  * https://www.sqlite.org/lang_transaction.html). `BEGIN IMMEDIATE` takes the write lock when the transaction
  * starts, so a transaction waits its turn (better-sqlite3's busy timeout) instead of failing halfway.
  * Plain reads outside a transaction are not affected and still run beside the writer.
+ *
+ * When the lock stays taken past the busy timeout, the transaction begins as a plain `BEGIN` after all, as before:
+ * the adapter takes its one-transaction-at-a-time lock before `BEGIN` and does not give it back when `BEGIN`
+ * throws, so a failing `BEGIN IMMEDIATE` would leave every later transaction of the client waiting forever. A plain
+ * `BEGIN` takes no lock and cannot fail busy; the transaction's first write then waits, or fails as a conflict
+ * (`redoOnConflict`, app/db/portable.server.ts).
  *
  * Patches `Database.prototype.prepare` once per process, for the exact text `BEGIN` only. Idempotent.
  */
@@ -20,6 +30,19 @@ export function installImmediateTransactions(): void {
   proto[INSTALLED] = true;
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function prepareImmediate(this: Database.Database, sql: string) {
-    return prepare.call(this, sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    if (sql !== "BEGIN") return prepare.call(this, sql);
+    const immediate = prepare.call(this, "BEGIN IMMEDIATE") as Database.Statement<[]>;
+    const deferred = prepare.call(this, "BEGIN") as Database.Statement<[]>;
+    // Not a Json read: the adapter only runs its BEGIN statement.
+    return {
+      run() {
+        try {
+          return immediate.run();
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          return deferred.run();
+        }
+      },
+    } as unknown as Database.Statement;
   } as typeof Database.prototype.prepare;
 }

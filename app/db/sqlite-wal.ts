@@ -15,7 +15,8 @@ export function useWriteAheadLog(path: string): void {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: 1_000, fileMustExist: true });
-    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+    // exec, not pragma(): no prepared statement is left for the statement cache (sqlite-statement-cache.ts) to keep.
+    db.exec("PRAGMA journal_mode = WAL");
   } catch {
     // Busy or read-only: the rollback journal still works, with readers and the writer taking turns.
   } finally {

@@ -64,4 +64,21 @@ describe("SQLite's busy refusal", () => {
       { k: "busy-b" },
     ]);
   });
+
+  it("counts a transaction refused for a stale snapshot as a conflict too (WAL mode)", async () => {
+    // GIVEN another connection holds the write lock past this client's busy timeout, so this client's transaction
+    // begins as a plain one (app/db/sqlite-immediate-transactions.ts) and reads
+    const { released } = await holdWriteLock(302);
+    const error = await other
+      .$transaction(async (tx) => {
+        await tx.$queryRawUnsafe("SELECT COUNT(*) FROM busy_probe");
+        // WHEN the other connection commits its write, then this transaction writes
+        await released;
+        await tx.$executeRawUnsafe(`INSERT INTO busy_probe (k) VALUES ('busy-c')`);
+      })
+      .catch((e: unknown) => e);
+    // THEN SQLite refused it (its snapshot is stale), and that is a conflict to redo
+    expect(error).toMatchObject({ code: "SQLITE_BUSY_SNAPSHOT" });
+    expect(isTransactionConflict(error)).toBe(true);
+  });
 });

@@ -1,11 +1,16 @@
 // The app's SQLite file is in write-ahead-log mode (app/db/sqlite-wal.ts): another process reading it (the CLI, a
 // job worker, a test's own connection) does not hold up the app's writes, which in the default rollback-journal
 // mode wait for every reader to finish and fail with SQLITE_BUSY after the busy timeout
-// (https://www.sqlite.org/wal.html, https://www.sqlite.org/lockingv3.html).
+// (https://www.sqlite.org/wal.html, https://www.sqlite.org/lockingv3.html). The other connections use better-sqlite3,
+// the app's own SQLite library, not node:sqlite: two copies of SQLite in one process do not see each other's file
+// locks (https://www.sqlite.org/howtocorrupt.html, "Multiple copies of SQLite linked into the same application").
+// Importing app/db.server first installs its statement cache, which keeps better-sqlite3 from aborting the worker.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@prisma/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { sqliteFilePath } from "../../app/db/database-url";
@@ -84,6 +89,38 @@ describe("the app's SQLite database", () => {
       expect(otherWrite).toBe("SQLITE_BUSY");
     } finally {
       other.close();
+      await db.$disconnect();
+    }
+  });
+
+  it("runs a transaction that cannot get the write lock in time as a plain one, and the next is not stuck", async () => {
+    // GIVEN another connection holding the write lock, and the app's client with a short busy timeout
+    const url = freshSqliteDatabase(join(dir, "held.sqlite"));
+    createPrismaClient(url).$disconnect(); // (puts the file in WAL mode)
+    const holder = new Database(sqliteFilePath(url));
+    holder.exec("BEGIN IMMEDIATE");
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 50 }) });
+    try {
+      // WHEN a transaction that only reads starts while the lock is held
+      const read = await db
+        .$transaction(async (tx) => tx.webhookReceipt.count())
+        .catch((error: unknown) => (error as Error).message);
+      // THEN it reads, as a transaction that waits for no lock
+      expect(read).toBe(0);
+      // AND once the lock is free, the next transaction writes (the client's one-transaction-at-a-time lock was
+      // given back: Prisma's adapter kept it for good when its BEGIN failed, and every later transaction hung)
+      holder.exec("COMMIT");
+      const next = await Promise.race([
+        db
+          .$transaction((tx) =>
+            tx.webhookReceipt.create({ data: { shop: "held.myshopify.com", webhookId: "w-1", topic: "t" } }),
+          )
+          .then(() => "written"),
+        new Promise((resolve) => setTimeout(() => resolve("stuck for 5 s"), 5_000)),
+      ]);
+      expect(next).toBe("written");
+    } finally {
+      holder.close();
       await db.$disconnect();
     }
   });
