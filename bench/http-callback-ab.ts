@@ -26,6 +26,7 @@ import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
 import { freePort, freshSqliteDatabase } from "../scripts/lib/app-server";
 import { signedCallbackRequest, type SignedRequest } from "./lib/bench-app";
+import { startBareServer } from "./lib/bare-server";
 import { variedMix } from "./lib/varied-mix";
 
 const SECRET = "bench-secret";
@@ -136,22 +137,6 @@ async function startServer(
   return { name, url, pid: child.pid, child };
 }
 
-async function startBare(dir: string, answers: string[]): Promise<Server> {
-  const file = join(dir, "bare-answers.json");
-  writeFileSync(file, JSON.stringify(answers));
-  const port = await freePort();
-  const script = `
-    const answers = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
-    let next = 0;
-    require("node:http").createServer((req, res) => {
-      req.resume();
-      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(answers[next++ % answers.length]));
-    }).listen(${port}, "127.0.0.1", () => process.stdout.write("ready"));`;
-  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((r) => child.stdout!.once("data", () => r()));
-  return { name: "bare", url: `http://127.0.0.1:${port}/`, pid: child.pid, child };
-}
-
 async function main() {
   const specs = process.argv
     .slice(2)
@@ -197,7 +182,7 @@ async function main() {
       } else reference = answers;
       await cycling(mix, `${server.url}/api/carrier-service`, 3);
     }
-    const bare = await startBare(dir, reference!);
+    const bare: Server = { name: "bare", ...(await startBareServer(dir, reference!)) };
     servers.push(bare);
     const targets = servers.map((s) => ({
       ...s,

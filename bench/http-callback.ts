@@ -2,16 +2,16 @@
 // node:http server (its own process, like the app) answering the same precomputed JSON, same autocannon settings,
 // in one run (the machine is shared and noisy, so the ratio is the figure to trust). Then a fixed 200 req/s run
 // for the latency goal.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { createPrismaClient } from "../app/db.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import { freePort, freshSqliteDatabase } from "../scripts/lib/app-server";
+import { freshSqliteDatabase } from "../scripts/lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "../scripts/lib/demo-checkouts";
 import { signedCallbackRequest, startBenchApp, type SignedRequest } from "./lib/bench-app";
+import { startBareServer } from "./lib/bare-server";
 import { variedMix } from "./lib/varied-mix";
 
 const SECRET = "bench-secret";
@@ -71,32 +71,6 @@ const loadAverage = () =>
   existsSync("/proc/loadavg")
     ? readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")
     : "n/a";
-
-/**
- * A bare node:http server in a process of its own, as the app server is (in the bench's process it would share one
- * event loop with autocannon and look twice as slow): it answers each request with the next of `answers`, in order.
- */
-async function startBareServer(
-  dir: string,
-  answers: string[],
-): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
-  const file = join(dir, `bare-answers-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify(answers));
-  const port = await freePort();
-  const script = `
-    const answers = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
-    let next = 0;
-    require("node:http").createServer((req, res) => {
-      req.resume();
-      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(answers[next++ % answers.length]));
-    }).listen(${port}, "127.0.0.1", () => process.stdout.write("ready"));`;
-  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.once("data", () => resolve());
-    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}/`, pid: child.pid, stop: () => child.kill() };
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "tailroute-bench-"));
