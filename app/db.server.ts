@@ -2,13 +2,11 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseUrl, sqliteFilePath } from "./db/database-url";
 import { createPostgresPrismaClient, isPostgresUrl } from "./db/postgres.server";
-import { installImmediateTransactions } from "./db/sqlite-immediate-transactions";
 import { installSqliteStatementCache } from "./db/sqlite-statement-cache";
 import { useWriteAheadLog } from "./db/sqlite-wal";
 import { TRANSACTION_OPTIONS } from "./db/transaction-options";
 
 installSqliteStatementCache();
-installImmediateTransactions();
 
 declare global {
   // Reused across Remix dev rebuilds so the dev server does not open a new connection per change.

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { immediateBegin } from "./sqlite-immediate-transactions";
 
 /**
  * Keeps every better-sqlite3 statement alive for the life of the process.
@@ -45,22 +46,31 @@ class ReusableStatement {
   }
 }
 
-/** Patches `Database.prototype.prepare` once per process. Idempotent. */
+/**
+ * Patches `Database.prototype.prepare` once per process, the one patch of better-sqlite3 (Prisma's adapter reaches
+ * SQLite through `prepare` only): statements cached as above, and transactions begun IMMEDIATE
+ * (sqlite-immediate-transactions.ts). Idempotent.
+ */
 export function installSqliteStatementCache(): void {
   // Not a Json read: the prototype gets a private marker property its type does not declare.
   const proto = Database.prototype as unknown as Record<symbol | string, unknown>;
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const originalPrepare = Database.prototype.prepare;
-  Database.prototype.prepare = function prepare(this: Database.Database, sql: string) {
-    let cache = cachesByDatabase.get(this);
-    if (!cache) cachesByDatabase.set(this, (cache = new Map()));
+  const cachedPrepare = (db: Database.Database, sql: string) => {
+    let cache = cachesByDatabase.get(db);
+    if (!cache) cachesByDatabase.set(db, (cache = new Map()));
     let native = cache.get(sql);
     if (!native) {
-      native = originalPrepare.call(this, sql) as NativeStatement;
+      native = originalPrepare.call(db, sql) as NativeStatement;
       cache.set(sql, native);
     }
     // Not a Json read: the wrapper implements the Statement methods the Prisma adapter calls, not the whole class.
-    return new ReusableStatement(native) as unknown as NativeStatement;
+    return new ReusableStatement(native) as unknown as Database.Statement<[]>;
+  };
+  Database.prototype.prepare = function prepare(this: Database.Database, sql: string) {
+    // Prisma's adapter begins every transaction with this exact text (sqlite-immediate-transactions.ts).
+    if (sql === "BEGIN") return immediateBegin((text) => cachedPrepare(this, text));
+    return cachedPrepare(this, sql);
   } as typeof Database.prototype.prepare;
 }
