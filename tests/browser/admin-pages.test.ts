@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEFAULTS } from "../../app/config/env.server";
 import {
@@ -30,9 +30,14 @@ let db: PrismaClient;
 let fake: FakeShopifyAdmin;
 let app: RunningApp;
 let browser: Browser;
-/** One browser context for the merchant's pages, as one admin tab would be: Polaris's immutable bundles come from
- * its HTTP cache after the first page, compiled once (V8's code cache), instead of again for every page. */
-let merchant: BrowserContext;
+/**
+ * The merchant's one admin tab: every test opens its page in it, as a merchant moves through the admin. The tab
+ * keeps its renderer process, which has compiled Polaris's bundles once; a new tab per page started a renderer
+ * and compiled them again, 2–3 s of Chromium's CPU per page instead of under 1 s (docs/testing.md, "Speed").
+ */
+let tab: Page;
+/** What the page now open in the tab logged as a problem (open() starts a new list for each page). */
+let problems: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tailroute-admin-browser-"));
@@ -61,7 +66,11 @@ beforeAll(async () => {
   await replayDemoOrders(app.url, DEMO_DEFAULTS.SHOPIFY_API_SECRET, db, orders);
   await seedDeliveryPerformance(db);
   browser = await launchChromium();
-  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  tab.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  tab.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  tab.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  tab.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
 }, 240_000); // a demo app, 4 routed orders and Chromium: 40 s here, over 120 s on a loaded CI machine
 
 afterAll(async () => {
@@ -129,17 +138,17 @@ async function seedDeliveryPerformance(db: PrismaClient) {
     });
 }
 
-/** Opens a page and records everything that would show in the console as a problem. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await merchant.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
-  const response = await page.goto(app.url + path, { waitUntil: "networkidle" });
-  expect(response?.status(), path).toBe(200);
-  return { page, problems };
+/**
+ * Loads a page in the merchant's tab, a whole document as when the merchant opens a link; everything that would
+ * show in the console as a problem is recorded in the list returned. The page before is left for about:blank
+ * first, so that what it still had in flight is not counted against this one.
+ */
+async function open(path: string, status = 200): Promise<{ page: Page; problems: string[] }> {
+  await tab.goto("about:blank");
+  problems = [];
+  const response = await tab.goto(app.url + path, { waitUntil: "networkidle" });
+  expect(response?.status(), path).toBe(status);
+  return { page: tab, problems };
 }
 
 const shot = async (page: Page, name: string) => {
@@ -177,7 +186,6 @@ describe("merchant admin in a browser (demo session)", () => {
       await page.waitForTimeout(300); // charts and toasts settle
       await shot(page, name);
       expect(problems, path).toEqual([]);
-      await page.close();
     }
   }, 180_000);
 
@@ -208,7 +216,6 @@ describe("merchant admin in a browser (demo session)", () => {
     expect(text).not.toMatch(/dallas-tx|edison-nj|ontario-ca|9 days/);
     await shot(page, "home-charts");
     expect(problems).toEqual([]);
-    await page.close();
   }, 60_000);
 
   it("names warehouses and services in the order log the way the merchant named them", async () => {
@@ -223,7 +230,6 @@ describe("merchant admin in a browser (demo session)", () => {
     expect(text).toMatch(/USPS (Priority Mail|Ground Advantage)/);
     expect(text).not.toMatch(/USPS USPS/);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it("navigates between pages with the Polaris navigation", async () => {
@@ -234,7 +240,6 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.getByRole("link", { name: "Rate simulator" }).click();
     await page.getByRole("heading", { name: "Rate simulator" }).waitFor();
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it("shows a rate card CSV's bad line with its number and saves nothing", async () => {
@@ -291,7 +296,6 @@ describe("merchant admin in a browser (demo session)", () => {
     await shot(page, "rate-card-imported");
     expect(await db.rateCard.count({ where: { shop: SHOP, carrierServiceId: service.id } })).toBe(cards + 1);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it("keeps the progress bar up while a large CSV is read and checked, then shows the preview", async () => {
@@ -335,7 +339,6 @@ describe("merchant admin in a browser (demo session)", () => {
     ).resolves.not.toBe("true");
     await shot(page, "products-large-csv");
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it("shows the checkout rates for a ZIP and a cart picked by search in the simulator", async () => {
@@ -355,7 +358,6 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.getByText("Why TR_STANDARD").waitFor();
     await shot(page, "simulator-rates");
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it("shows inline errors on an invalid warehouse and keeps it unchanged", async () => {
@@ -366,7 +368,6 @@ describe("merchant admin in a browser (demo session)", () => {
     await page.getByText("expected a 5-digit ZIP").first().waitFor();
     await shot(page, "warehouse-invalid");
     expect(await db.warehouse.findUniqueOrThrow({ where: { id: warehouse.id } })).toEqual(warehouse);
-    await page.close();
   });
 
   it("answers another shop's record with a not-found page inside the admin", async () => {
@@ -383,15 +384,12 @@ describe("merchant admin in a browser (demo session)", () => {
       },
     });
     const theirs = await db.warehouse.findFirstOrThrow({ where: { shop: "other-store.myshopify.com" } });
-    const page = await browser.newPage();
     // WHEN the demo shop opens its URL THEN it is a 404 that names nothing of the other shop
-    const response = await page.goto(`${app.url}/app/warehouses/${theirs.id}`);
-    expect(response?.status()).toBe(404);
+    const { page } = await open(`/app/warehouses/${theirs.id}`, 404);
     await page.getByText("Warehouse not found").waitFor();
     expect(await page.getByText("THEIR warehouse").count()).toBe(0);
     await page.getByRole("link", { name: "Warehouses" }).first().waitFor();
     await shot(page, "not-found");
-    await page.close();
   });
 
   it("saves settings with a toast and downloads the configuration the CLI reads", async () => {
@@ -416,6 +414,5 @@ describe("merchant admin in a browser (demo session)", () => {
     const config = ShopConfigSchema.parse(JSON.parse(readFileSync(path, "utf8")));
     expect(config.warehouses.map((w) => w.id)).toEqual(["edison-nj", "dallas-tx", "ontario-ca"]);
     expect(problems).toEqual([]);
-    await page.close();
   });
 });
