@@ -1,4 +1,5 @@
 // Loaded by vitest.config.ts (plain JavaScript, so the config imports it with its extension).
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { BaseSequencer } from "vitest/node";
 
@@ -26,8 +27,27 @@ export const SLOW_FILES = [
 ];
 
 /**
- * Starts the slowest files first, whatever their project, so that no long file starts last and runs alone at the
- * end (docs/testing.md, "Speed"). vitest's own order is by the durations recorded in its cache and, on a fresh
+ * The projects in the order their files start. vitest keeps a worker for the next file only when that file is of
+ * the same project (its pool's `schedule()`); a file of another project in between ends the worker, and the next
+ * one loads Prisma, Shopify's and Remix's packages again. So each project's files run together: the browser files
+ * first (the slowest, each in its own process anyway), then the integration files, then the short unit files.
+ */
+export const PROJECT_ORDER = ["browser", "integration", "unit"];
+
+/**
+ * The environment a file asks for in its first lines (`// @vitest-environment happy-dom`), "" for the project's own.
+ * A worker is kept only for a next file of the same environment too.
+ * @param {string} path
+ */
+export function fileEnvironment(path) {
+  const head = readFileSync(path, "utf8").slice(0, 500);
+  return /@vitest-environment\s+(\S+)/.exec(head)?.[1] ?? "";
+}
+
+/**
+ * Starts each project's files together (PROJECT_ORDER), the files that ask for another environment after the rest
+ * of their project, and, within each, the slowest files first, so that no long file starts last and runs alone at
+ * the end (docs/testing.md, "Speed"). vitest's own order is by the durations recorded in its cache and, on a fresh
  * clone (CI), which has none, by file size: crash safety, small and slow, then started late.
  */
 export class SlowFirstSequencer extends BaseSequencer {
@@ -35,14 +55,26 @@ export class SlowFirstSequencer extends BaseSequencer {
   async sort(files) {
     const sorted = await super.sort(files);
     const root = this.ctx.config.root;
-    /** @param {import("vitest/node").TestSpecification} file */
-    const rank = (file) => {
-      const at = SLOW_FILES.indexOf(relative(root, file.moduleId));
-      return at < 0 ? SLOW_FILES.length : at;
+    /** @param {string[]} list @param {string} item */
+    const rankIn = (list, item) => {
+      const at = list.indexOf(item);
+      return at < 0 ? list.length : at;
     };
     return sorted
-      .map((file, order) => ({ file, order, rank: rank(file) }))
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .map((file, order) => ({
+        file,
+        order,
+        project: rankIn(PROJECT_ORDER, file.project.name),
+        environment: fileEnvironment(file.moduleId),
+        slow: rankIn(SLOW_FILES, relative(root, file.moduleId)),
+      }))
+      .sort(
+        (a, b) =>
+          a.project - b.project ||
+          a.environment.localeCompare(b.environment) ||
+          a.slow - b.slow ||
+          a.order - b.order,
+      )
       .map(({ file }) => file);
   }
 }
