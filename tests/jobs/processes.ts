@@ -1,12 +1,8 @@
 // Real processes for the job runner's reliability suites: worker processes killed with SIGKILL, a process holding
-// SQLite's lock. Each runs a TypeScript script with tsx's loader inside that process, so a signal reaches the
-// script itself, not a tsx parent.
+// SQLite's lock. Each runs its TypeScript script bundled (tests/support/bundled-script.ts) by Node itself, so a
+// signal reaches the script, not a parent process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-
-const require = createRequire(import.meta.url);
-export const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
+import { bundledScript } from "../support/bundled-script";
 
 export interface ScriptProcess {
   process: ChildProcess;
@@ -17,7 +13,7 @@ export interface ScriptProcess {
 }
 
 export function startScript(script: string, args: string[], line: string): ScriptProcess {
-  const proc = spawn(process.execPath, ["--import", tsxLoader, script, ...args], {
+  const proc = spawn(process.execPath, [bundledScript(script), ...args], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   let output = "";
