@@ -1,4 +1,3 @@
-import nodemailer from "nodemailer";
 import type { NotificationSettings } from "@prisma/client";
 import { openSecret } from "../../config/secret-box.server";
 
@@ -19,13 +18,15 @@ export interface OutgoingEmail {
 }
 
 /**
- * Sends one email through the shop's SMTP server (nodemailer). STARTTLS is used when the server offers it
- * (`smtpSecure` = TLS from the first byte, port 465). The List-Unsubscribe header carries the same link as the body,
- * with List-Unsubscribe-Post for one-click unsubscribe (RFC 8058). The result never names the address.
+ * Sends one email through the shop's SMTP server (nodemailer, imported with the first email: docs/performance.md,
+ * "Start-up"). STARTTLS is used when the server offers it (`smtpSecure` = TLS from the first byte, port 465). The
+ * List-Unsubscribe header carries the same link as the body, with List-Unsubscribe-Post for one-click unsubscribe
+ * (RFC 8058). The result never names the address.
  */
 export async function sendEmail(settings: NotificationSettings, email: OutgoingEmail): Promise<SendResult> {
   if (!settings.smtpHost || !settings.fromAddress)
     return { ok: false, retryable: false, detail: "SMTP server or sender address not set" };
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport({
     host: settings.smtpHost,
     port: settings.smtpPort ?? (settings.smtpSecure ? 465 : 587),

@@ -1,7 +1,7 @@
-import EasyPostClient from "@easypost/api";
 import { isNetworkError, withDeadline } from "../call-deadline";
 import { ProviderError, type CallOptions, type ProviderCredentials } from "../types";
 import { fromEasyPostError } from "./mapper";
+import { loadEasyPostClient, type EasyPostSdk } from "./sdk";
 
 /** The SDK's production base (EasyPostClient.DEFAULT_BASE_URL); `baseUrl` replaces it for fakes. */
 export const EASYPOST_BASE_URL = "https://api.easypost.com/v2/";
@@ -11,34 +11,42 @@ interface SuperagentRequest {
 }
 
 /**
- * A thin wrapper over the official SDK (`@easypost/api` 8), one SDK client per account (building one costs about a
- * millisecond of CPU: not per call on the checkout path). The SDK's own `timeout` option is stored but never applied
+ * A thin wrapper over the official SDK (`@easypost/api` 8, loaded on the first call: ./sdk.ts), one SDK client per
+ * account (building one costs about a millisecond of CPU: not per call on the checkout path). The SDK's own `timeout` option is stored but never applied
  * to requests, so each call's deadline goes through its `requestMiddleware` (superagent's `timeout`). Between a
  * call's start and its request hook everything runs synchronously, which is how the middleware and the hooks know
  * which call they serve. Errors come back as ProviderError.
  */
 export class EasyPostApi {
   // JS private fields: util.inspect / console.log of this object never shows the key.
-  readonly #client: InstanceType<typeof EasyPostClient>;
+  readonly #credentials: ProviderCredentials;
+  #client: Promise<EasyPostSdk> | undefined;
   #starting: { deadlineMs?: number; uuid?: string } | undefined;
   readonly #errorAnswers = new Map<string, { status: number; body: unknown }>();
 
   constructor(credentials: ProviderCredentials) {
-    this.#client = new EasyPostClient(credentials.apiKey, {
+    this.#credentials = credentials;
+  }
+
+  private async newClient(): Promise<EasyPostSdk> {
+    const credentials = this.#credentials;
+    const EasyPostClient = await loadEasyPostClient();
+    const client = new EasyPostClient(credentials.apiKey, {
       baseUrl: normaliseBase(credentials.baseUrl ?? EASYPOST_BASE_URL),
       requestMiddleware: (request: SuperagentRequest) => {
         const deadlineMs = this.#starting?.deadlineMs;
         return deadlineMs ? request.timeout({ deadline: deadlineMs }) : request;
       },
     });
-    this.#client.addRequestHook((v: { requestUUID: string }) => {
+    client.addRequestHook((v: { requestUUID: string }) => {
       if (this.#starting && !this.#starting.uuid) this.#starting.uuid = v.requestUUID;
     });
     // The SDK throws a TypeError for an error answer without EasyPost's error body; this keeps its status.
-    this.#client.addResponseHook((v: { requestUUID: string; httpStatus: number; responseBody: unknown }) => {
+    client.addResponseHook((v: { requestUUID: string; httpStatus: number; responseBody: unknown }) => {
       if (v.httpStatus >= 300)
         this.#errorAnswers.set(v.requestUUID, { status: v.httpStatus, body: v.responseBody });
     });
+    return client;
   }
 
   createShipment(params: Record<string, unknown>, options: CallOptions = {}) {
@@ -53,7 +61,9 @@ export class EasyPostApi {
     return this.call(options, (client) => client.CarrierAccount.all());
   }
 
-  private call<T>(options: CallOptions, run: (client: InstanceType<typeof EasyPostClient>) => Promise<T>) {
+  private async call<T>(options: CallOptions, run: (client: EasyPostSdk) => Promise<T>) {
+    // The SDK is loaded before the deadline starts: its import is no part of EasyPost's time to answer.
+    const client = await (this.#client ??= this.newClient());
     // The wait ends at the deadline or the caller's abort (withDeadline); the socket itself is closed by
     // superagent's own deadline (calling its abort() from an AbortSignal listener throws an uncaught "Aborted").
     return withDeadline("EASYPOST", options, async () => {
@@ -61,7 +71,7 @@ export class EasyPostApi {
       this.#starting = call;
       let pending: Promise<T>;
       try {
-        pending = run(this.#client);
+        pending = run(client);
       } finally {
         this.#starting = undefined;
       }

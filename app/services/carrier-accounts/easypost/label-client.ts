@@ -1,12 +1,11 @@
-import EasyPostClient from "@easypost/api";
 import { withDeadline } from "../call-deadline";
 import type { CallOptions, ProviderCredentials } from "../types";
 import { EASYPOST_BASE_URL, normaliseBase, toProviderError } from "./client";
+import { loadEasyPostClient, type EasyPostSdk } from "./sdk";
 
 interface SuperagentRequest {
   timeout(ms: { deadline: number } | number): SuperagentRequest;
 }
-type Sdk = InstanceType<typeof EasyPostClient>;
 
 /**
  * The official SDK's calls behind address checks, labels, trackers and refunds (docs.easypost.com: Addresses,
@@ -57,7 +56,9 @@ export class EasyPostLabelApi {
     );
   }
 
-  private call<T>(options: CallOptions, run: (client: Sdk) => Promise<T>): Promise<T> {
+  // The SDK is loaded (./sdk.ts) before the deadline starts: its import is no part of EasyPost's time to answer.
+  private async call<T>(options: CallOptions, run: (client: EasyPostSdk) => Promise<T>): Promise<T> {
+    const EasyPostClient = await loadEasyPostClient();
     return withDeadline("EASYPOST", options, async () => {
       const client = new EasyPostClient(this.#credentials.apiKey, {
         baseUrl: normaliseBase(this.#credentials.baseUrl ?? EASYPOST_BASE_URL),

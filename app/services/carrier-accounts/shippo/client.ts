@@ -1,32 +1,28 @@
-import { Shippo } from "shippo";
+import type { Shippo } from "shippo";
 import type { ShipmentCreateRequest } from "shippo/models/components";
 import { isNetworkError, withDeadline } from "../call-deadline";
 import { ProviderError, type CallOptions, type ProviderCredentials } from "../types";
 import { fromShippoError } from "./mapper";
+import { loadShippoSdk } from "./sdk";
 
-/** The SDK's production server (its ServerList); `baseUrl` replaces it (`serverURL`) for fakes. */
-export const SHIPPO_BASE_URL = "https://api.goshippo.com";
+export { SHIPPO_BASE_URL } from "./sdk";
 
 /**
- * A thin wrapper over the official SDK (`shippo` 2): the key goes in `Authorization: ShippoToken <key>` (the
- * SDK sends `apiKeyHeader` as is), no SDK retries (a checkout cannot wait for a back-off; the circuit breaker
- * decides), and each call's deadline and abort through the SDK's `timeoutMs` / `signal` request options.
+ * A thin wrapper over the official SDK (`shippo` 2, loaded on the first call: ./sdk.ts), each call's deadline and
+ * abort through the SDK's `timeoutMs` / `signal` request options.
  */
 export class ShippoApi {
-  // A JS private field: util.inspect / console.log of this object never shows the key the SDK holds.
-  readonly #sdk: Shippo;
+  // JS private fields: util.inspect / console.log of this object never shows the key the SDK holds.
+  readonly #credentials: ProviderCredentials;
+  #sdk: Promise<Shippo> | undefined;
 
   constructor(credentials: ProviderCredentials) {
-    this.#sdk = new Shippo({
-      apiKeyHeader: `ShippoToken ${credentials.apiKey}`,
-      serverURL: credentials.baseUrl ?? SHIPPO_BASE_URL,
-      retryConfig: { strategy: "none" },
-    });
+    this.#credentials = credentials;
   }
 
   createShipment(request: ShipmentCreateRequest, options: CallOptions = {}) {
-    return this.call(options, (signal) =>
-      this.#sdk.shipments.create(request, {
+    return this.call(options, (sdk, signal) =>
+      sdk.shipments.create(request, {
         signal,
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       }),
@@ -35,16 +31,18 @@ export class ShippoApi {
 
   /** One page of up to 100 accounts with their service levels. */
   async listCarrierAccounts(options: CallOptions = {}) {
-    const page = await this.call(options, (signal) =>
-      this.#sdk.carrierAccounts.list({ serviceLevels: true, results: 100 }, { signal }),
+    const page = await this.call(options, (sdk, signal) =>
+      sdk.carrierAccounts.list({ serviceLevels: true, results: 100 }, { signal }),
     );
     return page.results ?? [];
   }
 
-  private call<T>(options: CallOptions, run: (signal: AbortSignal) => Promise<T>) {
+  // The SDK is loaded before the deadline starts: its import is no part of Shippo's time to answer.
+  private async call<T>(options: CallOptions, run: (sdk: Shippo, signal: AbortSignal) => Promise<T>) {
+    const sdk = await (this.#sdk ??= loadShippoSdk(this.#credentials));
     return withDeadline("SHIPPO", options, async (signal) => {
       try {
-        return await run(signal);
+        return await run(sdk, signal);
       } catch (error) {
         throw toProviderError(error);
       }
