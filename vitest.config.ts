@@ -35,6 +35,9 @@ const BROWSER = ["tests/browser/**/*.test.{ts,tsx}"];
 // servers): a module compiled once is not compiled again by the next process (docs/testing.md, "Speed";
 // https://nodejs.org/api/module.html#module-compile-cache).
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), "node-compile-cache");
+// Prisma 6's CLI (the migration writer's and the migration suites' runs) otherwise starts a child process each time
+// for its update check and usage data (its checkpoint client: https://www.npmjs.com/package/checkpoint-client).
+process.env.CHECKPOINT_DISABLE ??= "1";
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
