@@ -1,32 +1,28 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
-import { type RunningApp } from "../../scripts/lib/app-server";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
-import { startTestApp } from "../support/test-app";
-import { freshTestDatabase } from "../support/test-database";
+import { routeAdminCalls } from "../support/test-app";
 import { freightDecision, seedAppointmentShop } from "./appointment-shop";
 
 // The buyer's delivery status and appointment booking over real HTTP (order-status and thank-you extensions),
-// against an app whose Admin API is a local fake Shopify holding the buyer's order.
+// against the shared app server, whose Admin API calls with this shop's offline token reach a local fake Shopify
+// holding the buyer's order (routeAdminCalls).
 
 const SHOP = "status-a.myshopify.com";
 const OTHER = "status-b.myshopify.com";
+const OFFLINE_TOKEN = "shpat_delivery_status_http";
 const ORDER_ID = "gid://shopify/Order/9900001";
 const BUYER = "gid://shopify/Customer/7101";
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
-const dir = mkdtempSync(join(tmpdir(), "tailroute-delivery-status-"));
-const url = freshTestDatabase("delivery_status", dir);
-const db = createPrismaClient(url);
+// The shared app server and its database (global-setup.ts); this suite's shop is its own.
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("appDatabaseUrl"));
 let shopify: FakeShopifyAdmin;
 let store: FakeOrderShop;
-let app: RunningApp;
 let calendarId = "";
 let otherCalendarId = "";
 
@@ -44,15 +40,15 @@ const headers = (bearer: string) => ({
   "User-Agent": BROWSER,
 });
 const status = (bearer = token(), path = "/api/customer-account/delivery-status") =>
-  fetch(`${app.url}${path}?orderId=${encodeURIComponent(ORDER_ID)}`, { headers: headers(bearer) });
+  fetch(`${appUrl}${path}?orderId=${encodeURIComponent(ORDER_ID)}`, { headers: headers(bearer) });
 const book = (body: unknown, bearer = token(), path = "/api/customer-account/delivery-status") =>
-  fetch(`${app.url}${path}`, { method: "POST", headers: headers(bearer), body: JSON.stringify(body) });
+  fetch(`${appUrl}${path}`, { method: "POST", headers: headers(bearer), body: JSON.stringify(body) });
 
 beforeAll(async () => {
   calendarId = await seedAppointmentShop(db, SHOP);
   otherCalendarId = await seedAppointmentShop(db, OTHER);
   await db.session.create({
-    data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_status" },
+    data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: OFFLINE_TOKEN },
   });
   await freightDecision(db, SHOP, ORDER_ID);
   // A UPS parcel of the same order: picked up, sorted, out for delivery, then a failed attempt.
@@ -88,13 +84,11 @@ beforeAll(async () => {
       },
     });
   shopify = await new FakeShopifyAdmin().start();
-  app = await startTestApp({ databaseUrl: url, adminApiUrl: shopify.url });
+  await routeAdminCalls(OFFLINE_TOKEN, shopify.url);
 });
 afterAll(async () => {
-  await app?.stop();
   await shopify?.stop();
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   shopify.reset();

@@ -1,33 +1,29 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { PickupOrderStateSchema, PickupPointsResponseSchema } from "../../app/contracts/pickup-api";
 import { createPrismaClient } from "../../app/db.server";
 import { DEMO_VARIANTS } from "../../app/demo/demo-shop-config";
-import { type RunningApp } from "../../scripts/lib/app-server";
 import { FakeOrderShop } from "../../scripts/lib/fake-order-shop";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
 import { extensionSessionToken } from "../../scripts/lib/session-token";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/global-setup";
-import { startTestApp } from "../support/test-app";
-import { freshTestDatabase } from "../support/test-database";
+import { routeAdminCalls } from "../support/test-app";
 import { pickupQuery, seedPickupShop } from "./pickup-shop";
 
-// The order-status (customer account) endpoint over real HTTP, against an app whose Admin API is a local
-// fake Shopify holding the buyer's order: the choice is written with the shop's offline token.
+// The order-status (customer account) endpoint over real HTTP, against the shared app server, whose Admin API calls
+// with this shop's offline token reach a local fake Shopify holding the buyer's order (routeAdminCalls): the choice
+// is written with that token.
 
 const SHOP = "pickup-after.myshopify.com";
+const OFFLINE_TOKEN = "shpat_pickup_after_endpoint";
 const ORDER_ID = "gid://shopify/Order/8800001";
 const BUYER = "gid://shopify/Customer/7001";
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
-const dir = mkdtempSync(join(tmpdir(), "tailroute-pickup-after-"));
-const url = freshTestDatabase("pickup_after", dir);
-const db = createPrismaClient(url);
+// The shared app server and its database (global-setup.ts); this suite's shop is its own.
+const appUrl = inject("appUrl");
+const db = createPrismaClient(inject("appDatabaseUrl"));
 let shopify: FakeShopifyAdmin;
 let store: FakeOrderShop;
-let app: RunningApp;
 
 const token = (shop = SHOP, extra: { sub?: string; secret?: string; expiresIn?: number } = {}) =>
   extensionSessionToken({
@@ -38,7 +34,7 @@ const token = (shop = SHOP, extra: { sub?: string; secret?: string; expiresIn?: 
     ...extra,
   });
 const post = (body: unknown, bearer = token()) =>
-  fetch(`${app.url}/api/customer-account/pickup-points`, {
+  fetch(`${appUrl}/api/customer-account/pickup-points`, {
     method: "POST",
     headers: {
       Authorization: `Bearer ${bearer}`,
@@ -54,16 +50,14 @@ const pointId = async (externalId: string) =>
 beforeAll(async () => {
   await seedPickupShop(db, SHOP);
   await db.session.create({
-    data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_after" },
+    data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: OFFLINE_TOKEN },
   });
   shopify = await new FakeShopifyAdmin().start();
-  app = await startTestApp({ databaseUrl: url, adminApiUrl: shopify.url });
+  await routeAdminCalls(OFFLINE_TOKEN, shopify.url);
 });
 afterAll(async () => {
-  await app?.stop();
   await shopify?.stop();
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   shopify.reset();
@@ -159,7 +153,7 @@ describe("POST /api/customer-account/pickup-points (order status page)", () => {
   });
 
   it("GET lists the eligible points with a customer-account token", async () => {
-    const response = await fetch(`${app.url}/api/customer-account/pickup-points?${pickupQuery()}`, {
+    const response = await fetch(`${appUrl}/api/customer-account/pickup-points?${pickupQuery()}`, {
       headers: { Authorization: `Bearer ${token()}`, "User-Agent": BROWSER },
     });
     expect(response.status).toBe(200);
@@ -169,7 +163,7 @@ describe("POST /api/customer-account/pickup-points (order status page)", () => {
 
   it("GET ?orderId= answers the order's pickup state: changeable while unfulfilled, the current choice", async () => {
     const state = (bearer = token()) =>
-      fetch(`${app.url}/api/customer-account/pickup-points?orderId=${encodeURIComponent(ORDER_ID)}`, {
+      fetch(`${appUrl}/api/customer-account/pickup-points?orderId=${encodeURIComponent(ORDER_ID)}`, {
         headers: { Authorization: `Bearer ${bearer}`, "User-Agent": BROWSER },
       });
     // GIVEN an unfulfilled order delivered home
@@ -184,7 +178,7 @@ describe("POST /api/customer-account/pickup-points (order status page)", () => {
     expect(shipped.order).toMatchObject({ status: "FULFILLED", changeable: false, choice: { pointId: id } });
     // AND another customer's token sees no such order; a malformed id is a 400
     expect((await state(token(SHOP, { sub: "gid://shopify/Customer/9999" }))).status).toBe(404);
-    const bad = await fetch(`${app.url}/api/customer-account/pickup-points?orderId=42`, {
+    const bad = await fetch(`${appUrl}/api/customer-account/pickup-points?orderId=42`, {
       headers: { Authorization: `Bearer ${token()}`, "User-Agent": BROWSER },
     });
     expect(bad.status).toBe(400);
@@ -193,7 +187,7 @@ describe("POST /api/customer-account/pickup-points (order status page)", () => {
 
 describe("/api/checkout/pickup-points after purchase (thank-you page, checkout session token)", () => {
   const checkoutPost = (body: unknown, sub: string | null = BUYER) =>
-    fetch(`${app.url}/api/checkout/pickup-points`, {
+    fetch(`${appUrl}/api/checkout/pickup-points`, {
       method: "POST",
       headers: {
         Authorization: `Bearer ${extensionSessionToken({ shop: SHOP, apiKey: TEST_API_KEY, secret: TEST_API_SECRET, ...(sub ? { sub } : {}) })}`,

@@ -12,6 +12,7 @@ import {
   testDatabaseProvider,
   testRunPrefix,
 } from "../../scripts/lib/test-database-provider";
+import { startFakeAdminRouter } from "./fake-admin-router";
 import { clearAmbientAppEnv } from "./test-env";
 
 export const TEST_API_SECRET = "integration-test-secret";
@@ -24,12 +25,15 @@ declare module "vitest" {
     appUrl: string;
     appDatabaseUrl: string;
     appApiSecret: string;
+    /** The shared server's Admin API address, in front of the suites' fakes (fake-admin-router.ts). */
+    adminRouterUrl: string;
   }
 }
 
 interface SharedApp {
   url: string;
   databaseUrl: string;
+  adminRouterUrl: string;
   users: number;
   stop(): Promise<void>;
 }
@@ -49,6 +53,7 @@ async function startSharedApp(): Promise<SharedApp> {
     await dropPostgresDatabasesWithPrefix(pgAdminUrl(), TEST_DATABASE_PREFIX, isStaleTestDatabase);
   const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
   ensureAppBuilt();
+  const router = await startFakeAdminRouter();
   const port = await freePort();
   // Its output goes to a log file: a 500 in a suite is explained there (.ci/run prints its tail on failure).
   rmSync(TEST_APP_LOG, { force: true });
@@ -62,15 +67,18 @@ async function startSharedApp(): Promise<SharedApp> {
       SHOPIFY_API_KEY: TEST_API_KEY,
       SHOPIFY_API_SECRET: TEST_API_SECRET,
       SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+      SHOPIFY_ADMIN_API_BASE_URL: router.url,
       TAILROUTE_DEMO: "0",
     },
   });
   return {
     url: app.url,
     databaseUrl,
+    adminRouterUrl: router.url,
     users: 0,
     stop: async () => {
       await app.stop();
+      await router.stop();
       rmSync(dir, { recursive: true, force: true });
       if (postgres) await dropPostgresDatabasesWithPrefix(pgAdminUrl(), testRunPrefix());
     },
@@ -89,6 +97,7 @@ export default async function setup(project: TestProject) {
   project.provide("appUrl", app.url);
   project.provide("appDatabaseUrl", app.databaseUrl);
   project.provide("appApiSecret", TEST_API_SECRET);
+  project.provide("adminRouterUrl", app.adminRouterUrl);
   return async () => {
     app.users -= 1;
     if (app.users > 0) return;

@@ -1,7 +1,19 @@
 // An app server of a suite's own, for suites that must kill, restart, load or run several instances of it, or
-// point it at an Admin API fake of their own; every other suite uses the shared server (global-setup.ts).
+// point it at an Admin API fake of their own; every other suite uses the shared server (global-setup.ts), whose
+// Admin calls reach a suite's fake through routeAdminCalls.
+import { inject } from "vitest";
 import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { ADMIN_ROUTES_PATH } from "./fake-admin-router";
 import { TEST_API_KEY, TEST_API_SECRET } from "./global-setup";
+
+/** The shared server's Admin API calls made with `accessToken` (a shop's offline token) go to the fake at `url`. */
+export async function routeAdminCalls(accessToken: string, url: string): Promise<void> {
+  const response = await fetch(new URL(ADMIN_ROUTES_PATH, inject("adminRouterUrl")), {
+    method: "POST",
+    body: JSON.stringify({ accessToken, url }),
+  });
+  if (response.status !== 204) throw new Error(`The Admin API router refused the route: ${response.status}`);
+}
 
 export interface TestAppOptions {
   databaseUrl: string;
