@@ -12,10 +12,11 @@ interface SuperagentRequest {
 
 /**
  * A thin wrapper over the official SDK (`@easypost/api` 8, loaded on the first call: ./sdk.ts), one SDK client per
- * account (building one costs about a millisecond of CPU: not per call on the checkout path). The SDK's own `timeout` option is stored but never applied
- * to requests, so each call's deadline goes through its `requestMiddleware` (superagent's `timeout`). Between a
- * call's start and its request hook everything runs synchronously, which is how the middleware and the hooks know
- * which call they serve. Errors come back as ProviderError.
+ * account (building one costs about a millisecond of CPU: not per call on the checkout path). The SDK's own
+ * `timeout` option is stored but never applied to requests, so each call's deadline goes through its
+ * `requestMiddleware` (superagent's `timeout`). Between a call's start and its request hook everything runs
+ * synchronously, which is how the middleware and the hooks know which call they serve. Errors come back as
+ * ProviderError.
  */
 export class EasyPostApi {
   // JS private fields: util.inspect / console.log of this object never shows the key.
