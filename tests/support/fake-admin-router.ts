@@ -20,17 +20,26 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** A registration's body, or null when it is not JSON `{ accessToken, url }` with a URL. */
+function parseRoute(text: string): { accessToken: string; url: string } | null {
+  try {
+    const { accessToken, url } = JSON.parse(text) as { accessToken?: unknown; url?: unknown };
+    return typeof accessToken === "string" && typeof url === "string" && URL.canParse(url)
+      ? { accessToken, url }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function startFakeAdminRouter(): Promise<FakeAdminRouter> {
   const routes = new Map<string, string>();
   const server = createServer((req, res) => {
     if (req.method === "POST" && req.url === ADMIN_ROUTES_PATH) {
       void readBody(req).then((text) => {
-        const { accessToken, url } = JSON.parse(text) as { accessToken?: unknown; url?: unknown };
-        if (typeof accessToken !== "string" || typeof url !== "string" || !URL.canParse(url)) {
-          res.writeHead(400).end("expected { accessToken, url }");
-          return;
-        }
-        routes.set(accessToken, url);
+        const route = parseRoute(text);
+        if (!route) return res.writeHead(400).end("expected JSON { accessToken, url }");
+        routes.set(route.accessToken, route.url);
         res.writeHead(204).end();
       });
       return;
