@@ -75,6 +75,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   server.listen(port, host, () => {
+    // scripts/lib/app-server.ts waits for this line: it tells the app's own bind from another server's port.
     console.log(`[tailroute] listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
     if (process.env.NODE_ENV === "development") void broadcastDevReady(build);
     // The one job runner (docs/jobs.md): routing actions, tracking pushes, the recurring reconcile passes.

@@ -152,7 +152,7 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once("error", () =>
-      reject(new Error(`Port ${port} is already in use: stop what runs there or set PORT.`)),
+      reject(new PortTakenError(`Port ${port} is already in use: stop what runs there or set PORT.`)),
     );
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });
@@ -161,18 +161,30 @@ async function assertPortFree(port: number): Promise<void> {
 export interface RunningApp {
   url: string;
   process: ChildProcess;
+  /** Everything the app has printed so far (for a failing test's message). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts the built app with the app's own server (app/server/node-server.ts) and resolves once /healthz answers. */
-export async function startAppServer(options: {
+export interface AppServerOptions {
   port: number;
   env: Record<string, string | undefined>;
+  /** Also print the app's output on this process's own stdout and stderr. */
   inheritOutput?: boolean;
   /** Also append everything the app prints to this file (the test suites' shared server: docs/testing.md). */
   logFile?: string;
   timeoutMs?: number;
-}): Promise<RunningApp> {
+}
+
+/** The app could not listen on the port it was given: another process took it after the free-port check. */
+export class PortTakenError extends Error {}
+
+/**
+ * Starts the built app with the app's own server (app/server/node-server.ts) and resolves once it says it listens
+ * on the port and /healthz answers. Both are needed: another process that takes the port between the free-port
+ * check and the app's own bind would answer /healthz too, while the app exits with EADDRINUSE.
+ */
+export async function startAppServer(options: AppServerOptions): Promise<RunningApp> {
   // Otherwise another process on the port would answer /healthz and pass for this app.
   await assertPortFree(options.port);
   const child = spawn(
@@ -189,22 +201,37 @@ export async function startAppServer(options: {
         PORT: String(options.port),
         HOST: "127.0.0.1",
       } as NodeJS.ProcessEnv,
-      stdio: options.inheritOutput ? "inherit" : "pipe",
+      stdio: "pipe",
     },
   );
   let output = "";
   const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
-  child.stdout?.on("data", (chunk) => ((output += chunk), log?.write(chunk)));
-  child.stderr?.on("data", (chunk) => ((output += chunk), log?.write(chunk)));
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+    log?.write(chunk);
+    if (options.inheritOutput) process.stdout.write(chunk);
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+    log?.write(chunk);
+    if (options.inheritOutput) process.stderr.write(chunk);
+  });
   const url = `http://127.0.0.1:${options.port}`;
+  // The line node-server.ts prints once its own listen() succeeded.
+  const listening = `listening on ${url}`;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const message = `The app exited with code ${child.exitCode ?? child.signalCode}:\n${output}`;
+      throw output.includes("EADDRINUSE") ? new PortTakenError(message) : new Error(message);
+    }
+    if (output.includes(listening)) {
+      try {
+        const response = await fetch(`${url}/healthz`);
+        if (response.ok) break;
+      } catch {
+        // listening, but not answering yet
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -215,11 +242,31 @@ export async function startAppServer(options: {
   return {
     url,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * startAppServer on a free port. `options` gets the port, for the URLs the app is told. Another process may take
+ * the port between the check and the app's bind (the test suites start servers side by side): then it tries again
+ * on another port, up to three times.
+ */
+export async function startAppServerOnFreePort(
+  options: (port: number) => Omit<AppServerOptions, "port">,
+  pickPort: () => Promise<number> = freePort,
+): Promise<RunningApp> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await pickPort();
+    try {
+      return await startAppServer({ ...options(port), port });
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= 3) throw error;
+    }
+  }
 }

@@ -6,10 +6,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEFAULTS } from "../../app/config/env.server";
 import {
-  freePort,
   freshSqliteDatabase,
   PROJECT_ROOT,
-  startAppServer,
+  startAppServerOnFreePort,
   type RunningApp,
 } from "../../scripts/lib/app-server";
 import { installDemoAdminApi } from "../../scripts/lib/demo-admin";
@@ -50,8 +49,7 @@ beforeAll(async () => {
   await seedDemoShop(db);
   fake = installDemoAdminApi(await new FakeShopifyAdmin().start());
   const orders = new FakeOrderShop(fake).install();
-  app = await startAppServer({
-    port: await freePort(),
+  app = await startAppServerOnFreePort(() => ({
     env: {
       DATABASE_URL: url,
       TAILROUTE_DEMO: "1",
@@ -61,7 +59,7 @@ beforeAll(async () => {
       SHOPIFY_APP_URL: undefined,
       SHOPIFY_ADMIN_API_BASE_URL: fake.url,
     },
-  });
+  }));
   // Routed orders for the home charts and the order log, through the real signed webhook.
   await replayDemoOrders(app.url, DEMO_DEFAULTS.SHOPIFY_API_SECRET, db, orders);
   await seedDeliveryPerformance(db);

@@ -6,10 +6,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEFAULTS } from "../../app/config/env.server";
 import {
-  freePort,
   freshSqliteDatabase,
   PROJECT_ROOT,
-  startAppServer,
+  startAppServerOnFreePort,
   type RunningApp,
 } from "../../scripts/lib/app-server";
 import { installDemoAdminApi } from "../../scripts/lib/demo-admin";
@@ -69,11 +68,10 @@ beforeAll(async () => {
   db = createPrismaClient(url);
   await seedFreshDemoShop(db);
   fake = installDemoAdminApi(await new FakeShopifyAdmin().start());
-  app = await startAppServer({
-    port: await freePort(),
+  app = await startAppServerOnFreePort(() => ({
     env: demoAppEnv({ databaseUrl: url, adminApiUrl: fake.url }),
     timeoutMs: 120_000, // a loaded machine takes over 30 s to answer /healthz
-  });
+  }));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));

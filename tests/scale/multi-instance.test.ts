@@ -45,7 +45,7 @@ async function checkoutTotals(instance: RunningApp): Promise<Record<string, stri
       "X-Shopify-Shop-Domain": SHOP,
     },
   });
-  expect(response.status).toBe(200);
+  expect(response.status, instance.output()).toBe(200);
   const { rates } = (await response.json()) as { rates: { service_code: string; total_price: string }[] };
   return Object.fromEntries(rates.map((rate) => [rate.service_code, rate.total_price]));
 }
@@ -108,7 +108,10 @@ describe("several app instances on one database", () => {
       instances.map((instance) => deliverWebhook(instance.url, "/webhooks/orders/create", webhook)),
     );
     // THEN both are acknowledged, one decision exists, and the fulfillment order was moved exactly once
-    expect(statuses.map((r) => r.status)).toEqual([200, 200]);
+    expect(
+      statuses.map((r) => r.status),
+      instances.map((i) => i.output()).join("\n"),
+    ).toEqual([200, 200]);
     const orderId = FakeOrderBook.orderGid(numericId);
     let decisions = await db.routingDecision.findMany({ where: { shop: SHOP, orderId } });
     // (the decision's job applies it on either instance: allow a loaded machine 15 s)

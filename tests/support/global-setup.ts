@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../../scripts/lib/app-server";
+import { ensureAppBuilt, freshSqliteDatabase, startAppServerOnFreePort } from "../../scripts/lib/app-server";
 import { dropPostgresDatabasesWithPrefix } from "../../scripts/lib/postgres-migrations";
 import {
   freshPostgresDatabase,
@@ -54,11 +54,9 @@ async function startSharedApp(): Promise<SharedApp> {
   const databaseUrl = postgres ? freshPostgresDatabase("app") : freshSqliteDatabase(join(dir, "app.sqlite"));
   ensureAppBuilt();
   const router = await startFakeAdminRouter();
-  const port = await freePort();
   // Its output goes to a log file: a 500 in a suite is explained there (.ci/run prints its tail on failure).
   rmSync(TEST_APP_LOG, { force: true });
-  const app = await startAppServer({
-    port,
+  const app = await startAppServerOnFreePort((port) => ({
     logFile: TEST_APP_LOG,
     // Its health check answers within seconds on a quiet machine; a loaded 2-core CI machine took 27.6 s.
     timeoutMs: 90_000,
@@ -70,7 +68,7 @@ async function startSharedApp(): Promise<SharedApp> {
       SHOPIFY_ADMIN_API_BASE_URL: router.url,
       TAILROUTE_DEMO: "0",
     },
-  });
+  }));
   return {
     url: app.url,
     databaseUrl,

@@ -2,7 +2,7 @@
 // point it at an Admin API fake of their own; every other suite uses the shared server (global-setup.ts), whose
 // Admin calls reach a suite's fake through routeAdminCalls.
 import { inject } from "vitest";
-import { freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { startAppServer, startAppServerOnFreePort, type RunningApp } from "../../scripts/lib/app-server";
 import { ADMIN_ROUTES_PATH } from "./fake-admin-router";
 import { TEST_API_KEY, TEST_API_SECRET } from "./global-setup";
 
@@ -29,9 +29,7 @@ export interface TestAppOptions {
 
 /** Starts the built app in production mode (not demo) signed with the test app's key and secret. */
 export async function startTestApp(options: TestAppOptions): Promise<RunningApp> {
-  const port = options.port ?? (await freePort());
-  return startAppServer({
-    port,
+  const settings = (port: number) => ({
     // As the shared server's (global-setup.ts): within seconds on a quiet machine, over 30 s on a loaded one.
     timeoutMs: 90_000,
     env: {
@@ -44,4 +42,7 @@ export async function startTestApp(options: TestAppOptions): Promise<RunningApp>
       ...options.env,
     },
   });
+  return options.port === undefined
+    ? startAppServerOnFreePort(settings)
+    : startAppServer({ ...settings(options.port), port: options.port });
 }
