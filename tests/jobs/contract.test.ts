@@ -353,6 +353,35 @@ describe(`job runner contract (${testDatabaseProvider() === "postgres" ? "pg-bos
     expect(await statusOf(runners[0]!, "", "test.cron")).toEqual(["COMPLETED"]);
   });
 
+  it("several runners started at once on a new database (instances deployed together) all start and run jobs", async () => {
+    // GIVEN a database no runner has used yet
+    const freshUrl = freshTestDatabase("jobs_first_start", dir);
+    const freshDb = createPrismaClient(freshUrl);
+    await recordInstall(freshDb, shop);
+    try {
+      const ran: string[] = [];
+      const runners = [0, 1, 2].map(() => {
+        const e = testEngine(freshDb, freshUrl);
+        engines.push(e);
+        e.register(kind<{ n: string }>("test.first-start", async ({ n }) => void ran.push(n)));
+        return e;
+      });
+      // WHEN three start at the same moment (each finds the job tables missing)
+      const starts = await Promise.allSettled(runners.map((e) => e.start()));
+      // THEN every one started, and a job runs once
+      expect(starts.map((s) => (s.status === "fulfilled" ? "started" : String(s.reason)))).toEqual([
+        "started",
+        "started",
+        "started",
+      ]);
+      await enqueueJob(freshDb, "test.first-start", { n: "one" }, { key: "one", shop });
+      await expect.poll(() => ran, timeout).toEqual(["one"]);
+    } finally {
+      await Promise.all(engines.splice(0).map((e) => e.stop()));
+      await freshDb.$disconnect();
+    }
+  });
+
   it("release at shutdown: a job still running when the grace ends goes back to the queue, its attempt unspent", async () => {
     // GIVEN a runner whose job does not finish within the shutdown grace
     const attempts: number[] = [];
