@@ -15,7 +15,7 @@ import {
   savePickupNetworkSettings,
 } from "../app/services/pickup/network-settings.server";
 import { sampleDirectory } from "../app/demo/sample-pickup-directory";
-import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "../scripts/lib/app-server";
+import { ensureAppBuilt, freshSqliteDatabase, startAppServerOnFreePort } from "../scripts/lib/app-server";
 import { extensionSessionToken } from "../scripts/lib/session-token";
 
 const POINTS = 100_000;
@@ -93,11 +93,9 @@ async function endpointBench() {
   await savePickupPoints(db, shop, points, { source: "SAMPLE", isSample: true });
   await db.$disconnect();
   ensureAppBuilt();
-  const port = await freePort();
   const secret = "bench-secret";
   const apiKey = "bench-key";
-  const app = await startAppServer({
-    port,
+  const app = await startAppServerOnFreePort((port) => ({
     env: {
       DATABASE_URL: url,
       TAILROUTE_DEMO: "0",
@@ -105,7 +103,7 @@ async function endpointBench() {
       SHOPIFY_API_SECRET: secret,
       SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
     },
-  });
+  }));
   try {
     const token = extensionSessionToken({ shop, apiKey, secret, expiresIn: 600 });
     const query = new URLSearchParams({

@@ -15,7 +15,7 @@ import { createPrismaClient } from "../app/db.server";
 import { adminGraphqlClient } from "../app/services/admin/admin-graphql.server";
 import { reconcileDecisions } from "../app/services/order-routing/reconciler.server";
 import { seedDemoShop } from "../app/demo/seed.server";
-import { ensureAppBuilt, freePort, freshSqliteDatabase, startAppServer } from "./lib/app-server";
+import { ensureAppBuilt, freshSqliteDatabase, startAppServerOnFreePort } from "./lib/app-server";
 import { carrierServiceRequestBody, DEMO_CHECKOUTS } from "./lib/demo-checkouts";
 import { DEMO_ORDERS, orderPayload } from "./lib/demo-orders";
 import { FakeOrderBook } from "./lib/fake-order-book";
@@ -132,9 +132,7 @@ async function runOn(provider: "sqlite" | "postgres", seconds: number, orders: n
 
   const fakeShopify = await new FakeShopifyAdmin().start();
   const book = new FakeOrderBook(fakeShopify).install();
-  const port = await freePort();
-  const app = await startAppServer({
-    port,
+  const app = await startAppServerOnFreePort(() => ({
     env: {
       DATABASE_URL: url,
       TAILROUTE_DEMO: "1",
@@ -143,7 +141,7 @@ async function runOn(provider: "sqlite" | "postgres", seconds: number, orders: n
       SHOPIFY_API_KEY: "load",
       SHOPIFY_ADMIN_API_BASE_URL: fakeShopify.url,
     },
-  });
+  }));
   try {
     console.log(
       `\n▸ ${provider}: CarrierService callback at ${RATE} req/s for ${seconds} s (after 5 s of warm-up)`,

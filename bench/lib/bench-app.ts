@@ -1,13 +1,12 @@
 // What the HTTP benches share: the demo app server on a seeded database, and CarrierService requests signed the
 // way Shopify signs them (X-Shopify-Hmac-Sha256 over the raw body).
-import { ensureAppBuilt, freePort, startAppServer, type RunningApp } from "../../scripts/lib/app-server";
+import { ensureAppBuilt, startAppServerOnFreePort, type RunningApp } from "../../scripts/lib/app-server";
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 
 /** The built app in demo mode on a free port (a shared machine under load can take minutes to start it). */
 export async function startBenchApp(databaseUrl: string, secret: string): Promise<RunningApp> {
   ensureAppBuilt();
-  return startAppServer({
-    port: await freePort(),
+  return startAppServerOnFreePort(() => ({
     timeoutMs: 180_000,
     env: {
       DATABASE_URL: databaseUrl,
@@ -16,7 +15,7 @@ export async function startBenchApp(databaseUrl: string, secret: string): Promis
       SHOPIFY_API_SECRET: secret,
       SHOPIFY_API_KEY: "bench",
     },
-  });
+  }));
 }
 
 export interface SignedRequest {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { seedDemoShop } from "../../app/demo/seed.server";
 import type { RoutingAction } from "../../app/services/order-routing/actions.server";
-import { freePort, type RunningApp } from "../../scripts/lib/app-server";
+import type { RunningApp } from "../../scripts/lib/app-server";
 import { DEMO_ORDERS, orderPayload } from "../../scripts/lib/demo-orders";
 import { FakeOrderBook } from "../../scripts/lib/fake-order-book";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
@@ -27,11 +27,10 @@ const db = createPrismaClient(url);
 let shopify: FakeShopifyAdmin;
 let book: FakeOrderBook;
 
-async function startApp(port: number): Promise<RunningApp> {
+async function startApp(): Promise<RunningApp> {
   return startTestApp({
     databaseUrl: url,
     adminApiUrl: shopify.url,
-    port,
     env: {
       TAILROUTE_ACTION_LEASE_MS: String(LEASE_MS),
       // PostgreSQL: pg-boss hands the dead worker's job on after its time limit (+5 s), checked every second.
@@ -67,8 +66,7 @@ describe("crash safety: SIGKILL between recording a decision and applying its ac
     "after a restart every action is applied exactly once ($when)",
     async ({ moveOutcome, numericId }) => {
       // GIVEN a running app, and a fake Shopify that kills it the moment the order's first move arrives
-      const port = await freePort();
-      const first = await startApp(port);
+      const first = await startApp();
       const exited = new Promise((resolve) => first.process.once("exit", resolve));
       let crashes = 0;
       book.onMove = () => {
@@ -95,7 +93,7 @@ describe("crash safety: SIGKILL between recording a decision and applying its ac
 
       // ... and the app is started again once the dead worker's lease has run out
       await sleep(LEASE_MS + 200);
-      const second = await startApp(port);
+      const second = await startApp();
       let decision = afterCrash;
       // (the dead worker's claim lapses at the job's 2 s time limit plus a margin: SQLite and pg-boss alike)
       for (let i = 0; i < 300 && decision.status === "PENDING"; i++) {

@@ -2,7 +2,7 @@
 // point it at an Admin API fake of their own; every other suite uses the shared server (global-setup.ts), whose
 // Admin calls reach a suite's fake through routeAdminCalls.
 import { inject } from "vitest";
-import { startAppServer, startAppServerOnFreePort, type RunningApp } from "../../scripts/lib/app-server";
+import { startAppServerOnFreePort, type RunningApp } from "../../scripts/lib/app-server";
 import { ADMIN_ROUTES_PATH } from "./fake-admin-router";
 import { TEST_API_KEY, TEST_API_SECRET } from "./global-setup";
 
@@ -19,8 +19,6 @@ export interface TestAppOptions {
   databaseUrl: string;
   /** The Admin API the app calls (a FakeShopifyAdmin's url). */
   adminApiUrl: string;
-  /** A fixed port (to restart on the same address); a free one by default. */
-  port?: number;
   /** The app's public URL; `http://127.0.0.1:<port>` by default. */
   appUrl?: string;
   /** Extra environment (timeouts, leases) on top of the test defaults. */
@@ -29,7 +27,7 @@ export interface TestAppOptions {
 
 /** Starts the built app in production mode (not demo) signed with the test app's key and secret. */
 export async function startTestApp(options: TestAppOptions): Promise<RunningApp> {
-  const settings = (port: number) => ({
+  return startAppServerOnFreePort((port) => ({
     // As the shared server's (global-setup.ts): within seconds on a quiet machine, over 30 s on a loaded one.
     timeoutMs: 90_000,
     env: {
@@ -41,8 +39,5 @@ export async function startTestApp(options: TestAppOptions): Promise<RunningApp>
       SHOPIFY_ADMIN_API_BASE_URL: options.adminApiUrl,
       ...options.env,
     },
-  });
-  return options.port === undefined
-    ? startAppServerOnFreePort(settings)
-    : startAppServer({ ...settings(options.port), port: options.port });
+  }));
 }
