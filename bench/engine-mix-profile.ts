@@ -26,7 +26,7 @@ const compiled = compileShopConfig(demoShopConfig);
 
 function cpuPerQuote(inputs: QuoteInput[]): number {
   const start = process.cpuUsage();
-  for (const input of inputs) quote(compiled, input, { issues: "errors" });
+  for (const input of inputs) quote(compiled, input, { issues: "errors", reasons: false });
   const used = process.cpuUsage(start);
   return (used.user + used.system) / inputs.length;
 }

@@ -32,6 +32,18 @@ describe("quote with errors-only issues", () => {
     }
   });
 
+  it("without reasons answers the same quotes, each with no reasons", { timeout: 60_000 }, () => {
+    // GIVEN the 600 checkouts, quoted in full and as the callback quotes them (errors only, no reasons)
+    const full = compileShopConfig(demoShopConfig);
+    const bare = compileShopConfig(demoShopConfig);
+    for (const input of inputs) {
+      const reference = quote(full, input);
+      const answer = quote(bare, input, { issues: "errors", reasons: false });
+      // THEN every price, date and plan is the full quote's, and only the reasons are left out
+      expect(answer.quotes).toEqual(reference.quotes.map((q) => ({ ...q, reasons: [] })));
+    }
+  });
+
   it("still says why a cart has no rate", () => {
     // GIVEN a destination ZIP that does not exist WHEN quoted errors-only THEN the error explains the empty answer
     const compiled = compileShopConfig(demoShopConfig);

@@ -18,7 +18,8 @@ function toTierQuote(
   ctx: QuoteContext,
   def: TierDefinition,
   plans: PlanCandidate[],
-  alternatives = plans,
+  alternatives: PlanCandidate[],
+  withReasons: boolean,
 ): TierQuote {
   const best = plans[0];
   // The quote's mode is that of its costliest shipment (what the buyer mostly pays for).
@@ -38,11 +39,13 @@ function toTierQuote(
     },
     shipments: best.shipments.map((s) => optionPlan(ctx, s)),
     score: best.score,
-    reasons: explainPlan(
-      ctx,
-      best,
-      alternatives.filter((p) => p !== best),
-    ),
+    reasons: withReasons
+      ? explainPlan(
+          ctx,
+          best,
+          alternatives.filter((p) => p !== best),
+        )
+      : [],
   };
 }
 
@@ -81,6 +84,11 @@ export interface QuoteOptions {
    * reasons) are the same. For callers that read nothing but the quotes and errors: the checkout callback.
    */
   issues?: "all" | "errors";
+  /**
+   * `true` (default): each quote says why in `reasons`. `false`: `reasons` is empty and nothing else changes; for
+   * callers that show only prices and dates (the checkout callback: Shopify's rates have no room for them).
+   */
+  reasons?: boolean;
 }
 
 /**
@@ -187,7 +195,7 @@ export function quote(
   }
   const quotes: TierQuote[] = withDistinctSpeeds(offered, issues, input.keepTier).map(
     ({ def, plans, alternatives }) => {
-      const tier = toTierQuote(ctx, def, plans, alternatives);
+      const tier = toTierQuote(ctx, def, plans, alternatives ?? plans, options.reasons !== false);
       return backorderDays === undefined ? tier : { ...tier, backorderDays };
     },
   );

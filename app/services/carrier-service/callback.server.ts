@@ -60,8 +60,12 @@ export function rateWithEngine(
   now: Date,
 ) {
   if (!isQuotable(runtime)) return { rates: [] };
-  // Only the quotes and the errors reach Shopify: the engine skips rating allocations that cannot be carried.
-  const result = quote(runtime.compiled, engineInput(runtime, request, now), { issues: "errors" });
+  // Only prices, dates and errors reach Shopify: the engine skips rating allocations that cannot be carried, and
+  // writes no reasons (docs/performance.md).
+  const result = quote(runtime.compiled, engineInput(runtime, request, now), {
+    issues: "errors",
+    reasons: false,
+  });
   return { rates: toShopifyRates(result, runtime.compiled, request, now) };
 }
 
