@@ -29,8 +29,11 @@ export function ceilInches(sideIn: number): number {
  * lengthPlusGirthIn({ lengthIn: 20, widthIn: 10, heightIn: 10 }); // 60
  */
 export function lengthPlusGirthIn(d: DimensionsIn): number {
-  const [l, w, h] = sortedDims(d).map(ceilInches);
-  return l + 2 * (w + h);
+  const a = ceilInches(d.lengthIn);
+  const b = ceilInches(d.widthIn);
+  const c = ceilInches(d.heightIn);
+  // longest + 2 × (the two others) = 2 × (all three) − longest, with no sorted copy (asked per package and quote)
+  return 2 * (a + b + c) - Math.max(a, b, c);
 }
 
 /**

@@ -95,6 +95,23 @@ function planFor(
 }
 
 /**
+ * Sorts plans by score, best first, in place; equal scores keep their order (as `Array.prototype.sort`, which also
+ * allocates a work array per call: this runs for every tier of every quote, on a handful of plans).
+ */
+function sortByScore(plans: PlanCandidate[]): PlanCandidate[] {
+  for (let i = 1; i < plans.length; i += 1) {
+    const plan = plans[i];
+    let j = i - 1;
+    while (j >= 0 && plans[j].score > plan.score) {
+      plans[j + 1] = plans[j];
+      j -= 1;
+    }
+    plans[j + 1] = plan;
+  }
+  return plans;
+}
+
+/**
  * All feasible plans of the smallest shipment count that has any, best first. Precedence: fewer shipments
  * beats any score (one warehouse if one can serve the tier); within a count, the scoring function; ties by
  * warehouse order in the config.
@@ -127,7 +144,7 @@ export function plansForTier(ctx: QuoteContext, def: TierDefinition, plan: CartP
         const candidate = planFor(ctx, def, tierIndex, allocation);
         if (candidate) plans.push(candidate);
       }
-    if (plans.length > 1) return plans.sort((a, b) => a.score - b.score);
+    if (plans.length > 1) return sortByScore(plans);
     if (plans.length === 1) return plans;
   }
   return [];
