@@ -45,10 +45,14 @@ export const HandoffPackage = z.object({
 });
 export type HandoffPackage = z.infer<typeof HandoffPackage>;
 
-/** What Tailroute POSTs to a warehouse: one fulfillment order to ship (or to stop), with Tailroute's decision. */
+/**
+ * What Tailroute POSTs to a warehouse: one fulfillment order to ship (or to stop), with Tailroute's decision.
+ * `fulfillment.updated` carries the whole document again after something in it changed once the order was sent
+ * (today: the buyer booked or moved the freight delivery appointment, `routing.appointment`).
+ */
 export const HandoffDocument = z.object({
   version: z.literal(HANDOFF_VERSION),
-  event: z.enum(["fulfillment.requested", "fulfillment.cancelled"]),
+  event: z.enum(["fulfillment.requested", "fulfillment.cancelled", "fulfillment.updated"]),
   /** Stable per fulfillment order: the warehouse's idempotency key. */
   handoffId: z.string(),
   shop: z.string(),

@@ -24,6 +24,10 @@ import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { genericSignature } from "../../app/services/tracking/signatures.server";
 import { FakeFulfillmentServiceShop } from "../../scripts/lib/fake-fulfillment-service";
 import { FakeShopifyAdmin } from "../../scripts/lib/fake-shopify-admin";
+import { bookAppointment } from "../../app/services/appointments/book-appointment.server";
+import { saveAppointmentCalendar } from "../../app/services/appointments/calendar-store.server";
+import { freightAppointmentContext } from "../../app/services/appointments/freight-order.server";
+import { DALLAS_CALENDAR, freightDecision, NOW } from "../appointments/appointment-shop";
 import { testEngine } from "../jobs/harness";
 import { runTailroute } from "../support/run-cli";
 import { freshTestDatabase } from "../support/test-database";
@@ -105,9 +109,13 @@ beforeEach(async () => {
   ({ secret, locationId } = enabled);
 });
 
-async function runJobs(until: (engine: JobEngine) => Promise<boolean>, engineOptions = {}) {
+async function runJobs(
+  until: (engine: JobEngine) => Promise<boolean>,
+  engineOptions = {},
+  backoff = { baseMs: 0, maxMs: 0 },
+) {
   const engine = testEngine(db, url, engineOptions);
-  const deps = { clientFor: async () => client(), backoff: { baseMs: 0, maxMs: 0 } };
+  const deps = { clientFor: async () => client(), backoff };
   engine.register(handoffRequestsKind(db, deps) as never);
   engine.register(handoffSendKind(db, deps) as never);
   engine.register(handoffFulfillKind(db, deps) as never);
@@ -363,6 +371,116 @@ describe("a cancellation racing the send", () => {
     expect(handoff.state).toBe("CANCELLED");
     const events = warehouse.received.map((d) => (JSON.parse(d.body) as { event: string }).event);
     expect(events).toEqual(["fulfillment.requested", "fulfillment.cancelled"]);
+  });
+});
+
+describe("a freight appointment booked after the order was handed over", () => {
+  const DALLAS_BUYER = { zip: "75201", state: "TX" };
+  const appointmentWindow = (windowStart: string, windowEnd: string) => ({
+    day: "2026-12-15",
+    windowStart,
+    windowEnd,
+    timeZone: "America/Chicago",
+  });
+  const routingOf = (delivery: { body: string }) => HandoffDocument.parse(JSON.parse(delivery.body)).routing;
+
+  /** The Dallas crew's calendar, Dallas handed off to the fake warehouse, and order `number` routed there by freight. */
+  async function freightOrderAtDallas(number: number) {
+    const saved = await saveAppointmentCalendar(db, shop, DALLAS_CALENDAR);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const dallas = await enableHandoff(db, client(), shop, {
+      warehouseKey: "dallas-tx",
+      url: warehouse.url,
+      appUrl: "https://tailroute.example",
+    });
+    if (!dallas.ok) throw new Error(dallas.error);
+    const orderId = `gid://shopify/Order/${number}`;
+    await freightDecision(db, shop, orderId);
+    const fo = shopify.requestFulfillment(dallas.locationId, { number, name: `#${number}` });
+    const book = async (windowId: string) => {
+      const context = await freightAppointmentContext(db, shop, orderId, NOW);
+      if (!context.ok) throw new Error(context.reason);
+      return bookAppointment(db, {
+        shop,
+        orderId,
+        orderName: `#${number}`,
+        customerId: null,
+        context: context.context,
+        address: DALLAS_BUYER,
+        calendarId: saved.id,
+        day: "2026-12-15",
+        windowId,
+        now: NOW,
+      });
+    };
+    return { fo, secret: dallas.secret, book };
+  }
+
+  const sendsCompleted = (count: number) => async (engine: JobEngine) =>
+    (await engine.list({ shop, kind: HANDOFF_SEND })).filter((j) => j.status === "COMPLETED").length >= count;
+
+  it("sends the warehouse the window each time the buyer books or moves it, signed, once per change", async () => {
+    // GIVEN a freight order handed to the Dallas warehouse before any appointment was booked
+    const { fo, secret: dallasSecret, book } = await freightOrderAtDallas(1501);
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(sendsCompleted(1));
+    expect(warehouse.received.map(routingOf).map((r) => r?.appointment)).toEqual([null]);
+    // WHEN the buyer books the Tuesday morning window, then moves it to the afternoon
+    expect((await book("am")).status).toBe(200);
+    await runJobs(sendsCompleted(2));
+    expect((await book("pm")).status).toBe(200);
+    await runJobs(sendsCompleted(3));
+    // THEN the warehouse received the order, then one update per change with the whole document and the new window
+    const events = warehouse.received.map((d) => HandoffDocument.parse(JSON.parse(d.body)).event);
+    expect(events).toEqual(["fulfillment.requested", "fulfillment.updated", "fulfillment.updated"]);
+    expect(warehouse.received.slice(1).map((d) => routingOf(d)?.appointment)).toEqual([
+      appointmentWindow("08:00", "12:00"),
+      appointmentWindow("12:00", "17:00"),
+    ]);
+    const handoffId = HandoffDocument.parse(JSON.parse(warehouse.received[0].body)).handoffId;
+    expect(warehouse.received.map((d) => d.headers["idempotency-key"])).toEqual([
+      `${handoffId}/fulfillment.requested`,
+      `${handoffId}/fulfillment.updated/v1`,
+      `${handoffId}/fulfillment.updated/v2`,
+    ]);
+    for (const delivery of warehouse.received) {
+      const timestamp = String(delivery.headers["x-tailroute-timestamp"]);
+      expect(delivery.headers["x-tailroute-signature"]).toBe(
+        genericSignature(delivery.body, timestamp, dallasSecret),
+      );
+    }
+    // AND the stored document (the pick list's, a retry's) carries the current window
+    const stored = await db.warehouseHandoff.findUniqueOrThrow({
+      where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo } },
+    });
+    expect(HandoffDocument.parse(stored.document).routing?.appointment).toEqual(
+      appointmentWindow("12:00", "17:00"),
+    );
+  });
+
+  it("follows the order when the window is booked before the warehouse has taken the order", async () => {
+    // GIVEN the buyer booking while the order's first send is on its way, and that send failing (the warehouse is
+    // down for one answer: the order reaches it only on the retry)
+    const { book } = await freightOrderAtDallas(1502);
+    warehouse.failuresLeft = 1;
+    warehouse.beforeAnswer = async () => {
+      warehouse.beforeAnswer = null;
+      expect((await book("am")).status).toBe(200);
+    };
+    // WHEN the jobs run, retrying after a pause
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(sendsCompleted(2), {}, { baseMs: 300, maxMs: 600 });
+    // THEN the update waits for the order: the warehouse never hears of a window for an order it has not taken
+    expect(warehouse.received.map((d) => HandoffDocument.parse(JSON.parse(d.body)).event)).toEqual([
+      "fulfillment.requested",
+      "fulfillment.requested",
+      "fulfillment.updated",
+    ]);
+    expect(warehouse.received.map((d) => routingOf(d)?.appointment)).toEqual([
+      null,
+      appointmentWindow("08:00", "12:00"),
+      appointmentWindow("08:00", "12:00"),
+    ]);
   });
 });
 

@@ -10,17 +10,28 @@ export const HANDOFF_SEND = "handoff.send";
 export interface HandoffSendPayload {
   fulfillmentOrderId: string;
   event: HandoffDocument["event"];
+  /** `fulfillment.updated`: which change (the appointment's version), so each change is sent once. */
+  revision?: number;
 }
 
-/** Enqueued with the handoff's state change; one job per fulfillment order and event (a replay adds nothing). */
+/**
+ * Enqueued with the handoff's state change; one job per fulfillment order and event, and per revision for updates
+ * (a replay adds nothing).
+ */
 export function enqueueHandoffSend(
   tx: JobWriter,
   shop: string,
   fulfillmentOrderId: string,
   event: HandoffDocument["event"],
+  revision?: number,
 ): Promise<string> {
-  return enqueueJob(tx, HANDOFF_SEND, { fulfillmentOrderId, event } satisfies HandoffSendPayload, {
-    key: `${shop}:${fulfillmentOrderId}:${event}`,
+  const payload = {
+    fulfillmentOrderId,
+    event,
+    ...(revision ? { revision } : {}),
+  } satisfies HandoffSendPayload;
+  return enqueueJob(tx, HANDOFF_SEND, payload, {
+    key: `${shop}:${fulfillmentOrderId}:${event}${revision ? `:v${revision}` : ""}`,
     shop,
   });
 }
@@ -37,9 +48,10 @@ export function handoffSendKind(db: PrismaClient, deps: JobDeps = {}): JobKind<H
     backoff: deps.backoff ?? { baseMs: 30_000, maxMs: 15 * 60_000 },
     timeoutMs: 30_000,
     concurrencyPerShop: 4,
-    async handler({ fulfillmentOrderId, event }, { shop, signal }) {
+    async handler({ fulfillmentOrderId, event, revision }, { shop, signal }) {
       const result = await sendHandoff(db, shop, fulfillmentOrderId, event, {
         signal,
+        ...(revision ? { revision } : {}),
         ...(deps.now ? { now: deps.now } : {}),
       });
       if ("dropped" in result) return { drop: result.dropped };

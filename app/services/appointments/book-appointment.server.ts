@@ -2,6 +2,7 @@ import type { DeliveryAppointment, PrismaClient } from "@prisma/client";
 import { redoOnConflict } from "../../db/portable.server";
 import { appointmentOffer, isBeforeCutoff, type AppointmentOffer } from "../../engine/appointments";
 import { enqueueAppointmentSync } from "../../jobs/kinds/appointment-sync.server";
+import { handOnAppointment } from "../handoff/appointment-update.server";
 import { recordAppointmentBooked } from "./appointment-notification.server";
 import type { FreightAppointmentContext } from "./freight-order.server";
 
@@ -138,6 +139,8 @@ export async function bookAppointment(
           saved = await tx.deliveryAppointment.create({ data: { shop, orderId: args.orderId, ...fields } });
         }
         await enqueueAppointmentSync(tx, shop, saved.orderId, saved.version);
+        // A warehouse already handed the order hears of the window too (docs/handoff.md, "Updates").
+        await handOnAppointment(tx, shop, saved.orderId, saved, saved.version);
         await recordAppointmentBooked(tx, saved, now);
         return saved;
       }),

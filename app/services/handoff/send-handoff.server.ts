@@ -17,15 +17,16 @@ export type SendResult =
 /**
  * POSTs one handoff document to its warehouse, signed like Tailroute's other webhooks (X-Tailroute-Timestamp,
  * X-Tailroute-Signature: "sha256=" + hex HMAC-SHA256 of `${timestamp}.${body}` with the warehouse's secret) and
- * carrying the handoff id as Idempotency-Key, so the warehouse can ignore a repeat. A 2xx answer marks it sent;
- * anything else is recorded on the handoff and thrown, for the job runner to retry with backoff.
+ * carrying the handoff id and event (and an update's revision) as Idempotency-Key, so the warehouse can ignore a
+ * repeat. A 2xx answer marks it sent; anything else is recorded on the handoff and thrown, for the job runner to
+ * retry with backoff. An update waits (throws, to be retried) until the order itself has reached the warehouse.
  */
 export async function sendHandoff(
   db: PrismaClient,
   shop: string,
   fulfillmentOrderId: string,
   event: HandoffDocument["event"],
-  options: { now?: () => Date; signal?: AbortSignal; fetch?: typeof fetch } = {},
+  options: { now?: () => Date; signal?: AbortSignal; fetch?: typeof fetch; revision?: number } = {},
 ): Promise<SendResult> {
   const now = options.now ?? (() => new Date());
   const handoff = await db.warehouseHandoff.findUnique({
@@ -34,6 +35,12 @@ export async function sendHandoff(
   if (!handoff) return { dropped: "no handoff recorded for this fulfillment order" };
   if (event === "fulfillment.requested" && handoff.state === "CANCELLED")
     return { dropped: "cancelled before it was sent" };
+  if (event === "fulfillment.updated") {
+    if (handoff.state === "CANCELLED") return { dropped: "the order was cancelled: nothing to update" };
+    // Sent after the order itself: an update the warehouse cannot match to an order would be lost.
+    if (handoff.state === "ACCEPTED")
+      throw new Error("the order has not reached the warehouse yet: its update follows it");
+  }
   const warehouse = await db.warehouse.findFirst({
     where: { shop, key: handoff.warehouseKey },
     select: { handoffEnabled: true, handoffUrl: true, handoffSecret: true, handoffMethod: true },
@@ -59,7 +66,7 @@ export async function sendHandoff(
       headers: {
         "Content-Type": "application/json",
         "User-Agent": "Tailroute-Handoff/1",
-        "Idempotency-Key": `${stored.handoffId}/${event}`,
+        "Idempotency-Key": `${stored.handoffId}/${event}${options.revision ? `/v${options.revision}` : ""}`,
         "X-Tailroute-Event": event,
         "X-Tailroute-Timestamp": timestamp,
         "X-Tailroute-Signature": genericSignature(body, timestamp, secret),

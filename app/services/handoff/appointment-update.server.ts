@@ -1,0 +1,62 @@
+import type { Prisma } from "@prisma/client";
+import { HandoffDocument } from "../../contracts/warehouse-handoff";
+import { readJsonColumn } from "../../db/json-column";
+import { enqueueHandoffSend } from "../../jobs/kinds/handoff-send.server";
+import { sendsWebhooks } from "./record-requests.server";
+
+/** The booked window as the handoff document carries it (`routing.appointment`). */
+export interface HandoffAppointment {
+  day: string;
+  windowStart: string;
+  windowEnd: string;
+  timeZone: string;
+}
+
+/**
+ * The order's freight appointment was booked or moved (`version` is the appointment's new version): every handoff
+ * of the order that is not cancelled gets it in its stored document (what a retry, the pick list and `tailroute
+ * handoffs` read), and a webhook warehouse is sent `fulfillment.updated` with the whole document, once per version.
+ * Runs in the booking's transaction, so the seat, the document and the send are written together or not at all.
+ * Returns the fulfillment orders updated.
+ */
+export async function handOnAppointment(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  orderId: string,
+  appointment: HandoffAppointment,
+  version: number,
+): Promise<string[]> {
+  const handoffs = await tx.warehouseHandoff.findMany({
+    where: { shop, orderId, state: { not: "CANCELLED" } },
+    select: { id: true, fulfillmentOrderId: true, warehouseKey: true, document: true },
+  });
+  const updated: string[] = [];
+  for (const handoff of handoffs) {
+    const document = readJsonColumn(HandoffDocument, handoff.document, {
+      shop,
+      id: handoff.id,
+      column: "WarehouseHandoff.document",
+    });
+    // An order routed by hand has no routing section: there is no freight plan for the appointment to belong to.
+    if (!document.routing) continue;
+    const window: HandoffAppointment = {
+      day: appointment.day,
+      windowStart: appointment.windowStart,
+      windowEnd: appointment.windowEnd,
+      timeZone: appointment.timeZone,
+    };
+    const next: HandoffDocument = { ...document, routing: { ...document.routing, appointment: window } };
+    await tx.warehouseHandoff.update({
+      where: { id: handoff.id },
+      data: { document: next as unknown as Prisma.InputJsonValue },
+    });
+    const warehouse = await tx.warehouse.findFirst({
+      where: { shop, key: handoff.warehouseKey },
+      select: { handoffMethod: true },
+    });
+    if (warehouse && sendsWebhooks(warehouse))
+      await enqueueHandoffSend(tx, shop, handoff.fulfillmentOrderId, "fulfillment.updated", version);
+    updated.push(handoff.fulfillmentOrderId);
+  }
+  return updated;
+}
