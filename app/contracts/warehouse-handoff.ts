@@ -109,9 +109,21 @@ export const WarehouseTrackingBody = z.object({
 export type WarehouseTrackingBody = z.infer<typeof WarehouseTrackingBody>;
 
 /**
+ * The warehouse cannot ship a handed-off order (out of stock, damaged, refused by its carrier): POST
+ * /api/warehouse/unfulfillable?shop=…&warehouse=… (signed). The fulfillment order is closed as incomplete in Shopify
+ * with the reason, which gives it back to the merchant.
+ */
+export const WarehouseUnfulfillableBody = z.object({
+  fulfillmentOrderId: z.string().regex(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/),
+  reason: z.string().trim().min(1).max(500),
+});
+export type WarehouseUnfulfillableBody = z.infer<typeof WarehouseUnfulfillableBody>;
+
+/**
  * A warehouse's pick list for one ship date (GET /app/warehouses/:id/pick-list.json, `tailroute handoffs
  * --pick-list`): the same documents a webhook warehouse receives, one per handed-off fulfillment order that ships
- * that day, each with where it stands (state, tracking back). Cancelled ones are left off.
+ * that day, each with where it stands (state, tracking back). Cancelled ones, and those the warehouse gave back as
+ * unfulfillable, are left off.
  */
 export const PickList = z.object({
   version: z.literal(HANDOFF_VERSION),

@@ -5,6 +5,7 @@ import { routingApplyDecisionKind } from "./kinds/routing-apply-decision.server"
 import { ROUTING_RECONCILE_SCHEDULE, routingReconcileKind } from "./kinds/routing-reconcile.server";
 import { TRACKING_MAINTENANCE_SCHEDULE, trackingMaintenanceKind } from "./kinds/tracking-maintenance.server";
 import { HANDOFF_CATCH_UP_SCHEDULE, handoffCatchUpKind } from "./kinds/handoff-catch-up.server";
+import { handoffCloseKind } from "./kinds/handoff-close.server";
 import { handoffFulfillKind } from "./kinds/handoff-fulfill.server";
 import { handoffRequestsKind } from "./kinds/handoff-requests.server";
 import { handoffSendKind } from "./kinds/handoff-send.server";
@@ -48,6 +49,7 @@ export function registerAppJobs(
   register(handoffRequestsKind(db, deps) as never);
   register(handoffSendKind(db, deps) as never);
   register(handoffFulfillKind(db, deps) as never);
+  register(handoffCloseKind(db, deps) as never);
   register(handoffCatchUpKind(db, deps) as never);
   register(routingOrderChangeKind(db, deps) as never);
   register(routingOrderCancelKind(db, deps) as never);

@@ -8,9 +8,11 @@ interface FakeFulfillmentOrder {
   orderId: string;
   orderName: string;
   locationId: string;
-  status: "OPEN" | "IN_PROGRESS" | "CLOSED";
+  status: "OPEN" | "IN_PROGRESS" | "CLOSED" | "INCOMPLETE";
   requestStatus: RequestStatus;
   message: string | null;
+  /** The service's reason when it closed the fulfillment order as incomplete. */
+  closeMessage?: string | null;
   destination: Record<string, string | null>;
   lineItems: {
     id: string;
@@ -33,8 +35,9 @@ const userError = (field: string, message: string) => ({ field: [field], message
  * A stateful fake of what a fulfillment service app sees in the Admin GraphQL API (shopify.dev "Build for
  * fulfillment services"): `fulfillmentServiceCreate` (a location per service; a taken name is a userError),
  * `assignedFulfillmentOrders` filtered by assignment status and location (paged), accepting fulfillment and
- * cancellation requests (only from the request status each needs, else a userError), and `fulfillmentCreate`
- * (only on an accepted, in-progress fulfillment order; it closes it).
+ * cancellation requests (only from the request status each needs, else a userError), `fulfillmentCreate`
+ * (only on an accepted, in-progress fulfillment order; it closes it) and `fulfillmentOrderClose` (the same rule; the
+ * order becomes INCOMPLETE, its request CLOSED, and goes back to the merchant).
  */
 export class FakeFulfillmentServiceShop {
   readonly services = new Map<
@@ -110,8 +113,45 @@ export class FakeFulfillmentServiceShop {
           fo.status = "CLOSED";
         }),
       )
-      .on("fulfillmentCreate", (call) => this.fulfill(call));
+      .on("fulfillmentCreate", (call) => this.fulfill(call))
+      .on("fulfillmentOrderClose", (call) => this.close(call));
     return this;
+  }
+
+  /** The merchant requests fulfillment again of an order the service closed as incomplete. */
+  requestAgain(id: string): void {
+    const fo = this.fulfillmentOrders.get(id);
+    if (!fo || fo.status !== "INCOMPLETE") throw new Error(`${id} is not closed as incomplete`);
+    fo.status = "OPEN";
+    fo.requestStatus = "SUBMITTED";
+  }
+
+  private close(call: GraphqlCall) {
+    const { id, message } = call.variables as { id: string; message?: string | null };
+    const fo = this.fulfillmentOrders.get(id);
+    if (!fo || fo.requestStatus !== "ACCEPTED" || fo.status !== "IN_PROGRESS")
+      return {
+        fulfillmentOrderClose: {
+          fulfillmentOrder: null,
+          userErrors: [
+            userError(
+              "id",
+              fo
+                ? `Cannot close a fulfillment order with status ${fo.status.toLowerCase()} and request status ${fo.requestStatus.toLowerCase()}.`
+                : "Fulfillment order does not exist.",
+            ),
+          ],
+        },
+      };
+    fo.status = "INCOMPLETE";
+    fo.requestStatus = "CLOSED";
+    fo.closeMessage = message ?? null;
+    return {
+      fulfillmentOrderClose: {
+        fulfillmentOrder: { id: fo.id, status: fo.status, requestStatus: fo.requestStatus },
+        userErrors: [],
+      },
+    };
   }
 
   private createService(call: GraphqlCall) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HandoffDocument } from "../../app/contracts/warehouse-handoff";
 import { createPrismaClient } from "../../app/db.server";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
+import { handoffCloseKind, HANDOFF_CLOSE } from "../../app/jobs/kinds/handoff-close.server";
 import { handoffFulfillKind, HANDOFF_FULFILL } from "../../app/jobs/kinds/handoff-fulfill.server";
 import {
   enqueueHandoffRequests,
@@ -19,6 +20,7 @@ import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.serve
 import { enableHandoff } from "../../app/services/handoff/enable-handoff.server";
 import { listHandoffs } from "../../app/services/handoff/handoff-list.server";
 import { receiveWarehouseTracking } from "../../app/services/handoff/warehouse-tracking.server";
+import { receiveWarehouseUnfulfillable } from "../../app/services/handoff/warehouse-unfulfillable.server";
 import { saveShopConfig } from "../../app/services/shop/config-store.server";
 import { recordInstall } from "../../app/services/shop/lifecycle.server";
 import { genericSignature } from "../../app/services/tracking/signatures.server";
@@ -115,10 +117,12 @@ async function runJobs(
   backoff = { baseMs: 0, maxMs: 0 },
 ) {
   const engine = testEngine(db, url, engineOptions);
-  const deps = { clientFor: async () => client(), backoff };
+  // Only this test's shop reaches this test's fake Shopify: a job another test left queued (its shop's) gets no client.
+  const deps = { clientFor: async (s: string) => (s === shop ? client() : null), backoff };
   engine.register(handoffRequestsKind(db, deps) as never);
   engine.register(handoffSendKind(db, deps) as never);
   engine.register(handoffFulfillKind(db, deps) as never);
+  engine.register(handoffCloseKind(db, deps) as never);
   await engine.start();
   try {
     for (let i = 0; i < 400 && !(await until(engine)); i++) await new Promise((r) => setTimeout(r, 25));
@@ -136,11 +140,16 @@ const settled = (kinds: string[]) => async (engine: JobEngine) => {
   );
 };
 
-function trackingRequest(body: unknown, options: { secret?: string; warehouse?: string } = {}) {
+/** A report of the warehouse, signed with its secret: `tracking` (a shipment) or `unfulfillable` (cannot ship). */
+function warehouseRequest(
+  path: "tracking" | "unfulfillable",
+  body: unknown,
+  options: { secret?: string; warehouse?: string } = {},
+) {
   const raw = JSON.stringify(body);
   const timestamp = String(Math.floor(Date.now() / 1000));
   return new Request(
-    `https://tailroute.example/api/warehouse/tracking?shop=${shop}&warehouse=${options.warehouse ?? "edison-nj"}`,
+    `https://tailroute.example/api/warehouse/${path}?shop=${shop}&warehouse=${options.warehouse ?? "edison-nj"}`,
     {
       method: "POST",
       body: raw,
@@ -151,6 +160,9 @@ function trackingRequest(body: unknown, options: { secret?: string; warehouse?: 
     },
   );
 }
+
+const trackingRequest = (body: unknown, options: { secret?: string; warehouse?: string } = {}) =>
+  warehouseRequest("tracking", body, options);
 
 describe("enabling the handoff", () => {
   it("registers one fulfillment service, links the warehouse to its location and seals the secret", async () => {
@@ -343,6 +355,97 @@ describe("tracking back from the warehouse", () => {
       trackingRequest({ fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" }),
     );
     expect(late.status).toBe(409);
+  });
+});
+
+describe("a warehouse that cannot ship", () => {
+  async function handedOff(number: number) {
+    const fo = shopify.requestFulfillment(locationId, { number, name: `#${number}` });
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(settled([HANDOFF_REQUESTS, HANDOFF_SEND]));
+    return fo;
+  }
+  const giveBack = (fo: string, options: { secret?: string } = {}) =>
+    receiveWarehouseUnfulfillable(
+      db,
+      warehouseRequest(
+        "unfulfillable",
+        { fulfillmentOrderId: fo, reason: "Damaged in the racking" },
+        options,
+      ),
+    );
+
+  it("gives the order back: Shopify closes it as incomplete with the reason, once however often it is reported", async () => {
+    // GIVEN an order handed to the warehouse
+    const fo = await handedOff(1601);
+    // WHEN the warehouse reports twice that it cannot ship it, and the jobs run
+    const [first, second] = [await giveBack(fo), await giveBack(fo)];
+    await runJobs(settled([HANDOFF_CLOSE]));
+    // THEN the first is accepted and the second acknowledged as a repeat
+    expect([first.status, second.status]).toEqual([202, 200]);
+    expect(second.body).toMatchObject({ duplicate: true });
+    // AND Shopify closed the fulfillment order once, as incomplete, with the warehouse's reason: the merchant has it back
+    expect(admin.callsTo("fulfillmentOrderClose")).toHaveLength(1);
+    expect(shopify.fulfillmentOrders.get(fo)).toMatchObject({
+      status: "INCOMPLETE",
+      requestStatus: "CLOSED",
+      closeMessage: "The warehouse cannot ship it: Damaged in the racking",
+    });
+    const [handoff] = await listHandoffs(db, shop);
+    expect(handoff.state).toBe("CLOSED");
+    expect(handoff.closed).toEqual({
+      reason: "Damaged in the racking",
+      closedInShopifyAt: expect.any(String),
+    });
+    // AND a tracking report that comes after is refused with the reason
+    const late = await receiveWarehouseTracking(
+      db,
+      trackingRequest({ fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" }),
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatch(/cannot ship/);
+  });
+
+  it("is refused for an order already shipped, without the warehouse's signature, or malformed", async () => {
+    // GIVEN an order the warehouse has shipped
+    const fo = await handedOff(1602);
+    const shipped = { fulfillmentOrderId: fo, trackingNumber: "1Z999AA10123456784", company: "UPS" };
+    expect((await receiveWarehouseTracking(db, trackingRequest(shipped))).status).toBe(202);
+    // WHEN it is reported unfulfillable, forged, or with no reason
+    const after = await giveBack(fo);
+    const forged = await giveBack(fo, { secret: "whsec_guess" });
+    const malformed = await receiveWarehouseUnfulfillable(
+      db,
+      warehouseRequest("unfulfillable", { fulfillmentOrderId: fo, reason: " " }),
+    );
+    // THEN each is refused with its reason, and nothing is closed
+    expect([after.status, forged.status, malformed.status]).toEqual([409, 401, 400]);
+    expect(after.body.error).toMatch(/already shipped with tracking number 1Z999AA10123456784/);
+    expect(malformed.body.error).toMatch(/reason/);
+    expect((await listHandoffs(db, shop))[0].closed).toBeNull();
+    expect(admin.callsTo("fulfillmentOrderClose")).toHaveLength(0);
+  });
+
+  it("an order the merchant requests again after it was given back is handed over again, as a new request", async () => {
+    // GIVEN an order the warehouse gave back, closed in Shopify
+    const fo = await handedOff(1603);
+    expect((await giveBack(fo)).status).toBe(202);
+    await runJobs(settled([HANDOFF_CLOSE]));
+    // WHEN the merchant requests fulfillment from the warehouse again, and the notification's job runs
+    shopify.requestAgain(fo);
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date(Date.now() + 60_000));
+    await runJobs(
+      async (engine) =>
+        (await engine.list({ shop, kind: HANDOFF_SEND })).filter((j) => j.status === "COMPLETED").length >= 2,
+    );
+    // THEN Shopify has the request accepted, and the warehouse received the order again under a new key
+    expect(shopify.fulfillmentOrders.get(fo)?.requestStatus).toBe("ACCEPTED");
+    const handoffId = HandoffDocument.parse(JSON.parse(warehouse.received[0].body)).handoffId;
+    expect(warehouse.received.map((d) => d.headers["idempotency-key"])).toEqual([
+      `${handoffId}/fulfillment.requested`,
+      `${handoffId}/fulfillment.requested/v2`,
+    ]);
+    expect((await listHandoffs(db, shop))[0]).toMatchObject({ state: "SENT", closed: null });
   });
 });
 

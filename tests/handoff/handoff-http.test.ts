@@ -7,14 +7,16 @@ import { genericSignature } from "../../app/services/tracking/signatures.server"
 import { shopifyHmac } from "../../scripts/lib/signed-webhook";
 import { appDatabase } from "../support/app-database";
 
-// The handoff's two public endpoints on the real app over real HTTP (tests/support/global-setup.ts): Shopify's
-// fulfillment_order_notification (app secret HMAC) and the warehouse's tracking report (warehouse secret).
+// The handoff's public endpoints on the real app over real HTTP (tests/support/global-setup.ts): Shopify's
+// fulfillment_order_notification (app secret HMAC) and the warehouse's reports (warehouse secret): tracking, and
+// an order it cannot ship.
 const db = appDatabase();
 const shop = "handoff-http.myshopify.com";
 const appSecret = inject("appApiSecret");
 process.env.SHOPIFY_API_SECRET = appSecret; // the app seals and opens warehouse secrets with a key derived from it
 const WAREHOUSE_SECRET = "whsec_http_test";
 const FO = "gid://shopify/FulfillmentOrder/7301";
+const FO_GIVEN_BACK = "gid://shopify/FulfillmentOrder/7302";
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
@@ -39,6 +41,16 @@ beforeAll(async () => {
       document: {},
     },
   });
+  await db.warehouseHandoff.create({
+    data: {
+      shop,
+      warehouseKey: "edison-nj",
+      fulfillmentOrderId: FO_GIVEN_BACK,
+      orderId: "gid://shopify/Order/1502",
+      state: "SENT",
+      document: {},
+    },
+  });
 });
 afterAll(() => db.$disconnect());
 
@@ -50,10 +62,10 @@ function notify(body: string, headers: Record<string, string>) {
   });
 }
 
-function report(body: unknown, secret = WAREHOUSE_SECRET) {
+function report(body: unknown, secret = WAREHOUSE_SECRET, path: "tracking" | "unfulfillable" = "tracking") {
   const raw = JSON.stringify(body);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  return fetch(`${inject("appUrl")}/api/warehouse/tracking?shop=${shop}&warehouse=edison-nj`, {
+  return fetch(`${inject("appUrl")}/api/warehouse/${path}?shop=${shop}&warehouse=edison-nj`, {
     method: "POST",
     body: raw,
     headers: {
@@ -109,5 +121,22 @@ describe("POST /api/warehouse/tracking", () => {
       trackingNumber: "1Z999AA10123456784",
       trackingCompany: "UPS",
     });
+  });
+});
+
+describe("POST /api/warehouse/unfulfillable", () => {
+  it("gives a signed order back once, acknowledges its repeat, and refuses a forged or reasonless one", async () => {
+    const body = { fulfillmentOrderId: FO_GIVEN_BACK, reason: "Out of stock at the warehouse" };
+    const forged = await report(body, "whsec_guess", "unfulfillable");
+    const reasonless = await report({ ...body, reason: "" }, WAREHOUSE_SECRET, "unfulfillable");
+    expect([forged.status, reasonless.status]).toEqual([401, 400]);
+    expect((await reasonless.json()).error).toMatch(/reason/);
+    const first = await report(body, WAREHOUSE_SECRET, "unfulfillable");
+    const again = await report(body, WAREHOUSE_SECRET, "unfulfillable");
+    expect([first.status, again.status]).toEqual([202, 200]);
+    expect(await again.json()).toMatchObject({ duplicate: true });
+    expect(
+      await db.warehouseHandoff.findFirstOrThrow({ where: { shop, fulfillmentOrderId: FO_GIVEN_BACK } }),
+    ).toMatchObject({ state: "CLOSED", closedReason: "Out of stock at the warehouse" });
   });
 });

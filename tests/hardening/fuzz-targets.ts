@@ -81,6 +81,21 @@ function withMarkedAddress<T extends Record<string, unknown>>(payload: T): T {
 }
 
 /** A buyer choosing a pickup point after purchase, signed in (the session token names the customer). */
+/** A handed-off warehouse's report (docs/handoff.md), signed with the test warehouse's secret. */
+const warehouseReport = (name: string, report: "tracking" | "unfulfillable", sample: object): FuzzTarget => ({
+  name,
+  path: (ctx) => `/api/warehouse/${report}?shop=${encodeURIComponent(ctx.shop)}&warehouse=edison-nj`,
+  sample: () => sample,
+  sign: (rawBody, ctx) => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return {
+      "Content-Type": "application/json",
+      "X-Tailroute-Timestamp": timestamp,
+      "X-Tailroute-Signature": genericSignature(rawBody, timestamp, ctx.warehouseSecret ?? "none"),
+    };
+  },
+});
+
 const pickupChoice = (name: string, path: string): FuzzTarget => ({
   name,
   path: () => path,
@@ -194,23 +209,15 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       "X-Shopify-Hmac-Sha256": shopifyHmac(rawBody, ctx.secret),
     }),
   },
-  {
-    name: "warehouse tracking report (warehouse secret)",
-    path: (ctx) => `/api/warehouse/tracking?shop=${encodeURIComponent(ctx.shop)}&warehouse=edison-nj`,
-    sample: () => ({
-      fulfillmentOrderId: "gid://shopify/FulfillmentOrder/7001",
-      trackingNumber: "1Z999AA10123456784",
-      company: "UPS",
-    }),
-    sign: (rawBody, ctx) => {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      return {
-        "Content-Type": "application/json",
-        "X-Tailroute-Timestamp": timestamp,
-        "X-Tailroute-Signature": genericSignature(rawBody, timestamp, ctx.warehouseSecret ?? "none"),
-      };
-    },
-  },
+  warehouseReport("warehouse tracking report (warehouse secret)", "tracking", {
+    fulfillmentOrderId: "gid://shopify/FulfillmentOrder/7001",
+    trackingNumber: "1Z999AA10123456784",
+    company: "UPS",
+  }),
+  warehouseReport("warehouse cannot ship (warehouse secret)", "unfulfillable", {
+    fulfillmentOrderId: "gid://shopify/FulfillmentOrder/7001",
+    reason: "Damaged in the racking",
+  }),
   pickupChoice("thank-you pickup choice (checkout session token)", "/api/checkout/pickup-points"),
   pickupChoice("order-status pickup choice (session token)", "/api/customer-account/pickup-points"),
   ...["/api/customer-account/delivery-status", "/api/checkout/delivery-status"].map((path) => ({

@@ -77,12 +77,21 @@ export const handoffsCommand: CliCommand = {
       io.stdout(
         `${(h.orderName ?? h.orderId).padEnd(10)} ${h.warehouse.padEnd(14)} ${h.state.padEnd(10)} ` +
           `${String(h.attempts).padStart(2)} attempt(s)  ${tracking}  since ${when(new Date(h.createdAt))}` +
-          `${h.lastError ? `\n           last error: ${h.lastError}` : ""}\n`,
+          `${h.lastError ? `\n           last error: ${h.lastError}` : ""}` +
+          `${h.closed ? `\n           ${closedLine(h.closed)}` : ""}\n`,
       );
     }
     return EXIT_OK;
   },
 };
+
+/** "given back by the warehouse: <reason>; closed in Shopify <when>" (or "not closed in Shopify yet"). */
+function closedLine(closed: { reason: string | null; closedInShopifyAt: string | null }): string {
+  const shopify = closed.closedInShopifyAt
+    ? `closed in Shopify ${when(new Date(closed.closedInShopifyAt))}`
+    : "not closed in Shopify yet";
+  return `given back by the warehouse: ${closed.reason ?? "no reason given"}; ${shopify}`;
+}
 
 /** `--pick-list <day>`: each handed-off warehouse's pick list (or `--warehouse`'s), as text or the JSON documents. */
 async function printPickLists(

@@ -12,6 +12,8 @@ export interface HandoffView {
   sentAt: string | null;
   tracking: { company: string | null; number: string; url: string | null } | null;
   fulfillmentId: string | null;
+  /** The warehouse gave the order back: its reason, and when Shopify closed the fulfillment order (null: not yet). */
+  closed: { reason: string | null; closedInShopifyAt: string | null } | null;
   createdAt: string;
 }
 
@@ -35,6 +37,10 @@ export async function listHandoffs(db: PrismaClient, shop: string, limit = 200):
       ? { company: h.trackingCompany, number: h.trackingNumber, url: h.trackingUrl }
       : null,
     fulfillmentId: h.fulfillmentId,
+    closed:
+      h.state === "CLOSED"
+        ? { reason: h.closedReason, closedInShopifyAt: h.closedAt?.toISOString() ?? null }
+        : null,
     createdAt: h.createdAt.toISOString(),
   }));
 }

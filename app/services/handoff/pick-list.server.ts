@@ -34,7 +34,8 @@ export async function warehousePickList(
   const day = shipDate ?? formatDay(localNow(now, w.timeZone).day);
   if (!isShipDate(day)) return { ok: false, status: 400, error: "the date must be YYYY-MM-DD" };
   const rows = await db.warehouseHandoff.findMany({
-    where: { shop, warehouseKey: w.key, shipDate: day, state: { not: "CANCELLED" } },
+    // Cancelled orders and those the warehouse gave back (CLOSED) are not to be picked.
+    where: { shop, warehouseKey: w.key, shipDate: day, state: { notIn: ["CANCELLED", "CLOSED"] } },
     orderBy: [{ orderName: "asc" }, { createdAt: "asc" }],
   });
   const orders = rows.map((h) => ({

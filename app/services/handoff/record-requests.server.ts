@@ -3,6 +3,7 @@ import type { GraphQLClient } from "graphql-request";
 import type { HandoffDocument } from "../../contracts/warehouse-handoff";
 import { enqueueHandoffSend } from "../../jobs/kinds/handoff-send.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
+import { redoOnConflict } from "../../db/portable.server";
 import { formatDay, localNow } from "../../engine/transit/day-number";
 import { decisionPlan } from "../order-routing/decision-record.server";
 import { buildHandoffDocument, handoffRouting, type HandoffRouting } from "./handoff-document";
@@ -87,10 +88,11 @@ export async function takeFulfillmentRequests(
     locationIds,
     options.retry,
   );
+  // A handoff the warehouse gave back (CLOSED) that Shopify shows accepted again was requested again by the merchant.
   const known = new Set(
     (
       await db.warehouseHandoff.findMany({
-        where: { shop, fulfillmentOrderId: { in: accepted.map((fo) => fo.id) } },
+        where: { shop, fulfillmentOrderId: { in: accepted.map((fo) => fo.id) }, state: { not: "CLOSED" } },
         select: { fulfillmentOrderId: true },
       })
     ).map((h) => h.fulfillmentOrderId),
@@ -150,22 +152,55 @@ async function record(
     requestedAt: now,
   });
   if (document.fulfillmentOrder.lineItems.length === 0) return false;
-  await db.$transaction(async (tx) => {
-    await tx.warehouseHandoff.upsert({
-      where: { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo.id } },
-      create: {
-        shop,
-        warehouseKey: warehouse.key,
-        fulfillmentOrderId: fo.id,
-        orderId: fo.order.id,
-        orderName: fo.order.name,
-        document: document as unknown as Prisma.InputJsonValue,
-        shipDate: routing?.shipDate ?? formatDay(localNow(now, warehouse.timeZone).day),
-      },
-      update: {},
-    });
-    // A pick-list warehouse gets no POST: the order is on its list for the ship date.
-    if (sendsWebhooks(warehouse)) await enqueueHandoffSend(tx, shop, fo.id, "fulfillment.requested");
-  });
+  const shipDate = routing?.shipDate ?? formatDay(localNow(now, warehouse.timeZone).day);
+  // Redone on a conflict: a second run recording the same request at once then finds the row and adds nothing.
+  await redoOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const where = { shop_fulfillmentOrderId: { shop, fulfillmentOrderId: fo.id } };
+      const existing = await tx.warehouseHandoff.findUnique({ where });
+      let requestCount = 1;
+      if (!existing) {
+        await tx.warehouseHandoff.create({
+          data: {
+            shop,
+            warehouseKey: warehouse.key,
+            fulfillmentOrderId: fo.id,
+            orderId: fo.order.id,
+            orderName: fo.order.name,
+            document: document as unknown as Prisma.InputJsonValue,
+            shipDate,
+          },
+        });
+      } else if (existing.state === "CLOSED") {
+        // Requested again after the warehouse gave it back: a new request, sent under a new idempotency key.
+        requestCount = existing.requestCount + 1;
+        const reopened = await tx.warehouseHandoff.updateMany({
+          where: { id: existing.id, state: "CLOSED", requestCount: existing.requestCount },
+          data: {
+            state: "ACCEPTED",
+            warehouseKey: warehouse.key,
+            document: document as unknown as Prisma.InputJsonValue,
+            shipDate,
+            requestCount,
+            attempts: 0,
+            lastError: null,
+            sentAt: null,
+            closedReason: null,
+            closedAt: null,
+          },
+        });
+        if (reopened.count === 0) return;
+      } else return;
+      // A pick-list warehouse gets no POST: the order is on its list for the ship date.
+      if (sendsWebhooks(warehouse))
+        await enqueueHandoffSend(
+          tx,
+          shop,
+          fo.id,
+          "fulfillment.requested",
+          requestCount > 1 ? requestCount : undefined,
+        );
+    }),
+  );
   return true;
 }

@@ -106,6 +106,22 @@ const ACCEPT_FULFILLMENT = gql`
   }
 `;
 
+const CLOSE = gql`
+  mutation TailrouteCloseFulfillmentOrder($id: ID!, $message: String) {
+    fulfillmentOrderClose(id: $id, message: $message) {
+      fulfillmentOrder {
+        id
+        status
+        requestStatus
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
 const ACCEPT_CANCELLATION = gql`
   mutation TailrouteAcceptCancellationRequest($id: ID!, $message: String) {
     fulfillmentOrderAcceptCancellationRequest(id: $id, message: $message) {
@@ -276,7 +292,26 @@ export const acceptCancellationRequest = (
 ) =>
   acceptRequest(client, ACCEPT_CANCELLATION, "fulfillmentOrderAcceptCancellationRequest", id, message, retry);
 
-/** Fulfils the whole fulfillment order with the warehouse's tracking; Shopify notifies the buyer. */
+/**
+ * Closes an accepted, in-progress fulfillment order as incomplete with the warehouse's reason: the merchant gets it
+ * back to move, refund or request again (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderClose).
+ */
+export async function closeFulfillmentOrder(
+  client: GraphQLClient,
+  id: string,
+  message: string,
+  retry?: RetryPolicy,
+): Promise<void> {
+  const data = await adminRequest<{ fulfillmentOrderClose: { userErrors: AdminUserError[] } }>(
+    client,
+    CLOSE,
+    { id, message },
+    retry,
+  );
+  const errors = data.fulfillmentOrderClose.userErrors;
+  if (errors.length) refused(`to close ${id}`, errors);
+}
+
 /**
  * Fulfils a fulfillment order with its tracking. Several parcels go as `numbers` (Shopify builds each one's link from
  * a known company); `url` only with a single `number`, as FulfillmentTrackingInput requires

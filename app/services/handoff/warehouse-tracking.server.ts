@@ -2,21 +2,10 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { WarehouseTrackingBody } from "../../contracts/warehouse-handoff";
 import { zodIssuesText } from "../../contracts/zod-issues";
 import { enqueueHandoffFulfill } from "../../jobs/kinds/handoff-fulfill.server";
-import { readBodyWithLimit } from "../http/request-body.server";
-import { verifyGenericSignature } from "../tracking/signatures.server";
-import { openWarehouseSecret } from "./warehouse-secret.server";
-import { isShopDomain } from "../../contracts/shop-domain";
 import type { QueuedWorkAnswer } from "../http/queued-work-response.server";
-
-const BODY_LIMIT = 64 * 1024;
+import { readWarehouseReport, warehouseAnswer as answer } from "./warehouse-report.server";
 
 export type WarehouseTrackingAnswer = QueuedWorkAnswer;
-
-const answer = (status: number, body: Record<string, unknown>, queued = false): WarehouseTrackingAnswer => ({
-  status,
-  body,
-  queued,
-});
 
 /**
  * A warehouse reports the parcel it shipped for a handed-off fulfillment order:
@@ -29,39 +18,10 @@ export async function receiveWarehouseTracking(
   request: Request,
   now: Date = new Date(),
 ): Promise<WarehouseTrackingAnswer> {
-  const url = new URL(request.url);
-  const shop = url.searchParams.get("shop")?.toLowerCase() ?? "";
-  const key = url.searchParams.get("warehouse") ?? "";
-  if (!isShopDomain(shop)) return answer(400, { error: "shop must be a *.myshopify.com domain" });
-  const body = await readBodyWithLimit(request, BODY_LIMIT);
-  if (!body.ok) return answer(413, { error: "body too large" });
-  const warehouse = key
-    ? await db.warehouse.findFirst({
-        where: { shop, key, handoffEnabled: true },
-        select: { handoffSecret: true },
-      })
-    : null;
-  const secret = openWarehouseSecret(warehouse?.handoffSecret ?? null);
-  if (!secret) return answer(401, { error: "unknown shop or warehouse, or handoff not enabled" });
-  const verdict = verifyGenericSignature(
-    body.raw,
-    request.headers.get("x-tailroute-timestamp"),
-    request.headers.get("x-tailroute-signature"),
-    secret,
-    now,
-  );
-  if (verdict === "BAD_SIGNATURE")
-    return answer(401, { error: "X-Tailroute-Signature does not match the warehouse's secret" });
-  if (verdict === "STALE_TIMESTAMP")
-    return answer(401, { error: "X-Tailroute-Timestamp is more than 5 minutes away from now" });
-
-  let json: unknown;
-  try {
-    json = JSON.parse(body.raw.toString("utf8"));
-  } catch {
-    return answer(400, { error: "body is not JSON" });
-  }
-  const parsed = WarehouseTrackingBody.safeParse(json);
+  const report = await readWarehouseReport(db, request, now);
+  if (!report.ok) return report.answer;
+  const { shop, warehouseKey: key } = report;
+  const parsed = WarehouseTrackingBody.safeParse(report.json);
   if (!parsed.success)
     return answer(400, { error: zodIssuesText(parsed.error, { root: "(body)", limit: 5 }) });
   const tracking = parsed.data;
@@ -93,6 +53,8 @@ export function trackingVerdict(
 ): { kind: "new" } | { kind: "duplicate" } | { kind: "refused"; error: string } {
   if (handoff.state === "CANCELLED")
     return { kind: "refused", error: "the merchant cancelled this fulfillment order; do not ship it" };
+  if (handoff.state === "CLOSED")
+    return { kind: "refused", error: "the warehouse reported it cannot ship this fulfillment order" };
   if (handoff.trackingNumber === trackingNumber) return { kind: "duplicate" };
   if (handoff.trackingNumber)
     return { kind: "refused", error: `already shipped with tracking number ${handoff.trackingNumber}` };
@@ -116,7 +78,7 @@ export async function recordHandoffTracking(
   const verdict = trackingVerdict(handoff, tracking.trackingNumber);
   if (verdict.kind !== "new") return verdict;
   const updated = await tx.warehouseHandoff.updateMany({
-    where: { id: handoff.id, trackingNumber: null, state: { not: "CANCELLED" } },
+    where: { id: handoff.id, trackingNumber: null, state: { notIn: ["CANCELLED", "CLOSED"] } },
     data: {
       trackingNumber: tracking.trackingNumber,
       trackingCompany: tracking.company,
