@@ -121,7 +121,10 @@ describe(`job runner reliability under failures (${postgres ? "pg-boss" : "sqlit
       await expect.poll(() => runs.get(JOBS), timeout).toBe(1);
     } finally {
       await engine.stop();
-      await runnerDb.$disconnect();
+      // Bounded: after the outage the PostgreSQL adapter's pool can keep one client checked out for good, and
+      // $disconnect (pg's Pool.end) then waits for it forever — seen in 4 of 13 runs on a loaded machine, after every
+      // assertion had passed. Known in Prisma's driver adapters (docs/jobs.md, "Known").
+      await Promise.race([runnerDb.$disconnect(), new Promise((r) => setTimeout(r, 5_000))]);
       await outage.close();
     }
   }, 180_000);
