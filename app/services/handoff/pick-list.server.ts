@@ -16,7 +16,7 @@ export type PickListAnswer = { ok: true; list: PickList } | { ok: false; status:
 
 /**
  * A warehouse's pick list for one ship date (its own time zone; default: today there): every handoff of this
- * shop to this warehouse with that ship date, cancelled ones left off, in order-name order. The warehouse is
+ * shop to this warehouse with that ship date, cancelled and given-back ones left off, in order-name order. The warehouse is
  * found by its id (the admin) or key (the CLI), always within the shop: another shop's warehouse is a 404.
  */
 export async function warehousePickList(
