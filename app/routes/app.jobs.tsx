@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, Page, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, EmptyState, Page, Text } from "@shopify/polaris";
 import { ErrorsBanner } from "../components/errors-banner";
 import { JobKindTable } from "../components/jobs/job-kind-table";
 import { JobListTable } from "../components/jobs/job-list-table";
@@ -43,9 +43,11 @@ export default function BackgroundWork() {
         {failed.length > 0 ? (
           <Card padding="0">
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Failed
-              </Text>
+              <Box paddingBlockStart="400" paddingInline="400">
+                <Text as="h2" variant="headingMd">
+                  Failed
+                </Text>
+              </Box>
               <JobListTable jobs={failed} busy={busy} />
             </BlockStack>
           </Card>
@@ -53,9 +55,11 @@ export default function BackgroundWork() {
         {recent.length > 0 ? (
           <Card padding="0">
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Recent
-              </Text>
+              <Box paddingBlockStart="400" paddingInline="400">
+                <Text as="h2" variant="headingMd">
+                  Recent
+                </Text>
+              </Box>
               <JobListTable jobs={recent} busy={busy} />
             </BlockStack>
           </Card>

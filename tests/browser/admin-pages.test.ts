@@ -176,6 +176,13 @@ describe("merchant admin in a browser (demo session)", () => {
       ["orders", "/app/orders", decision.orderName ?? "Orders"],
       ["order-detail", `/app/orders/${decision.id}`, "Actions in Shopify"],
       ["settings", "/app/settings", "Export configuration"],
+      ["carrier-accounts", "/app/carrier-accounts", "Connected accounts"],
+      ["cartons", "/app/cartons", "The boxes your warehouses pack into"],
+      ["surcharge-areas", `/app/carriers/${service.id}/surcharge-areas`, "ZIPs where the carrier adds"],
+      ["zone-charts", `/app/carriers/${service.id}/zone-charts`, "own zones per origin"],
+      ["appointments", "/app/appointments", "the buyer picks a delivery window"],
+      ["notifications", "/app/notifications", "Shopify Flow"],
+      ["jobs", "/app/jobs", "Shopify writes, retries"],
     ];
     for (const [name, path, expected] of pages) {
       // GIVEN the demo session WHEN the page opens THEN it renders its content and logs nothing wrong
