@@ -561,6 +561,25 @@ describe("a freight appointment booked after the order was handed over", () => {
     );
   });
 
+  it("tells a warehouse that gave the order back nothing more", async () => {
+    // GIVEN a freight order handed to Dallas, which then reported it cannot ship it
+    const { fo, secret: dallasSecret, book } = await freightOrderAtDallas(1503);
+    await enqueueHandoffRequests(db, shop, "FULFILLMENT_REQUEST", new Date());
+    await runJobs(sendsCompleted(1));
+    const report = { fulfillmentOrderId: fo, reason: "Pallet damaged" };
+    const options = { secret: dallasSecret, warehouse: "dallas-tx" };
+    expect(
+      (await receiveWarehouseUnfulfillable(db, warehouseRequest("unfulfillable", report, options))).status,
+    ).toBe(202);
+    // WHEN the buyer books a window
+    expect((await book("am")).status).toBe(200);
+    // THEN no update is queued for it, and the warehouse heard only the order
+    expect((await testEngine(db, url).list({ shop, kind: HANDOFF_SEND })).map((j) => j.status)).toEqual([
+      "COMPLETED",
+    ]);
+    expect(warehouse.received).toHaveLength(1);
+  });
+
   it("follows the order when the window is booked before the warehouse has taken the order", async () => {
     // GIVEN the buyer booking while the order's first send is on its way, and that send failing (the warehouse is
     // down for one answer: the order reaches it only on the retry)

@@ -14,7 +14,7 @@ export interface HandoffAppointment {
 
 /**
  * The order's freight appointment was booked or moved (`version` is the appointment's new version): every handoff
- * of the order that is not cancelled gets it in its stored document (what a retry, the pick list and `tailroute
+ * of the order that is not cancelled or given back gets it in its stored document (what a retry, the pick list and `tailroute
  * handoffs` read), and a webhook warehouse is sent `fulfillment.updated` with the whole document, once per version.
  * Runs in the booking's transaction, so the seat, the document and the send are written together or not at all.
  * Returns the fulfillment orders updated.
@@ -27,7 +27,8 @@ export async function handOnAppointment(
   version: number,
 ): Promise<string[]> {
   const handoffs = await tx.warehouseHandoff.findMany({
-    where: { shop, orderId, state: { not: "CANCELLED" } },
+    // Not to a cancelled order, nor one the warehouse gave back (a new request carries the appointment then).
+    where: { shop, orderId, state: { notIn: ["CANCELLED", "CLOSED"] } },
     select: { id: true, fulfillmentOrderId: true, warehouseKey: true, document: true },
   });
   const updated: string[] = [];

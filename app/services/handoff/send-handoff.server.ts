@@ -35,6 +35,10 @@ export async function sendHandoff(
   if (!handoff) return { dropped: "no handoff recorded for this fulfillment order" };
   if (event === "fulfillment.requested" && handoff.state === "CANCELLED")
     return { dropped: "cancelled before it was sent" };
+  if (event === "fulfillment.requested" && (options.revision ?? 1) !== handoff.requestCount)
+    return { dropped: "requested again since: the newer request is sent instead" };
+  if (handoff.state === "CLOSED" && event !== "fulfillment.cancelled")
+    return { dropped: "the warehouse gave the order back" };
   if (event === "fulfillment.updated") {
     if (handoff.state === "CANCELLED") return { dropped: "the order was cancelled: nothing to update" };
     // Sent after the order itself: an update the warehouse cannot match to an order would be lost.
