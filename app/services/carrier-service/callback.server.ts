@@ -1,7 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
 import { CarrierServiceRequest, type CarrierServiceResponse } from "../../contracts/carrier-service";
 import { zodIssuesText } from "../../contracts/zod-issues";
-import { activeConfig, compileShopConfig, quote, type CompiledShopConfig } from "../../engine";
+import {
+  activeConfig,
+  compileShopConfig,
+  quote,
+  type CompiledShopConfig,
+  type QuoteOptions,
+} from "../../engine";
 import type { ShopConfig } from "../../engine/types";
 import { identifyCallbackCaller } from "./auth.server";
 import { CompiledCarrierServiceRequest } from "./request-schema";
@@ -53,6 +59,12 @@ export function isQuotable(
   return runtime.compiled !== null;
 }
 
+/**
+ * How the callback asks the engine: only prices, dates and errors reach Shopify, so the engine skips rating
+ * allocations that cannot be carried and writes no reasons (docs/performance.md). The same quotes as a full quote.
+ */
+const CALLBACK_QUOTE: QuoteOptions = { issues: "errors", reasons: false };
+
 /** The production engine call: compiled config + Shopify request → Shopify rates (none for a shop not set up). */
 export function rateWithEngine(
   runtime: ShopRuntime<CompiledShopConfig | null>,
@@ -60,12 +72,7 @@ export function rateWithEngine(
   now: Date,
 ) {
   if (!isQuotable(runtime)) return { rates: [] };
-  // Only prices, dates and errors reach Shopify: the engine skips rating allocations that cannot be carried, and
-  // writes no reasons (docs/performance.md).
-  const result = quote(runtime.compiled, engineInput(runtime, request, now), {
-    issues: "errors",
-    reasons: false,
-  });
+  const result = quote(runtime.compiled, engineInput(runtime, request, now), CALLBACK_QUOTE);
   return { rates: toShopifyRates(result, runtime.compiled, request, now) };
 }
 
@@ -273,6 +280,7 @@ async function answerWithLiveRates(
       input,
       receivedAtMs,
       deps.liveRateState,
+      CALLBACK_QUOTE,
     );
     if (engineMs > (deps.timeBudgetMs ?? CALLBACK_TIME_BUDGET_MS))
       return failSafe(deps, runtime, request, "TIME_BUDGET", `engine took ${Math.round(engineMs)} ms`);

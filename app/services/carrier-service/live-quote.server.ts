@@ -1,4 +1,4 @@
-import { quote, type CompiledShopConfig } from "../../engine";
+import { quote, type CompiledShopConfig, type QuoteOptions } from "../../engine";
 import type { QuoteInput, QuoteResult } from "../../engine/types";
 import { fetchLiveAnswers, LiveRateState } from "../carrier-accounts/live-rates/live-answers";
 import { applyLivePrices, planLiveRequests } from "../carrier-accounts/live-rates/overlay";
@@ -26,9 +26,11 @@ export async function quoteWithLiveRates(
   input: QuoteInput,
   startedAtMs: number,
   state: LiveRateState = liveRateState,
+  /** The engine call's options: the checkout callback's leave out reasons and non-error issues. */
+  options: QuoteOptions = {},
 ): Promise<LiveQuote> {
   const engineStarted = performance.now();
-  const result = quote(compiled, input);
+  const result = quote(compiled, input, options);
   const engineMs = performance.now() - engineStarted;
   const requests = planLiveRequests(result, compiled.config, setup, input.destination);
   const answers =
