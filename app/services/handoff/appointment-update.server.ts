@@ -13,11 +13,10 @@ export interface HandoffAppointment {
 }
 
 /**
- * The order's freight appointment was booked or moved (`version` is the appointment's new version): every handoff
- * of the order that is not cancelled or given back gets it in its stored document (what a retry, the pick list and `tailroute
- * handoffs` read), and a webhook warehouse is sent `fulfillment.updated` with the whole document, once per version.
- * Runs in the booking's transaction, so the seat, the document and the send are written together or not at all.
- * Returns the fulfillment orders updated.
+ * The order's freight appointment was booked or moved (`version` is the appointment's new version): each of the
+ * order's handoffs that is not cancelled or given back gets it in its stored document (what a retry, the pick list
+ * and `tailroute handoffs` read), and a webhook warehouse is sent `fulfillment.updated` with the whole document, once
+ * per version. Runs in the booking's transaction, so the seat, the document and the send are written together.
  */
 export async function handOnAppointment(
   tx: Prisma.TransactionClient,
@@ -25,13 +24,12 @@ export async function handOnAppointment(
   orderId: string,
   appointment: HandoffAppointment,
   version: number,
-): Promise<string[]> {
+): Promise<void> {
   const handoffs = await tx.warehouseHandoff.findMany({
     // Not to a cancelled order, nor one the warehouse gave back (a new request carries the appointment then).
     where: { shop, orderId, state: { notIn: ["CANCELLED", "CLOSED"] } },
     select: { id: true, fulfillmentOrderId: true, warehouseKey: true, document: true },
   });
-  const updated: string[] = [];
   for (const handoff of handoffs) {
     const document = readJsonColumn(HandoffDocument, handoff.document, {
       shop,
@@ -57,7 +55,5 @@ export async function handOnAppointment(
     });
     if (warehouse && sendsWebhooks(warehouse))
       await enqueueHandoffSend(tx, shop, handoff.fulfillmentOrderId, "fulfillment.updated", version);
-    updated.push(handoff.fulfillmentOrderId);
   }
-  return updated;
 }
