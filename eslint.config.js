@@ -28,6 +28,12 @@ const PORTABLE_PRISMA_SELECTORS = [
     message:
       "Only the SQLite client understands this; use isUniqueConstraintViolation / jsonDbNull from app/db/portable.server.ts.",
   },
+  {
+    selector:
+      "CallExpression[callee.property.name='upsert'] > ObjectExpression > Property[key.name='update'] > ObjectExpression[properties.length=0]",
+    message:
+      "An empty update makes Prisma read, then write: set a unique field to itself for one INSERT … ON CONFLICT (docs/database.md).",
+  },
 ];
 
 // Routes reach the database only through services (docs/admin.md, "Where logic lives"): a route authenticates,

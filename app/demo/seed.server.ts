@@ -50,6 +50,6 @@ async function createDemoSession(db: PrismaClient, shop: string) {
       isOnline: false,
       accessToken: "demo-offline-token",
     },
-    update: {},
+    update: { shop },
   });
 }

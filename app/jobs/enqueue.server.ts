@@ -34,7 +34,9 @@ export async function enqueueJob(
       // 0 = the kind's attempt limit, read when the job runs (a kind's rules can change between deploys).
       maxAttempts: options.attempts ?? 0,
     },
-    update: {},
+    // Not `{}`: a real update makes this one INSERT … ON CONFLICT, which neither a concurrent enqueue nor the relay
+    // deleting the row can break (docs/database.md, "Upserts that keep an existing row").
+    update: { key: options.key },
     select: { id: true },
   });
   // The caller's transaction commits after this returns: wake the runner a moment later (polling is the floor).

@@ -156,3 +156,24 @@ describe("routes reach the database only through services (lint rule)", () => {
     expect(messages).toEqual([]);
   });
 });
+
+// Upserts that keep an existing row are one INSERT … ON CONFLICT (docs/database.md).
+
+describe("upsert lint rule", () => {
+  const upsert = (update: string) =>
+    `import type { PrismaClient } from \"@prisma/client\";\nexport const keep = (db: PrismaClient, shop: string, key: string) =>\n  db.trackingPush.upsert({ where: { shop_key: { shop, key } }, create: { shop, key, shipmentId: \"s\", kind: \"ORDER_TAG\", payload: {} }, update: ${update} });\n`;
+
+  it("rejects an upsert with an empty update in services", async () => {
+    const [result] = await eslint.lintText(upsert("{}"), {
+      filePath: "app/services/tracking/example.server.ts",
+    });
+    expect(result.messages.map((m) => m.message)).toEqual([expect.stringMatching(/empty update/)]);
+  });
+
+  it("allows the upsert that sets a unique field to itself", async () => {
+    const [result] = await eslint.lintText(upsert("{ key }"), {
+      filePath: "app/services/tracking/example.server.ts",
+    });
+    expect(result.messages).toEqual([]);
+  });
+});

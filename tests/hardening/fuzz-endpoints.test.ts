@@ -209,10 +209,11 @@ describe("hostile input against every public endpoint", () => {
     );
     // THEN every answer was 2xx or 4xx (seed ${SEED}), and both kinds occurred
     // A 5xx is explained by what the app printed: its error lines go with the failure (CI shows them).
-    const appErrors = logs
-      .split("\n")
-      .filter((line) => /error|exception|P20\d\d|at .*\.ts:/i.test(line))
-      .slice(-40)
+    // (with the 3 lines after each: Prisma puts the failed call and its reason there)
+    const lines = logs.split("\n");
+    const appErrors = lines
+      .flatMap((line, i) => (/error|exception|P20\d\d|at .*\.ts:/i.test(line) ? lines.slice(i, i + 4) : []))
+      .slice(-60)
       .join("\n");
     expect(failures, appErrors).toEqual([]);
     expect([...statusCounts.keys()].some((s) => s >= 200 && s < 300)).toBe(true);

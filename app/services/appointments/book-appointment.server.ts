@@ -101,7 +101,7 @@ export async function bookAppointment(
             },
           },
           create: { shop, calendarId: context.calendar.id, day: args.day, windowId: args.windowId },
-          update: {},
+          update: { windowId: args.windowId },
           select: { id: true },
         });
         const taken = await tx.appointmentSlot.updateMany({

@@ -53,7 +53,7 @@ export async function recordNotificationEvent(
         customerId: parsed.customerId ?? null,
         event: parsed as unknown as Prisma.InputJsonValue,
       },
-      update: {},
+      update: { channel },
       select: { id: true },
     });
     await enqueueNotificationDeliver(tx, parsed.shop, channel, parsed.eventKey, row.id);

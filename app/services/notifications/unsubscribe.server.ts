@@ -66,7 +66,7 @@ export async function unsubscribe(
   await db.emailUnsubscribe.upsert({
     where: { shop_addressHash: { shop: read.shop, addressHash: read.addressHash } },
     create: { shop: read.shop, addressHash: read.addressHash },
-    update: {},
+    update: { addressHash: read.addressHash },
   });
   return { ok: true, shop: read.shop };
 }

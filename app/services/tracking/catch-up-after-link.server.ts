@@ -52,7 +52,7 @@ export async function catchUpAfterLink(
             tags: [tag],
           } satisfies OrderTagPayload as unknown as Prisma.InputJsonValue,
         },
-        update: {},
+        update: { key },
       });
       result.tagsQueued.push(tag);
     }

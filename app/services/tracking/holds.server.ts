@@ -131,7 +131,7 @@ export async function checkHoldExpiries(
               tags: [HOLD_EXPIRED_TAG],
             } satisfies OrderTagPayload as unknown as Prisma.InputJsonValue,
           },
-          update: {},
+          update: { key: `tag:${s.id}:${HOLD_EXPIRED_TAG}` },
         });
         await enqueueTrackingPush(tx, s.shop, s.id, `tag:${s.id}:${HOLD_EXPIRED_TAG}`);
       }

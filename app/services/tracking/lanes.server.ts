@@ -89,7 +89,7 @@ export async function recordLaneDelivery(
       await tx.deliveryLane.upsert({
         where: { shop_warehouseId_serviceId_destZip3: key },
         create: { ...key, samples: 0, promisedSamples: 0, onTime: 0, histogram: {}, p50Days: 0, p90Days: 0 },
-        update: {},
+        update: { destZip3: key.destZip3 },
       });
       continue;
     }

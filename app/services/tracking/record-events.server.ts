@@ -183,7 +183,7 @@ async function recordOne(
         key: push.key,
         payload: push.payload as unknown as Prisma.InputJsonValue,
       },
-      update: {},
+      update: { key: push.key },
     });
     // Same transaction: the push is never lost to a crash; the ingest's run after the answer is the fast path.
     await enqueueTrackingPush(tx, shop, shipment.id, push.key);
