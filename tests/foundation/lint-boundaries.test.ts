@@ -161,7 +161,7 @@ describe("routes reach the database only through services (lint rule)", () => {
 
 describe("upsert lint rule", () => {
   const upsert = (update: string) =>
-    `import type { PrismaClient } from \"@prisma/client\";\nexport const keep = (db: PrismaClient, shop: string, key: string) =>\n  db.trackingPush.upsert({ where: { shop_key: { shop, key } }, create: { shop, key, shipmentId: \"s\", kind: \"ORDER_TAG\", payload: {} }, update: ${update} });\n`;
+    `import type { PrismaClient } from '@prisma/client';\nexport const keep = (db: PrismaClient, shop: string, key: string) =>\n  db.trackingPush.upsert({ where: { shop_key: { shop, key } }, create: { shop, key, shipmentId: 's', kind: 'ORDER_TAG', payload: {} }, update: ${update} });\n`;
 
   it("rejects an upsert with an empty update in services", async () => {
     const [result] = await eslint.lintText(upsert("{}"), {
