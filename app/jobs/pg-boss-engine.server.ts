@@ -129,10 +129,11 @@ export class PgBossJobEngine implements JobEngine {
     for (const kind of this.kinds.values()) {
       const queue = {
         retryLimit: kind.attempts - 1,
-        // pg-boss's own delay is only a floor: a failed attempt's next run time is set from backoffDelayMs.
-        retryDelay: Math.max(1, Math.ceil(kind.backoff.baseMs / 2000)),
-        retryBackoff: true,
-        retryDelayMax: Math.max(1, Math.ceil(kind.backoff.maxMs / 1000)),
+        // pg-boss's own delay applies only to a claim that expired (its worker died): the job runs again a second
+        // later, as on SQLite once a dead worker's claim lapses. A failed attempt's next run time is set from
+        // backoffDelayMs in the transaction that fails it (`fail`).
+        retryDelay: 1,
+        retryBackoff: false,
         // pg-boss's own backstop; the attempt's time limit is enforced in-process (runAttempt).
         expireInSeconds: Math.max(1, Math.ceil(kind.timeoutMs / 1000) + 5),
         deleteAfterSeconds: KEEP_COMPLETED_SECONDS,
@@ -313,17 +314,27 @@ export class PgBossJobEngine implements JobEngine {
     }
   }
 
-  /** pg-boss fails the attempt (or the job, after the last one); the next run time comes from backoffDelayMs. */
+  /**
+   * pg-boss fails the attempt (or the job, after the last one) and the next run time comes from backoffDelayMs, in
+   * one transaction: no worker sees the job due between the two.
+   */
   private async fail(kind: JobKind<never>, job: BossJob, message: string): Promise<void> {
-    await this.boss.fail(kind.kind, { id: job.id, retryCount: job.retryCount }, { message });
     const delayMs = backoffDelayMs(kind.backoff, job.retryCount + 1);
-    await this.db.$executeRawUnsafe(
-      `UPDATE ${PGBOSS_SCHEMA}.job SET start_after = now() + ($3::int * interval '1 millisecond')
-        WHERE name = $1 AND id = $2::uuid AND state = 'retry'`,
-      kind.kind,
-      job.id,
-      delayMs,
-    );
+    await this.db.$transaction(async (tx) => {
+      await this.boss.fail(
+        kind.kind,
+        { id: job.id, retryCount: job.retryCount },
+        { message },
+        { db: fromPrisma(tx) },
+      );
+      await tx.$executeRawUnsafe(
+        `UPDATE ${PGBOSS_SCHEMA}.job SET start_after = now() + ($3::int * interval '1 millisecond')
+          WHERE name = $1 AND id = $2::uuid AND state = 'retry'`,
+        kind.kind,
+        job.id,
+        delayMs,
+      );
+    });
   }
 
   /** Moves outbox rows into pg-boss and deletes them, in one transaction (SKIP LOCKED: instances share it). */

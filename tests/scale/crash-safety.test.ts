@@ -95,8 +95,10 @@ describe("crash safety: SIGKILL between recording a decision and applying its ac
       await sleep(LEASE_MS + 200);
       const second = await startApp();
       let decision = afterCrash;
-      // (the dead worker's claim lapses at the job's 2 s time limit plus a margin: SQLite and pg-boss alike)
-      for (let i = 0; i < 300 && decision.status === "PENDING"; i++) {
+      // (the dead worker's claim lapses at the job's 2 s time limit plus a margin, and the job runs again at once:
+      // SQLite and pg-boss alike, so 20 s is ample; pg-boss's retry backoff once made it 15–30 s more)
+      const restarted = Date.now();
+      for (let i = 0; i < 200 && decision.status === "PENDING" && Date.now() - restarted < 20_000; i++) {
         await sleep(100);
         decision = await db.routingDecision.findFirstOrThrow({ where: { shop: SHOP, orderId } });
       }
