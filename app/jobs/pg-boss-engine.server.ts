@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { fromPrisma, PgBoss, type JobWithMetadata } from "pg-boss";
 import { POSTGRES_REPEATABLE_READ } from "../db/postgres.server";
 import { backoffDelayMs } from "./backoff";
@@ -61,6 +61,27 @@ export function jobIdFor(kind: string, key: string): string {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The outbox rows whose key pg-boss does not hold yet. A key enqueued again after the relay moved its job adds an
+ * outbox row that the next relay discards (its insert does nothing on the existing id): until then it is not a second
+ * job, so list() and counts() leave it out.
+ */
+async function notYetRelayed<R extends { kind: string; key: string }>(
+  tx: Prisma.TransactionClient,
+  outbox: R[],
+  bossSchema: boolean,
+): Promise<R[]> {
+  if (outbox.length === 0 || !bossSchema) return outbox;
+  const ids = outbox.map((r) => jobIdFor(r.kind, r.key));
+  const held = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text FROM ${PGBOSS_SCHEMA}.job WHERE id = ANY($1::uuid[])`,
+    ids,
+  );
+  if (held.length === 0) return outbox;
+  const heldIds = new Set(held.map((h) => h.id));
+  return outbox.filter((_, i) => !heldIds.has(ids[i]));
+}
 
 /**
  * The PostgreSQL engine: pg-boss (SKIP LOCKED claims, expiry of a dead worker's jobs, cron, group concurrency
@@ -474,20 +495,27 @@ export class PgBossJobEngine implements JobEngine {
     // and two separate reads could fall either side of its commit and miss the job
     // (https://www.postgresql.org/docs/current/transaction-iso.html#XACT-REPEATABLE-READ).
     const { rows, outbox } = await this.db.$transaction(
-      async (tx) => ({
+      async (tx) => {
         // The CLI may list before any instance started pg-boss (its schema not created yet): the outbox only then.
-        rows: !(await hasBossSchema(tx))
-          ? []
-          : await tx.$queryRawUnsafe<RawJob[]>(
-              `SELECT id::text, name, state::text, data, retry_count, retry_limit, start_after, created_on, completed_on, output
+        const boss = await hasBossSchema(tx);
+        return {
+          rows: !boss
+            ? []
+            : await tx.$queryRawUnsafe<RawJob[]>(
+                `SELECT id::text, name, state::text, data, retry_count, retry_limit, start_after, created_on, completed_on, output
        FROM ${PGBOSS_SCHEMA}.job WHERE ${where} ORDER BY created_on DESC, id DESC LIMIT ${Number(limit)}`,
-              ...values,
-            ),
-        outbox: await tx.job.findMany({
-          where: { shop: filter.shop, ...(filter.kind ? { kind: filter.kind } : {}) },
-          take: limit,
-        }),
-      }),
+                ...values,
+              ),
+          outbox: await notYetRelayed(
+            tx,
+            await tx.job.findMany({
+              where: { shop: filter.shop, ...(filter.kind ? { kind: filter.kind } : {}) },
+              take: limit,
+            }),
+            boss,
+          ),
+        };
+      },
       { isolationLevel: POSTGRES_REPEATABLE_READ },
     );
     const views = rows.map((r) => this.view(r)).filter((v) => !filter.status || v.status === filter.status);
@@ -508,7 +536,11 @@ export class PgBossJobEngine implements JobEngine {
        WHERE group_id = $1 GROUP BY name, state, (output ? 'dropped')`,
             shop || APP_GROUP,
           ),
-          await tx.job.groupBy({ by: ["kind"], where: { shop }, _count: { _all: true } }),
+          await notYetRelayed(
+            tx,
+            await tx.job.findMany({ where: { shop }, select: { id: true, kind: true, key: true } }),
+            true,
+          ),
         ] as const,
       { isolationLevel: POSTGRES_REPEATABLE_READ },
     );
@@ -528,7 +560,7 @@ export class PgBossJobEngine implements JobEngine {
       }).status;
       (counts[r.name] ??= emptyCounts())[status] += r.n;
     }
-    for (const o of outbox) (counts[o.kind] ??= emptyCounts()).QUEUED += o._count._all;
+    for (const o of outbox) (counts[o.kind] ??= emptyCounts()).QUEUED += 1;
     return counts;
   }
 

@@ -76,6 +76,20 @@ describe(`job runner contract (${testDatabaseProvider() === "postgres" ? "pg-bos
     expect(ran).toEqual(["1"]);
   });
 
+  it("a key enqueued again after its job ran is listed and counted once, before any runner has looked at it", async () => {
+    const e = engine();
+    e.register(kind("test.again", async () => undefined));
+    await e.start();
+    await enqueueJob(db, "test.again", {}, { key: "order-2", shop });
+    await expect.poll(() => statusOf(e, shop, "test.again"), timeout).toEqual(["COMPLETED"]);
+    // WHEN the key is enqueued again while no runner is there to hand it on (PostgreSQL: it waits in the outbox)
+    await e.stop();
+    await enqueueJob(db, "test.again", {}, { key: "order-2", shop });
+    // THEN the job is listed once, as it ran, and counted once
+    expect(await statusOf(e, shop, "test.again")).toEqual(["COMPLETED"]);
+    expect((await e.counts(shop))["test.again"]).toMatchObject({ QUEUED: 0, COMPLETED: 1 });
+  });
+
   it("a job that always throws goes through its attempts and ends FAILED with its error; Retry runs it again", async () => {
     let calls = 0;
     let healthy = false;
