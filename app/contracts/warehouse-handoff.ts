@@ -138,6 +138,8 @@ export const PickList = z.object({
       tracking: z
         .object({ company: z.string().nullable(), number: z.string(), url: z.string().nullable() })
         .nullable(),
+      /** The earlier ship date of an order still unshipped from the days before; null for the day's own orders. */
+      carriedOverFrom: z.string().nullable(),
     }),
   ),
 });

@@ -192,7 +192,9 @@ describe("the pick list of a day", () => {
     });
     // AND the order with no decision ships the day it was accepted, in the warehouse's time zone
     const next = await warehousePickList(db, shop, { key: "edison-nj" }, "2026-12-09");
-    expect(next.ok && next.list.orders.map((o) => [o.order.name, o.routing])).toEqual([["#2003", null]]);
+    if (!next.ok) throw new Error(next.error);
+    const own = next.list.orders.filter((o) => o.carriedOverFrom === null);
+    expect(own.map((o) => [o.order.name, o.routing])).toEqual([["#2003", null]]);
   });
 
   it("as CSV: one row per line, quoted by papaparse, formulas from buyers defused", async () => {
@@ -241,5 +243,58 @@ describe("the pick list of a day", () => {
     expect(run.stdout).toMatch(/packages: 48x40x30 in 1200 oz/);
     expect(run.stdout).toMatch(/pickup point: UPS_ACCESS_POINT · U12345/);
     expect(run.stdout).not.toContain("OTHER-SHOP");
+  });
+
+  it("carries the week before's orders still unshipped, first and marked, and nothing shipped, given back or older", async () => {
+    // GIVEN on Dec 9: Dec 8's #2001 and #2002 still waiting (no tracking back), Dec 9's own #2003
+    const dec9 = async () => {
+      const answer = await warehousePickList(db, shop, { key: "edison-nj" }, "2026-12-09");
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.list.orders.map((o) => [o.order.name, o.carriedOverFrom]);
+    };
+    // THEN Dec 9's list starts with them, marked with their ship date
+    expect(await dec9()).toEqual([
+      ["#2001", "2026-12-08"],
+      ["#2002", "2026-12-08"],
+      ["#2003", null],
+    ]);
+    // AND in the CSV and the CLI too
+    const answer = await warehousePickList(db, shop, { key: "edison-nj" }, "2026-12-09");
+    if (!answer.ok) throw new Error(answer.error);
+    const rows = Papa.parse<Record<string, string>>(pickListCsv(answer.list), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(rows.data.map((r) => [r.order, r.carried_over_from])).toEqual([
+      ["#2001", "2026-12-08"],
+      ["#2002", "2026-12-08"],
+      ["#2003", ""],
+    ]);
+    const run = await runTailroute(
+      ["handoffs", "--shop", shop, "--pick-list", "2026-12-09", "--warehouse", "edison-nj"],
+      { env: { DATABASE_URL: url } },
+    );
+    expect(run.stdout).toMatch(/#2001 +ACCEPTED .* · carried over from 2026-12-08/);
+    // WHEN #2001's tracking comes back and #2002 is given back by the warehouse
+    await db.warehouseHandoff.updateMany({
+      where: { shop, fulfillmentOrderId: fos.parcel },
+      data: { state: "FULFILLED", trackingNumber: "1Z999AA10123456784" },
+    });
+    await db.warehouseHandoff.updateMany({
+      where: { shop, fulfillmentOrderId: fos.freight },
+      data: { state: "CLOSED" },
+    });
+    // THEN neither is carried over any more
+    expect(await dec9()).toEqual([["#2003", null]]);
+    // AND an order still waiting is carried for a week, not longer
+    const dec10 = await warehousePickList(db, shop, { key: "edison-nj" }, "2026-12-16");
+    const dec17 = await warehousePickList(db, shop, { key: "edison-nj" }, "2026-12-17");
+    expect(dec10.ok && dec10.list.orders.map((o) => [o.order.name, o.carriedOverFrom])).toEqual([
+      ["#2003", "2026-12-09"],
+    ]);
+    expect(dec17.ok && dec17.list.orders).toEqual([]);
+    // (the lists of Dec 8 keep their own orders, whatever became of them)
+    const dec8 = await warehousePickList(db, shop, { key: "edison-nj" }, "2026-12-08");
+    expect(dec8.ok && dec8.list.orders.map((o) => [o.order.name, o.state])).toEqual([["#2001", "FULFILLED"]]);
   });
 });

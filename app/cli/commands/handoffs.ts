@@ -138,7 +138,10 @@ async function printPickLists(
         ? [r.serviceCode, r.mode, r.carrier, r.service, r.freightLevel].filter(Boolean).join(" · ")
         : "no decision";
       const window = r?.promisedWindow ? ` · promised ${r.promisedWindow.min} – ${r.promisedWindow.max}` : "";
-      io.stdout(`  ${(o.order.name ?? o.order.id).padEnd(10)} ${o.state.padEnd(10)} ${service}${window}\n`);
+      const carried = o.carriedOverFrom ? ` · carried over from ${o.carriedOverFrom}` : "";
+      io.stdout(
+        `  ${(o.order.name ?? o.order.id).padEnd(10)} ${o.state.padEnd(10)} ${service}${window}${carried}\n`,
+      );
       for (const line of o.fulfillmentOrder.lineItems)
         io.stdout(
           `      ${String(line.quantity).padStart(3)} × ${(line.sku ?? "(no SKU)").padEnd(14)} ${line.title}\n`,

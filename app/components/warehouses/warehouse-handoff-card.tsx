@@ -99,7 +99,8 @@ export function WarehousePickListCard({
         </Text>
         <Text as="p" tone="subdued">
           Every order handed to this warehouse that ships on the day (the warehouse&apos;s time zone), with
-          its lines, service, packages and ship-to. The JSON carries the same documents as the webhook.
+          its lines, service, packages and ship-to, after the orders of the week before that have no tracking
+          yet (marked as carried over). The JSON carries the same documents as the webhook.
         </Text>
         <TextField
           label="Ship date"

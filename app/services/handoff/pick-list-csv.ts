@@ -31,6 +31,7 @@ export const PICK_LIST_CSV_COLUMNS = [
   "merchant_message",
   "state",
   "tracking_number",
+  "carried_over_from",
 ] as const;
 
 /** Each planned package as "LxWxH in W oz", in plan order: "12x10x8 in 36 oz; 48x40x30 in 1200 oz". */
@@ -83,6 +84,7 @@ export function pickListCsv(list: PickList): string {
       o.merchantMessage ?? "",
       o.state,
       o.tracking?.number ?? "",
+      o.carriedOverFrom ?? "",
     ];
     for (const line of o.fulfillmentOrder.lineItems)
       rows.push([...order, line.sku ?? "", line.title, String(line.quantity), ...tail]);
