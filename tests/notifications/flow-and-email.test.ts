@@ -8,6 +8,7 @@ import { createPrismaClient } from "../../app/db.server";
 import { notificationDeliverKind } from "../../app/jobs/kinds/notification-deliver.server";
 import type { JobEngine, JobKind } from "../../app/jobs/types";
 import { adminGraphqlClient } from "../../app/services/admin/admin-graphql.server";
+import { deliverNotification } from "../../app/services/notifications/deliver.server";
 import { fireFlowTrigger } from "../../app/services/notifications/fire-flow-trigger.server";
 import { receiveFlowLifecycle } from "../../app/services/notifications/flow-lifecycle.server";
 import { listNotifications } from "../../app/services/notifications/notification-log.server";
@@ -262,6 +263,25 @@ describe("the app's own emails", () => {
     expect(ready.from).toBe("orders@notify-a.example");
     expect(ready.text).toContain("Corner Store Access Point, 1 Main St, Springfield, IL 62701");
     expect(ready.html).toContain("https://www.ups.com/track?tracknum=1ZNOTIFYA");
+    // AND each email's Message-ID is its notification's, at the sender's domain
+    const sentIds = (
+      await db.notification.findMany({
+        where: { shop: A, channel: "EMAIL", status: "SENT" },
+        select: { id: true },
+      })
+    ).map((r) => `<${r.id}.notification@notify-a.example>`);
+    expect(smtp.messages.map((m) => m.headers.get("message-id")).sort()).toEqual(sentIds.sort());
+    // WHEN the pickup-ready row is found unsettled, as after a crash that followed the SMTP server's acceptance
+    const readyId = String(ready.headers.get("message-id"));
+    const readyRowId = readyId.slice(1, readyId.indexOf("."));
+    await db.notification.updateMany({
+      where: { id: readyRowId },
+      data: { status: "PENDING", leaseUntil: null },
+    });
+    expect(await deliverNotification(db, A, readyRowId, deps)).toMatchObject({ result: "DONE" });
+    // THEN the email sent again is the same message (its Message-ID), which the buyer's mailbox keeps once
+    expect(smtp.messages).toHaveLength(4);
+    expect(smtp.messages[3].headers.get("message-id")).toBe(readyId);
     const link = ready.text.match(/To stop these emails: (\S+)/)![1];
     expect(ready.html).toContain(link.replace(/&/g, "&amp;"));
     expect(

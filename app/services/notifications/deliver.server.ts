@@ -8,7 +8,7 @@ import { fireFlowTrigger } from "./fire-flow-trigger.server";
 import { FLOW_TRIGGERS } from "./flow-triggers";
 import { flowPayload } from "./flow-payload";
 import { renderEmail, StoredTemplatesSchema, templateFor } from "./email-templates";
-import { sendEmail } from "./mailer.server";
+import { notificationMessageId, sendEmail } from "./mailer.server";
 import { readOrderContact } from "./order-contact.server";
 import { isUnsubscribed, unsubscribeToken, unsubscribeUrl } from "./unsubscribe.server";
 
@@ -28,7 +28,8 @@ const LEASE_MS = 90_000;
  * Sends one Notification row on its channel, once. The row is leased first (a conditional update on PENDING and
  * no live lease), so two workers never send the same row; it is settled SENT / SKIPPED / FAILED in the same
  * conditional way. What still cannot be ruled out is a crash after Shopify or the SMTP server accepted and before
- * the row was settled: the next attempt then sends again (docs/notifications.md, "Exactly once").
+ * the row was settled: the next attempt then sends again, an email with the same Message-ID (docs/notifications.md,
+ * "Exactly once").
  */
 export async function deliverNotification(
   db: PrismaClient,
@@ -150,7 +151,12 @@ async function deliverEmail(
       where: { id: row.id, shop: row.shop },
       data: { customerId: contact.customerId },
     });
-  const sent = await sendEmail(settings, { to: contact.email, ...rendered, unsubscribeUrl: link });
+  const sent = await sendEmail(settings, {
+    to: contact.email,
+    ...rendered,
+    unsubscribeUrl: link,
+    messageId: notificationMessageId(row.id, settings.fromAddress ?? ""),
+  });
   if (sent.ok) return settle("SENT", sent.detail);
   if (!sent.retryable) return settle("FAILED", sent.detail);
   throw new Error(sent.detail);

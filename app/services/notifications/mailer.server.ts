@@ -15,6 +15,21 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   unsubscribeUrl: string;
+  /** The same for every attempt at one notification (`notificationMessageId`). */
+  messageId: string;
+}
+
+/**
+ * The Message-ID of a notification's email: one per notification row, so the email sent again after a crash that
+ * came after the SMTP server's acceptance is the same message (RFC 5322 §3.6.4), which Gmail and list servers keep
+ * once. The domain is the sender's; the row id names neither the shop nor the buyer.
+ *
+ * @example
+ * notificationMessageId("cm4x0abc", "orders@shop.example"); // "<cm4x0abc.notification@shop.example>"
+ */
+export function notificationMessageId(notificationId: string, fromAddress: string): string {
+  const domain = fromAddress.split("@").pop() || "tailroute.invalid";
+  return `<${notificationId}.notification@${domain}>`;
 }
 
 /**
@@ -52,6 +67,7 @@ export async function sendEmail(settings: NotificationSettings, email: OutgoingE
       subject: email.subject,
       text: email.text,
       html: email.html,
+      messageId: email.messageId,
       headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
       list: { unsubscribe: email.unsubscribeUrl },
     });
