@@ -21,8 +21,9 @@ export interface OutgoingEmail {
 
 /**
  * The Message-ID of a notification's email: one per notification row, so the email sent again after a crash that
- * came after the SMTP server's acceptance is the same message (RFC 5322 §3.6.4), which Gmail and list servers keep
- * once. The domain is the sender's; the row id names neither the shop nor the buyer.
+ * came after the SMTP server's acceptance is the same message (RFC 5322 §3.6.4), which mailboxes that keep one copy
+ * per Message-ID and list servers that drop repeats show once (docs/notifications.md). The domain is the sender's;
+ * the row id names neither the shop nor the buyer.
  *
  * @example
  * notificationMessageId("cm4x0abc", "orders@shop.example"); // "<cm4x0abc.notification@shop.example>"
