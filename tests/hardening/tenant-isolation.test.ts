@@ -324,7 +324,8 @@ describe("tenant isolation: onboarding pages", () => {
 });
 
 describe("tenant isolation: UPS Locator credentials", () => {
-  const B_CLIENT_ID = "b-ups-client-id-5521";
+  // Ends in letters no id or UUID on the page can hold by chance (a hex "5521" once matched a pickup point's UUID).
+  const B_CLIENT_ID = "b-ups-client-id-zqxw";
   const B_SECRET = "b-ups-secret-never-shown-8830";
   const adminAs = async (shop: string) => {
     await storeOfflineSession(db, shop, `token-${shop}`);
@@ -372,7 +373,7 @@ describe("tenant isolation: UPS Locator credentials", () => {
     expect(pageA.status).toBe(200);
     const bodyA = await pageA.text();
     expect(JSON.parse(bodyA).ups.account).toMatchObject({ connected: false, clientIdHint: null });
-    expect(bodyA).not.toContain("5521");
+    expect(bodyA).not.toContain("zqxw");
     expect(await progressA.json()).toEqual({ refresh: null });
     // AND A's Refresh is refused (A has no connection) and queues nothing
     const refresh = await asA("/app/pickup-points?_data=routes%2Fapp.pickup-points", {
@@ -383,7 +384,7 @@ describe("tenant isolation: UPS Locator credentials", () => {
     // AND B's own page shows only the client ID's last 4 characters, its export no credential at all
     const asB = await adminAs(B);
     const pageB = await (await asB("/app/pickup-points?_data=routes%2Fapp.pickup-points")).text();
-    expect(JSON.parse(pageB).ups.account).toMatchObject({ connected: true, clientIdHint: "…5521" });
+    expect(JSON.parse(pageB).ups.account).toMatchObject({ connected: true, clientIdHint: "…zqxw" });
     const exportB = await asB("/app/settings/export");
     expect(exportB.status).toBe(200);
     const exported = await exportB.text();
@@ -395,7 +396,7 @@ describe("tenant isolation: UPS Locator credentials", () => {
 });
 
 describe("tenant isolation: carrier account keys", () => {
-  const B_KEY = "EZTK_b_only_key_never_shown_4242";
+  const B_KEY = "EZTK_b_only_key_never_shown_qzvw";
   const adminAs = async (shop: string) => {
     await storeOfflineSession(db, shop, `token-${shop}`);
     const { token } = await getJwt(shop.replace(".myshopify.com", ""), TEST_API_KEY, inject("appApiSecret"));
@@ -421,7 +422,7 @@ describe("tenant isolation: carrier account keys", () => {
         provider: "EASYPOST",
         label: "B account",
         apiKeySealed: sealSecret(B_KEY, keys),
-        apiKeyHint: "…4242",
+        apiKeyHint: "…qzvw",
       },
     });
     const serviceA = await db.carrierService.findFirstOrThrow({ where: { shop: A, mode: "EXPRESS_PARCEL" } });
@@ -432,7 +433,7 @@ describe("tenant isolation: carrier account keys", () => {
     expect(pageA.status).toBe(200);
     const bodyA = await pageA.text();
     expect(bodyA).not.toContain(accountB.id);
-    expect(bodyA).not.toContain("4242");
+    expect(bodyA).not.toContain("qzvw");
     // AND B's account cannot be tested, disconnected or used for A's services
     expect((await asA(PAGE, { intent: "test", id: accountB.id })).status).toBe(404);
     expect((await asA(PAGE, { intent: "remove", id: accountB.id })).status).toBe(404);
@@ -449,7 +450,7 @@ describe("tenant isolation: carrier account keys", () => {
     // AND B's own page shows the last four characters only, and B's export no key at all
     const asB = await adminAs(B);
     const pageB = await (await asB(PAGE)).text();
-    expect(JSON.parse(pageB).accounts[0]).toMatchObject({ id: accountB.id, apiKeyHint: "…4242" });
+    expect(JSON.parse(pageB).accounts[0]).toMatchObject({ id: accountB.id, apiKeyHint: "…qzvw" });
     const exported = await (await asB("/app/settings/export")).text();
     for (const text of [pageB, exported]) {
       expect(text).not.toContain(B_KEY);
