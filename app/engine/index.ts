@@ -11,7 +11,9 @@ export {
   scorePlan,
   STRATEGY_WEIGHTS,
   TIER_DEFINITIONS,
+  zoneGaps,
   type QuoteOptions,
+  type ZoneGap,
 } from "./routing";
 export { assert, EngineAssertionError } from "./assert";
 export {

@@ -116,6 +116,52 @@ describe("Home page", () => {
     }
   });
 
+  it("names the zones a service reaches without a price, and keeps the services step to do until they have one", async () => {
+    const { demoShopConfig } = await import("../../app/demo/demo-shop-config");
+    const { saveShopConfig } = await import("../../app/services/shop/config-store.server");
+    // GIVEN the demo shop's parcel service whose rate card lost its highest zone
+    const parcel = demoShopConfig.carrierServices.find((s) => s.mode !== "FREIGHT" && !s.rateCard.ltl)!;
+    const card = parcel.rateCard;
+    const last = card.zones.length - 1;
+    const cut = {
+      ...card,
+      zones: card.zones.slice(0, last),
+      breaks: card.breaks.map((b) => ({ ...b, cents: b.cents.slice(0, last) })),
+      overLastBreakCentsPerLb: card.overLastBreakCentsPerLb.slice(0, last),
+    };
+    await saveShopConfig(h.db, {
+      ...demoShopConfig,
+      shop: DEMO_SHOP,
+      carrierServices: demoShopConfig.carrierServices.map((s) =>
+        s.id === parcel.id ? { ...s, rateCard: cut } : s,
+      ),
+    });
+    try {
+      // WHEN the home page opens (the checkout's configuration is read again within a second of a save)
+      const servicesStep = async () =>
+        (await load(route.loader, "/app")).data.checklist.find((i: { key: string }) => i.key === "services");
+      await expect.poll(async () => (await servicesStep()).done, { timeout: 5_000 }).toBe(false);
+      const services = await servicesStep();
+      // THEN the services step is to do, and says which service, warehouse and zone, with the areas in it
+      expect(services.done).toBe(false);
+      expect(services.detail).toContain(`${parcel.name} from `);
+      expect(services.detail).toMatch(
+        new RegExp(`no price for zone ${card.zones[last]} \\(\\d+ ZIP3 areas?: \\d{3}`),
+      );
+    } finally {
+      await saveShopConfig(h.db, { ...demoShopConfig, shop: DEMO_SHOP });
+    }
+    // AND with the full card again the step is done
+    await expect
+      .poll(
+        async () =>
+          (await load(route.loader, "/app")).data.checklist.find((i: { key: string }) => i.key === "services")
+            .done,
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+  });
+
   it("counts routed orders by warehouse and mode, cost by mode and on-time rate, from this shop only", async () => {
     // GIVEN three routed orders (one split over two warehouses), one delivered late, and another shop's order
     const a = await routed(DEMO_SHOP, "gid://shopify/Order/1", "POSTAL", 1000, ["dallas-tx"]);

@@ -19,6 +19,7 @@ import {
 import { promiseKept } from "../storefront/promise-kept";
 import { inRange, type AnalyticsRange } from "./analytics-range";
 import { productsMissingDimensions } from "./products.server";
+import { zoneGapsText } from "./zone-gaps.server";
 
 export interface ChecklistItem {
   key: "carrierService" | "warehouses" | "services" | "cartons" | "products" | "testQuote";
@@ -73,7 +74,11 @@ export async function setupChecklist(
           : `${linked} of ${warehouses} warehouses linked to a Shopify location`,
       url: "/app/warehouses",
     },
-    { key: "services", ...(await servicesStep(db, shop, servicesWithCards)), url: "/app/carriers" },
+    {
+      key: "services",
+      ...(await servicesStep(db, shop, servicesWithCards, await zoneGapsText(shop))),
+      url: "/app/carriers",
+    },
     {
       key: "cartons",
       done: cartons > 0,
@@ -90,9 +95,9 @@ export async function setupChecklist(
 
 /**
  * The carriers step says what is missing: no carrier service at all, services without a rate card (they cannot
- * quote).
+ * quote), and the zones a service reaches without a price or transit time for them (`zoneGapsText`).
  */
-async function servicesStep(db: PrismaClient, shop: string, servicesWithCards: number) {
+async function servicesStep(db: PrismaClient, shop: string, servicesWithCards: number, zoneGaps: string[]) {
   const [services, withoutCard] = await Promise.all([
     db.carrierService.count({ where: { shop } }),
     db.carrierService.count({ where: { shop, enabled: true, rateCards: { none: {} } } }),
@@ -100,10 +105,11 @@ async function servicesStep(db: PrismaClient, shop: string, servicesWithCards: n
   const missing = [
     ...(services === 0 ? ["no carrier service yet: add one from the catalogue"] : []),
     ...(withoutCard > 0 ? [`${withoutCard} service(s) have no rate card yet: upload a CSV on each`] : []),
+    ...zoneGaps,
   ];
   const summary = `${servicesWithCards} enabled services with a rate card`;
   return {
-    done: servicesWithCards > 0,
+    done: servicesWithCards > 0 && zoneGaps.length === 0,
     detail: missing.length > 0 ? `${summary}; ${missing.join("; ")}` : summary,
   };
 }
