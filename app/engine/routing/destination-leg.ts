@@ -99,7 +99,7 @@ function computeLeg(
 const coverages = new WeakMap<CompiledService, Parameters<typeof servesDestination>[0]>();
 
 /** What `servesDestination` reads of a service, made once per compiled service. */
-function coverageOf(service: CompiledService): Parameters<typeof servesDestination>[0] {
+export function coverageOf(service: CompiledService): Parameters<typeof servesDestination>[0] {
   let coverage = coverages.get(service);
   if (!coverage) {
     coverage = {

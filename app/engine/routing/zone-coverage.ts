@@ -3,6 +3,7 @@ import type { CompiledShopConfig } from "../config/types";
 import { zipTables } from "../geo/zip-table";
 import { zoneBetween } from "../geo/zones";
 import { servesDestination } from "../rating/eligibility";
+import { coverageOf } from "./destination-leg";
 
 /** A zone a service reaches from a warehouse (its coverage allows the state) but cannot quote there. */
 export interface ZoneGap {
@@ -31,12 +32,7 @@ export function zoneGaps(compiled: CompiledShopConfig): ZoneGap[] {
   const gaps: ZoneGap[] = [];
   for (const service of compiled.services) {
     if (service.rateCard.ltl) continue;
-    const coverage = {
-      reachesPoBox: service.config.reachesPoBox,
-      reachesMilitary: service.config.reachesMilitary,
-      servedStates: service.servedStates,
-      excludedStates: service.excludedStates,
-    };
+    const coverage = coverageOf(service);
     for (const warehouse of compiled.warehouses) {
       if (!service.warehouseIndexes.has(warehouse.index)) continue;
       const byZone = new Map<number, string[]>();
