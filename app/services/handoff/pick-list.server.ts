@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { HANDOFF_VERSION, HandoffDocument, type PickList } from "../../contracts/warehouse-handoff";
 import { readJsonColumn } from "../../db/json-column";
 import { formatDay, localNow } from "../../engine/transit/day-number";
+import { ENDED_UNSHIPPED, WITH_WAREHOUSE } from "./handoff-states";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,11 +54,11 @@ export async function warehousePickList(
       warehouseKey: w.key,
       OR: [
         // Cancelled orders and those the warehouse gave back (CLOSED) are not to be picked.
-        { shipDate: day, state: { notIn: ["CANCELLED", "CLOSED"] } },
+        { shipDate: day, state: { notIn: ENDED_UNSHIPPED } },
         // The week before's orders still waiting for the warehouse (no tracking back yet) are picked first.
         {
           shipDate: { gte: daysBefore(day, CARRY_OVER_DAYS), lt: day },
-          state: { in: ["ACCEPTED", "SENT"] },
+          state: { in: WITH_WAREHOUSE },
           trackingNumber: null,
         },
       ],

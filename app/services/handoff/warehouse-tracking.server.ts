@@ -3,6 +3,7 @@ import { WarehouseTrackingBody } from "../../contracts/warehouse-handoff";
 import { zodIssuesText } from "../../contracts/zod-issues";
 import { enqueueHandoffFulfill } from "../../jobs/kinds/handoff-fulfill.server";
 import type { QueuedWorkAnswer } from "../http/queued-work-response.server";
+import { ENDED_UNSHIPPED } from "./handoff-states";
 import { readWarehouseReport, warehouseAnswer as answer } from "./warehouse-report.server";
 
 export type WarehouseTrackingAnswer = QueuedWorkAnswer;
@@ -78,7 +79,7 @@ export async function recordHandoffTracking(
   const verdict = trackingVerdict(handoff, tracking.trackingNumber);
   if (verdict.kind !== "new") return verdict;
   const updated = await tx.warehouseHandoff.updateMany({
-    where: { id: handoff.id, trackingNumber: null, state: { notIn: ["CANCELLED", "CLOSED"] } },
+    where: { id: handoff.id, trackingNumber: null, state: { notIn: ENDED_UNSHIPPED } },
     data: {
       trackingNumber: tracking.trackingNumber,
       trackingCompany: tracking.company,

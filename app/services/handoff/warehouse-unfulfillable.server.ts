@@ -5,11 +5,9 @@ import { zodIssuesText } from "../../contracts/zod-issues";
 import { enqueueHandoffClose } from "../../jobs/kinds/handoff-close.server";
 import type { QueuedWorkAnswer } from "../http/queued-work-response.server";
 import type { RetryPolicy } from "../order-routing/admin-retry.server";
+import { WITH_WAREHOUSE } from "./handoff-states";
 import { closeFulfillmentOrder } from "./shopify-fulfillment-service.server";
 import { readWarehouseReport, warehouseAnswer as answer } from "./warehouse-report.server";
-
-/** The states a warehouse may still give an order back from: it has it, and has not shipped it. */
-const OPEN_STATES = ["ACCEPTED", "SENT"];
 
 /**
  * A warehouse cannot ship a handed-off fulfillment order: POST /api/warehouse/unfulfillable?shop=<shop>&warehouse=<key>,
@@ -38,7 +36,7 @@ export async function receiveWarehouseUnfulfillable(
   const recorded = await db.$transaction(async (tx) => {
     // Conditional: a tracking report or a cancellation that lands first wins, and this one is refused below.
     const closed = await tx.warehouseHandoff.updateMany({
-      where: { id: handoff.id, state: { in: OPEN_STATES }, trackingNumber: null },
+      where: { id: handoff.id, state: { in: WITH_WAREHOUSE }, trackingNumber: null },
       data: { state: "CLOSED", closedReason: reason, closedAt: null },
     });
     if (closed.count === 1) await enqueueHandoffClose(tx, shop, fulfillmentOrderId, handoff.requestCount);

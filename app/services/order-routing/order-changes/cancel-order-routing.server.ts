@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { enqueueHandoffSend } from "../../../jobs/kinds/handoff-send.server";
+import { WITH_WAREHOUSE } from "../../handoff/handoff-states";
 import {
   releaseOrderAppointment,
   type ReleasedAppointment,
@@ -71,7 +72,7 @@ export async function cancelOrderRouting(
   }
 
   const handoffs = await db.warehouseHandoff.findMany({
-    where: { shop, orderId: cancellation.orderId, state: { in: ["ACCEPTED", "SENT"] } },
+    where: { shop, orderId: cancellation.orderId, state: { in: WITH_WAREHOUSE } },
   });
   for (const handoff of handoffs) {
     if (handoff.trackingNumber) {
