@@ -140,7 +140,7 @@ export async function bookAppointment(
         }
         await enqueueAppointmentSync(tx, shop, saved.orderId, saved.version);
         // A warehouse already handed the order hears of the window too (docs/handoff.md, "Updates").
-        await handOnAppointment(tx, shop, saved.orderId, saved, saved.version);
+        await handOnAppointment(tx, shop, saved);
         await recordAppointmentBooked(tx, saved, now);
         return saved;
       }),

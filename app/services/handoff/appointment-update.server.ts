@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { HandoffDocument } from "../../contracts/warehouse-handoff";
 import { readJsonColumn } from "../../db/json-column";
 import { enqueueHandoffSend } from "../../jobs/kinds/handoff-send.server";
+import { ENDED_UNSHIPPED } from "./handoff-states";
 import { sendsWebhooks } from "./record-requests.server";
 
 /** The booked window as the handoff document carries it (`routing.appointment`). */
@@ -21,14 +22,19 @@ export interface HandoffAppointment {
 export async function handOnAppointment(
   tx: Prisma.TransactionClient,
   shop: string,
-  orderId: string,
-  appointment: HandoffAppointment,
-  version: number,
+  appointment: HandoffAppointment & { orderId: string; version: number },
 ): Promise<void> {
   const handoffs = await tx.warehouseHandoff.findMany({
     // Not to a cancelled order, nor one the warehouse gave back (a new request carries the appointment then).
-    where: { shop, orderId, state: { notIn: ["CANCELLED", "CLOSED"] } },
+    where: { shop, orderId: appointment.orderId, state: { notIn: ENDED_UNSHIPPED } },
     select: { id: true, fulfillmentOrderId: true, warehouseKey: true, document: true },
+  });
+  if (handoffs.length === 0) return;
+  const { day, windowStart, windowEnd, timeZone } = appointment;
+  const window: HandoffAppointment = { day, windowStart, windowEnd, timeZone };
+  const warehouses = await tx.warehouse.findMany({
+    where: { shop, key: { in: handoffs.map((h) => h.warehouseKey) } },
+    select: { key: true, handoffMethod: true },
   });
   for (const handoff of handoffs) {
     const document = readJsonColumn(HandoffDocument, handoff.document, {
@@ -38,22 +44,19 @@ export async function handOnAppointment(
     });
     // An order routed by hand has no routing section: there is no freight plan for the appointment to belong to.
     if (!document.routing) continue;
-    const window: HandoffAppointment = {
-      day: appointment.day,
-      windowStart: appointment.windowStart,
-      windowEnd: appointment.windowEnd,
-      timeZone: appointment.timeZone,
-    };
     const next: HandoffDocument = { ...document, routing: { ...document.routing, appointment: window } };
     await tx.warehouseHandoff.update({
       where: { id: handoff.id },
       data: { document: next as unknown as Prisma.InputJsonValue },
     });
-    const warehouse = await tx.warehouse.findFirst({
-      where: { shop, key: handoff.warehouseKey },
-      select: { handoffMethod: true },
-    });
+    const warehouse = warehouses.find((w) => w.key === handoff.warehouseKey);
     if (warehouse && sendsWebhooks(warehouse))
-      await enqueueHandoffSend(tx, shop, handoff.fulfillmentOrderId, "fulfillment.updated", version);
+      await enqueueHandoffSend(
+        tx,
+        shop,
+        handoff.fulfillmentOrderId,
+        "fulfillment.updated",
+        appointment.version,
+      );
   }
 }
