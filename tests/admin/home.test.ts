@@ -119,22 +119,16 @@ describe("Home page", () => {
   it("names the zones a service reaches without a price, and keeps the services step to do until they have one", async () => {
     const { demoShopConfig } = await import("../../app/demo/demo-shop-config");
     const { saveShopConfig } = await import("../../app/services/shop/config-store.server");
+    const {
+      demoParcelService: parcel,
+      demoWithParcelService,
+      withoutHighestZone,
+    } = await import("../support/rate-card-cut");
     // GIVEN the demo shop's parcel service whose rate card lost its highest zone
-    const parcel = demoShopConfig.carrierServices.find((s) => s.mode !== "FREIGHT" && !s.rateCard.ltl)!;
-    const card = parcel.rateCard;
-    const last = card.zones.length - 1;
-    const cut = {
-      ...card,
-      zones: card.zones.slice(0, last),
-      breaks: card.breaks.map((b) => ({ ...b, cents: b.cents.slice(0, last) })),
-      overLastBreakCentsPerLb: card.overLastBreakCentsPerLb.slice(0, last),
-    };
+    const { card: cut, dropped } = withoutHighestZone(parcel.rateCard);
     await saveShopConfig(h.db, {
-      ...demoShopConfig,
+      ...demoWithParcelService((s) => ({ ...s, rateCard: cut })),
       shop: DEMO_SHOP,
-      carrierServices: demoShopConfig.carrierServices.map((s) =>
-        s.id === parcel.id ? { ...s, rateCard: cut } : s,
-      ),
     });
     try {
       // WHEN the home page opens (the checkout's configuration is read again within a second of a save)
@@ -145,9 +139,7 @@ describe("Home page", () => {
       // THEN the services step is to do, and says which service, warehouse and zone, with the areas in it
       expect(services.done).toBe(false);
       expect(services.detail).toContain(`${parcel.name} from `);
-      expect(services.detail).toMatch(
-        new RegExp(`no price for zone ${card.zones[last]} \\(\\d+ ZIP3 areas?: \\d{3}`),
-      );
+      expect(services.detail).toMatch(new RegExp(`no price for zone ${dropped} \\(\\d+ ZIP3 areas?: \\d{3}`));
     } finally {
       await saveShopConfig(h.db, { ...demoShopConfig, shop: DEMO_SHOP });
     }

@@ -3,19 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { demoShopConfig } from "../../app/demo/demo-shop-config";
 import { compileShopConfig, zoneGaps } from "../../app/engine";
-import type { ShopConfig } from "../../app/engine/types";
-
-const parcel = demoShopConfig.carrierServices.find((s) => s.mode !== "FREIGHT" && !s.rateCard.ltl)!;
-
-/** The demo config with the parcel service changed by `change`. */
-function withService(
-  change: (s: ShopConfig["carrierServices"][number]) => ShopConfig["carrierServices"][number],
-): ShopConfig {
-  return {
-    ...demoShopConfig,
-    carrierServices: demoShopConfig.carrierServices.map((s) => (s.id === parcel.id ? change(s) : s)),
-  };
-}
+import {
+  demoParcelService as parcel,
+  demoWithParcelService as withService,
+  withoutHighestZone,
+} from "../support/rate-card-cut";
 
 describe("zone gaps", () => {
   it("are none in the demo shop, whose cards price every zone they reach", () => {
@@ -24,18 +16,8 @@ describe("zone gaps", () => {
 
   it("name the zone a rate card lacks, for each warehouse that reaches it, with the areas in it", () => {
     // GIVEN the parcel service's rate card without its highest zone
-    const card = parcel.rateCard;
-    const last = card.zones.length - 1;
-    const dropped = card.zones[last];
-    const config = withService((s) => ({
-      ...s,
-      rateCard: {
-        ...card,
-        zones: card.zones.slice(0, last),
-        breaks: card.breaks.map((b) => ({ ...b, cents: b.cents.slice(0, last) })),
-        overLastBreakCentsPerLb: card.overLastBreakCentsPerLb.slice(0, last),
-      },
-    }));
+    const { card, dropped } = withoutHighestZone(parcel.rateCard);
+    const config = withService((s) => ({ ...s, rateCard: card }));
     // WHEN the gaps are listed
     const gaps = zoneGaps(compileShopConfig(config));
     // THEN every gap is that zone of that service, a missing price, and there is one
